@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "./generated/client";
+import { isPostgresUrl, resolveDatabaseUrl } from "./url";
+
+export type Db = PrismaClient;
+
+const globalForDb = globalThis as unknown as { junctureDb?: PrismaClient; junctureDbUrl?: string };
+
+function sqliteFilePath(url: string): string {
+  return url.replace(/^file:/, "");
+}
+
+/** Opens a client for a database URL (SQLite file URLs for now). */
+export function createDb(url: string = resolveDatabaseUrl()): PrismaClient {
+  if (isPostgresUrl(url)) {
+    // The PostgreSQL team server needs a client generated for provider "postgresql";
+    // it arrives with team coding. Refuse clearly rather than fail deep in a query.
+    throw new Error(
+      "PostgreSQL is not enabled in this build yet: set DATABASE_URL to a SQLite file (file:…) / 当前版本仅支持 SQLite 数据库文件",
+    );
+  }
+  const file = sqliteFilePath(url);
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
+  return new PrismaClient({ adapter });
+}
+
+/** Process-wide client (one per DATABASE_URL), reused across Next.js hot reloads. */
+export function getDb(): PrismaClient {
+  const url = resolveDatabaseUrl();
+  if (!globalForDb.junctureDb || globalForDb.junctureDbUrl !== url) {
+    globalForDb.junctureDb = createDb(url);
+    globalForDb.junctureDbUrl = url;
+  }
+  return globalForDb.junctureDb;
+}

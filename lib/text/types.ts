@@ -1,0 +1,33 @@
+/** Shapes shared by the text pipeline: extraction → canonical text → units → tokens. */
+
+export type SourceFormat = "txt" | "docx" | "pdf" | "html";
+
+/** A span of the canonical plain text, in code points, end exclusive. */
+export type Span = { start: number; end: number };
+
+/**
+ * The canonical plain text of a document, fixed at import. Paragraphs are joined by
+ * PARAGRAPH_SEPARATOR; `paragraphs` gives each paragraph's span (never empty).
+ */
+export type CanonicalText = {
+  text: string;
+  paragraphs: Span[];
+};
+
+export type ExtractedDocument = CanonicalText & {
+  format: SourceFormat;
+  /** Encoding the bytes were decoded with (TXT), or the container's (UTF-8 for DOCX/PDF/HTML when declared). */
+  encoding: string;
+  /** A title found in the file itself (HTML <title>/<h1>, DOCX core title), if any. */
+  title?: string;
+  /** Non-fatal notes for the user, e.g. "encoding detected as GB18030 (confidence 0.92)". */
+  warnings: string[];
+};
+
+export type SentenceUnit = Span & {
+  /** Ordinal of the paragraph the sentence lies in. */
+  paragraph: number;
+};
+
+/** Paragraphs in the canonical text are separated by a single line feed. */
+export const PARAGRAPH_SEPARATOR = "\n";

@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDb, type Db } from "../../lib/db/client";
+
+const TEMPLATE_DB = path.resolve(__dirname, "..", "..", ".test-tmp", "template.db");
+
+export type TestDb = { db: Db; url: string; file: string; close: () => Promise<void> };
+
+/** A fresh, migrated SQLite database in a temp folder, copied from the run's template. */
+export async function createTestDb(): Promise<TestDb> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "juncture-test-"));
+  const file = path.join(dir, "test.db");
+  fs.copyFileSync(TEMPLATE_DB, file);
+  const url = `file:${file}`;
+  const db = createDb(url);
+  return {
+    db,
+    url,
+    file,
+    close: async () => {
+      await db.$disconnect();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Path to the shared real corpus, or null when it is absent (tests then skip with a message). */
+export function sharedCorpusDir(): string | null {
+  const candidates = [
+    process.env.JUNCTURE_CORPUS_DIR,
+    path.resolve(__dirname, "..", "..", "..", "shared", "corpus", "raw"),
+  ].filter((p): p is string => !!p);
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (!found) console.warn("shared corpus not found at ../shared/corpus/raw — corpus tests skipped");
+  return found ?? null;
+}
