@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { createDb, type Db } from "../../lib/db/client";
 
-const TEMPLATE_DB = path.resolve(__dirname, "..", "..", ".test-tmp", "template.db");
 
 export type TestDb = { db: Db; url: string; file: string; close: () => Promise<void> };
 
@@ -11,7 +10,9 @@ export type TestDb = { db: Db; url: string; file: string; close: () => Promise<v
 export async function createTestDb(): Promise<TestDb> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "juncture-test-"));
   const file = path.join(dir, "test.db");
-  fs.copyFileSync(TEMPLATE_DB, file);
+  const template = process.env.JUNCTURE_TEST_TEMPLATE;
+  if (!template) throw new Error("tests/helpers/global-setup.ts did not run (JUNCTURE_TEST_TEMPLATE unset)");
+  fs.copyFileSync(template, file);
   const url = `file:${file}`;
   const db = createDb(url);
   return {

@@ -2,10 +2,17 @@ import fs from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "../../lib/db/migrate";
 
-export const TEMPLATE_DB = path.resolve(__dirname, "..", "..", ".test-tmp", "template.db");
-
-/** Migrates one template database per test run; each test copies it (fast, isolated). */
+/**
+ * Migrates one template database per test run (prisma migrate deploy, the real
+ * migrations); each test copies it, which is fast and isolated. The path is per
+ * process so that concurrent runs do not share a template.
+ */
 export default function setup() {
-  fs.rmSync(TEMPLATE_DB, { force: true });
-  migrateDatabase(`file:${TEMPLATE_DB}`);
+  const dir = path.resolve(__dirname, "..", "..", ".test-tmp", String(process.pid));
+  fs.mkdirSync(dir, { recursive: true });
+  const template = path.join(dir, "template.db");
+  fs.rmSync(template, { force: true });
+  migrateDatabase(`file:${template}`);
+  process.env.JUNCTURE_TEST_TEMPLATE = template;
+  return () => fs.rmSync(dir, { recursive: true, force: true });
 }
