@@ -6,6 +6,15 @@ import { isPostgresUrl, resolveDatabaseUrl } from "./url";
 
 export type Db = PrismaClient;
 
+// Which URL each client was opened on, so that bulk writers can reach the same file.
+const urls = new WeakMap<PrismaClient, string>();
+
+export function databaseUrlOf(db: PrismaClient): string {
+  const url = urls.get(db);
+  if (!url) throw new Error("database client was not opened through createDb()");
+  return url;
+}
+
 const globalForDb = globalThis as unknown as { junctureDb?: PrismaClient; junctureDbUrl?: string };
 
 function sqliteFilePath(url: string): string {
@@ -24,7 +33,9 @@ export function createDb(url: string = resolveDatabaseUrl()): PrismaClient {
   const file = sqliteFilePath(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  urls.set(client, url);
+  return client;
 }
 
 /** Process-wide client (one per DATABASE_URL), reused across Next.js hot reloads. */

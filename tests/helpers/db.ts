@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { closeBulkConnections } from "../../lib/db/bulk";
 import { createDb, type Db } from "../../lib/db/client";
 
 
@@ -21,6 +22,7 @@ export async function createTestDb(): Promise<TestDb> {
     file,
     close: async () => {
       await db.$disconnect();
+      closeBulkConnections(url);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

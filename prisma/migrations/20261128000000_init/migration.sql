@@ -78,7 +78,7 @@ CREATE TABLE "Code" (
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,
     CONSTRAINT "Code_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "Code_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Code" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
+    CONSTRAINT "Code_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Code" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- CreateTable

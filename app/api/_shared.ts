@@ -1,0 +1,134 @@
+import { z } from "zod";
+import { documentMetadataPatchSchema, type DocumentMetadataPatch } from "@/lib/corpus/metadata";
+import { AppError, httpStatusOf, isAppError, userMessage, type AppErrorCode } from "@/lib/errors";
+
+/**
+ * Route-handler plumbing shared by every API route: one JSON error shape
+ * `{ error: { code, message } }`, one mapping from AppError codes to HTTP statuses
+ * (`httpStatusOf`), and zod validation failures reported as `invalid_input`.
+ * Anything else (driver errors, bugs) is logged on the server and leaves as a
+ * generic 500 so that no SQL or stack trace reaches the browser.
+ */
+
+export type ApiError = { error: { code: AppErrorCode | "internal"; message: string } };
+
+export function errorResponse(e: unknown): Response {
+  if (e instanceof z.ZodError) {
+    return Response.json(
+      { error: { code: "invalid_input", message: zodMessage(e) } } satisfies ApiError,
+      { status: httpStatusOf.invalid_input },
+    );
+  }
+  if (isAppError(e)) {
+    return Response.json({ error: { code: e.code, message: e.message } } satisfies ApiError, {
+      status: httpStatusOf[e.code],
+    });
+  }
+  console.error("[api] unexpected error", e);
+  return Response.json({ error: { code: "internal", message: userMessage(e) } } satisfies ApiError, {
+    status: 500,
+  });
+}
+
+/** Runs a handler body; whatever it throws becomes the JSON error response. */
+export async function handle(body: () => Promise<Response>): Promise<Response> {
+  try {
+    return await body();
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+export function zodMessage(e: z.ZodError): string {
+  return e.issues
+    .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+/** Parses a JSON request body with a schema; malformed JSON is an invalid_input error. */
+export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  let raw: unknown;
+  try {
+    raw = await req.json();
+  } catch {
+    throw new AppError("invalid_input", "request body must be JSON / 请求体必须是 JSON");
+  }
+  return schema.parse(raw);
+}
+
+/** Parses the URL query (single-valued parameters; empty values count as absent). */
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
+  const params = new URL(req.url).searchParams;
+  const raw: Record<string, string> = {};
+  for (const [k, v] of params) if (v.trim() !== "") raw[k] = v;
+  return schema.parse(raw);
+}
+
+/** A created resource (201) or any JSON value (200). */
+export function created(value: unknown): Response {
+  return Response.json(value, { status: 201 });
+}
+
+export function ok(value: unknown): Response {
+  return Response.json(value);
+}
+
+// ---- multipart upload (one file per request) ----------------------------------
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+/**
+ * The metadata fields an upload form may send next to the file. Text fields left
+ * empty mean "not given" so that values inferred from the file name still apply.
+ */
+const uploadFieldsSchema = z.object({
+  title: optionalText,
+  region: optionalText,
+  province: optionalText,
+  city: optionalText,
+  issuer: optionalText,
+  level: optionalText,
+  docType: optionalText,
+  year: optionalText
+    .transform((v) => (v === undefined ? undefined : Number(v)))
+    .pipe(z.number({ message: "year must be a number / 年份须为数字" }).int().optional()),
+  date: optionalText,
+  language: optionalText,
+  sourceRef: optionalText,
+  encoding: optionalText,
+});
+
+export type UploadForm = {
+  fileName: string;
+  bytes: Uint8Array;
+  encoding?: string;
+  metadata: DocumentMetadataPatch;
+};
+
+/** Reads `multipart/form-data` with one `file` and optional metadata fields. */
+export async function parseUploadForm(req: Request): Promise<UploadForm> {
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw new AppError("invalid_input", "expected a multipart form with a file / 需要以表单方式上传文件");
+  }
+  const file = form.get("file");
+  if (!(file instanceof File)) {
+    throw new AppError("invalid_input", "no file in the upload (field “file”) / 未收到文件");
+  }
+  const fields: Record<string, string> = {};
+  for (const [k, v] of form) if (k !== "file" && typeof v === "string") fields[k] = v;
+  const { encoding, ...metadata } = uploadFieldsSchema.parse(fields);
+  const given = Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined));
+  return {
+    fileName: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    encoding,
+    metadata: documentMetadataPatchSchema.parse(given),
+  };
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+import { addCodesToGroup } from "@/lib/codebook";
+import { getDb } from "@/lib/db/client";
+import { handle, ok, parseJson } from "../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const bodySchema = z.object({ codeIds: z.array(z.string().trim().min(1)).min(1, "choose a code / 请选择编码") });
+
+/** POST { codeIds } → { added } (codes already in the group are left as they are) */
+export async function POST(req: Request, ctx: { params: Promise<{ groupId: string }> }) {
+  return handle(async () => {
+    const { groupId } = await ctx.params;
+    const { codeIds } = await parseJson(req, bodySchema);
+    return ok(await addCodesToGroup(getDb(), groupId, codeIds));
+  });
+}

@@ -1,0 +1,15 @@
+import { moveCode, moveCodeSchema } from "@/lib/codebook";
+import { getDb } from "@/lib/db/client";
+import { handle, ok, parseJson } from "../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** POST { newParentId: string | null, position? } → { code } (a move under the code's own descendants is refused, 400) */
+export async function POST(req: Request, ctx: { params: Promise<{ codeId: string }> }) {
+  return handle(async () => {
+    const { codeId } = await ctx.params;
+    const body = await parseJson(req, moveCodeSchema.omit({ codeId: true }));
+    return ok({ code: await moveCode(getDb(), { ...body, codeId }) });
+  });
+}

@@ -1,0 +1,21 @@
+import { getReaderData } from "@/lib/coding";
+import { getDb } from "@/lib/db/client";
+import { handle, ok } from "../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ documentId: string }> };
+
+/**
+ * GET /api/documents/:documentId/reader → ReaderData
+ * { document, text, paragraphs[{ordinal,start,end}], sentences[{id,ordinal,paragraph,start,end}],
+ *   codings[{id,codeId,shortName,labelZh,labelEn,color,start,end,quote,comment,coder,createdAt,updatedAt,version,anchor}],
+ *   codeCounts[{codeId,shortName,labelZh,labelEn,color,count}] } — offsets in code points.
+ */
+export async function GET(_req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { documentId } = await ctx.params;
+    return ok(await getReaderData(getDb(), documentId));
+  });
+}

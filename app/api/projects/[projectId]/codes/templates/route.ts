@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { applyTemplates, CODEBOOK_TEMPLATES, TEMPLATE_KEYS, templateKeySchema } from "@/lib/codebook";
+import { getDb } from "@/lib/db/client";
+import { handle, ok, parseJson } from "../../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ projectId: string }> };
+
+const bodySchema = z.object({ keys: z.array(templateKeySchema).min(1, "choose a template / 请选择模板") });
+
+/** GET → { templates: { key, labelZh, labelEn, group }[] } */
+export async function GET() {
+  return handle(async () =>
+    ok({
+      templates: TEMPLATE_KEYS.map((key) => {
+        const t = CODEBOOK_TEMPLATES[key];
+        return { key, labelZh: t.labelZh, labelEn: t.labelEn, group: t.group };
+      }),
+    }),
+  );
+}
+
+/** POST { keys: TemplateKey[] } → { created, skipped } (codes already present by short name are skipped) */
+export async function POST(req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const { keys } = await parseJson(req, bodySchema);
+    return ok(await applyTemplates(getDb(), projectId, keys));
+  });
+}

@@ -1,0 +1,31 @@
+import { documentListQuerySchema, getProject, importDocument, listDocuments } from "@/lib/corpus";
+import { getDb } from "@/lib/db/client";
+import { created, handle, ok, parseQuery, parseUploadForm } from "../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ projectId: string }> };
+
+/** GET /api/projects/:projectId/documents?region&province&city&year&docType&level&q&sort&dir → { documents } */
+export async function GET(req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const query = parseQuery(req, documentListQuerySchema);
+    const db = getDb();
+    await getProject(db, projectId); // 404 for an unknown project, not an empty list
+    return ok({ documents: await listDocuments(db, projectId, query) });
+  });
+}
+
+/** POST multipart { file, title?, region?, …, encoding? } → 201 { document: ImportResult } — one file per request. */
+export async function POST(req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const db = getDb();
+    await getProject(db, projectId);
+    const { fileName, bytes, metadata, encoding } = await parseUploadForm(req);
+    const document = await importDocument(db, { projectId, fileName, bytes, metadata, encoding });
+    return created({ document });
+  });
+}

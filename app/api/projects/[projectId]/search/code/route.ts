@@ -1,0 +1,26 @@
+import { currentCoderName } from "@/app/coder";
+import { getCode } from "@/lib/codebook";
+import { codeUnits, codeUnitsSchema } from "@/lib/coding";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { handle, ok, parseJson } from "../../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * POST { unitIds, codeId } → { created, skipped, codingIds } — codes the whole sentences of
+ * selected search hits with one code, as the current coder, in one transaction.
+ */
+export async function POST(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const { unitIds, codeId } = await parseJson(req, codeUnitsSchema.omit({ coder: true }));
+    const db = getDb();
+    if ((await getCode(db, codeId)).projectId !== projectId) {
+      throw new AppError("invalid_input", "the code belongs to another project / 该编码属于其他项目");
+    }
+    const r = await codeUnits(db, { unitIds, codeId, coder: await currentCoderName() });
+    return ok({ created: r.created.length, skipped: r.skipped.length, codingIds: r.created.map((c) => c.id) });
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { currentCoderName } from "@/app/coder";
+import { getDb } from "@/lib/db/client";
+import { decideSuggestions, suggestForCode } from "@/lib/search";
+import { handle, ok, parseJson, parseQuery } from "../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ projectId: string }> };
+
+const querySchema = z.object({
+  codeId: z.string({ error: "codeId is required / 请选择编码" }).min(1),
+  limit: z.coerce.number().int().min(1).max(100_000).optional(),
+});
+
+const decideSchema = z.object({
+  codeId: z.string().min(1, "codeId is required / 请选择编码"),
+  accept: z.array(z.string().min(1)).max(20_000).default([]),
+  reject: z.array(z.string().min(1)).max(20_000).default([]),
+});
+
+/** GET ?codeId&limit → { code, total, groups: { documentId, title, year, region, sentences }[] } — nothing is coded */
+export async function GET(req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const { codeId, limit } = parseQuery(req, querySchema);
+    return ok(await suggestForCode(getDb(), { projectId, codeId, limit }));
+  });
+}
+
+/** POST { codeId, accept: unitIds, reject: unitIds } → { created, skipped, accepted, rejected } (accepted sentences are coded whole) */
+export async function POST(req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const body = await parseJson(req, decideSchema);
+    const r = await decideSuggestions(getDb(), { ...body, projectId, coder: await currentCoderName() });
+    return ok({ created: r.created.length, skipped: r.skipped.length, accepted: r.accepted, rejected: r.rejected });
+  });
+}

@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import { CodebookView } from "@/components/codebook/CodebookView";
+import type { TemplateInfo } from "@/components/codebook/types";
+import { CODEBOOK_TEMPLATES, getCodebook, listCodeGroups, TEMPLATE_KEYS, walkTemplateCodes } from "@/lib/codebook";
+import { getDb } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "编码本 Codebook" };
+
+/** The built-in codebooks offered by "Add template…". */
+function templateInfos(): TemplateInfo[] {
+  return TEMPLATE_KEYS.map((key) => {
+    const t = CODEBOOK_TEMPLATES[key];
+    return {
+      key,
+      labelZh: t.labelZh,
+      labelEn: t.labelEn,
+      groupName: t.group.name,
+      shortNames: [...walkTemplateCodes(t.codes)].map((x) => x.code.shortName),
+    };
+  });
+}
+
+export default async function CodebookPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const db = getDb();
+  const [codebook, groups] = await Promise.all([getCodebook(db, projectId), listCodeGroups(db, projectId)]);
+  return <CodebookView projectId={projectId} initialCodebook={codebook} initialGroups={groups} templates={templateInfos()} />;
+}

@@ -1,0 +1,138 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ReaderMetadataButton } from "@/components/documents/ReaderMetadataButton";
+import { docTypeLabel, levelLabel, regionEn, regionZh } from "@/components/documents/labels";
+import { Reader } from "@/components/reader/Reader";
+import type { PickerCode, ReaderPayload } from "@/components/reader/types";
+import { flattenCodebook, getCodebook } from "@/lib/codebook";
+import { getReaderData } from "@/lib/coding";
+import { getDocument } from "@/lib/corpus";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "阅读 Reader" };
+
+type Params = Promise<{ projectId: string; documentId: string }>;
+
+async function load(projectId: string, documentId: string) {
+  const db = getDb();
+  try {
+    const [document, reader, codebook] = await Promise.all([
+      getDocument(db, documentId),
+      getReaderData(db, documentId),
+      getCodebook(db, projectId),
+    ]);
+    return { document, reader, codebook };
+  } catch (e) {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  }
+}
+
+/**
+ * The coding reader: the metadata header (server-rendered), then the text as a read-only
+ * Tiptap editor with codings as decorations, the coding margin and the side panel
+ * (components/reader/). Every sentence stays a `.unit` span with its code-point offsets.
+ */
+export default async function ReaderPage({ params }: { params: Params }) {
+  const { projectId, documentId } = await params;
+  const { document: doc, reader, codebook } = await load(projectId, documentId);
+  if (doc.projectId !== projectId) notFound();
+
+  // Plain JSON for the client component (dates as ISO strings).
+  const initial: ReaderPayload = {
+    ...reader,
+    codings: reader.codings.map((c) => ({
+      ...c,
+      createdAt: c.createdAt.toISOString(),
+      updatedAt: c.updatedAt.toISOString(),
+    })),
+  };
+  const codes: PickerCode[] = flattenCodebook(codebook).map((c) => ({
+    id: c.id,
+    parentId: c.parentId,
+    shortName: c.shortName,
+    labelZh: c.labelZh,
+    labelEn: c.labelEn,
+    definition: c.definition,
+    color: c.color,
+    pinned: c.pinned,
+    version: c.version,
+    depth: c.depth,
+  }));
+
+  // The client button gets the metadata only, not the (possibly long) text.
+  const { plainText: _text, ...summary } = doc;
+  const level = levelLabel(doc.level);
+  const type = docTypeLabel(doc.docType);
+
+  return (
+    <div className="mx-auto flex max-w-[92rem] flex-col gap-3">
+      <header className="rounded-md border border-stone-200 bg-white px-4 py-3" data-testid="reader-header">
+        <div className="flex items-start justify-between gap-3">
+          <div className="min-w-0">
+            <Link
+              href={`/projects/${projectId}`}
+              className="inline-flex items-center gap-1 text-xs text-stone-500 hover:text-stone-900"
+            >
+              <ArrowLeft size={12} /> 文档列表 Documents
+            </Link>
+            <h2 className="mt-1 text-lg font-semibold text-stone-900" data-testid="reader-title">
+              {doc.title}
+            </h2>
+          </div>
+          <ReaderMetadataButton document={summary} />
+        </div>
+        <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-xs sm:grid-cols-3 lg:grid-cols-4">
+          <Meta label="城市群 Region">
+            {doc.region === "other" ? "—" : `${regionZh(doc.region)} ${doc.region}`}
+            {doc.region !== "other" ? <span className="block text-[11px] text-stone-500">{regionEn(doc.region)}</span> : null}
+          </Meta>
+          <Meta label="省份 / 城市 Province / City">{[doc.province, doc.city].filter(Boolean).join(" · ") || "—"}</Meta>
+          <Meta label="层级 Level">
+            {level.zh} <span className="text-stone-500">{level.en}</span>
+          </Meta>
+          <Meta label="类型 Type">
+            {type.zh} <span className="text-stone-500">{type.en}</span>
+          </Meta>
+          <Meta label="年份 / 日期 Year / date">{doc.date ?? doc.year ?? "—"}</Meta>
+          <Meta label="发布机关 Issuer">{doc.issuer || "—"}</Meta>
+          <Meta label="规模 Size">
+            {doc.charCount.toLocaleString("en-US")} 字 · {doc.paragraphCount} 段 · {doc.sentenceCount} 句
+          </Meta>
+          <Meta label="文件 File">
+            <span className="font-mono text-[11px]">
+              {doc.originalFilename} · {doc.format} · {doc.encoding}
+            </span>
+          </Meta>
+          {doc.sourceRef ? (
+            <Meta label="来源 Source" wide>
+              {/^https?:\/\//.test(doc.sourceRef) ? (
+                <a href={doc.sourceRef} className="break-all text-accent-700 hover:underline" rel="noreferrer noopener" target="_blank">
+                  {doc.sourceRef}
+                </a>
+              ) : (
+                <span className="break-all">{doc.sourceRef}</span>
+              )}
+            </Meta>
+          ) : null}
+        </dl>
+      </header>
+
+      <Reader initial={initial} codes={codes} />
+    </div>
+  );
+}
+
+function Meta({ label, wide, children }: { label: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <div className={wide ? "col-span-full" : undefined}>
+      <dt className="text-[10px] tracking-wide text-stone-500">{label}</dt>
+      <dd className="text-stone-800">{children}</dd>
+    </div>
+  );
+}

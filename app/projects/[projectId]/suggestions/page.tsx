@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { SuggestionsView } from "@/components/suggestions/SuggestionsView";
+import { getCodebook } from "@/lib/codebook";
+import { getDb } from "@/lib/db/client";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "关键词建议 Suggestions" };
+
+export default async function SuggestionsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { projectId } = await params;
+  const sp = await searchParams;
+  const codeId = typeof sp.codeId === "string" && sp.codeId !== "" ? sp.codeId : null;
+  const codebook = await getCodebook(getDb(), projectId);
+  return <SuggestionsView projectId={projectId} initialCodebook={codebook} initialCodeId={codeId} />;
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import { Pencil } from "lucide-react";
+import type { ReactNode } from "react";
+import { Button } from "@/components/shell/ui";
+import type { FlatCode } from "./tree";
+import type { CodeNode } from "./types";
+
+/** The selected code's codebook entry: what a second coder reads before applying it. */
+export function CodeDetail({ code, codes, onEdit }: { code: CodeNode; codes: readonly FlatCode[]; onEdit: () => void }) {
+  const path = codes.find((c) => c.id === code.id)?.path ?? [code.shortName];
+  return (
+    <div className="sticky top-14 flex flex-col gap-3 rounded-md border border-stone-200 bg-white p-3" data-testid="code-detail">
+      <div className="flex items-start gap-2">
+        <span className="mt-1 h-3.5 w-3.5 shrink-0 rounded-sm" style={{ background: code.color }} aria-hidden />
+        <div className="min-w-0">
+          <p className="text-[11px] text-stone-400">{path.join(" › ")}</p>
+          <h2 className="text-sm font-semibold">{code.shortName}</h2>
+          <p className="text-[13px] text-stone-800">{code.labelZh}</p>
+          <p className="text-xs text-stone-500">{code.labelEn}</p>
+        </div>
+        <Button size="sm" variant="ghost" className="ml-auto" onClick={onEdit} aria-label="编辑 Edit">
+          <Pencil size={13} />
+        </Button>
+      </div>
+      <dl className="grid grid-cols-2 gap-2 text-center">
+        <div className="rounded bg-stone-50 py-1.5">
+          <dd className="font-semibold tabular-nums">{code.codingCount}</dd>
+          <dt className="text-[10px] text-stone-500">本身 own codings</dt>
+        </div>
+        <div className="rounded bg-stone-50 py-1.5">
+          <dd className="font-semibold tabular-nums">{code.totalCodingCount}</dd>
+          <dt className="text-[10px] text-stone-500">含下级 incl. sub-codes</dt>
+        </div>
+      </dl>
+      <Section title="定义 Definition">{code.definition}</Section>
+      <Section title="纳入标准 Inclusion">{code.inclusion}</Section>
+      <Section title="排除标准 Exclusion">{code.exclusion}</Section>
+      <Section title="示例 Example">{code.example}</Section>
+      <Section title="关键词 Keywords">
+        {code.keywords.length > 0 ? (
+          <span className="flex flex-wrap gap-1">
+            {code.keywords.map((k) => (
+              <span key={k} className="rounded bg-amber-100 px-1.5 text-xs text-amber-900">
+                {k}
+              </span>
+            ))}
+          </span>
+        ) : null}
+      </Section>
+      {code.groups.length > 0 ? (
+        <Section title="编码组 Groups">{code.groups.map((g) => g.name).join("、")}</Section>
+      ) : null}
+      {code.pinned ? <Section title="快捷键 Key">{String(code.pinned)}</Section> : null}
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  const empty = children === null || children === undefined || children === "";
+  return (
+    <div>
+      <h3 className="text-[11px] font-medium text-stone-500">{title}</h3>
+      {empty ? (
+        <p className="text-xs text-stone-300">—</p>
+      ) : (
+        <div className="text-[13px] whitespace-pre-line text-stone-800">{children}</div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { DOCUMENT_TYPES, GOVERNANCE_LEVELS, MEGA_REGIONS } from "@/lib/corpus/reference";
+
+/** Display labels for stored reference codes (unknown codes are shown as stored). */
+
+export function regionZh(code: string): string {
+  return MEGA_REGIONS.find((r) => r.code === code)?.zh ?? code;
+}
+
+export function regionEn(code: string): string {
+  return MEGA_REGIONS.find((r) => r.code === code)?.en ?? code;
+}
+
+export function levelLabel(code: string): { zh: string; en: string } {
+  const l = GOVERNANCE_LEVELS.find((x) => x.code === code);
+  return l ? { zh: l.zh, en: l.en } : { zh: code, en: code };
+}
+
+export function docTypeLabel(code: string): { zh: string; en: string } {
+  const t = DOCUMENT_TYPES.find((x) => x.code === code);
+  return t ? { zh: t.zh, en: t.en } : { zh: code, en: code };
+}
+
+/** Encodings offered when the detection should be overridden (iconv-lite names). */
+export const ENCODING_CHOICES = [
+  { value: "", label: "自动检测 Auto-detect" },
+  { value: "utf-8", label: "UTF-8" },
+  { value: "gb18030", label: "GB18030 (GBK / GB2312)" },
+  { value: "gbk", label: "GBK" },
+  { value: "big5", label: "Big5 (繁體)" },
+  { value: "utf-16le", label: "UTF-16LE" },
+  { value: "utf-16be", label: "UTF-16BE" },
+] as const;
+
+export const ACCEPTED_FILE_TYPES = ".txt,.text,.md,.docx,.pdf,.html,.htm,.xhtml";

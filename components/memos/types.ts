@@ -1,0 +1,34 @@
+/** Memos as the memo page shows them: the stored memo plus what its targets and links point at. */
+
+export type MemoKind = "project" | "document" | "code" | "coding";
+
+export type RawLink = { codeId: string } | { documentId: string; start: number; end: number };
+
+export type LinkView =
+  | { type: "code"; codeId: string; shortName: string; label: string; color: string; missing: boolean }
+  | { type: "passage"; documentId: string; start: number; end: number; title: string; quote: string; href: string | null };
+
+export type MemoItem = {
+  id: string;
+  kind: MemoKind;
+  title: string;
+  body: string;
+  author: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  /** What a document / code / coding memo is about (null for a project memo). */
+  target: { label: string; href: string | null } | null;
+  links: LinkView[];
+  rawLinks: RawLink[];
+};
+
+/** A passage offered for linking when the page is opened from a search hit. */
+export type PassageDraft = { documentId: string; start: number; end: number; title: string; quote: string };
+
+export const KIND_LABELS: Record<MemoKind, { zh: string; en: string }> = {
+  project: { zh: "项目", en: "Project" },
+  document: { zh: "文档", en: "Document" },
+  code: { zh: "编码", en: "Code" },
+  coding: { zh: "编码记录", en: "Coding" },
+};

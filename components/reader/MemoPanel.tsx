@@ -1,0 +1,183 @@
+"use client";
+
+import { Plus, Save, Trash2 } from "lucide-react";
+import { useCallback, useEffect, useState } from "react";
+import { Button, ErrorNote } from "@/components/shell/ui";
+import { api, ApiFailure } from "./api";
+import type { MemoKind, ReaderMemo } from "./types";
+
+type Target = { kind: MemoKind; documentId?: string; codeId?: string; codingId?: string };
+
+const textareaClass =
+  "w-full rounded border border-stone-300 bg-white px-2 py-1.5 text-[13px] leading-relaxed placeholder:text-stone-400 focus:border-accent-500 focus:ring-1 focus:ring-accent-500 focus:outline-none";
+
+/**
+ * Memos about one target (this document, the selected coding…), through /api/memos:
+ * list, write a new one, edit (with the version it was loaded at; a stale edit is refused
+ * with the server's message) and delete.
+ */
+export function MemoPanel({ projectId, target, label }: { projectId: string; target: Target; label: string }) {
+  const [memos, setMemos] = useState<ReaderMemo[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<{ title: string; body: string } | null>(null);
+  const { kind, documentId, codeId, codingId } = target;
+
+  const load = useCallback(async () => {
+    try {
+      setMemos(await api.listMemos(projectId, { kind, documentId, codeId, codingId }));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : String(e));
+    }
+  }, [projectId, kind, documentId, codeId, codingId]);
+
+  useEffect(() => {
+    setMemos(null);
+    setDraft(null);
+    void load();
+  }, [load]);
+
+  const create = async () => {
+    if (!draft) return;
+    try {
+      const memo = await api.createMemo({ projectId, kind, documentId, codeId, codingId, ...draft });
+      setMemos((m) => [memo, ...(m ?? [])]);
+      setDraft(null);
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section className="flex flex-col gap-2" data-testid={`memos-${target.kind}`}>
+      <div className="flex items-center justify-between">
+        <h3 className="text-[11px] font-semibold tracking-wide text-stone-600">{label}</h3>
+        {draft ? null : (
+          <Button size="sm" variant="ghost" onClick={() => setDraft({ title: "", body: "" })}>
+            <Plus size={12} /> 新建 New
+          </Button>
+        )}
+      </div>
+      <ErrorNote>{error}</ErrorNote>
+      {draft ? (
+        <div className="flex flex-col gap-1.5 rounded border border-accent-200 bg-accent-50/40 p-2">
+          <input
+            value={draft.title}
+            onChange={(e) => setDraft({ ...draft, title: e.target.value })}
+            placeholder="标题 Title（可选 optional）"
+            aria-label="备忘标题 Memo title"
+            className={textareaClass}
+          />
+          <textarea
+            value={draft.body}
+            onChange={(e) => setDraft({ ...draft, body: e.target.value })}
+            placeholder="备忘内容 Memo text…"
+            aria-label="备忘内容 Memo text"
+            rows={4}
+            className={textareaClass}
+          />
+          <div className="flex justify-end gap-1.5">
+            <Button size="sm" variant="ghost" onClick={() => setDraft(null)}>
+              取消 Cancel
+            </Button>
+            <Button size="sm" variant="primary" onClick={create} disabled={!draft.title.trim() && !draft.body.trim()}>
+              <Save size={12} /> 保存 Save
+            </Button>
+          </div>
+        </div>
+      ) : null}
+      {memos === null ? (
+        <p className="text-xs text-stone-400">载入中 Loading…</p>
+      ) : memos.length === 0 && !draft ? (
+        <p className="text-xs text-stone-400">暂无备忘 No memo yet</p>
+      ) : (
+        memos.map((m) => (
+          <MemoItem
+            key={m.id}
+            memo={m}
+            onSaved={(next) => setMemos((list) => (list ?? []).map((x) => (x.id === next.id ? next : x)))}
+            onDeleted={() => setMemos((list) => (list ?? []).filter((x) => x.id !== m.id))}
+          />
+        ))
+      )}
+    </section>
+  );
+}
+
+function MemoItem({
+  memo,
+  onSaved,
+  onDeleted,
+}: {
+  memo: ReaderMemo;
+  onSaved: (m: ReaderMemo) => void;
+  onDeleted: () => void;
+}) {
+  const [title, setTitle] = useState(memo.title);
+  const [body, setBody] = useState(memo.body);
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const dirty = title !== memo.title || body !== memo.body;
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      onSaved(await api.updateMemo(memo.id, { version: memo.version, title, body }));
+      setError(null);
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : String(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+  const remove = async () => {
+    if (!window.confirm("删除此备忘？ Delete this memo?")) return;
+    try {
+      await api.deleteMemo(memo.id, memo.version);
+      onDeleted();
+    } catch (e) {
+      setError(e instanceof ApiFailure ? e.message : String(e));
+    }
+  };
+
+  return (
+    <div className="flex flex-col gap-1.5 rounded border border-stone-200 bg-white p-2" data-memo-id={memo.id}>
+      <input
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        placeholder="标题 Title"
+        aria-label="备忘标题 Memo title"
+        className={textareaClass}
+      />
+      <textarea
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={3}
+        aria-label="备忘内容 Memo text"
+        className={textareaClass}
+      />
+      <div className="flex items-center justify-between gap-2">
+        <span className="truncate text-[10px] text-stone-400">
+          {memo.author} · {formatDate(memo.updatedAt)}
+        </span>
+        <span className="flex gap-1">
+          <Button size="sm" variant="ghost" onClick={remove} aria-label="删除备忘 Delete memo">
+            <Trash2 size={12} />
+          </Button>
+          <Button size="sm" variant="primary" onClick={save} disabled={!dirty || saving}>
+            <Save size={12} /> 保存 Save
+          </Button>
+        </span>
+      </div>
+      <ErrorNote>{error}</ErrorNote>
+    </div>
+  );
+}
+
+export function formatDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -1,0 +1,177 @@
+"use client";
+
+import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
+import { AlertTriangle, Pin } from "lucide-react";
+import { useMemo, useState } from "react";
+import { rankCodes } from "./CodePicker";
+import { safeColor } from "./colors";
+import type { PickerCode, ReaderCodeCount } from "./types";
+
+/**
+ * Codes used in this document with their counts. Clicking a code jumps to its next
+ * passage (scrolling there and flashing it); repeated clicks walk through all of them.
+ */
+export function DocumentCodes({
+  counts,
+  orphaned,
+  relocated,
+  jump,
+  onJump,
+  onShowAnchors,
+}: {
+  counts: readonly ReaderCodeCount[];
+  orphaned: number;
+  relocated: number;
+  jump: { codeId: string; index: number; total: number } | null;
+  onJump: (codeId: string) => void;
+  onShowAnchors: () => void;
+}) {
+  const total = counts.reduce((n, c) => n + c.count, 0);
+  return (
+    <section className="flex flex-col gap-1.5" data-testid="document-codes">
+      <h3 className="text-[11px] font-semibold tracking-wide text-stone-600">
+        本文编码 Codes in this document <span className="font-normal text-stone-400">({total})</span>
+      </h3>
+      {orphaned + relocated > 0 ? (
+        <button
+          type="button"
+          onClick={onShowAnchors}
+          className="flex items-center gap-1.5 rounded bg-amber-50 px-2 py-1 text-left text-[11px] text-amber-900 hover:bg-amber-100"
+          data-testid="anchor-summary"
+        >
+          <AlertTriangle size={12} className="flex-none" />
+          {orphaned > 0 ? `${orphaned} 个失锚 orphaned` : ""}
+          {orphaned > 0 && relocated > 0 ? " · " : ""}
+          {relocated > 0 ? `${relocated} 个重定位 relocated` : ""}
+        </button>
+      ) : null}
+      {counts.length === 0 ? (
+        <p className="text-xs text-stone-400">尚未编码 Nothing coded yet — 选中文字开始编码 select text to code it</p>
+      ) : (
+        <ul className="flex flex-col">
+          {counts.map((c) => (
+            <li key={c.codeId}>
+              <button
+                type="button"
+                onClick={() => onJump(c.codeId)}
+                data-code-count={c.shortName}
+                title="跳到下一处 Jump to the next passage"
+                className="flex w-full items-center gap-2 rounded px-1.5 py-1 text-left text-[12px] hover:bg-stone-100"
+              >
+                <span className="inline-block h-2.5 w-2.5 flex-none rounded-sm" style={{ backgroundColor: safeColor(c.color) }} />
+                <span className="w-14 flex-none truncate font-mono text-[11px] font-semibold">{c.shortName}</span>
+                <span className="min-w-0 flex-1 truncate text-stone-700">{c.labelZh || c.labelEn}</span>
+                {jump && jump.codeId === c.codeId ? (
+                  <span className="flex-none text-[10px] text-accent-700">
+                    {jump.index + 1}/{jump.total}
+                  </span>
+                ) : null}
+                <span className="flex-none rounded bg-stone-100 px-1.5 text-[11px] tabular-nums text-stone-700" data-count>
+                  {c.count}
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/**
+ * The project's codebook for picking: filter, click a code to apply it to the current
+ * selection (or to re-code the selected coding), and set the 1–9 shortcut numbers.
+ */
+export function CodebookList({
+  codes,
+  target,
+  onPick,
+  onPin,
+}: {
+  codes: readonly PickerCode[];
+  target: "selection" | "coding" | null;
+  onPick: (code: PickerCode) => void;
+  onPin: (code: PickerCode, pinned: number | null) => void;
+}) {
+  const [query, setQuery] = useState("");
+  const shown = useMemo(() => (query.trim() ? rankCodes(codes, query, [], 500) : codes), [codes, query]);
+  return (
+    <section className="flex flex-col gap-1.5" data-testid="codebook-list">
+      <h3 className="text-[11px] font-semibold tracking-wide text-stone-600">编码本 Codebook</h3>
+      <p className="text-[10px] text-stone-500">
+        {target === "selection"
+          ? "点击编码以应用到选区 Click a code to apply it to the selection"
+          : target === "coding"
+            ? "点击编码以改码 Click a code to re-code the selected coding"
+            : "先选中文字或编码 Select text or a coding first · 1–9 = 快捷键 shortcut"}
+      </p>
+      <input
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        placeholder="筛选 Filter…"
+        aria-label="筛选编码本 Filter the codebook"
+        className="h-7 w-full rounded border border-stone-300 bg-white px-2 text-[12px] placeholder:text-stone-400 focus:border-accent-500 focus:ring-1 focus:ring-accent-500 focus:outline-none"
+      />
+      <ul className="flex flex-col">
+        {shown.map((c) => (
+          <li key={c.id} className="group flex items-center gap-1" style={{ paddingLeft: query.trim() ? 0 : c.depth * 12 }}>
+            <button
+              type="button"
+              disabled={!target}
+              onClick={() => onPick(c)}
+              title={c.definition || c.labelEn}
+              className="flex min-w-0 flex-1 items-center gap-1.5 rounded px-1 py-0.5 text-left text-[12px] enabled:hover:bg-accent-50 disabled:cursor-default"
+              data-codebook-code={c.shortName}
+            >
+              <span className="inline-block h-2.5 w-2.5 flex-none rounded-sm" style={{ backgroundColor: safeColor(c.color) }} />
+              <span className="flex-none font-mono text-[11px] font-semibold">{c.shortName}</span>
+              <span className="min-w-0 truncate text-stone-600">{c.labelZh || c.labelEn}</span>
+            </button>
+            <DropdownMenu.Root>
+              <DropdownMenu.Trigger asChild>
+                <button
+                  type="button"
+                  aria-label={`快捷键 Shortcut for ${c.shortName}`}
+                  className={`flex h-5 min-w-5 flex-none items-center justify-center rounded border px-1 font-mono text-[10px] ${
+                    c.pinned != null
+                      ? "border-stone-400 bg-stone-50 text-stone-700"
+                      : "border-transparent text-stone-300 opacity-0 group-hover:opacity-100 focus:opacity-100"
+                  }`}
+                  data-pinned={c.pinned ?? ""}
+                >
+                  {c.pinned ?? <Pin size={10} />}
+                </button>
+              </DropdownMenu.Trigger>
+              <DropdownMenu.Portal>
+                <DropdownMenu.Content
+                  align="end"
+                  className="z-50 grid grid-cols-5 gap-1 rounded-md border border-stone-200 bg-white p-1.5 shadow-lg"
+                >
+                  {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
+                    <DropdownMenu.Item
+                      key={n}
+                      onSelect={() => onPin(c, n)}
+                      className={`flex h-6 w-6 cursor-pointer items-center justify-center rounded font-mono text-[11px] outline-none data-[highlighted]:bg-accent-100 ${
+                        c.pinned === n ? "bg-accent-600 text-white" : ""
+                      }`}
+                    >
+                      {n}
+                    </DropdownMenu.Item>
+                  ))}
+                  <DropdownMenu.Item
+                    onSelect={() => onPin(c, null)}
+                    disabled={c.pinned == null}
+                    className="flex h-6 cursor-pointer items-center justify-center rounded text-[10px] text-stone-600 outline-none data-[disabled]:text-stone-300 data-[highlighted]:bg-stone-100"
+                    title="取消快捷键 Unpin"
+                  >
+                    ✕
+                  </DropdownMenu.Item>
+                </DropdownMenu.Content>
+              </DropdownMenu.Portal>
+            </DropdownMenu.Root>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

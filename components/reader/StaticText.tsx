@@ -1,0 +1,51 @@
+import type { ReactNode } from "react";
+import type { PositionMap } from "./positions";
+import type { ReaderSentence } from "./types";
+
+/**
+ * The document as plain markup, rendered on the server and shown until the editor mounts:
+ * the same paragraphs and `.unit` spans the editor renders (same classes and data
+ * attributes, offsets in code points), so the text is readable and testable at first
+ * paint. The reader swaps it for the editor in one commit (see Reader.tsx).
+ */
+export function StaticText({ map, sentences }: { map: PositionMap; sentences: readonly ReaderSentence[] }) {
+  const out: ReactNode[] = [];
+  let s = 0;
+  for (let i = 0; i < map.paragraphCount; i++) {
+    const { start: pStart, end: pEnd } = map.paragraphSpan(i);
+    const pieces: ReactNode[] = [];
+    let at = pStart;
+    while (s < sentences.length && sentences[s].end <= pStart) s++;
+    while (s < sentences.length && sentences[s].start < pEnd) {
+      const u = sentences[s];
+      const a = Math.max(u.start, pStart, at);
+      const b = Math.min(u.end, pEnd);
+      if (a > at) pieces.push(map.slice(at, a));
+      if (b > a) {
+        pieces.push(
+          <span
+            key={u.id}
+            className="unit"
+            data-unit-id={u.id}
+            data-start={u.start}
+            data-end={u.end}
+            data-ordinal={u.ordinal}
+            data-label={u.ordinal + 1}
+          >
+            {map.slice(a, b)}
+          </span>,
+        );
+        at = b;
+      }
+      if (u.end > pEnd) break;
+      s++;
+    }
+    if (pEnd > at) pieces.push(map.slice(at, pEnd));
+    out.push(
+      <p key={i} className="reader-paragraph" data-paragraph={i} data-start={pStart} data-end={pEnd}>
+        {pieces}
+      </p>,
+    );
+  }
+  return <div className="reader-static">{out}</div>;
+}

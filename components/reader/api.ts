@@ -1,0 +1,131 @@
+import type { AnchorStatus, MemoKind, ReaderCoding, ReaderMemo, ReaderPayload } from "./types";
+
+/**
+ * The reader's calls to its route handlers. Every failure becomes an ApiFailure carrying
+ * the server's user-facing message (`{ error: { code, message } }`), shown as is.
+ */
+export class ApiFailure extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers: body === undefined ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: "no-store",
+    });
+  } catch {
+    throw new ApiFailure("network", "无法连接服务器 / cannot reach the server", 0);
+  }
+  if (!res.ok) {
+    let code = `http_${res.status}`;
+    let message = `请求失败 / request failed (HTTP ${res.status})`;
+    try {
+      const j = (await res.json()) as { error?: { code?: string; message?: string } };
+      if (j.error?.message) message = j.error.message;
+      if (j.error?.code) code = j.error.code;
+    } catch {
+      // not JSON
+    }
+    throw new ApiFailure(code, message, res.status);
+  }
+  return (await res.json()) as T;
+}
+
+type RawCoding = Omit<ReaderCoding, "anchor" | "createdAt" | "updatedAt"> & {
+  anchor?: AnchorStatus;
+  createdAt: string | Date;
+  updatedAt: string | Date;
+};
+
+/** A coding as the routes return it (CodingView) in the reader's shape; fresh codings are anchored. */
+export function toReaderCoding(raw: RawCoding): ReaderCoding {
+  return {
+    id: raw.id,
+    codeId: raw.codeId,
+    shortName: raw.shortName,
+    labelZh: raw.labelZh,
+    labelEn: raw.labelEn,
+    color: raw.color,
+    start: raw.start,
+    end: raw.end,
+    quote: raw.quote,
+    comment: raw.comment,
+    coder: raw.coder,
+    createdAt: String(raw.createdAt),
+    updatedAt: String(raw.updatedAt),
+    version: raw.version,
+    anchor: raw.anchor ?? "ok",
+  };
+}
+
+export const api = {
+  reader: (documentId: string) => call<ReaderPayload>("GET", `/api/documents/${encodeURIComponent(documentId)}/reader`),
+
+  createCoding: async (
+    documentId: string,
+    body: { codeId: string; start: number; end: number; comment?: string; expectQuote?: string },
+  ) =>
+    toReaderCoding(
+      (await call<{ coding: RawCoding }>("POST", `/api/documents/${encodeURIComponent(documentId)}/codings`, body)).coding,
+    ),
+
+  codeUnits: async (body: { unitIds: string[]; codeId: string }) => {
+    const r = await call<{ created: RawCoding[]; skipped: string[] }>("POST", "/api/codings/units", body);
+    return { created: r.created.map(toReaderCoding), skipped: r.skipped };
+  },
+
+  updateCoding: async (
+    codingId: string,
+    body: { version: number; start?: number; end?: number; codeId?: string; comment?: string; expectQuote?: string },
+  ) => toReaderCoding((await call<{ coding: RawCoding }>("PATCH", `/api/codings/${encodeURIComponent(codingId)}`, body)).coding),
+
+  deleteCoding: async (codingId: string, version: number) =>
+    toReaderCoding(
+      (await call<{ deleted: RawCoding }>("DELETE", `/api/codings/${encodeURIComponent(codingId)}?version=${version}`))
+        .deleted,
+    ),
+
+  /** Sets or clears a code's 1–9 shortcut (the codebook's own route; the number moves off any other code). */
+  pinCode: async (codeId: string, expectedVersion: number, pinned: number | null) =>
+    (
+      await call<{ code: { id: string; pinned: number | null; version: number } }>(
+        "PATCH",
+        `/api/codes/${encodeURIComponent(codeId)}`,
+        { expectedVersion, pinned },
+      )
+    ).code,
+
+  listMemos: async (projectId: string, filter: { kind: MemoKind; documentId?: string; codeId?: string; codingId?: string }) => {
+    const q = new URLSearchParams({ projectId, kind: filter.kind });
+    if (filter.documentId) q.set("documentId", filter.documentId);
+    if (filter.codeId) q.set("codeId", filter.codeId);
+    if (filter.codingId) q.set("codingId", filter.codingId);
+    return (await call<{ memos: ReaderMemo[] }>("GET", `/api/memos?${q}`)).memos;
+  },
+
+  createMemo: async (body: {
+    projectId: string;
+    kind: MemoKind;
+    documentId?: string;
+    codeId?: string;
+    codingId?: string;
+    title?: string;
+    body: string;
+  }) => (await call<{ memo: ReaderMemo }>("POST", "/api/memos", body)).memo,
+
+  updateMemo: async (memoId: string, body: { version: number; title?: string; body?: string }) =>
+    (await call<{ memo: ReaderMemo }>("PATCH", `/api/memos/${encodeURIComponent(memoId)}`, body)).memo,
+
+  deleteMemo: async (memoId: string, version: number) =>
+    (await call<{ deleted: ReaderMemo }>("DELETE", `/api/memos/${encodeURIComponent(memoId)}?version=${version}`)).deleted,
+};

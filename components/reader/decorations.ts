@@ -1,0 +1,144 @@
+import type { Node as PMNode } from "@tiptap/pm/model";
+import { Decoration, DecorationSet } from "@tiptap/pm/view";
+import { rgba, safeColor } from "./colors";
+import type { PositionMap } from "./positions";
+import type { ReaderCoding, ReaderSentence } from "./types";
+
+/** A coding the text can show: anchored (ok or relocated) and inside the text. */
+export function isDrawable(c: ReaderCoding, cpCount: number): boolean {
+  return c.anchor !== "orphaned" && c.start >= 0 && c.start < c.end && c.end <= cpCount;
+}
+
+/**
+ * Coded-text highlights, built in ONE sweep over the coding boundaries: between two
+ * consecutive boundaries the set of covering codings is constant, so each such segment
+ * gets a single inline decoration carrying every covering coding (ids in
+ * `data-coding-ids`, a tint of the innermost code's colour deepening with overlap, and one
+ * underline per code, up to three). Offsets go through the same PositionMap in increasing
+ * order, so converting all of them is one pass over the paragraphs.
+ */
+export function buildCodingDecorations(doc: PMNode, map: PositionMap, codings: readonly ReaderCoding[]): DecorationSet {
+  const cpCount = map.cpCount;
+  const byStart = codings.filter((c) => isDrawable(c, cpCount)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const n = byStart.length;
+  if (n === 0) return DecorationSet.empty;
+  const byEnd = byStart.slice().sort((a, b) => a.end - b.end);
+  const decos: Decoration[] = [];
+  const active: ReaderCoding[] = [];
+  const hint = { p: 0 };
+  let i = 0;
+  let j = 0;
+  let prev = -1;
+  while (i < n || j < n) {
+    const next = Math.min(i < n ? byStart[i].start : Infinity, j < n ? byEnd[j].end : Infinity);
+    if (active.length > 0 && prev < next) {
+      const from = map.cpToPos(prev, "start", hint);
+      const to = map.cpToPos(next, "end", hint);
+      if (from < to) decos.push(Decoration.inline(from, to, segmentAttrs(active)));
+    }
+    while (j < n && byEnd[j].end === next) {
+      const k = active.indexOf(byEnd[j++]);
+      if (k >= 0) active.splice(k, 1);
+    }
+    while (i < n && byStart[i].start === next) active.push(byStart[i++]);
+    prev = next;
+  }
+  return DecorationSet.create(doc, decos);
+}
+
+function segmentAttrs(active: readonly ReaderCoding[]): Record<string, string> {
+  // The innermost coding (started last) gives the tint; deeper overlap, stronger tint.
+  const top = active[active.length - 1];
+  const alpha = Math.min(0.14 + 0.08 * (active.length - 1), 0.38);
+  const lines: string[] = [];
+  const seen = new Set<string>();
+  for (let k = active.length - 1; k >= 0 && lines.length < 3; k--) {
+    const color = safeColor(active[k].color);
+    if (seen.has(color)) continue;
+    seen.add(color);
+    lines.push(`inset 0 -${2 * (lines.length + 1)}px 0 ${rgba(color, 0.85)}`);
+  }
+  return {
+    class: active.length > 1 ? "coded coded-multi" : "coded",
+    style: `background-color:${rgba(top.color, alpha)};box-shadow:${lines.join(",")}`,
+    "data-coding-ids": active.map((c) => c.id).join(" "),
+  };
+}
+
+/**
+ * One handle per sentence, just before its first character: a small clickable badge
+ * showing the sentence number (drawn by CSS from data-ordinal, so the handle adds no text
+ * to the document's DOM and copying or reading `.unit` text is unaffected).
+ */
+export function buildHandleDecorations(doc: PMNode, map: PositionMap, sentences: readonly ReaderSentence[]): DecorationSet {
+  const hint = { p: 0 };
+  const decos = sentences.map((u) => {
+    const pos = map.cpToPos(u.start, "start", hint);
+    const label = String(u.ordinal + 1);
+    return Decoration.widget(
+      pos,
+      () => {
+        const el = document.createElement("span");
+        el.className = "unit-handle";
+        el.setAttribute("role", "button");
+        el.setAttribute("contenteditable", "false");
+        el.setAttribute("data-unit-handle", u.id);
+        el.setAttribute("data-ordinal", label);
+        el.setAttribute(
+          "aria-label",
+          `编码第 ${label} 句 Code sentence ${label} (Shift+点击：沿用上次编码 Shift+click: last code)`,
+        );
+        el.title = `第 ${label} 句 · 点击编码整句 / click to code this sentence · Shift+点击沿用上次编码 / Shift+click: last code`;
+        return el;
+      },
+      { side: -1, key: `u:${u.id}`, ignoreSelection: true, stopEvent: () => true },
+    );
+  });
+  return DecorationSet.create(doc, decos);
+}
+
+export type OverlayInput = {
+  selected?: { start: number; end: number; color: string; id: string } | null;
+  pending?: { start: number; end: number } | null;
+  flash?: { start: number; end: number; color: string; nonce: number } | null;
+};
+
+/** The few decorations that change on every click: selected coding, pending span, flash. */
+export function buildOverlayDecorations(doc: PMNode, map: PositionMap, o: OverlayInput): DecorationSet {
+  const decos: Decoration[] = [];
+  const cpCount = map.cpCount;
+  const range = (s: { start: number; end: number }) => {
+    const a = Math.max(0, Math.min(s.start, cpCount));
+    const b = Math.max(0, Math.min(s.end, cpCount));
+    const from = map.cpToPos(a, "start");
+    const to = map.cpToPos(b, "end");
+    return from < to ? { from, to } : null;
+  };
+  if (o.selected) {
+    const r = range(o.selected);
+    const tint = rgba(o.selected.color, 0.4);
+    if (r)
+      decos.push(
+        Decoration.inline(r.from, r.to, {
+          class: "coded-selected",
+          style: `background-image:linear-gradient(${tint},${tint})`,
+          "data-selected-coding": o.selected.id,
+        }),
+      );
+  }
+  if (o.pending) {
+    const r = range(o.pending);
+    if (r) decos.push(Decoration.inline(r.from, r.to, { class: "pending-span" }));
+  }
+  if (o.flash) {
+    const r = range(o.flash);
+    if (r)
+      decos.push(
+        Decoration.inline(r.from, r.to, {
+          // A new class name per flash restarts the CSS animation.
+          class: o.flash.nonce % 2 ? "flash-span flash-a" : "flash-span flash-b",
+        }),
+      );
+  }
+  return decos.length ? DecorationSet.create(doc, decos) : DecorationSet.empty;
+}

@@ -1,0 +1,48 @@
+import type { JSONContent } from "@tiptap/core";
+import type { PositionMap } from "./positions";
+import type { ReaderSentence } from "./types";
+
+/**
+ * The editor document: one paragraph node per stored paragraph, its text split into text
+ * nodes where sentence units begin and end. Each sentence carries the `unit` mark, which
+ * renders the `.unit` span (data-unit-id, data-start, data-end in code points).
+ *
+ * Why a mark and not an inline decoration: ProseMirror renders decorations per text
+ * fragment, so a coding that starts mid-sentence would cut a decorated sentence into two
+ * `.unit` elements; a mark is wrapped once around all its fragments, so every sentence
+ * stays one element whose text is exactly the sentence. The mark is fixed when the
+ * read-only document is built (it changes neither the text nor any position); codings and
+ * the sentence handles are decorations.
+ */
+export function buildDocJson(map: PositionMap, sentences: readonly ReaderSentence[]): JSONContent {
+  const paragraphs: JSONContent[] = [];
+  // Sentences arrive in ordinal (= text) order; walk them alongside the paragraphs once.
+  let s = 0;
+  for (let i = 0; i < map.paragraphCount; i++) {
+    const { start: pStart, end: pEnd } = map.paragraphSpan(i);
+    const content: JSONContent[] = [];
+    let at = pStart;
+    while (s < sentences.length && sentences[s].end <= pStart) s++;
+    while (s < sentences.length && sentences[s].start < pEnd) {
+      const u = sentences[s];
+      const a = Math.max(u.start, pStart, at);
+      const b = Math.min(u.end, pEnd);
+      if (a > at) content.push({ type: "text", text: map.slice(at, a) });
+      if (b > a) {
+        content.push({
+          type: "text",
+          text: map.slice(a, b),
+          marks: [{ type: "unit", attrs: { unitId: u.id, start: u.start, end: u.end, ordinal: u.ordinal } }],
+        });
+        at = b;
+      }
+      if (u.end > pEnd) break; // a unit crossing a paragraph (never for imported text) continues there
+      s++;
+    }
+    if (pEnd > at) content.push({ type: "text", text: map.slice(at, pEnd) });
+    const attrs = { paragraph: i, start: pStart, end: pEnd };
+    paragraphs.push(content.length > 0 ? { type: "paragraph", attrs, content } : { type: "paragraph", attrs });
+  }
+  if (paragraphs.length === 0) paragraphs.push({ type: "paragraph" });
+  return { type: "doc", content: paragraphs };
+}

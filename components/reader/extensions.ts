@@ -1,0 +1,87 @@
+import { Extension, Mark, mergeAttributes } from "@tiptap/core";
+import Paragraph from "@tiptap/extension-paragraph";
+import { Plugin, PluginKey } from "@tiptap/pm/state";
+import { DecorationSet } from "@tiptap/pm/view";
+import type { EditorView } from "@tiptap/pm/view";
+
+/**
+ * The sentence unit as a mark: `<span class="unit" data-unit-id data-start data-end>`
+ * around exactly the sentence's text (start/end in code points). See doc.ts for why
+ * units are a mark rather than a decoration.
+ */
+export const UnitMark = Mark.create({
+  name: "unit",
+  inclusive: false,
+  spanning: true,
+  addAttributes() {
+    return {
+      unitId: { default: null, renderHTML: (a) => ({ "data-unit-id": a.unitId }) },
+      start: { default: 0, renderHTML: (a) => ({ "data-start": String(a.start) }) },
+      end: { default: 0, renderHTML: (a) => ({ "data-end": String(a.end) }) },
+      ordinal: {
+        default: 0,
+        renderHTML: (a) => ({ "data-ordinal": String(a.ordinal), "data-label": String(Number(a.ordinal) + 1) }),
+      },
+    };
+  },
+  parseHTML() {
+    return [{ tag: "span.unit" }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ["span", mergeAttributes({ class: "unit" }, HTMLAttributes), 0];
+  },
+});
+
+/** A stored paragraph: `<p class="reader-paragraph" data-paragraph data-start data-end>` (code points). */
+export const ReaderParagraph = Paragraph.extend({
+  addAttributes() {
+    return {
+      paragraph: { default: null, renderHTML: (a) => ({ "data-paragraph": String(a.paragraph) }) },
+      start: { default: 0, renderHTML: (a) => ({ "data-start": String(a.start) }) },
+      end: { default: 0, renderHTML: (a) => ({ "data-end": String(a.end) }) },
+    };
+  },
+}).configure({ HTMLAttributes: { class: "reader-paragraph" } });
+
+/**
+ * A decoration layer: a plugin whose state is a DecorationSet replaced wholesale through
+ * a transaction meta. The document never changes (the editor is read-only), so sets are
+ * built from data, not mapped through edits. Three layers keep rebuilds small: the
+ * sentence handles (built once), the codings (rebuilt when codings change) and the
+ * overlay (selected coding, pending selection, flash — rebuilt on every click).
+ */
+export type DecorationLayer = {
+  key: PluginKey<DecorationSet>;
+  extension: Extension;
+  set: (view: EditorView, deco: DecorationSet) => void;
+};
+
+export function decorationLayer(name: string): DecorationLayer {
+  const key = new PluginKey<DecorationSet>(name);
+  const extension = Extension.create({
+    name,
+    addProseMirrorPlugins() {
+      return [
+        new Plugin<DecorationSet>({
+          key,
+          state: {
+            init: () => DecorationSet.empty,
+            apply: (tr, old) => {
+              const next = tr.getMeta(key) as DecorationSet | undefined;
+              if (next) return next;
+              return tr.docChanged ? old.map(tr.mapping, tr.doc) : old;
+            },
+          },
+          props: {
+            decorations: (state) => key.getState(state),
+          },
+        }),
+      ];
+    },
+  });
+  return {
+    key,
+    extension,
+    set: (view, deco) => view.dispatch(view.state.tr.setMeta(key, deco).setMeta("addToHistory", false)),
+  };
+}

@@ -1,0 +1,13 @@
+import type { Db } from "../db/client";
+import { deleteCodeGroupRow, inTransaction } from "../db/codes";
+import { requireCodeGroup } from "./get-code-group";
+import { idSchema, parseInput } from "./schemas";
+
+/** Deletes a group and its memberships; its codes and their codings stay. */
+export async function deleteCodeGroup(db: Db, groupId: string): Promise<void> {
+  const id = parseInput(idSchema, groupId);
+  await inTransaction(db, async (tx) => {
+    await requireCodeGroup(tx, id);
+    await deleteCodeGroupRow(tx, id);
+  });
+}

@@ -1,0 +1,125 @@
+import type { Db } from "../db/client";
+import { findReaderDocument, listCodingViewsForDocument, listSentenceUnits } from "../db/codings";
+import { AppError } from "../errors";
+import { OffsetMap } from "../text/offsets";
+import { PARAGRAPH_SEPARATOR } from "../text/types";
+import { verifyCodingAnchors, type AnchorStatus } from "./verify-coding-anchors";
+
+export type ReaderCoding = {
+  id: string;
+  codeId: string;
+  shortName: string;
+  labelZh: string;
+  labelEn: string;
+  color: string;
+  /** Where the coding is anchored now (code points); differs from the stored span when relocated. */
+  start: number;
+  end: number;
+  quote: string;
+  comment: string;
+  coder: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  anchor: AnchorStatus;
+};
+
+export type ReaderCodeCount = {
+  codeId: string;
+  shortName: string;
+  labelZh: string;
+  labelEn: string;
+  color: string;
+  count: number;
+};
+
+export type ReaderData = {
+  document: {
+    id: string;
+    projectId: string;
+    title: string;
+    region: string;
+    province: string;
+    city: string;
+    year: number | null;
+    docType: string;
+    level: string;
+    charCount: number;
+    version: number;
+  };
+  text: string;
+  paragraphs: { ordinal: number; start: number; end: number }[];
+  sentences: { id: string; ordinal: number; paragraph: number; start: number; end: number }[];
+  codings: ReaderCoding[];
+  /** Codings per code in this document, most used first. */
+  codeCounts: ReaderCodeCount[];
+};
+
+/** Paragraph spans of a canonical text (paragraphs are separated by one line feed). */
+function paragraphSpans(map: OffsetMap): ReaderData["paragraphs"] {
+  const out: ReaderData["paragraphs"] = [];
+  const s = map.text;
+  if (s.length === 0) return out;
+  let from = 0;
+  for (;;) {
+    const nl = s.indexOf(PARAGRAPH_SEPARATOR, from);
+    const to = nl === -1 ? s.length : nl;
+    if (to > from) out.push({ ordinal: out.length, start: map.toCp(from), end: map.toCp(to) });
+    if (nl === -1) return out;
+    from = nl + PARAGRAPH_SEPARATOR.length;
+  }
+}
+
+/**
+ * Everything the reader shows for one document, in code points (the UI converts at its
+ * edge with OffsetMap): the text, paragraph and sentence spans, and the codings re-anchored
+ * against the text. One query per table (document, units, codings + code + user).
+ */
+export async function getReaderData(db: Db, documentId: string): Promise<ReaderData> {
+  const [doc, sentences, codings] = await Promise.all([
+    findReaderDocument(db, documentId),
+    listSentenceUnits(db, documentId),
+    listCodingViewsForDocument(db, documentId),
+  ]);
+  if (!doc) throw new AppError("not_found", `document ${documentId} not found / 未找到该文档`);
+  const { plainText, ...document } = doc;
+  const map = new OffsetMap(plainText);
+  const anchors = verifyCodingAnchors(map, codings);
+
+  const counts = new Map<string, ReaderCodeCount>();
+  const readerCodings: ReaderCoding[] = codings.map((c, i) => {
+    const entry = counts.get(c.codeId);
+    if (entry) entry.count++;
+    else
+      counts.set(c.codeId, {
+        codeId: c.codeId,
+        shortName: c.shortName,
+        labelZh: c.labelZh,
+        labelEn: c.labelEn,
+        color: c.color,
+        count: 1,
+      });
+    return {
+      id: c.id,
+      codeId: c.codeId,
+      shortName: c.shortName,
+      labelZh: c.labelZh,
+      labelEn: c.labelEn,
+      color: c.color,
+      start: anchors[i].start,
+      end: anchors[i].end,
+      quote: c.quote,
+      comment: c.comment,
+      coder: c.coder,
+      createdAt: c.createdAt,
+      updatedAt: c.updatedAt,
+      version: c.version,
+      anchor: anchors[i].status,
+    };
+  });
+  readerCodings.sort((a, b) => a.start - b.start || a.end - b.end);
+  const codeCounts = [...counts.values()].sort(
+    (a, b) => b.count - a.count || (a.shortName < b.shortName ? -1 : a.shortName > b.shortName ? 1 : 0),
+  );
+  return { document, text: plainText, paragraphs: paragraphSpans(map), sentences, codings: readerCodings, codeCounts };
+}

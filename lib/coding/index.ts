@@ -1,0 +1,17 @@
+export { ensureUser } from "./ensure-user";
+export { createCoding, type CreateCodingOptions } from "./create-coding";
+export { updateCoding } from "./update-coding";
+export { deleteCoding } from "./delete-coding";
+export { codeUnits, type CodeUnitsResult } from "./code-units";
+export { listDocumentCodings } from "./list-document-codings";
+export {
+  verifyCodingAnchors,
+  type AnchorInput,
+  type AnchorResult,
+  type AnchorStatus,
+} from "./verify-coding-anchors";
+export { getReaderData, type ReaderData, type ReaderCoding, type ReaderCodeCount } from "./get-reader-data";
+export { createMemo, updateMemo, deleteMemo, listMemos, type MemoView } from "./memos";
+export { CONTEXT_CODE_POINTS } from "./validate-span";
+export * from "./schemas";
+export type { CodingView } from "../db/codings";

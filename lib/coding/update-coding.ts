@@ -1,0 +1,68 @@
+import type { Db } from "../db/client";
+import {
+  findCodingForUpdate,
+  findCodingView,
+  findIdenticalCoding,
+  inTransaction,
+  updateCodingIfVersion,
+  type CodingPatchRow,
+  type CodingView,
+} from "../db/codings";
+import { AppError } from "../errors";
+import { OffsetMap } from "../text/offsets";
+import { duplicateCodingError, loadCodeOfProject } from "./load-coding-targets";
+import { parseInput } from "./parse-input";
+import { codingPatchSchema, type CodingPatch } from "./schemas";
+import { assertExpectedQuote, validateSpan } from "./validate-span";
+
+export function staleCodingError(codingId: string): AppError {
+  return new AppError(
+    "conflict",
+    "this coding was changed by someone else; reload the document and try again / 该编码已被他人修改，请刷新后重试",
+    { codingId },
+  );
+}
+
+/**
+ * Re-codes, resizes or comments a coding seen at `expectedVersion`. A resize is validated
+ * like a new coding and recomputes quote, prefix and suffix. A stale version is refused,
+ * never overwritten. Returns the coding at its new version.
+ */
+export async function updateCoding(
+  db: Db,
+  codingId: string,
+  expectedVersion: number,
+  patch: CodingPatch,
+  opts: { expectQuote?: string } = {},
+): Promise<CodingView> {
+  const p = parseInput(codingPatchSchema, patch);
+  return inTransaction(db, async (tx) => {
+    const row = await findCodingForUpdate(tx, codingId);
+    if (!row) throw new AppError("not_found", `coding ${codingId} not found (deleted?) / 未找到该编码（可能已被删除）`);
+    if (row.version !== expectedVersion) throw staleCodingError(codingId);
+
+    const data: CodingPatchRow = {};
+    const start = p.start ?? row.start;
+    const end = p.end ?? row.end;
+    const codeId = p.codeId ?? row.codeId;
+    const code = await loadCodeOfProject(tx, codeId, row.projectId);
+    if (start !== row.start || end !== row.end || opts.expectQuote !== undefined) {
+      const selector = validateSpan(new OffsetMap(row.document.plainText), start, end);
+      assertExpectedQuote(selector.quote, opts.expectQuote);
+      Object.assign(data, { start, end }, selector);
+    }
+    if (codeId !== row.codeId) data.codeId = codeId;
+    if (p.comment !== undefined) data.comment = p.comment;
+    if (data.start !== undefined || data.codeId !== undefined) {
+      const same = await findIdenticalCoding(
+        tx,
+        { documentId: row.documentId, codeId, start, end, coderId: row.coderId },
+        row.id,
+      );
+      if (same) throw duplicateCodingError(code.shortName, same.id);
+    }
+    const changed = await updateCodingIfVersion(tx, codingId, expectedVersion, data);
+    if (changed === 0) throw staleCodingError(codingId);
+    return (await findCodingView(tx, codingId))!;
+  });
+}

@@ -1,0 +1,139 @@
+import { createHash } from "node:crypto";
+import type { Db } from "../db/client";
+import { findDocumentBySha, insertDocumentWithUnits, type NewUnitRow } from "../db/documents";
+import { AppError } from "../errors";
+import { extractDocument } from "../text/extract";
+import { cpLength, OffsetMap } from "../text/offsets";
+import { splitSentences } from "../text/sentences";
+import { tokenizeMany, tokensField } from "../text/tokens";
+import { resolveMetadata, type DocumentMetadataPatch } from "./metadata";
+
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** The size limit: JUNCTURE_MAX_FILE_MB if set, else 50 MB. */
+export function maxFileBytes(): number {
+  const mb = Number(process.env.JUNCTURE_MAX_FILE_MB);
+  return Number.isFinite(mb) && mb > 0 ? Math.round(mb * 1024 * 1024) : DEFAULT_MAX_FILE_BYTES;
+}
+
+export type ImportDocumentInput = {
+  projectId: string;
+  fileName: string;
+  bytes: Uint8Array;
+  /** Metadata given by the user; overrides what is inferred from the file name. */
+  metadata?: DocumentMetadataPatch;
+  /** Forces a text encoding (TXT/HTML), e.g. "gb18030". */
+  encoding?: string;
+  maxBytes?: number;
+};
+
+export type ImportedDocument = {
+  id: string;
+  title: string;
+  file: string;
+  chars: number;
+  paragraphs: number;
+  sentences: number;
+  encoding: string;
+  year: number | null;
+  region: string;
+  warnings: string[];
+};
+
+function formatSize(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Imports one file into a project: checks size and duplicates, extracts the
+ * canonical text, splits paragraphs and sentences, segments each sentence with
+ * jieba, and stores the document with all its units in one transaction.
+ * Every refusal is an AppError whose message says what was wrong.
+ */
+export async function importDocument(db: Db, input: ImportDocumentInput): Promise<ImportedDocument> {
+  const { projectId, fileName, bytes } = input;
+  const limit = input.maxBytes ?? maxFileBytes();
+  if (bytes.byteLength > limit) {
+    throw new AppError(
+      "too_large",
+      `file is ${formatSize(bytes.byteLength)}, over the ${formatSize(limit)} limit / 文件超过大小限制`,
+    );
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const existing = await findDocumentBySha(db, projectId, sha256);
+  if (existing) {
+    throw new AppError(
+      "conflict",
+      `this file is already in the project as “${existing.title}” (${existing.originalFilename}, id ${existing.id}) / 该文件已导入`,
+      { existingId: existing.id },
+    );
+  }
+
+  const extracted = await extractDocument(bytes, fileName, { encoding: input.encoding });
+  const sentences = splitSentences(extracted.text, extracted.paragraphs);
+  const map = new OffsetMap(extracted.text);
+  const tokens = tokenizeMany(sentences.map((s) => map.slice(s.start, s.end)));
+
+  const units: NewUnitRow[] = [
+    ...extracted.paragraphs.map((p, i) => ({
+      kind: "paragraph" as const,
+      ordinal: i,
+      paragraph: i,
+      start: p.start,
+      end: p.end,
+      tokens: "",
+    })),
+    ...sentences.map((s, i) => ({
+      kind: "sentence" as const,
+      ordinal: i,
+      paragraph: s.paragraph,
+      start: s.start,
+      end: s.end,
+      tokens: tokensField(tokens[i]),
+    })),
+  ];
+
+  const given: DocumentMetadataPatch = { ...input.metadata };
+  const metadata = resolveMetadata(fileName, {
+    ...(extracted.title && !given.title ? { title: extracted.title } : {}),
+    ...given,
+  });
+  const charCount = cpLength(extracted.text);
+
+  let created: { id: string };
+  try {
+    created = await insertDocumentWithUnits(
+      db,
+      {
+        projectId,
+        ...metadata,
+        originalFilename: fileName.replace(/^.*[\\/]/, ""),
+        format: extracted.format,
+        encoding: extracted.encoding,
+        sha256,
+        plainText: extracted.text,
+        charCount,
+      },
+      units,
+    );
+  } catch (e) {
+    // Two imports of the same file racing each other: the unique index decides.
+    if (e instanceof Error && /Unique constraint/i.test(e.message)) {
+      throw new AppError("conflict", "this file is already in the project / 该文件已导入");
+    }
+    throw e;
+  }
+
+  return {
+    id: created.id,
+    title: metadata.title,
+    file: fileName,
+    chars: charCount,
+    paragraphs: extracted.paragraphs.length,
+    sentences: sentences.length,
+    encoding: extracted.encoding,
+    year: metadata.year,
+    region: metadata.region,
+    warnings: extracted.warnings,
+  };
+}

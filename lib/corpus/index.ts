@@ -1,0 +1,6 @@
+export * from "./projects";
+export * from "./documents";
+export * from "./import-document";
+export * from "./import-files";
+export * from "./metadata";
+export * from "./reference";

@@ -1,0 +1,328 @@
+/**
+ * Query functions of the codebook context: codes, code groups and the rows that point at a
+ * code (codings, memos, group memberships, suggestion decisions) when the codebook reshapes
+ * itself (merge, delete). Only Prisma calls live here; rules and messages live in
+ * lib/codebook/. Everything is portable Prisma (no raw SQL), so it runs unchanged on
+ * PostgreSQL. Functions take `DbClient` so the domain can compose them inside one transaction.
+ */
+import type { Db } from "./client";
+import { Prisma, type Code, type CodeGroup } from "./generated/client";
+
+export type DbTx = Prisma.TransactionClient;
+export type DbClient = Db | DbTx;
+export type CodeRow = Code;
+export type CodeGroupRow = CodeGroup;
+
+/**
+ * One interactive transaction. SQLite serialises writers, so a multi-row change (merge,
+ * delete, template import) is all-or-nothing and never interleaves with another writer.
+ */
+export function inTransaction<T>(db: Db, fn: (tx: DbTx) => Promise<T>): Promise<T> {
+  return db.$transaction(fn, { maxWait: 10_000, timeout: 60_000 });
+}
+
+/** True when a write failed on a unique constraint (a concurrent duplicate slipped past our check). */
+export function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+// ---------------------------------------------------------------- projects
+
+export async function projectExists(db: DbClient, projectId: string): Promise<boolean> {
+  const p = await db.project.findUnique({ where: { id: projectId }, select: { id: true } });
+  return p !== null;
+}
+
+// ---------------------------------------------------------------- codes
+
+/** The skeleton of a project's tree: enough to walk ancestors and descendants in memory. */
+export type CodeSkeleton = { id: string; parentId: string | null; shortName: string; sortOrder: number };
+
+export function findCodeById(db: DbClient, id: string): Promise<CodeRow | null> {
+  return db.code.findUnique({ where: { id } });
+}
+
+export function findCodesByIds(db: DbClient, ids: string[]): Promise<CodeRow[]> {
+  return db.code.findMany({ where: { id: { in: ids } } });
+}
+
+export function findCodeByExactShortName(db: DbClient, projectId: string, shortName: string): Promise<CodeRow | null> {
+  return db.code.findUnique({ where: { projectId_shortName: { projectId, shortName } } });
+}
+
+export function listCodeSkeleton(db: DbClient, projectId: string): Promise<CodeSkeleton[]> {
+  return db.code.findMany({
+    where: { projectId },
+    select: { id: true, parentId: true, shortName: true, sortOrder: true },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+export type CodeWithCounts = CodeRow & {
+  _count: { codings: number };
+  memberships: { group: { id: string; name: string } }[];
+};
+
+/** Every code of a project with its own coding count and its groups (the codebook view). */
+export function listCodesWithCounts(db: DbClient, projectId: string): Promise<CodeWithCounts[]> {
+  return db.code.findMany({
+    where: { projectId },
+    include: {
+      _count: { select: { codings: true } },
+      memberships: { select: { group: { select: { id: true, name: true } } } },
+    },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+export function insertCode(db: DbClient, data: Prisma.CodeUncheckedCreateInput): Promise<CodeRow> {
+  return db.code.create({ data });
+}
+
+/**
+ * Optimistic update: writes only if the row still has `expectedVersion`, and bumps it.
+ * Returns the number of rows written (0 = missing or stale).
+ */
+export async function updateCodeAtVersion(
+  db: DbClient,
+  id: string,
+  expectedVersion: number,
+  data: Omit<Prisma.CodeUncheckedUpdateManyInput, "version" | "id" | "projectId">,
+): Promise<number> {
+  const r = await db.code.updateMany({
+    where: { id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return r.count;
+}
+
+/** Unversioned structural update (parent, sort order) or a merge's own bump. */
+export function updateCodeRow(
+  db: DbClient,
+  id: string,
+  data: Omit<Prisma.CodeUncheckedUpdateInput, "id" | "projectId">,
+): Promise<CodeRow> {
+  return db.code.update({ where: { id }, data });
+}
+
+/** Frees a pin number (1–9) held by any other code of the project. */
+export async function clearPinnedNumber(db: DbClient, projectId: string, pinned: number, exceptId: string): Promise<number> {
+  const r = await db.code.updateMany({
+    where: { projectId, pinned, id: { not: exceptId } },
+    data: { pinned: null },
+  });
+  return r.count;
+}
+
+export async function maxSiblingSortOrder(db: DbClient, projectId: string, parentId: string | null): Promise<number | null> {
+  const r = await db.code.aggregate({ where: { projectId, parentId }, _max: { sortOrder: true } });
+  return r._max.sortOrder;
+}
+
+export function listSiblings(db: DbClient, projectId: string, parentId: string | null): Promise<CodeSkeleton[]> {
+  return db.code.findMany({
+    where: { projectId, parentId },
+    select: { id: true, parentId: true, shortName: true, sortOrder: true },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Writes sort orders one row at a time; callers pass only the rows whose order changed. */
+export async function setSortOrders(db: DbClient, updates: { id: string; sortOrder: number }[]): Promise<void> {
+  for (const u of updates) {
+    await db.code.update({ where: { id: u.id }, data: { sortOrder: u.sortOrder } });
+  }
+}
+
+export async function reparentCodes(db: DbClient, fromParentId: string, toParentId: string): Promise<number> {
+  const r = await db.code.updateMany({ where: { parentId: fromParentId }, data: { parentId: toParentId } });
+  return r.count;
+}
+
+export async function deleteCodesByIds(db: DbClient, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db.code.deleteMany({ where: { id: { in: ids } } });
+  return r.count;
+}
+
+// ---------------------------------------------------------------- codings (as seen by the codebook)
+
+export type CodingSpan = {
+  id: string;
+  codeId: string;
+  documentId: string;
+  coderId: string;
+  start: number;
+  end: number;
+  comment: string;
+};
+
+export function listCodingSpansOfCodes(db: DbClient, codeIds: string[]): Promise<CodingSpan[]> {
+  return db.coding.findMany({
+    where: { codeId: { in: codeIds } },
+    select: { id: true, codeId: true, documentId: true, coderId: true, start: true, end: true, comment: true },
+    orderBy: [{ documentId: "asc" }, { start: "asc" }, { id: "asc" }],
+  });
+}
+
+export function countCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return Promise.resolve(0);
+  return db.coding.count({ where: { codeId: { in: codeIds } } });
+}
+
+/** Moves codings to another code, bumping their version so an editor holding the old one is refused. */
+export async function reassignCodings(db: DbClient, codingIds: string[], codeId: string): Promise<number> {
+  if (codingIds.length === 0) return 0;
+  const r = await db.coding.updateMany({
+    where: { id: { in: codingIds } },
+    data: { codeId, version: { increment: 1 } },
+  });
+  return r.count;
+}
+
+export async function deleteCodingsByIds(db: DbClient, codingIds: string[]): Promise<number> {
+  if (codingIds.length === 0) return 0;
+  const r = await db.coding.deleteMany({ where: { id: { in: codingIds } } });
+  return r.count;
+}
+
+export async function deleteCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return 0;
+  const r = await db.coding.deleteMany({ where: { codeId: { in: codeIds } } });
+  return r.count;
+}
+
+export async function setCodingComment(db: DbClient, codingId: string, comment: string): Promise<void> {
+  await db.coding.update({ where: { id: codingId }, data: { comment, version: { increment: 1 } } });
+}
+
+// ---------------------------------------------------------------- memos
+
+export async function reassignCodeMemos(db: DbClient, fromCodeId: string, toCodeId: string): Promise<number> {
+  const r = await db.memo.updateMany({ where: { codeId: fromCodeId }, data: { codeId: toCodeId } });
+  return r.count;
+}
+
+export async function reassignCodingMemos(db: DbClient, fromCodingId: string, toCodingId: string): Promise<number> {
+  const r = await db.memo.updateMany({ where: { codingId: fromCodingId }, data: { codingId: toCodingId } });
+  return r.count;
+}
+
+/** Memos attached to the codes or to their codings (both go when the codes are deleted). */
+export function countMemosOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return Promise.resolve(0);
+  return db.memo.count({
+    where: { OR: [{ codeId: { in: codeIds } }, { coding: { codeId: { in: codeIds } } }] },
+  });
+}
+
+export async function deleteMemosOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return 0;
+  const r = await db.memo.deleteMany({
+    where: { OR: [{ codeId: { in: codeIds } }, { coding: { codeId: { in: codeIds } } }] },
+  });
+  return r.count;
+}
+
+/** Free memos whose JSON `links` mention a code id (a LIKE on the JSON text, then parsed by the caller). */
+export function listMemosLinkingCode(db: DbClient, projectId: string, codeId: string): Promise<{ id: string; links: string }[]> {
+  return db.memo.findMany({
+    where: { projectId, links: { contains: codeId } },
+    select: { id: true, links: true },
+  });
+}
+
+export async function setMemoLinks(db: DbClient, memoId: string, links: string): Promise<void> {
+  await db.memo.update({ where: { id: memoId }, data: { links, version: { increment: 1 } } });
+}
+
+// ---------------------------------------------------------------- suggestion decisions
+
+export type DecisionRow = { id: string; codeId: string; unitId: string; decision: string };
+
+export function listDecisionsOfCodes(db: DbClient, codeIds: string[]): Promise<DecisionRow[]> {
+  return db.suggestionDecision.findMany({
+    where: { codeId: { in: codeIds } },
+    select: { id: true, codeId: true, unitId: true, decision: true },
+  });
+}
+
+export async function reassignDecisions(db: DbClient, ids: string[], codeId: string): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db.suggestionDecision.updateMany({ where: { id: { in: ids } }, data: { codeId } });
+  return r.count;
+}
+
+export async function setDecision(db: DbClient, id: string, decision: string): Promise<void> {
+  await db.suggestionDecision.update({ where: { id }, data: { decision } });
+}
+
+export async function deleteDecisionsByIds(db: DbClient, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const r = await db.suggestionDecision.deleteMany({ where: { id: { in: ids } } });
+  return r.count;
+}
+
+export async function deleteDecisionsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return 0;
+  const r = await db.suggestionDecision.deleteMany({ where: { codeId: { in: codeIds } } });
+  return r.count;
+}
+
+// ---------------------------------------------------------------- code groups
+
+export function insertCodeGroup(
+  db: DbClient,
+  data: { projectId: string; name: string; labelZh: string },
+): Promise<CodeGroupRow> {
+  return db.codeGroup.create({ data });
+}
+
+export function findCodeGroupById(db: DbClient, id: string): Promise<CodeGroupRow | null> {
+  return db.codeGroup.findUnique({ where: { id } });
+}
+
+export function findCodeGroupByName(db: DbClient, projectId: string, name: string): Promise<CodeGroupRow | null> {
+  return db.codeGroup.findUnique({ where: { projectId_name: { projectId, name } } });
+}
+
+export type CodeGroupWithMembers = CodeGroupRow & { members: { codeId: string }[] };
+
+export function listCodeGroupsWithMembers(db: DbClient, projectId: string): Promise<CodeGroupWithMembers[]> {
+  return db.codeGroup.findMany({
+    where: { projectId },
+    include: { members: { select: { codeId: true } } },
+    orderBy: [{ createdAt: "asc" }, { name: "asc" }],
+  });
+}
+
+export async function deleteCodeGroupRow(db: DbClient, id: string): Promise<void> {
+  await db.codeGroupMember.deleteMany({ where: { groupId: id } });
+  await db.codeGroup.delete({ where: { id } });
+}
+
+export function listMembershipsOfCodes(db: DbClient, codeIds: string[]): Promise<{ groupId: string; codeId: string }[]> {
+  return db.codeGroupMember.findMany({ where: { codeId: { in: codeIds } }, select: { groupId: true, codeId: true } });
+}
+
+export function listMembershipsOfGroup(db: DbClient, groupId: string): Promise<{ groupId: string; codeId: string }[]> {
+  return db.codeGroupMember.findMany({ where: { groupId }, select: { groupId: true, codeId: true } });
+}
+
+/** Inserts memberships; callers filter out existing pairs first (createMany has no skipDuplicates on SQLite). */
+export async function insertMemberships(db: DbClient, rows: { groupId: string; codeId: string }[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const r = await db.codeGroupMember.createMany({ data: rows });
+  return r.count;
+}
+
+export async function deleteMembership(db: DbClient, groupId: string, codeId: string): Promise<number> {
+  const r = await db.codeGroupMember.deleteMany({ where: { groupId, codeId } });
+  return r.count;
+}
+
+export async function deleteMembershipsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return 0;
+  const r = await db.codeGroupMember.deleteMany({ where: { codeId: { in: codeIds } } });
+  return r.count;
+}

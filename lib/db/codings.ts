@@ -1,0 +1,306 @@
+/**
+ * Query functions of the coding context: codings, the reader's rows, and the lookups the
+ * coding rules need (document text, code, units). Only Prisma calls live here; rules and
+ * messages live in lib/coding/. Portable Prisma only (no raw SQL). Functions take
+ * `DbClient` so the domain can compose them inside one transaction.
+ */
+import type { Db } from "./client";
+import type { Prisma } from "./generated/client";
+
+export type DbTx = Prisma.TransactionClient;
+export type DbClient = Db | DbTx;
+
+/** One interactive transaction; SQLite serialises writers, so a multi-row change is all-or-nothing. */
+export function inTransaction<T>(db: Db, fn: (tx: DbTx) => Promise<T>): Promise<T> {
+  return db.$transaction(fn, { maxWait: 10_000, timeout: 60_000 });
+}
+
+// ---------------------------------------------------------------- lookups
+
+export type DocumentTextRow = { id: string; projectId: string; plainText: string };
+
+export function findDocumentText(db: DbClient, documentId: string): Promise<DocumentTextRow | null> {
+  return db.document.findUnique({
+    where: { id: documentId },
+    select: { id: true, projectId: true, plainText: true },
+  });
+}
+
+export function findDocumentProject(db: DbClient, documentId: string): Promise<{ id: string; projectId: string } | null> {
+  return db.document.findUnique({ where: { id: documentId }, select: { id: true, projectId: true } });
+}
+
+export function findDocumentTexts(db: DbClient, documentIds: string[]): Promise<DocumentTextRow[]> {
+  return db.document.findMany({
+    where: { id: { in: documentIds } },
+    select: { id: true, projectId: true, plainText: true },
+  });
+}
+
+export type CodeBriefRow = {
+  id: string;
+  projectId: string;
+  shortName: string;
+  labelZh: string;
+  labelEn: string;
+  color: string;
+};
+
+const codeBriefSelect = {
+  id: true,
+  projectId: true,
+  shortName: true,
+  labelZh: true,
+  labelEn: true,
+  color: true,
+} satisfies Prisma.CodeSelect;
+
+export function findCodeBrief(db: DbClient, codeId: string): Promise<CodeBriefRow | null> {
+  return db.code.findUnique({ where: { id: codeId }, select: codeBriefSelect });
+}
+
+export type UnitWithProjectRow = {
+  id: string;
+  documentId: string;
+  kind: string;
+  start: number;
+  end: number;
+  document: { projectId: string };
+};
+
+export function findUnitsByIds(db: DbClient, unitIds: string[]): Promise<UnitWithProjectRow[]> {
+  return db.unit.findMany({
+    where: { id: { in: unitIds } },
+    select: {
+      id: true,
+      documentId: true,
+      kind: true,
+      start: true,
+      end: true,
+      document: { select: { projectId: true } },
+    },
+  });
+}
+
+// ---------------------------------------------------------------- codings
+
+const codingSelect = {
+  id: true,
+  projectId: true,
+  documentId: true,
+  codeId: true,
+  coderId: true,
+  start: true,
+  end: true,
+  quote: true,
+  prefix: true,
+  suffix: true,
+  comment: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+  code: { select: { shortName: true, labelZh: true, labelEn: true, color: true } },
+  coder: { select: { name: true } },
+} satisfies Prisma.CodingSelect;
+
+export type CodingJoinedRow = Prisma.CodingGetPayload<{ select: typeof codingSelect }>;
+
+/** A coding with its code's display fields and its coder's name, flat. */
+export type CodingView = {
+  id: string;
+  projectId: string;
+  documentId: string;
+  codeId: string;
+  shortName: string;
+  labelZh: string;
+  labelEn: string;
+  color: string;
+  coderId: string;
+  coder: string;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  comment: string;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+function toView(r: CodingJoinedRow): CodingView {
+  return {
+    id: r.id,
+    projectId: r.projectId,
+    documentId: r.documentId,
+    codeId: r.codeId,
+    shortName: r.code.shortName,
+    labelZh: r.code.labelZh,
+    labelEn: r.code.labelEn,
+    color: r.code.color,
+    coderId: r.coderId,
+    coder: r.coder.name,
+    start: r.start,
+    end: r.end,
+    quote: r.quote,
+    prefix: r.prefix,
+    suffix: r.suffix,
+    comment: r.comment,
+    version: r.version,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export async function findCodingView(db: DbClient, codingId: string): Promise<CodingView | null> {
+  const r = await db.coding.findUnique({ where: { id: codingId }, select: codingSelect });
+  return r ? toView(r) : null;
+}
+
+/** Every coding of a document in text order; relations load in one query per table (no N+1). */
+export async function listCodingViewsForDocument(db: DbClient, documentId: string): Promise<CodingView[]> {
+  const rows = await db.coding.findMany({
+    where: { documentId },
+    select: codingSelect,
+    orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }],
+  });
+  return rows.map(toView);
+}
+
+export type SpanKey = { documentId: string; codeId: string; start: number; end: number; coderId: string };
+
+/** A coding with exactly this document, code, span and coder (optionally other than `excludeId`). */
+export function findIdenticalCoding(
+  db: DbClient,
+  key: SpanKey,
+  excludeId?: string,
+): Promise<{ id: string; version: number } | null> {
+  return db.coding.findFirst({
+    where: { ...key, ...(excludeId ? { id: { not: excludeId } } : {}) },
+    select: { id: true, version: true },
+  });
+}
+
+/** Spans already coded with `codeId` by `coderId` in these documents (to skip duplicates in bulk). */
+export function listCoderSpans(
+  db: DbClient,
+  codeId: string,
+  coderId: string,
+  documentIds: string[],
+): Promise<{ documentId: string; start: number; end: number }[]> {
+  return db.coding.findMany({
+    where: { codeId, coderId, documentId: { in: documentIds } },
+    select: { documentId: true, start: true, end: true },
+  });
+}
+
+export type NewCodingRow = {
+  projectId: string;
+  documentId: string;
+  codeId: string;
+  coderId: string;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  comment: string;
+};
+
+export async function insertCoding(db: DbClient, data: NewCodingRow): Promise<CodingView> {
+  return toView(await db.coding.create({ data, select: codingSelect }));
+}
+
+/** Many codings in one statement; returned in input order. */
+export async function insertCodings(db: DbClient, rows: NewCodingRow[]): Promise<CodingView[]> {
+  if (rows.length === 0) return [];
+  const created = await db.coding.createManyAndReturn({ data: rows, select: { id: true } });
+  const views = await db.coding.findMany({
+    where: { id: { in: created.map((c) => c.id) } },
+    select: codingSelect,
+  });
+  const byId = new Map(views.map((v) => [v.id, toView(v)]));
+  return created.map((c) => byId.get(c.id)!);
+}
+
+/** The stored row with its document's text (for resizing and re-coding). */
+export function findCodingForUpdate(db: DbClient, codingId: string) {
+  return db.coding.findUnique({
+    where: { id: codingId },
+    select: {
+      id: true,
+      projectId: true,
+      documentId: true,
+      codeId: true,
+      coderId: true,
+      start: true,
+      end: true,
+      comment: true,
+      version: true,
+      document: { select: { plainText: true } },
+    },
+  });
+}
+
+export type CodingPatchRow = Partial<
+  Pick<NewCodingRow, "codeId" | "start" | "end" | "quote" | "prefix" | "suffix" | "comment">
+>;
+
+/** Applies the patch only if the row still has `expectedVersion`; returns the rows changed (0 or 1). */
+export async function updateCodingIfVersion(
+  db: DbClient,
+  codingId: string,
+  expectedVersion: number,
+  data: CodingPatchRow,
+): Promise<number> {
+  const r = await db.coding.updateMany({
+    where: { id: codingId, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return r.count;
+}
+
+/** Deletes the row (only at `expectedVersion` when given); returns the rows deleted (0 or 1). */
+export async function deleteCodingIfVersion(
+  db: DbClient,
+  codingId: string,
+  expectedVersion?: number,
+): Promise<number> {
+  const r = await db.coding.deleteMany({
+    where: { id: codingId, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) },
+  });
+  return r.count;
+}
+
+// ---------------------------------------------------------------- reader
+
+const readerDocumentSelect = {
+  id: true,
+  projectId: true,
+  title: true,
+  region: true,
+  province: true,
+  city: true,
+  year: true,
+  docType: true,
+  level: true,
+  charCount: true,
+  version: true,
+  plainText: true,
+} satisfies Prisma.DocumentSelect;
+
+export type ReaderDocumentRow = Prisma.DocumentGetPayload<{ select: typeof readerDocumentSelect }>;
+
+export function findReaderDocument(db: DbClient, documentId: string): Promise<ReaderDocumentRow | null> {
+  return db.document.findUnique({ where: { id: documentId }, select: readerDocumentSelect });
+}
+
+export type SentenceRow = { id: string; ordinal: number; paragraph: number; start: number; end: number };
+
+export function listSentenceUnits(db: DbClient, documentId: string): Promise<SentenceRow[]> {
+  return db.unit.findMany({
+    where: { documentId, kind: "sentence" },
+    select: { id: true, ordinal: true, paragraph: true, start: true, end: true },
+    orderBy: { ordinal: "asc" },
+  });
+}

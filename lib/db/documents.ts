@@ -1,0 +1,193 @@
+import { bulkInsertDocument } from "./bulk";
+import { databaseUrlOf, type Db } from "./client";
+import type { Prisma } from "./generated/client";
+
+/** Columns of a document without its text: what lists and tables show. */
+const summarySelect = {
+  id: true,
+  projectId: true,
+  title: true,
+  region: true,
+  province: true,
+  city: true,
+  issuer: true,
+  level: true,
+  docType: true,
+  year: true,
+  date: true,
+  language: true,
+  sourceRef: true,
+  originalFilename: true,
+  format: true,
+  encoding: true,
+  sha256: true,
+  charCount: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.DocumentSelect;
+
+export type DocumentRow = Prisma.DocumentGetPayload<{ select: typeof summarySelect }>;
+
+export type DocumentSummary = DocumentRow & {
+  paragraphCount: number;
+  sentenceCount: number;
+  codingCount: number;
+};
+
+export type NewDocumentRow = Omit<DocumentRow, "id" | "createdAt" | "updatedAt" | "version"> & {
+  plainText: string;
+};
+
+export type NewUnitRow = {
+  kind: "paragraph" | "sentence";
+  ordinal: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  tokens: string;
+};
+
+export type DocumentFilter = {
+  region?: string;
+  province?: string;
+  city?: string;
+  year?: number;
+  docType?: string;
+  level?: string;
+  q?: string;
+};
+
+export type DocumentSortField =
+  | "title"
+  | "region"
+  | "province"
+  | "city"
+  | "year"
+  | "docType"
+  | "level"
+  | "charCount"
+  | "createdAt";
+
+export async function findDocumentBySha(db: Db, projectId: string, sha256: string) {
+  return db.document.findUnique({
+    where: { projectId_sha256: { projectId, sha256 } },
+    select: { id: true, title: true, originalFilename: true },
+  });
+}
+
+/**
+ * Inserts a document and all its units in ONE transaction: a failure anywhere
+ * (constraint, disk, process) leaves no half document behind.
+ */
+export async function insertDocumentWithUnits(db: Db, doc: NewDocumentRow, units: NewUnitRow[]) {
+  const id = bulkInsertDocument(databaseUrlOf(db), doc, units);
+  return { id };
+}
+
+function whereOf(projectId: string, f: DocumentFilter): Prisma.DocumentWhereInput {
+  return {
+    projectId,
+    ...(f.region ? { region: f.region } : {}),
+    ...(f.province ? { province: f.province } : {}),
+    ...(f.city ? { city: f.city } : {}),
+    ...(f.year !== undefined ? { year: f.year } : {}),
+    ...(f.docType ? { docType: f.docType } : {}),
+    ...(f.level ? { level: f.level } : {}),
+    ...(f.q ? { OR: [{ title: { contains: f.q } }, { originalFilename: { contains: f.q } }] } : {}),
+  };
+}
+
+export async function selectDocumentSummaries(
+  db: Db,
+  projectId: string,
+  filter: DocumentFilter,
+  sort: DocumentSortField,
+  dir: "asc" | "desc",
+): Promise<DocumentSummary[]> {
+  const docs = await db.document.findMany({
+    where: whereOf(projectId, filter),
+    select: summarySelect,
+    orderBy: [{ [sort]: dir }, { title: "asc" }],
+  });
+  if (docs.length === 0) return [];
+  const ids = docs.map((d) => d.id);
+  const [units, codings] = await Promise.all([
+    db.unit.groupBy({ by: ["documentId", "kind"], where: { documentId: { in: ids } }, _count: { _all: true } }),
+    db.coding.groupBy({ by: ["documentId"], where: { documentId: { in: ids } }, _count: { _all: true } }),
+  ]);
+  const unitCount = new Map(units.map((u) => [`${u.documentId}:${u.kind}`, u._count._all]));
+  const codingCount = new Map(codings.map((c) => [c.documentId, c._count._all]));
+  return docs.map((d) => ({
+    ...d,
+    paragraphCount: unitCount.get(`${d.id}:paragraph`) ?? 0,
+    sentenceCount: unitCount.get(`${d.id}:sentence`) ?? 0,
+    codingCount: codingCount.get(d.id) ?? 0,
+  }));
+}
+
+export async function selectDocumentSummary(db: Db, id: string): Promise<DocumentSummary | null> {
+  const doc = await db.document.findUnique({ where: { id }, select: summarySelect });
+  if (!doc) return null;
+  const [paragraphCount, sentenceCount, codingCount] = await Promise.all([
+    db.unit.count({ where: { documentId: id, kind: "paragraph" } }),
+    db.unit.count({ where: { documentId: id, kind: "sentence" } }),
+    db.coding.count({ where: { documentId: id } }),
+  ]);
+  return { ...doc, paragraphCount, sentenceCount, codingCount };
+}
+
+export async function selectDocumentText(db: Db, id: string): Promise<string | null> {
+  const doc = await db.document.findUnique({ where: { id }, select: { plainText: true } });
+  return doc?.plainText ?? null;
+}
+
+export async function selectDocumentUnits(db: Db, documentId: string) {
+  return db.unit.findMany({
+    where: { documentId },
+    select: { id: true, kind: true, ordinal: true, paragraph: true, start: true, end: true },
+    orderBy: [{ kind: "asc" }, { ordinal: "asc" }],
+  });
+}
+
+export async function selectFacets(db: Db, projectId: string) {
+  const rows = await db.document.findMany({
+    where: { projectId },
+    select: { region: true, province: true, city: true, year: true, docType: true, level: true },
+  });
+  const distinct = <T>(values: T[]) =>
+    [...new Set(values.filter((v) => v !== null && v !== ""))].sort() as Exclude<T, null>[];
+  return {
+    regions: distinct(rows.map((r) => r.region)),
+    provinces: distinct(rows.map((r) => r.province)),
+    cities: distinct(rows.map((r) => r.city)),
+    years: distinct(rows.map((r) => r.year)),
+    docTypes: distinct(rows.map((r) => r.docType)),
+    levels: distinct(rows.map((r) => r.level)),
+  };
+}
+
+/**
+ * Compare-and-set on the version: the update applies only if nobody changed the
+ * document since the editor loaded it. Returns false when the version was stale.
+ */
+export async function updateDocumentIfVersion(
+  db: Db,
+  id: string,
+  expectedVersion: number,
+  data: Prisma.DocumentUpdateManyMutationInput,
+): Promise<boolean> {
+  const res = await db.document.updateMany({
+    where: { id, version: expectedVersion },
+    data: { ...data, version: { increment: 1 } },
+  });
+  return res.count === 1;
+}
+
+export async function documentExists(db: Db, id: string): Promise<boolean> {
+  return (await db.document.count({ where: { id } })) > 0;
+}
+
+export async function deleteDocumentById(db: Db, id: string) {
+  await db.document.delete({ where: { id } });
+}

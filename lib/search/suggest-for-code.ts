@@ -1,0 +1,113 @@
+import type { Db } from "../db/client";
+import {
+  findCodeWithKeywords,
+  findDocumentPlainTexts,
+  findSearchDocuments,
+  findSentenceUnits,
+  type SearchUnitRow,
+} from "../db/search";
+import { AppError } from "../errors";
+import { parseInput } from "../coding/parse-input";
+import { OffsetMap } from "../text/offsets";
+import { suggestForCodeSchema, type SuggestForCodeInput } from "./schemas";
+
+export type SuggestedSentence = {
+  unitId: string;
+  start: number;
+  end: number;
+  text: string;
+  /** The code's keywords found in this sentence. */
+  keywords: string[];
+};
+
+export type SuggestionGroup = {
+  documentId: string;
+  title: string;
+  year: number | null;
+  region: string;
+  sentences: SuggestedSentence[];
+};
+
+export type CodeSuggestions = {
+  code: { id: string; shortName: string; labelZh: string; labelEn: string; color: string; keywords: string[] };
+  /** Suggested sentences in all (the groups hold at most `limit` of them). */
+  total: number;
+  groups: SuggestionGroup[];
+};
+
+const DOCUMENT_BATCH = 50;
+
+/** The code's keywords: a JSON array of strings; anything else counts as none. */
+export function parseKeywords(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    if (!Array.isArray(v)) return [];
+    const words = v.filter((k): k is string => typeof k === "string").map((k) => k.trim()).filter((k) => k.length > 0);
+    return [...new Set(words)];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Sentences that contain any of a code's keywords (substring match), are not yet coded
+ * with the code (any coding of it overlapping the sentence, by anyone, counts), and were
+ * not rejected for it before. Grouped by document in search order (year, title), then
+ * text order. Nothing is coded here: see decideSuggestions.
+ */
+export async function suggestForCode(db: Db, input: SuggestForCodeInput): Promise<CodeSuggestions> {
+  const { projectId, codeId, limit } = parseInput(suggestForCodeSchema, input);
+  const code = await findCodeWithKeywords(db, codeId);
+  if (!code) throw new AppError("not_found", `code ${codeId} not found / 未找到该代码`);
+  if (code.projectId !== projectId) throw new AppError("invalid_input", "the code belongs to another project / 该代码属于其他项目");
+  const keywords = parseKeywords(code.keywords);
+  const result: CodeSuggestions = {
+    code: { id: code.id, shortName: code.shortName, labelZh: code.labelZh, labelEn: code.labelEn, color: code.color, keywords },
+    total: 0,
+    groups: [],
+  };
+  if (keywords.length === 0) return result;
+
+  const docs = await findSearchDocuments(db, projectId, {}, {
+    type: "or",
+    items: keywords.map((value) => ({ type: "contains" as const, value })),
+  });
+  let shown = 0;
+  for (let b = 0; b < docs.length; b += DOCUMENT_BATCH) {
+    const batch = docs.slice(b, b + DOCUMENT_BATCH);
+    const ids = batch.map((d) => d.id);
+    const [texts, units] = await Promise.all([
+      findDocumentPlainTexts(db, ids),
+      findSentenceUnits(db, ids, { notCodedWith: [code.id], notRejectedFor: code.id }),
+    ]);
+    const textById = new Map(texts.map((t) => [t.id, t.plainText]));
+    const unitsByDoc = new Map<string, SearchUnitRow[]>();
+    for (const u of units) {
+      const list = unitsByDoc.get(u.documentId);
+      if (list) list.push(u);
+      else unitsByDoc.set(u.documentId, [u]);
+    }
+    for (const doc of batch) {
+      const text = textById.get(doc.id);
+      const docUnits = unitsByDoc.get(doc.id);
+      if (text === undefined || !docUnits) continue;
+      const map = new OffsetMap(text);
+      const sentences: SuggestedSentence[] = [];
+      for (const u of docUnits) {
+        if (u.end > map.cpCount) continue;
+        const sentence = map.slice(u.start, u.end);
+        const found = keywords.filter((k) => sentence.includes(k));
+        if (found.length === 0) continue;
+        result.total++;
+        if (shown < limit) {
+          sentences.push({ unitId: u.id, start: u.start, end: u.end, text: sentence, keywords: found });
+          shown++;
+        }
+      }
+      if (sentences.length > 0) {
+        result.groups.push({ documentId: doc.id, title: doc.title, year: doc.year, region: doc.region, sentences });
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,150 @@
+/**
+ * File bytes + name → ExtractedDocument: pick the format by extension, refuse files
+ * whose content plainly contradicts it, extract paragraphs, build the canonical text.
+ */
+import { AppError } from "../errors";
+import { buildCanonicalText, type ExtractedParagraphs } from "./canonical";
+import type { DecodeOptions } from "./decode";
+import { extractDocx } from "./docx";
+import { extractHtml } from "./html";
+import { extractPdf } from "./pdf";
+import { extractPlain } from "./plain";
+import type { ExtractedDocument, SourceFormat } from "./types";
+
+const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
+  txt: "txt",
+  text: "txt",
+  md: "txt",
+  docx: "docx",
+  pdf: "pdf",
+  html: "html",
+  htm: "html",
+  xhtml: "html",
+};
+
+/** Formats people try that we could name precisely in the refusal. */
+const KNOWN_UNSUPPORTED: Record<string, string> = {
+  doc: "legacy Word .doc — save it as .docx / 旧版 Word .doc，请另存为 .docx",
+  wps: "WPS document — save it as .docx / WPS 文档，请另存为 .docx",
+  rtf: "RTF — save it as .docx or .txt / RTF 文件，请另存为 .docx 或 .txt",
+};
+
+type Sniffed = "pdf" | "zip" | "ole" | "image" | null;
+
+const FORMAT_LABEL: Record<Exclude<Sniffed, null>, string> = {
+  pdf: "a PDF document / PDF 文档",
+  zip: "a ZIP archive (DOCX, XLSX or other) / ZIP 压缩包（DOCX、XLSX 等）",
+  ole: "a legacy Office file (.doc/.xls) or an encrypted DOCX / 旧版 Office 文件（.doc/.xls）或加密的 DOCX",
+  image: "an image / 图片",
+};
+
+function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
+  if (bytes.length < at + sig.length) return false;
+  return sig.every((b, i) => bytes[at + i] === b);
+}
+
+/**
+ * Recognise containers by their magic bytes. A PDF reader accepts junk before the
+ * header, so for .pdf files "%PDF-" anywhere in the first KiB counts; for text formats
+ * only at the very start (a text may well mention "%PDF-").
+ */
+function sniff(bytes: Uint8Array, lenientPdf: boolean): Sniffed {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString("latin1");
+  if (lenientPdf ? head.includes("%PDF-") : head.startsWith("%PDF-")) return "pdf";
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return "zip";
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "ole";
+  if (
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || // PNG
+    startsWith(bytes, [0xff, 0xd8, 0xff]) || // JPEG
+    startsWith(bytes, [0x47, 0x49, 0x46, 0x38]) // GIF
+  ) {
+    return "image";
+  }
+  return null;
+}
+
+function extensionOf(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = base.lastIndexOf(".");
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : "";
+}
+
+function mismatch(ext: string, actual: Exclude<Sniffed, null>): AppError {
+  return new AppError(
+    "unprocessable",
+    `the file is named .${ext} but is ${FORMAT_LABEL[actual].split(" / ")[0]} — rename or convert it / ` +
+      `文件扩展名为 .${ext}，但内容是${FORMAT_LABEL[actual].split(" / ")[1]}，请改名或转换`,
+    { extension: ext, detected: actual },
+  );
+}
+
+/** Refuse content that cannot be what the extension says. */
+function checkContent(format: SourceFormat, ext: string, bytes: Uint8Array): void {
+  const actual = sniff(bytes, format === "pdf");
+  switch (format) {
+    case "pdf":
+      if (actual === "pdf") return;
+      if (actual !== null) throw mismatch(ext, actual);
+      throw new AppError(
+        "unprocessable",
+        "not a PDF file (no %PDF header) — corrupt or misnamed / 不是有效的 PDF 文件（缺少 %PDF 文件头），可能已损坏或扩展名有误",
+      );
+    case "docx":
+      // ZIP is expected; OLE (legacy .doc, encrypted DOCX) and junk get docx.ts's precise message.
+      if (actual === "pdf" || actual === "image") throw mismatch(ext, actual);
+      return;
+    case "txt":
+    case "html":
+      if (actual !== null) throw mismatch(ext, actual);
+      return;
+  }
+}
+
+export async function extractDocument(bytes: Uint8Array, fileName: string, opts: DecodeOptions = {}): Promise<ExtractedDocument> {
+  const ext = extensionOf(fileName);
+  const format = FORMAT_BY_EXTENSION[ext];
+  if (format === undefined) {
+    const known = KNOWN_UNSUPPORTED[ext];
+    const shown = ext === "" ? "(no extension)" : `.${ext}`;
+    throw new AppError(
+      "unsupported",
+      `unsupported file type ${shown}${known ? ` (${known.split(" / ")[0]})` : ""} — use TXT, DOCX, PDF or HTML / ` +
+        `不支持的文件类型 ${ext === "" ? "（无扩展名）" : shown}${known ? `（${known.split(" / ")[1]}）` : ""}，请使用 TXT、DOCX、PDF 或 HTML`,
+      { extension: ext },
+    );
+  }
+  if (bytes.length === 0) throw new AppError("unprocessable", "file is empty / 文件为空");
+  checkContent(format, ext, bytes);
+
+  let extracted: ExtractedParagraphs;
+  switch (format) {
+    case "txt":
+      extracted = extractPlain(bytes, opts);
+      break;
+    case "docx":
+      extracted = await extractDocx(bytes);
+      break;
+    case "pdf":
+      extracted = await extractPdf(bytes);
+      break;
+    case "html":
+      extracted = extractHtml(bytes, opts);
+      break;
+    default: {
+      const unreachable: never = format;
+      throw new Error(`unhandled format ${String(unreachable)}`);
+    }
+  }
+
+  const canonical = buildCanonicalText(extracted.paragraphs);
+  if (canonical.text === "") {
+    throw new AppError("unprocessable", `no text found in ${fileName} / 文件 ${fileName} 中未找到文本`);
+  }
+  return {
+    ...canonical,
+    format,
+    encoding: extracted.encoding,
+    ...(extracted.title !== undefined ? { title: extracted.title } : {}),
+    warnings: extracted.warnings,
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * HTML (typically a saved government web page) → the article's paragraphs.
+ *
+ * Decoding follows the browser's order: BOM, then a declared charset
+ * (<meta charset>, http-equiv Content-Type, XML declaration), then detection.
+ * The main text is found with @mozilla/readability on jsdom; when Readability finds
+ * nothing usable, a cheerio pass drops page furniture (nav, header, footer, …) and
+ * keeps the rest. jsdom is created with its defaults spelled out: scripts never run
+ * and no subresource (script, stylesheet, image, iframe) is ever fetched. Only text
+ * leaves this module, so nothing executable can reach the canonical text.
+ */
+import { Readability } from "@mozilla/readability";
+import * as cheerio from "cheerio";
+import { JSDOM, VirtualConsole } from "jsdom";
+import { AppError, isAppError } from "../errors";
+import type { ExtractedParagraphs } from "./canonical";
+import { decodeText, detectBom, type DecodedText } from "./decode";
+
+/** How far into the file a charset declaration is looked for (browsers use 1024; CMS pages put it later). */
+const PRESCAN_BYTES = 4096;
+
+/** Declared labels → the codec we decode with; the GBK family decodes as its superset GB18030. */
+const CHARSET_ALIASES: Record<string, string> = {
+  "utf-8": "UTF-8",
+  utf8: "UTF-8",
+  "unicode-1-1-utf-8": "UTF-8",
+  gbk: "GB18030",
+  "x-gbk": "GB18030",
+  gb2312: "GB18030",
+  gb_2312: "GB18030",
+  "gb_2312-80": "GB18030",
+  "csgb2312": "GB18030",
+  "euc-cn": "GB18030",
+  cp936: "GB18030",
+  "windows-936": "GB18030",
+  gb18030: "GB18030",
+  big5: "Big5",
+  "big5-hkscs": "Big5",
+  "x-x-big5": "Big5",
+  "utf-16": "UTF-16LE",
+  "utf-16le": "UTF-16LE",
+  "utf-16be": "UTF-16BE",
+};
+
+/** Labels often declared by mistake on pages that really are GBK or UTF-8. */
+const WESTERN_LABELS = new Set(["iso-8859-1", "latin1", "us-ascii", "ascii", "windows-1252", "cp1252"]);
+
+/** The charset a page declares in its first bytes, lower-cased, if any. */
+export function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PRESCAN_BYTES)).toString("latin1");
+  const meta = head.match(/<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9_\-:.]+)/i);
+  if (meta) return meta[1].toLowerCase();
+  const xml = head.match(/^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([a-z0-9_\-:.]+)["']/i);
+  return xml ? xml[1].toLowerCase() : null;
+}
+
+function isPureAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
+  return true;
+}
+
+/** Decode HTML bytes: BOM, then declared charset (verified), then detection. */
+export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}): DecodedText {
+  if (opts.encoding !== undefined && opts.encoding.trim() !== "") return decodeText(bytes, opts);
+  if (bytes.length === 0 || detectBom(bytes) !== null) return decodeText(bytes);
+  const label = declaredCharset(bytes);
+  if (label === null) return decodeText(bytes);
+
+  const codec = CHARSET_ALIASES[label];
+  if (codec === undefined && WESTERN_LABELS.has(label) && !isPureAscii(bytes)) {
+    // A "latin1" page with high bytes is usually mislabelled Chinese: detection decides.
+    try {
+      const detected = decodeText(bytes);
+      return { ...detected, warnings: [`page declares ${label}; decoded as ${detected.encoding} / 网页声明编码为 ${label}，实际按 ${detected.encoding} 解码`, ...detected.warnings] };
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+    }
+  }
+  try {
+    const forced = decodeText(bytes, { encoding: codec ?? label });
+    // A declared charset is as good as detection with full confidence.
+    return { ...forced, confidence: 1 };
+  } catch (e) {
+    // Binary or empty input is refused whatever the page declares.
+    if (!isAppError(e) || (e.code === "unprocessable" && /binary|empty/.test(e.message))) throw e;
+    // Declared wrongly (or unknown label): fall back to detection and say so.
+    const detected = decodeText(bytes);
+    return {
+      ...detected,
+      warnings: [
+        `page declares charset ${label} but is not valid ${label}; decoded as ${detected.encoding} / ` +
+          `网页声明的编码 ${label} 与内容不符，已按 ${detected.encoding} 解码`,
+        ...detected.warnings,
+      ],
+    };
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Walking a DOM into paragraphs. Works over jsdom nodes and cheerio (domhandler)
+// nodes through a small adapter, so both paths produce paragraphs the same way.
+
+type NodeAdapter<N> = {
+  /** "text", "element" or "other" (comments, doctypes…). */
+  kind(node: N): "text" | "element" | "other";
+  tag(node: N): string;
+  attr(node: N, name: string): string | null;
+  children(node: N): N[];
+  text(node: N): string;
+};
+
+/** Block-level elements: their start and end are paragraph boundaries. */
+const BLOCK_TAGS = new Set([
+  "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
+  "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+  "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+  "td", "tfoot", "th", "thead", "tr", "ul", "html",
+]);
+
+/** Never text: executable, embedded, form-control and metadata elements. */
+const SKIP_TAGS = new Set([
+  "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
+  "svg", "math", "canvas", "video", "audio", "button", "select", "option", "textarea", "input", "head",
+  "title", "meta", "link", "base",
+]);
+
+/** Page furniture dropped by the fallback (Readability handles these itself). */
+const FURNITURE_TAGS = ["nav", "header", "footer", "aside", "form", "iframe", "menu"];
+
+const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2010-\u2027]/u;
+
+/**
+ * HTML whitespace collapsing for one line. A source line break between two CJK
+ * characters is dropped rather than turned into a space (Chinese has no spaces; CMS
+ * editors hard-wrap their HTML).
+ */
+function collapseWhitespace(line: string): string {
+  return line.replace(/[ \t\n\r\f]+/g, (run: string, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? "";
+    const after = whole[offset + run.length] ?? "";
+    if (/[\n\r]/.test(run) && CJK.test(before) && CJK.test(after)) return "";
+    return " ";
+  });
+}
+
+function isHidden<N>(a: NodeAdapter<N>, node: N): boolean {
+  if (a.attr(node, "hidden") !== null || a.attr(node, "aria-hidden") === "true") return true;
+  const style = a.attr(node, "style");
+  return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+function paragraphsOf<N>(a: NodeAdapter<N>, root: N): string[] {
+  const out: string[] = [];
+  let line = "";
+  const flush = () => {
+    const t = collapseWhitespace(line).trim();
+    if (t !== "") out.push(t);
+    line = "";
+  };
+  const walk = (node: N, inPre: boolean) => {
+    const kind = a.kind(node);
+    if (kind === "text") {
+      if (!inPre) {
+        line += a.text(node);
+        return;
+      }
+      // <pre> keeps its own line breaks.
+      const parts = a.text(node).split(/\r\n|\r|\n/);
+      parts.forEach((part, i) => {
+        if (i > 0) flush();
+        line += part;
+      });
+      return;
+    }
+    if (kind !== "element") return;
+    const tag = a.tag(node);
+    if (SKIP_TAGS.has(tag) || isHidden(a, node)) return;
+    if (tag === "br") {
+      flush();
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    for (const child of a.children(node)) walk(child, inPre || tag === "pre");
+    if (block) flush();
+  };
+  walk(root, false);
+  flush();
+  return out;
+}
+
+const domAdapter: NodeAdapter<Node> = {
+  kind: (n) => (n.nodeType === 3 || n.nodeType === 4 ? "text" : n.nodeType === 1 ? "element" : "other"),
+  tag: (n) => (n as Element).localName.toLowerCase(),
+  attr: (n, name) => (n.nodeType === 1 ? (n as Element).getAttribute(name) : null),
+  children: (n) => Array.from(n.childNodes),
+  text: (n) => n.nodeValue ?? "",
+};
+
+/** The subset of domhandler's node shape we read (cheerio does not re-export its types). */
+type DhNode = { type: string; name?: string; data?: string; attribs?: Record<string, string>; children?: DhNode[] };
+
+const cheerioAdapter: NodeAdapter<DhNode> = {
+  kind: (n) => {
+    if (n.type === "text") return "text";
+    // domhandler types <script>/<style> separately from other tags, and the root as "root".
+    if (n.type === "tag" || n.type === "script" || n.type === "style" || n.type === "root") return "element";
+    return n.type === "cdata" ? "element" : "other";
+  },
+  tag: (n) => (n.type === "root" ? "body" : (n.name ?? "").toLowerCase()),
+  attr: (n, name) => n.attribs?.[name] ?? null,
+  children: (n) => n.children ?? [],
+  text: (n) => n.data ?? "",
+};
+
+function cleanTitle(s: string | null | undefined): string {
+  return (s ?? "").replace(/\s+/g, " ").trim();
+}
+
+/**
+ * The document's title: an <h1> outside the page header/nav (the article heading), else
+ * the <title> without its site-name suffix ("…_政策文件_XX市人民政府").
+ */
+function findTitle(doc: Document): string | undefined {
+  for (const h1 of Array.from(doc.querySelectorAll("h1"))) {
+    if (h1.closest("header, nav, footer, aside")) continue;
+    const t = cleanTitle(h1.textContent);
+    if (Array.from(t).length >= 2) return t;
+  }
+  const raw = cleanTitle(doc.querySelector("title")?.textContent);
+  if (raw === "") return undefined;
+  const first = raw.split(/\s*(?:[_|｜]|\s[-–—]\s)\s*/)[0] ?? "";
+  return Array.from(first).length >= 2 ? first : raw;
+}
+
+function readabilityParagraphs(doc: Document): string[] | null {
+  const article = new Readability<Node>(doc, {
+    // Government notices can be short; let Readability return its best candidate anyway.
+    charThreshold: 20,
+    serializer: (node) => node,
+  }).parse();
+  if (!article?.content) return null;
+  return paragraphsOf(domAdapter, article.content);
+}
+
+function fallbackParagraphs(html: string): string[] {
+  const $ = cheerio.load(html);
+  $([...SKIP_TAGS, ...FURNITURE_TAGS].join(",")).remove();
+  // Common furniture marked by role or class instead of element.
+  $('[role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], .nav, .navbar, .menu, .breadcrumb, .footer, .header').remove();
+  const root = $("body").get(0) ?? $.root().get(0);
+  return root ? paragraphsOf(cheerioAdapter, root as unknown as DhNode) : [];
+}
+
+function textLength(paragraphs: string[]): number {
+  return paragraphs.reduce((n, p) => n + p.length, 0);
+}
+
+export function extractHtml(bytes: Uint8Array, opts: { encoding?: string } = {}): ExtractedParagraphs {
+  const decoded = decodeHtml(bytes, opts);
+  const html = decoded.text;
+  // Defaults made explicit: no runScripts, no resources → nothing executes, nothing is fetched.
+  // A silent VirtualConsole keeps CSS parse noise out of the server log.
+  const dom = new JSDOM(html, { contentType: "text/html", virtualConsole: new VirtualConsole(), runScripts: undefined, resources: undefined });
+  try {
+    const doc = dom.window.document;
+    const title = findTitle(doc);
+    const fallback = fallbackParagraphs(html);
+    const main = readabilityParagraphs(doc);
+    // Trust Readability unless it kept almost nothing of what the page holds.
+    const paragraphs = main !== null && textLength(main) >= Math.min(200, textLength(fallback) * 0.3) ? main : fallback;
+    const warnings = [...decoded.warnings];
+    if (paragraphs === fallback && fallback.length > 0) {
+      warnings.push("main article not recognised; kept all page text except navigation / 未识别出正文，已保留除导航外的全部文本");
+    }
+    return { paragraphs, title, encoding: decoded.encoding, warnings };
+  } catch (e) {
+    if (isAppError(e)) throw e;
+    throw new AppError("unprocessable", `cannot parse HTML: ${e instanceof Error ? e.message : String(e)} / 无法解析 HTML`);
+  } finally {
+    dom.window.close();
+  }
+}

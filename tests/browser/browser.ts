@@ -1,0 +1,41 @@
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** Debian's Chromium, headless, without any network chatter of its own. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+/** The server started by tests/browser/server-setup.ts. */
+export function baseUrl(): string {
+  const url = process.env.JUNCTURE_BASE_URL;
+  if (!url) throw new Error("JUNCTURE_BASE_URL unset: run with --config vitest.browser.config.ts");
+  return url;
+}
+
+/**
+ * A page whose uncaught script errors and server errors (HTTP 5xx) are collected
+ * for assertions. 4xx answers are not collected: some are expected (a refused
+ * upload, prefetches of project tabs that are not built yet).
+ */
+export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: baseUrl(), locale: "zh-CN" });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  page.on("response", (r) => {
+    if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
+    if (r.status() >= 400 && process.env.JUNCTURE_DEBUG_HTTP === "1") console.log(`HTTP ${r.status()} ${r.url()}`);
+  });
+  return { page, errors };
+}

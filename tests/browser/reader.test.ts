@@ -1,0 +1,245 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCoding, updateCoding } from "../../lib/coding";
+import { createProject, importDocument } from "../../lib/corpus";
+import { createDb, type Db } from "../../lib/db/client";
+import { launchBrowser, newPage } from "./browser";
+
+/**
+ * The coding reader in a real browser: code a selected span (after characters outside
+ * the BMP) through the picker and find it stored at the right code points; code a whole
+ * sentence through its handle; see overlapping codings in separate margin lanes; delete
+ * through the margin and undo; see a stale edit refused with the server's message.
+ */
+
+// 𠮷 (U+20BB7) is two UTF-16 code units: every offset after it differs between units.
+const PARAGRAPHS = [
+  "𠮷祥物“保定𠮷”深受欢迎，𠮷𠮷相传。京津冀协同发展取得重大进展。",
+  "推进交通一体化，打造轨道上的京津冀。加快建设现代化经济体系，推动产业转型升级。",
+  "全面融入雄安新区建设。",
+];
+const TARGET = "打造轨道上的京津冀";
+
+const cpLen = (s: string) => Array.from(s).length;
+/** Code-point index of `needle` in `hay` (the way stored offsets count). */
+const cpIndexOf = (hay: string, needle: string) => cpLen(hay.slice(0, hay.indexOf(needle)));
+
+let db: Db;
+let browser: Browser;
+let page: Page;
+let pageErrors: string[];
+let projectId: string;
+let documentId: string;
+let plainText: string;
+let readerUrl: string;
+const codeIds = new Map<string, string>();
+
+async function openReader(p: Page) {
+  await p.goto(readerUrl);
+  await p.waitForSelector('[data-testid=reader][data-ready="true"]', { timeout: 30_000 });
+}
+
+/** Text of the elements highlighted for one coding, in document order. */
+async function highlightedText(p: Page, codingId: string): Promise<string> {
+  return p.$$eval(`.ProseMirror [data-coding-ids~="${codingId}"]`, (els) => els.map((e) => e.textContent ?? "").join(""));
+}
+
+async function codingsInDb() {
+  return db.coding.findMany({
+    where: { documentId },
+    include: { code: { select: { shortName: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+beforeAll(async () => {
+  const url = process.env.JUNCTURE_TEST_DB_URL;
+  if (!url) throw new Error("JUNCTURE_TEST_DB_URL unset: run with --config vitest.browser.config.ts");
+  db = createDb(url);
+  const project = await createProject(db, { name: `阅读器测试 Reader test ${Date.now()}` });
+  projectId = project.id;
+  const imported = await importDocument(db, {
+    projectId,
+    fileName: "保定市2020年政府工作报告.txt",
+    bytes: new TextEncoder().encode(PARAGRAPHS.join("\n")),
+  });
+  documentId = imported.id;
+  const doc = await db.document.findUniqueOrThrow({ where: { id: documentId } });
+  plainText = doc.plainText;
+  for (const c of await db.code.findMany({ where: { projectId } })) codeIds.set(c.shortName, c.id);
+  readerUrl = `/projects/${projectId}/documents/${documentId}`;
+  // The fixture really puts non-BMP characters before the target.
+  expect(plainText.indexOf(TARGET)).toBeGreaterThan(cpIndexOf(plainText, TARGET));
+  expect(codeIds.has("CON-1")).toBe(true);
+
+  browser = await launchBrowser();
+  ({ page, errors: pageErrors } = await newPage(browser));
+  await page.setViewportSize({ width: 1400, height: 900 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await db?.$disconnect();
+});
+
+describe("coding reader", () => {
+  it("codes a selected span after 𠮷 at the right code points and shows it again after reload", async () => {
+    await openReader(page);
+    // Every sentence is still one .unit element holding exactly its text.
+    const units = await page.$$eval("[data-testid=reader-text] span.unit", (els) => els.map((e) => e.textContent));
+    const stored = await db.unit.findMany({ where: { documentId, kind: "sentence" }, orderBy: { ordinal: "asc" } });
+    expect(units).toEqual(stored.map((u) => Array.from(plainText).slice(u.start, u.end).join("")));
+
+    // Select exactly TARGET with a DOM range inside the editor's text.
+    const selected = await page.evaluate((target) => {
+      const root = document.querySelector(".ProseMirror")!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const i = (n.textContent ?? "").indexOf(target);
+        if (i < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + target.length);
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        return sel.toString();
+      }
+      return null;
+    }, TARGET);
+    expect(selected).toBe(TARGET);
+
+    const search = page.getByRole("combobox", { name: /查找编码/ });
+    await search.waitFor({ state: "visible" });
+    await page.keyboard.type("综合交通");
+    await expect
+      .poll(() => page.locator("[role=option][aria-selected=true]").getAttribute("data-code-short-name"))
+      .toBe("CON-1");
+    await page.keyboard.press("Enter");
+
+    const bar = page.locator("[data-testid=reader-margin] .margin-bar", { hasText: "CON-1" });
+    await bar.waitFor({ state: "visible" });
+    expect(await bar.count()).toBe(1);
+
+    const rows = await codingsInDb();
+    expect(rows).toHaveLength(1);
+    const [coding] = rows;
+    expect(coding.code.shortName).toBe("CON-1");
+    expect(coding.start).toBe(cpIndexOf(plainText, TARGET));
+    expect(coding.end).toBe(cpIndexOf(plainText, TARGET) + cpLen(TARGET));
+    expect(coding.quote).toBe(selected);
+    expect(Array.from(plainText).slice(coding.start, coding.end).join("")).toBe(TARGET);
+
+    expect(await highlightedText(page, coding.id)).toBe(TARGET);
+    await page.reload();
+    await page.waitForSelector('[data-testid=reader][data-ready="true"]');
+    expect(await highlightedText(page, coding.id)).toBe(TARGET);
+    expect(await page.locator(`.margin-bar[data-coding-id="${coding.id}"]`).textContent()).toBe("CON-1");
+    // The sentence holding the coding is still one .unit with exactly its text.
+    const unitTexts = await page.$$eval("[data-testid=reader-text] span.unit", (els) => els.map((e) => e.textContent));
+    expect(unitTexts).toEqual(units);
+  });
+
+  it("codes a whole sentence from its handle, and with Shift applies the last code directly", async () => {
+    const units = await db.unit.findMany({ where: { documentId, kind: "sentence" }, orderBy: { ordinal: "asc" } });
+    const last = units[units.length - 1];
+    await page.locator(`[data-unit-handle="${last.id}"]`).click();
+    await page.getByRole("combobox", { name: /查找编码/ }).waitFor({ state: "visible" });
+    await page.keyboard.type("COE-1");
+    await page.keyboard.press("Enter");
+    await page.locator(".margin-bar", { hasText: "COE-1" }).waitFor({ state: "visible" });
+
+    let coe = (await codingsInDb()).filter((c) => c.code.shortName === "COE-1");
+    expect(coe).toHaveLength(1);
+    expect([coe[0].start, coe[0].end]).toEqual([last.start, last.end]);
+    expect(coe[0].quote).toBe("全面融入雄安新区建设。");
+
+    // Shift+click on the first sentence's handle: the last-used code, no picker.
+    const first = units[0];
+    await page.locator(`[data-unit-handle="${first.id}"]`).click({ modifiers: ["Shift"] });
+    await expect.poll(async () => (await codingsInDb()).filter((c) => c.code.shortName === "COE-1").length).toBe(2);
+    coe = (await codingsInDb()).filter((c) => c.code.shortName === "COE-1");
+    expect(coe.map((c) => [c.start, c.end])).toContainEqual([first.start, first.end]);
+    expect(await page.getByRole("combobox", { name: /查找编码/ }).count()).toBe(0);
+  });
+
+  it("draws overlapping codings in separate lanes; deletes from the margin and undoes it", async () => {
+    const s = cpIndexOf(plainText, "京津冀协同发展");
+    const a = await createCoding(db, { documentId, codeId: codeIds.get("COO-1")!, start: s, end: s + 7, coder: "tester" });
+    const b = await createCoding(db, { documentId, codeId: codeIds.get("CON-2")!, start: s + 3, end: s + 11, coder: "tester" });
+    await page.reload();
+    await page.waitForSelector('[data-testid=reader][data-ready="true"]');
+
+    const barA = page.locator(`.margin-bar[data-coding-id="${a.id}"]`);
+    const barB = page.locator(`.margin-bar[data-coding-id="${b.id}"]`);
+    const [laneA, laneB] = [await barA.getAttribute("data-lane"), await barB.getAttribute("data-lane")];
+    expect(laneA).not.toBe(laneB);
+    const [boxA, boxB] = [(await barA.boundingBox())!, (await barB.boundingBox())!];
+    // Side by side: vertical extents overlap, horizontal ones do not.
+    expect(boxA.y < boxB.y + boxB.height && boxB.y < boxA.y + boxA.height).toBe(true);
+    expect(boxA.x + boxA.width <= boxB.x || boxB.x + boxB.width <= boxA.x).toBe(true);
+    // The overlap shows in the text: the shared characters carry both codings.
+    expect(await highlightedText(page, a.id)).toBe(a.quote);
+    expect(await highlightedText(page, b.id)).toBe(b.quote);
+    const both = await page.$$eval(`.ProseMirror [data-coding-ids~="${a.id}"][data-coding-ids~="${b.id}"]`, (els) =>
+      els.map((e) => e.textContent).join(""),
+    );
+    expect(both).toBe(Array.from(plainText).slice(s + 3, s + 7).join(""));
+
+    // Hover shows code, coder; click selects; delete.
+    await barA.hover();
+    const tip = page.getByTestId("coding-tooltip");
+    await tip.waitFor({ state: "visible" });
+    expect(await tip.textContent()).toContain("COO-1");
+    expect(await tip.textContent()).toContain("tester");
+    await barA.click();
+    const inspector = page.getByTestId("coding-inspector");
+    await inspector.waitFor({ state: "visible" });
+    expect(await inspector.getAttribute("data-coding-id")).toBe(a.id);
+    await page.getByTestId("delete-coding").click();
+    await barA.waitFor({ state: "detached" });
+    expect(await db.coding.findUnique({ where: { id: a.id } })).toBeNull();
+    expect(await highlightedText(page, a.id)).toBe("");
+
+    // Ctrl+Z re-creates it: same code, span and quote (a new id).
+    await page.keyboard.press("Control+z");
+    await expect
+      .poll(async () => (await codingsInDb()).filter((c) => c.code.shortName === "COO-1").length)
+      .toBe(1);
+    const restored = (await codingsInDb()).find((c) => c.code.shortName === "COO-1")!;
+    expect([restored.start, restored.end, restored.quote]).toEqual([a.start, a.end, a.quote]);
+    const barR = page.locator(`.margin-bar[data-coding-id="${restored.id}"]`);
+    await barR.waitFor({ state: "visible" });
+    expect(await barR.getAttribute("data-lane")).not.toBe(await barB.getAttribute("data-lane"));
+    expect(await highlightedText(page, restored.id)).toBe(a.quote);
+  });
+
+  it("resizes the selected coding by a character and undoes the edit", async () => {
+    const row = (await codingsInDb()).find((c) => c.code.shortName === "CON-1")!;
+    await page.locator(`.margin-bar[data-coding-id="${row.id}"]`).click();
+    await page.getByTestId("coding-inspector").waitFor({ state: "visible" });
+    await page.getByRole("button", { name: /终点后移一字/ }).click();
+    await expect.poll(async () => (await db.coding.findUnique({ where: { id: row.id } }))?.end).toBe(row.end + 1);
+    await expect.poll(() => highlightedText(page, row.id)).toBe(TARGET + "。");
+    await page.getByTestId("undo").click();
+    await expect.poll(async () => (await db.coding.findUnique({ where: { id: row.id } }))?.end).toBe(row.end);
+    await expect.poll(() => highlightedText(page, row.id)).toBe(TARGET);
+  });
+
+  it("refuses a stale edit and shows the server's message", async () => {
+    const row = (await codingsInDb()).find((c) => c.code.shortName === "CON-2")!;
+    await page.locator(`.margin-bar[data-coding-id="${row.id}"]`).click();
+    await page.getByTestId("coding-inspector").waitFor({ state: "visible" });
+    // Someone else edits the coding behind the reader's back.
+    await updateCoding(db, row.id, row.version, { comment: "changed elsewhere" });
+    await page.getByTestId("delete-coding").click();
+    const alert = page.getByTestId("reader-error");
+    await alert.waitFor({ state: "visible" });
+    expect(await alert.textContent()).toContain("已被他人修改");
+    expect(await db.coding.findUnique({ where: { id: row.id } })).not.toBeNull();
+    await alert.getByRole("button", { name: /重新载入 Reload/ }).click();
+    await alert.waitFor({ state: "detached" });
+    // The refused request itself is logged by the browser; nothing else went wrong.
+    expect(pageErrors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+  });
+});

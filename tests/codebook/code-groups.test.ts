@@ -1,0 +1,54 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  addCodesToGroup,
+  createCode,
+  createCodeGroup,
+  deleteCodeGroup,
+  getCodebook,
+  listCodeGroups,
+  removeCodeFromGroup,
+} from "../../lib/codebook";
+import { createTestDb, type TestDb } from "../helpers/db";
+import { seedProject } from "./fixtures";
+
+describe("code groups", () => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = await createTestDb();
+  });
+  afterEach(async () => t.close());
+
+  it("creates, fills, lists, empties and deletes a group without touching its codes", async () => {
+    const { project } = await seedProject(t.db);
+    const a = await createCode(t.db, { projectId: project.id, shortName: "A" });
+    const b = await createCode(t.db, { projectId: project.id, shortName: "B" });
+    const g = await createCodeGroup(t.db, { projectId: project.id, name: "Evidence", labelZh: "证据" });
+    expect(g).toMatchObject({ name: "Evidence", labelZh: "证据", codeIds: [] });
+
+    expect(await addCodesToGroup(t.db, g.id, [a.id, b.id, a.id])).toEqual({ added: 2 });
+    expect(await addCodesToGroup(t.db, g.id, [a.id])).toEqual({ added: 0 });
+    expect((await listCodeGroups(t.db, project.id))[0].codeIds.sort()).toEqual([a.id, b.id].sort());
+    expect((await getCodebook(t.db, project.id))[0].groups).toEqual([{ id: g.id, name: "Evidence" }]);
+
+    expect(await removeCodeFromGroup(t.db, g.id, a.id)).toEqual({ removed: true });
+    expect(await removeCodeFromGroup(t.db, g.id, a.id)).toEqual({ removed: false });
+    expect((await listCodeGroups(t.db, project.id))[0].codeIds).toEqual([b.id]);
+
+    await deleteCodeGroup(t.db, g.id);
+    expect(await listCodeGroups(t.db, project.id)).toEqual([]);
+    expect(await t.db.code.count()).toBe(2);
+    await expect(deleteCodeGroup(t.db, g.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("refuses a duplicate group name and codes from another project", async () => {
+    const { project } = await seedProject(t.db);
+    const other = await seedProject(t.db, "q");
+    const g = await createCodeGroup(t.db, { projectId: project.id, name: "3-CO" });
+    await expect(createCodeGroup(t.db, { projectId: project.id, name: "3-co" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(createCodeGroup(t.db, { projectId: other.project.id, name: "3-CO" })).resolves.toMatchObject({ name: "3-CO" });
+    const foreign = await createCode(t.db, { projectId: other.project.id, shortName: "F" });
+    await expect(addCodesToGroup(t.db, g.id, [foreign.id])).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(addCodesToGroup(t.db, g.id, ["missing"])).rejects.toMatchObject({ code: "not_found" });
+    expect((await listCodeGroups(t.db, project.id))[0].codeIds).toEqual([]);
+  });
+});

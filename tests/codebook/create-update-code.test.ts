@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createCode, createCodeSchema, getCode, updateCode, updateCodeSchema } from "../../lib/codebook";
+import { insertCode, isUniqueViolation } from "../../lib/db/codes";
+import { AppError } from "../../lib/errors";
+import { createTestDb, type TestDb } from "../helpers/db";
+import { seedProject } from "./fixtures";
+
+describe("createCode / updateCode", () => {
+  let t: TestDb;
+  beforeEach(async () => {
+    t = await createTestDb();
+  });
+  afterEach(async () => t.close());
+
+  it("creates a code with parsed keywords, normalised colour and the next sort order", async () => {
+    const { project } = await seedProject(t.db);
+    const a = await createCode(t.db, { projectId: project.id, shortName: "A" });
+    const b = await createCode(t.db, {
+      projectId: project.id,
+      shortName: "ＣＯＥ－９", // full-width from a Chinese IME
+      labelZh: " 测试 ",
+      color: "#ABC",
+      keywords: "高铁，城际铁路、高铁; 机场",
+    });
+    expect(a.sortOrder).toBe(0);
+    expect(b).toMatchObject({ shortName: "COE-9", labelZh: "测试", color: "#aabbcc", sortOrder: 1, version: 1 });
+    expect(b.keywords).toEqual(["高铁", "城际铁路", "机场"]);
+    expect((await t.db.code.findUniqueOrThrow({ where: { id: b.id } })).keywords).toBe('["高铁","城际铁路","机场"]');
+  });
+
+  it("refuses a duplicate short name (ignoring case) and names the existing code", async () => {
+    const { project } = await seedProject(t.db);
+    const first = await createCode(t.db, { projectId: project.id, shortName: "CON-1", labelZh: "综合交通" });
+    for (const shortName of ["CON-1", "con-1"]) {
+      const err = await createCode(t.db, { projectId: project.id, shortName }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect(err).toMatchObject({ code: "conflict", details: { existingCodeId: first.id } });
+      expect((err as AppError).message).toContain("“CON-1” (综合交通)");
+    }
+    expect(await t.db.code.count()).toBe(1);
+    // Another project may reuse the name.
+    const other = await seedProject(t.db, "q");
+    await expect(createCode(t.db, { projectId: other.project.id, shortName: "CON-1" })).resolves.toMatchObject({ shortName: "CON-1" });
+  });
+
+  it("recognises the database's own unique-index violation (the race that slips past the check)", async () => {
+    const { project } = await seedProject(t.db);
+    await insertCode(t.db, { projectId: project.id, shortName: "RACE" });
+    const err = await insertCode(t.db, { projectId: project.id, shortName: "RACE" }).catch((e: unknown) => e);
+    expect(isUniqueViolation(err)).toBe(true);
+    expect(isUniqueViolation(new Error("other"))).toBe(false);
+  });
+
+  it("refuses a parent from another project, a missing parent and invalid input", async () => {
+    const { project } = await seedProject(t.db);
+    const other = await seedProject(t.db, "q");
+    const foreign = await createCode(t.db, { projectId: other.project.id, shortName: "X" });
+    await expect(createCode(t.db, { projectId: project.id, parentId: foreign.id, shortName: "Y" })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(createCode(t.db, { projectId: project.id, parentId: "nope", shortName: "Y" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(createCode(t.db, { projectId: project.id, shortName: "  " })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(createCode(t.db, { projectId: project.id, shortName: "Z", color: "red" })).rejects.toMatchObject({ code: "invalid_input" });
+    expect(createCodeSchema.safeParse({ projectId: "p", shortName: "a\nb" }).success).toBe(false);
+  });
+
+  it("renames and edits with the current version, bumping it; a stale version is refused", async () => {
+    const { project } = await seedProject(t.db);
+    const code = await createCode(t.db, { projectId: project.id, shortName: "OLD", labelEn: "old" });
+    const renamed = await updateCode(t.db, code.id, 1, { shortName: "NEW", labelEn: "Connectivity", keywords: ["交通"] });
+    expect(renamed).toMatchObject({ shortName: "NEW", labelEn: "Connectivity", keywords: ["交通"], version: 2 });
+
+    // A second editor still holding version 1 must not overwrite the first one's edit.
+    const err = await updateCode(t.db, code.id, 1, { labelEn: "stale edit" }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "conflict", details: { currentVersion: 2 } });
+    expect((err as AppError).message).toMatch(/changed by someone else; reload/);
+    expect((await getCode(t.db, code.id)).labelEn).toBe("Connectivity");
+  });
+
+  it("refuses renaming onto another code's short name, empty patches and a parentId in the patch", async () => {
+    const { project } = await seedProject(t.db);
+    await createCode(t.db, { projectId: project.id, shortName: "TAKEN" });
+    const code = await createCode(t.db, { projectId: project.id, shortName: "MINE" });
+    await expect(updateCode(t.db, code.id, 1, { shortName: "taken" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(updateCode(t.db, code.id, 1, { shortName: "mine" })).resolves.toMatchObject({ shortName: "mine" });
+    await expect(updateCode(t.db, code.id, 2, {})).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(updateCode(t.db, code.id, 2, { parentId: null } as never)).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(updateCode(t.db, "missing", 1, { labelZh: "x" })).rejects.toMatchObject({ code: "not_found" });
+    expect(updateCodeSchema.safeParse({ expectedVersion: 3, labelZh: "新" }).success).toBe(true);
+    expect(updateCodeSchema.safeParse({ labelZh: "新" }).success).toBe(false);
+  });
+
+  it("keeps pins unique per project: pinning a number takes it from the code that had it", async () => {
+    const { project } = await seedProject(t.db);
+    const other = await seedProject(t.db, "q");
+    const a = await createCode(t.db, { projectId: project.id, shortName: "A" });
+    const b = await createCode(t.db, { projectId: project.id, shortName: "B" });
+    const elsewhere = await createCode(t.db, { projectId: other.project.id, shortName: "A" });
+    await updateCode(t.db, a.id, 1, { pinned: 3 });
+    await updateCode(t.db, elsewhere.id, 1, { pinned: 3 });
+    await updateCode(t.db, b.id, 1, { pinned: 3 });
+
+    expect((await getCode(t.db, a.id)).pinned).toBeNull();
+    expect((await getCode(t.db, b.id)).pinned).toBe(3);
+    expect((await getCode(t.db, elsewhere.id)).pinned).toBe(3);
+    expect(await t.db.code.count({ where: { projectId: project.id, pinned: 3 } })).toBe(1);
+
+    await expect(updateCode(t.db, a.id, 2, { pinned: 10 })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(updateCode(t.db, a.id, 2, { pinned: 0 })).rejects.toMatchObject({ code: "invalid_input" });
+    await expect(updateCode(t.db, b.id, 2, { pinned: null })).resolves.toMatchObject({ pinned: null });
+  });
+
+  it("does not move a pin when the edit itself is stale", async () => {
+    const { project } = await seedProject(t.db);
+    const a = await createCode(t.db, { projectId: project.id, shortName: "A" });
+    const b = await createCode(t.db, { projectId: project.id, shortName: "B" });
+    await updateCode(t.db, a.id, 1, { pinned: 1 });
+    await updateCode(t.db, b.id, 1, { labelZh: "改" });
+    await expect(updateCode(t.db, b.id, 1, { pinned: 1 })).rejects.toMatchObject({ code: "conflict" });
+    expect((await getCode(t.db, a.id)).pinned).toBe(1);
+  });
+});

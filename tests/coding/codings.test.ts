@@ -1,0 +1,174 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  codeUnits,
+  createCoding,
+  deleteCoding,
+  ensureUser,
+  listDocumentCodings,
+  updateCoding,
+} from "../../lib/coding";
+import { createTestDb, type TestDb } from "../helpers/db";
+import { addCode, addDocument, addProject, appError, cpIndexOf } from "./fixtures";
+
+describe("codings", () => {
+  let t: TestDb;
+  let projectId: string;
+  let codeId: string;
+  let doc: Awaited<ReturnType<typeof addDocument>>;
+
+  beforeEach(async () => {
+    t = await createTestDb();
+    const p = await addProject(t.db);
+    projectId = p.id;
+    codeId = (await addCode(t.db, projectId, "CON-1", { color: "#aa0000" })).id;
+    doc = await addDocument(t.db, projectId, ["𠮷𠮷 推进城际铁路建设。加快京津冀协同发展！", "强化产业转移；推动雄安新区建设。"]);
+  });
+  afterEach(async () => t.close());
+
+  it("stores the quote at code-point offsets after a character outside the BMP, and SQL substr agrees", async () => {
+    const start = cpIndexOf(doc.text, "城际铁路");
+    expect(start).toBe(5); // 𠮷 𠮷 space 推 进 — two non-BMP characters count once each
+    const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start, end: start + 4, coder: " 小王 " });
+    expect(c.quote).toBe("城际铁路");
+    expect(c.prefix).toBe("𠮷𠮷 推进");
+    expect(c.suffix.startsWith("建设。加快")).toBe(true);
+    expect(Array.from(c.suffix)).toHaveLength(20);
+    expect(c.shortName).toBe("CON-1");
+    expect(c.color).toBe("#aa0000");
+    expect(c.coder).toBe("小王");
+    expect(c.version).toBe(1);
+    const rows = await t.db.$queryRawUnsafe<{ q: string }[]>(
+      `SELECT substr(d."plainText", c."start" + 1, c."end" - c."start") AS q
+       FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."id" = ?`,
+      c.id,
+    );
+    expect(rows[0].q).toBe("城际铁路");
+  });
+
+  it("refuses spans outside the text, empty, reversed, negative, fractional or whitespace-only", async () => {
+    const base = { documentId: doc.doc.id, codeId, coder: "a" };
+    const len = Array.from(doc.text).length;
+    const outside = await appError(createCoding(t.db, { ...base, start: len - 2, end: len + 1 }));
+    expect(outside.code).toBe("invalid_input");
+    expect(outside.message).toMatch(/beyond the end of the document/);
+    expect((await appError(createCoding(t.db, { ...base, start: 6, end: 6 }))).message).toMatch(/empty/);
+    expect((await appError(createCoding(t.db, { ...base, start: 8, end: 6 }))).message).toMatch(/reversed/);
+    expect((await appError(createCoding(t.db, { ...base, start: -1, end: 6 }))).message).toMatch(/negative/);
+    expect((await appError(createCoding(t.db, { ...base, start: 1.5, end: 6 }))).message).toMatch(/whole number/);
+    // The space between 𠮷𠮷 and 推进 (code point 2) is whitespace only.
+    const ws = await appError(createCoding(t.db, { ...base, start: 2, end: 3 }));
+    expect(ws.code).toBe("invalid_input");
+    expect(ws.message).toMatch(/only whitespace/);
+    expect(await t.db.coding.count()).toBe(0);
+  });
+
+  it("refuses a code from another project and an empty coder", async () => {
+    const other = await addProject(t.db, "other");
+    const foreign = await addCode(t.db, other.id, "COO-1");
+    const e = await appError(
+      createCoding(t.db, { documentId: doc.doc.id, codeId: foreign.id, start: 5, end: 9, coder: "a" }),
+    );
+    expect(e.code).toBe("invalid_input");
+    expect(e.message).toMatch(/another project/);
+    const e2 = await appError(createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "  " }));
+    expect(e2.code).toBe("invalid_input");
+  });
+
+  it("refuses a selection whose text no longer matches (expectQuote)", async () => {
+    const start = cpIndexOf(doc.text, "城际铁路");
+    const e = await appError(
+      createCoding(t.db, { documentId: doc.doc.id, codeId, start, end: start + 4, coder: "a" }, { expectQuote: "城际公路" }),
+    );
+    expect(e.code).toBe("conflict");
+    expect(e.message).toMatch(/no longer matches/);
+    const ok = await createCoding(
+      t.db,
+      { documentId: doc.doc.id, codeId, start, end: start + 4, coder: "a" },
+      { expectQuote: "城际铁路" },
+    );
+    expect(ok.quote).toBe("城际铁路");
+  });
+
+  it("refuses an identical coding by the same coder, but lets a second coder code the same span", async () => {
+    const input = { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a" };
+    const first = await createCoding(t.db, input);
+    const dup = await appError(createCoding(t.db, input));
+    expect(dup.code).toBe("conflict");
+    expect(dup.message).toContain(first.id);
+    const second = await createCoding(t.db, { ...input, coder: "b" });
+    expect(second.coder).toBe("b");
+    expect(await t.db.coding.count()).toBe(2);
+  });
+
+  it("updates with the current version and refuses a stale one", async () => {
+    const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a" });
+    const code2 = await addCode(t.db, projectId, "COE-1");
+    const start = cpIndexOf(doc.text, "京津冀");
+    const u = await updateCoding(t.db, c.id, 1, { start, end: start + 7, codeId: code2.id, comment: "BTH" });
+    expect(u.version).toBe(2);
+    expect(u.quote).toBe("京津冀协同发展");
+    expect(u.prefix.endsWith("建设。加快")).toBe(true);
+    expect(u.shortName).toBe("COE-1");
+    expect(u.comment).toBe("BTH");
+    const stale = await appError(updateCoding(t.db, c.id, 1, { comment: "mine" }));
+    expect(stale.code).toBe("conflict");
+    expect(stale.message).toMatch(/changed by someone else/);
+    expect((await t.db.coding.findUniqueOrThrow({ where: { id: c.id } })).comment).toBe("BTH");
+    const bad = await appError(updateCoding(t.db, c.id, 2, { end: 10_000 }));
+    expect(bad.code).toBe("invalid_input");
+  });
+
+  it("delete returns what is needed to re-create the coding (undo)", async () => {
+    const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a", comment: "x" });
+    expect((await appError(deleteCoding(t.db, c.id, 7))).code).toBe("conflict");
+    const gone = await deleteCoding(t.db, c.id, 1);
+    expect(await t.db.coding.count()).toBe(0);
+    const again = await createCoding(t.db, {
+      documentId: gone.documentId,
+      codeId: gone.codeId,
+      start: gone.start,
+      end: gone.end,
+      coder: gone.coder,
+      comment: gone.comment,
+    });
+    expect(again).toMatchObject({ quote: gone.quote, prefix: gone.prefix, suffix: gone.suffix, comment: "x", coder: "a" });
+    expect((await appError(deleteCoding(t.db, c.id))).code).toBe("not_found");
+  });
+
+  it("codes whole sentences in one transaction and skips ones already coded on that span", async () => {
+    const [s0, s1, s2] = doc.sentences;
+    await createCoding(t.db, { documentId: doc.doc.id, codeId, start: s1.start, end: s1.end, coder: "a" });
+    const r = await codeUnits(t.db, { unitIds: [s0.id, s1.id, s2.id, s0.id], codeId, coder: "a" });
+    expect(r.created.map((c) => c.quote)).toEqual([s0.text, s2.text]);
+    expect(r.skipped).toEqual([s1.id]);
+    expect(r.created.every((c) => c.coder === "a")).toBe(true);
+    expect(await t.db.coding.count()).toBe(3);
+
+    // A unit of another project makes the whole batch fail: nothing is written.
+    const other = await addProject(t.db, "other");
+    const foreignDoc = await addDocument(t.db, other.id, ["别的项目的句子。"]);
+    const s3 = doc.sentences[3];
+    const e = await appError(codeUnits(t.db, { unitIds: [s3.id, foreignDoc.sentences[0].id], codeId, coder: "a" }));
+    expect(e.code).toBe("invalid_input");
+    expect(await t.db.coding.count()).toBe(3);
+    const missing = await appError(codeUnits(t.db, { unitIds: [s3.id, "nope"], codeId, coder: "a" }));
+    expect(missing.code).toBe("not_found");
+    expect(await t.db.coding.count()).toBe(3);
+  });
+
+  it("ensureUser trims, refuses empty names and is idempotent", async () => {
+    const a = await ensureUser(t.db, "  李老师 ");
+    const b = await ensureUser(t.db, "李老师");
+    expect(a).toEqual(b);
+    expect(a.name).toBe("李老师");
+    expect((await appError(ensureUser(t.db, "   "))).code).toBe("invalid_input");
+  });
+
+  it("lists a document's codings in text order", async () => {
+    await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 12, end: 15, coder: "a" });
+    await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "b" });
+    const list = await listDocumentCodings(t.db, doc.doc.id);
+    expect(list.map((c) => c.start)).toEqual([5, 12]);
+    expect((await appError(listDocumentCodings(t.db, "missing"))).code).toBe("not_found");
+  });
+});

@@ -1,0 +1,198 @@
+import iconv from "iconv-lite";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import {
+  createProject,
+  getDocument,
+  getDocumentUnits,
+  importDocument,
+  importFiles,
+  listDocuments,
+  updateDocumentMetadata,
+} from "../../lib/corpus";
+import { insertDocumentWithUnits } from "../../lib/db/documents";
+import { AppError } from "../../lib/errors";
+import { OffsetMap } from "../../lib/text/offsets";
+import { createTestDb, type TestDb } from "../helpers/db";
+
+const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
+
+const REPORT = [
+  "河北省政府工作报告",
+  "　　一、过去一年的工作。𠮷县推进京津冀协同发展！交通一体化率先突破；生态环境明显改善。",
+  "（一）加快建设雄安新区。有序承接北京非首都功能疏解。",
+].join("\r\n");
+
+async function counts(t: TestDb) {
+  return { documents: await t.db.document.count(), units: await t.db.unit.count() };
+}
+
+describe("importing a document", () => {
+  let t: TestDb;
+  let projectId: string;
+  beforeEach(async () => {
+    t = await createTestDb();
+    projectId = (await createProject(t.db, { name: "P", templates: "none" })).id;
+  });
+  afterEach(async () => t.close());
+
+  it("stores canonical text, paragraphs and sentence units whose SQL substr equals their text", async () => {
+    const doc = await importDocument(t.db, { projectId, fileName: "河北省_2018_政府工作报告.txt", bytes: utf8(REPORT) });
+    expect(doc.paragraphs).toBe(3);
+    expect(doc.encoding).toBe("UTF-8");
+    const stored = await getDocument(t.db, doc.id);
+    expect(stored.plainText.split("\n")[1]).toBe("一、过去一年的工作。𠮷县推进京津冀协同发展！交通一体化率先突破；生态环境明显改善。");
+    expect(stored.charCount).toBe([...stored.plainText].length);
+    expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const { sentences } = await getDocumentUnits(t.db, doc.id);
+    const map = new OffsetMap(stored.plainText);
+    expect(sentences.map((s) => map.slice(s.start, s.end))).toEqual([
+      "河北省政府工作报告",
+      "一、过去一年的工作。",
+      "𠮷县推进京津冀协同发展！",
+      "交通一体化率先突破；",
+      "生态环境明显改善。",
+      "（一）加快建设雄安新区。",
+      "有序承接北京非首都功能疏解。",
+    ]);
+    // The database agrees with the code-point offsets, character for character.
+    const rows = await t.db.$queryRawUnsafe<{ s: string; start: number }[]>(
+      `SELECT substr(d."plainText", u."start" + 1, u."end" - u."start") AS s, u."start" AS start
+         FROM "Unit" u JOIN "Document" d ON d.id = u."documentId"
+        WHERE u."kind" = 'sentence' ORDER BY u."ordinal"`,
+    );
+    expect(rows.map((r) => r.s)).toEqual(sentences.map((s) => map.slice(s.start, s.end)));
+    const tokens = await t.db.unit.findFirst({ where: { kind: "sentence", ordinal: 2 } });
+    expect(tokens?.tokens.startsWith("\u001f")).toBe(true);
+    expect(tokens?.tokens.split("\u001f").filter(Boolean).join("")).toBe("𠮷县推进京津冀协同发展！");
+  });
+
+  it("infers metadata from the file name and lets given metadata win", async () => {
+    const a = await importDocument(t.db, { projectId, fileName: "保定市_2018_report.txt", bytes: utf8("保定市政府工作报告。") });
+    const stored = await getDocument(t.db, a.id);
+    expect(stored).toMatchObject({ year: 2018, city: "保定市", province: "河北省", region: "BTH", level: "city" });
+    const b = await importDocument(t.db, {
+      projectId,
+      fileName: "保定市_2018_report_copy.txt",
+      bytes: utf8("另一份报告。"),
+      metadata: { year: 2019, region: "CC", docType: "interview" },
+    });
+    expect(await getDocument(t.db, b.id)).toMatchObject({ year: 2019, region: "CC", docType: "interview", city: "保定市" });
+  });
+
+  it("decodes GB18030 without a BOM and records the encoding", async () => {
+    const bytes = new Uint8Array(iconv.encode("推进京津冀协同发展。建设雄安新区。", "gb18030"));
+    const doc = await importDocument(t.db, { projectId, fileName: "report.txt", bytes });
+    expect(doc.encoding).toMatch(/GB18030|GBK/i);
+    expect((await getDocument(t.db, doc.id)).plainText).toBe("推进京津冀协同发展。建设雄安新区。");
+    expect(doc.sentences).toBe(2);
+  });
+
+  it("refuses a file already in the project, naming the existing document, and changes nothing", async () => {
+    const first = await importDocument(t.db, { projectId, fileName: "a.txt", bytes: utf8(REPORT), metadata: { title: "原始文档" } });
+    const before = await counts(t);
+    const err = await importDocument(t.db, { projectId, fileName: "b.txt", bytes: utf8(REPORT) }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.code).toBe("conflict");
+    expect(err.message).toContain("原始文档");
+    expect(err.message).toContain(first.id);
+    expect(await counts(t)).toEqual(before);
+  });
+
+  it.each([
+    ["empty file", "empty.txt", new Uint8Array(0), /empty/i],
+    ["binary file", "binary.txt", new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 9, 0]), /binary/i],
+    ["unsupported extension", "table.xls", utf8("a,b"), /unsupported/i],
+    ["corrupt DOCX", "broken.docx", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5]), /docx|zip/i],
+    ["PDF without a text layer", "garbage.pdf", utf8("%PDF-1.4 not really a pdf"), /pdf/i],
+  ])("refuses %s with a specific reason and leaves the database unchanged", async (_label, fileName, bytes, reason) => {
+    const before = await counts(t);
+    const err = await importDocument(t.db, { projectId, fileName, bytes }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.message).toMatch(reason);
+    expect(await counts(t)).toEqual(before);
+  });
+
+  it("refuses a file over the size limit", async () => {
+    const err = await importDocument(t.db, { projectId, fileName: "big.txt", bytes: utf8("字".repeat(2000)), maxBytes: 1000 }).catch(
+      (e) => e,
+    );
+    expect(err.code).toBe("too_large");
+    expect(err.message).toMatch(/limit/);
+    expect(await counts(t)).toEqual({ documents: 0, units: 0 });
+  });
+
+  it("runs in one transaction: a fault after the document row and some units leaves nothing behind", async () => {
+    const text = "第一句。第二句。";
+    const err = await insertDocumentWithUnits(
+      t.db,
+      {
+        projectId,
+        title: "half",
+        region: "other",
+        province: "",
+        city: "",
+        issuer: "",
+        level: "other",
+        docType: "other",
+        year: null,
+        date: null,
+        language: "zh-Hans",
+        sourceRef: "",
+        originalFilename: "half.txt",
+        format: "txt",
+        encoding: "UTF-8",
+        sha256: "f".repeat(64),
+        plainText: text,
+        charCount: 8,
+      },
+      [
+        ...Array.from({ length: 700 }, (_, i) => ({ kind: "paragraph" as const, ordinal: i, paragraph: i, start: 0, end: 4, tokens: "" })),
+        // Injected fault in the second insert batch: an empty span violates the CHECK constraint.
+        { kind: "sentence", ordinal: 0, paragraph: 0, start: 4, end: 4, tokens: "" },
+      ],
+    ).catch((e) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(await counts(t)).toEqual({ documents: 0, units: 0 });
+  });
+
+  it("imports a batch file by file, reporting each failure and going on", async () => {
+    const result = await importFiles(t.db, {
+      projectId,
+      files: [
+        { fileName: "one.txt", read: async () => utf8("第一份文件。") },
+        { fileName: "empty.txt", read: async () => new Uint8Array(0) },
+        { fileName: "two.txt", read: async () => utf8("第二份文件。") },
+      ],
+    });
+    expect(result.imported.map((d) => d.file)).toEqual(["one.txt", "two.txt"]);
+    expect(result.failed).toHaveLength(1);
+    expect(result.failed[0].file).toBe("empty.txt");
+    expect(result.failed[0].error).toMatch(/empty/i);
+  });
+
+  it("filters and sorts the document list by metadata", async () => {
+    for (const [name, year] of [
+      ["河北省_2016_report.txt", 2016],
+      ["四川省_2012_report.txt", 2012],
+      ["河北省_2014_report.txt", 2014],
+    ] as const) {
+      await importDocument(t.db, { projectId, fileName: name, bytes: utf8(`${name}的内容。`), metadata: { year } });
+    }
+    const hebei = await listDocuments(t.db, projectId, { region: "BTH", sort: "year", dir: "desc" });
+    expect(hebei.map((d) => d.year)).toEqual([2016, 2014]);
+    expect((await listDocuments(t.db, projectId, { province: "四川省" })).map((d) => d.region)).toEqual(["CC"]);
+    expect(hebei[0].sentenceCount).toBe(1);
+  });
+
+  it("refuses a metadata edit made on a stale version instead of overwriting", async () => {
+    const doc = await importDocument(t.db, { projectId, fileName: "x.txt", bytes: utf8("内容。") });
+    const updated = await updateDocumentMetadata(t.db, doc.id, 1, { year: 2020, region: "BTH" });
+    expect(updated).toMatchObject({ year: 2020, region: "BTH", version: 2 });
+    const err = await updateDocumentMetadata(t.db, doc.id, 1, { year: 1999 }).catch((e) => e);
+    expect(err.code).toBe("conflict");
+    expect((await getDocument(t.db, doc.id)).year).toBe(2020);
+    const bad = await updateDocumentMetadata(t.db, doc.id, 2, { region: "NOPE" }).catch((e) => e);
+    expect(bad.message).toMatch(/region/);
+  });
+});

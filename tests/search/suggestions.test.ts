@@ -1,0 +1,93 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createCoding } from "../../lib/coding";
+import { decideSuggestions, suggestForCode } from "../../lib/search";
+import { createTestDb, type TestDb } from "../helpers/db";
+import { addCode, addDocument, addProject, appError, cpIndexOf } from "../coding/fixtures";
+
+describe("keyword suggestions", () => {
+  let t: TestDb;
+  let projectId: string;
+  let codeId: string;
+  let otherCodeId: string;
+  let hebei: Awaited<ReturnType<typeof addDocument>>;
+  let sichuan: Awaited<ReturnType<typeof addDocument>>;
+  let liaoning: Awaited<ReturnType<typeof addDocument>>;
+
+  beforeEach(async () => {
+    t = await createTestDb();
+    projectId = (await addProject(t.db)).id;
+    codeId = (await addCode(t.db, projectId, "CON-1", { keywords: ["城际", "铁路", "交通"] })).id;
+    otherCodeId = (await addCode(t.db, projectId, "COO-3", { keywords: ["产业"] })).id;
+    sichuan = await addDocument(t.db, projectId, ["构建城际交通网。培育城市群，发展产业集群。"], { title: "四川", year: 2020 });
+    hebei = await addDocument(t.db, projectId, ["𠮷推进城际铁路建设。推动产业转移。"], { title: "河北", year: 2018 });
+    liaoning = await addDocument(t.db, projectId, ["推动沈阳经济区建设。加强城际合作。"], { title: "辽宁", year: 2015 });
+  });
+  afterEach(async () => t.close());
+
+  const suggested = async () =>
+    (await suggestForCode(t.db, { projectId, codeId })).groups.flatMap((g) => g.sentences.map((s) => s.unitId));
+
+  it("proposes uncoded sentences containing a keyword, grouped by document, and codes nothing", async () => {
+    const r = await suggestForCode(t.db, { projectId, codeId });
+    expect(r.code).toMatchObject({ id: codeId, shortName: "CON-1", keywords: ["城际", "铁路", "交通"] });
+    expect(r.groups.map((g) => g.title)).toEqual(["辽宁", "河北", "四川"]);
+    expect(r.total).toBe(3);
+    const h = r.groups[1].sentences[0];
+    expect(h).toMatchObject({ unitId: hebei.sentences[0].id, text: "𠮷推进城际铁路建设。", keywords: ["城际", "铁路"], start: 0, end: 10 });
+    expect(r.groups[2].sentences[0].keywords).toEqual(["城际", "交通"]);
+    expect(await t.db.coding.count()).toBe(0);
+    expect(await t.db.suggestionDecision.count()).toBe(0);
+  });
+
+  it("leaves out sentences already coded with the code (any overlap), but not ones coded with another code", async () => {
+    const s = cpIndexOf(sichuan.text, "交通网");
+    await createCoding(t.db, { documentId: sichuan.doc.id, codeId, start: s, end: s + 2, coder: "someone" });
+    const h = hebei.sentences[0];
+    await createCoding(t.db, { documentId: hebei.doc.id, codeId: otherCodeId, start: h.start, end: h.end, coder: "a" });
+    expect(await suggested()).toEqual([liaoning.sentences[1].id, hebei.sentences[0].id]);
+  });
+
+  it("codes accepted sentences whole with the coder, and never proposes rejected ones again", async () => {
+    const accept = [hebei.sentences[0].id];
+    const reject = [liaoning.sentences[1].id];
+    const r = await decideSuggestions(t.db, { projectId, codeId, coder: "小李", accept, reject });
+    expect(r).toMatchObject({ accepted: 1, rejected: 1, skipped: [] });
+    expect(r.created).toHaveLength(1);
+    expect(r.created[0]).toMatchObject({ quote: "𠮷推进城际铁路建设。", start: 0, end: 10, coder: "小李", codeId });
+    const decisions = await t.db.suggestionDecision.findMany({ orderBy: { decision: "asc" } });
+    expect(decisions.map((d) => [d.unitId, d.decision, d.coder])).toEqual([
+      [accept[0], "accepted", "小李"],
+      [reject[0], "rejected", "小李"],
+    ]);
+    expect(await t.db.coding.count()).toBe(1); // the rejected sentence was not coded
+    expect(await suggested()).toEqual([sichuan.sentences[0].id]);
+
+    // Deleting every coding does not bring the rejected sentence back.
+    await t.db.coding.deleteMany();
+    expect(await suggested()).toEqual([hebei.sentences[0].id, sichuan.sentences[0].id]);
+  });
+
+  it("is all or nothing and refuses contradictory or foreign input", async () => {
+    const other = await addProject(t.db, "other");
+    const foreign = await addDocument(t.db, other.id, ["城际铁路。"]);
+    const e = await appError(
+      decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [hebei.sentences[0].id, foreign.sentences[0].id], reject: [] }),
+    );
+    expect(e.code).toBe("invalid_input");
+    const both = await appError(
+      decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [hebei.sentences[0].id], reject: [hebei.sentences[0].id] }),
+    );
+    expect(both.message).toMatch(/both accepted and rejected/);
+    const wrongProject = await appError(suggestForCode(t.db, { projectId: other.id, codeId }));
+    expect(wrongProject.code).toBe("invalid_input");
+    expect(await t.db.coding.count()).toBe(0);
+    expect(await t.db.suggestionDecision.count()).toBe(0);
+  });
+
+  it("returns no suggestions for a code without keywords", async () => {
+    const bare = await addCode(t.db, projectId, "EMPTY");
+    const r = await suggestForCode(t.db, { projectId, codeId: bare.id });
+    expect(r.groups).toEqual([]);
+    expect(r.total).toBe(0);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { AppError } from "../../lib/errors";
+import { extractDocument } from "../../lib/text/extract";
+import { makeDocx } from "./fixtures";
+
+const PARAGRAPHS = [
+  "2024年政府工作报告",
+  "各位代表：",
+  "过去一年，我们坚持稳中求进工作总基调，全市生产总值增长5.2%！",
+  "“𠮷”字在基本多文种平面之外；偏移量按码点计算。",
+  "（一）推动京津冀协同发展，建设“五个中心”？",
+];
+
+async function errorOf(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    return e as AppError;
+  }
+  throw new Error("expected an AppError");
+}
+
+describe("DOCX extraction", () => {
+  it("keeps every paragraph, 𠮷 and full-width punctuation intact, and reads the core title", async () => {
+    const bytes = await makeDocx(PARAGRAPHS, "某市政府工作报告");
+    const doc = await extractDocument(bytes, "报告.docx");
+    expect(doc.format).toBe("docx");
+    expect(doc.text).toBe(PARAGRAPHS.join("\n"));
+    expect(doc.paragraphs).toHaveLength(PARAGRAPHS.length);
+    expect(doc.title).toBe("某市政府工作报告");
+    expect(doc.encoding).toBe("UTF-8");
+  });
+
+  it("drops empty paragraphs", async () => {
+    const doc = await extractDocument(await makeDocx(["甲。", "", "  ", "乙。"]), "a.docx");
+    expect(doc.text).toBe("甲。\n乙。");
+  });
+
+  it("refuses a truncated DOCX as corrupt", async () => {
+    const bytes = await makeDocx(PARAGRAPHS);
+    const e = await errorOf(extractDocument(bytes.slice(0, Math.floor(bytes.length / 2)), "cut.docx"));
+    expect(e.code).toBe("unprocessable");
+    expect(e.message).toMatch(/^corrupt DOCX file: /);
+  });
+
+  it("refuses random bytes named .docx as corrupt", async () => {
+    const junk = new Uint8Array(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 251));
+    const e = await errorOf(extractDocument(junk, "junk.docx"));
+    expect(e.code).toBe("unprocessable");
+    expect(e.message).toMatch(/^corrupt DOCX file: not a readable ZIP/);
+  });
+
+  it("refuses a ZIP that is not a Word document", async () => {
+    const { zipSync } = await import("fflate");
+    const zip = zipSync({ "readme.txt": new TextEncoder().encode("hello") });
+    const e = await errorOf(extractDocument(zip, "fake.docx"));
+    expect(e.message).toMatch(/word\/document\.xml is missing/);
+  });
+
+  it("names a legacy .doc (OLE) file renamed to .docx", async () => {
+    const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+    const e = await errorOf(extractDocument(ole, "old.docx"));
+    expect(e.message).toMatch(/legacy Word \.doc/);
+  });
+});

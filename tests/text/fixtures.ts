@@ -1,0 +1,183 @@
+/**
+ * Fixture builders for the text pipeline tests: encoded strings, generated DOCX and
+ * PDF files, a government-style HTML page, and the location of the real corpus.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { Document, Packer, Paragraph, TextRun } from "docx";
+import iconv from "iconv-lite";
+import PDFDocument from "pdfkit";
+import { expect } from "vitest";
+import { OffsetMap } from "../../lib/text/offsets";
+import type { SentenceUnit, Span } from "../../lib/text/types";
+
+/** A policy-style text with full-width punctuation and CRLF line ends (encodable in GBK). */
+export const SAMPLE_LINES = [
+  "政府工作报告",
+  "——2024年1月在第十四届人民代表大会第二次会议上",
+  "各位代表：",
+  "过去一年，我们坚持稳中求进工作总基调，全市生产总值增长5.2%！",
+  "（一）推动京津冀协同发展；着力建设“五个中心”。",
+];
+export const SAMPLE_CRLF = SAMPLE_LINES.join("\r\n") + "\r\n";
+/** Adds 𠮷 (outside the BMP): UTF-8/16 and GB18030 encode it, GBK and Big5 cannot. */
+export const SAMPLE_WITH_SUPPLEMENTARY = SAMPLE_CRLF + "𠮷野家的“𠮷”字不在基本多文种平面。\r\n";
+
+/** Traditional-script text for Big5 fixtures (Big5 cannot encode most simplified forms). */
+export const BIG5_SAMPLE = "政府工作報告\r\n過去一年，我們堅持穩中求進工作總基調，經濟總量增長５％！\r\n（一）推動區域協調發展；建設「五個中心」。\r\n";
+
+export function encode(text: string, encoding: string, addBOM = false): Uint8Array {
+  return new Uint8Array(iconv.encode(text, encoding, { addBOM }));
+}
+
+export function utf8(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}
+
+// ---------------------------------------------------------------------------- DOCX
+
+export async function makeDocx(paragraphs: string[], title?: string): Promise<Uint8Array> {
+  const doc = new Document({
+    ...(title !== undefined ? { title } : {}),
+    sections: [{ children: paragraphs.map((t) => new Paragraph({ children: [new TextRun(t)] })) }],
+  });
+  return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+// ---------------------------------------------------------------------------- PDF
+
+export const CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
+export const hasCjkFont = fs.existsSync(CJK_FONT);
+if (!hasCjkFont) {
+  console.warn(`[tests/text] ${CJK_FONT} not found (Debian package fonts-wqy-zenhei): Chinese PDF tests are skipped.`);
+}
+
+function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  return new Promise((resolve, reject) => {
+    doc.on("end", () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on("error", reject);
+  });
+}
+
+export type PdfParagraphOptions = {
+  /** First-line indent in points (Chinese convention: two characters). */
+  indent?: number;
+  /** Extra space after each paragraph in points. */
+  paragraphGap?: number;
+  fontSize?: number;
+};
+
+/** A one-page (or longer) PDF with a real text layer in the CJK font. */
+export function makeCjkPdf(paragraphs: string[], opts: PdfParagraphOptions = {}): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: "A4", margin: 72 });
+  const done = collect(doc);
+  doc.font(CJK_FONT, "WenQuanYiZenHei").fontSize(opts.fontSize ?? 12);
+  for (const p of paragraphs) doc.text(p, { indent: opts.indent ?? 24, paragraphGap: opts.paragraphGap ?? 6 });
+  doc.end();
+  return done;
+}
+
+/** A PDF page with drawn shapes only: what a scan without OCR looks like to a text extractor. */
+export function makeShapesOnlyPdf(): Promise<Uint8Array> {
+  const doc = new PDFDocument({ size: "A4", margin: 72 });
+  const done = collect(doc);
+  doc.rect(100, 100, 200, 120).fill("#888888");
+  doc.circle(300, 400, 50).stroke();
+  doc.addPage();
+  doc.moveTo(72, 72).lineTo(400, 500).stroke();
+  doc.end();
+  return done;
+}
+
+// ---------------------------------------------------------------------------- HTML
+
+export const ARTICLE_PARAGRAPHS = [
+  "各位代表：",
+  "现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协委员和其他列席人员提出意见。",
+  "过去一年，我们坚持以新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，全市地区生产总值增长5.2%，一般公共预算收入增长6.8%，城镇新增就业12.3万人。",
+  "一年来，我们着力扩大有效需求，实施重点项目三百余个，完成投资一千二百亿元；着力推进改革开放，营商环境持续优化，市场主体总量突破五十万户。",
+  "新的一年，我们将坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。",
+];
+
+/** A saved government page: nav, header, script, style, inline handler, footer, article body. */
+export function govPageHtml(charset: string): string {
+  return `<!DOCTYPE html>
+<html>
+<head>
+<meta http-equiv="Content-Type" content="text/html; charset=${charset}">
+<title>政府工作报告_政策文件_某某市人民政府</title>
+<style>body { font-family: SimSun; } .nav li { display: inline; }</style>
+<script>var secret = "脚本内容不应出现"; document.write("动态写入的文字");</script>
+<script src="https://example.invalid/track.js"></script>
+<link rel="stylesheet" href="https://example.invalid/site.css">
+</head>
+<body>
+<div class="header"><div class="logo">某某市人民政府门户网站</div>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li><li><a href="/hdjl">互动交流</a></li><li><a href="/bsfw">办事服务</a></li></ul></div>
+<nav><a href="/">网站导航</a> | <a href="/sitemap">站点地图</a></nav>
+<div class="breadcrumb">当前位置：首页 &gt; 政务公开 &gt; 政策文件</div>
+<div class="main">
+<div class="article">
+<h1>政府工作报告</h1>
+<div class="info">发布时间：2024-01-20　来源：市政府办公室</div>
+<div class="TRS_Editor">
+${ARTICLE_PARAGRAPHS.map((p) => `<p style="text-indent:2em" onclick="alert('点击事件')">　　${p}</p>`).join("\n")}
+</div>
+</div>
+</div>
+<div class="footer"><p>主办：某某市人民政府办公室　版权所有</p><p>备案号：京ICP备00000000号</p></div>
+<script>console.log("页尾脚本");</script>
+</body>
+</html>`;
+}
+
+// ---------------------------------------------------------------------------- real corpus
+
+/** The shared corpus of real government texts, or null (tests then skip with a message). */
+export function corpusDir(): string | null {
+  const dir = process.env.JUNCTURE_CORPUS_DIR ?? path.resolve(__dirname, "../../../shared/corpus/raw");
+  return fs.existsSync(dir) ? dir : null;
+}
+
+export const CORPUS_DIR = corpusDir();
+if (CORPUS_DIR === null) {
+  console.warn("[tests/text] real corpus not found (set JUNCTURE_CORPUS_DIR or provide ../shared/corpus/raw): corpus tests are skipped.");
+}
+
+export function readCorpus(...parts: string[]): Uint8Array {
+  if (CORPUS_DIR === null) throw new Error("corpus not available");
+  return new Uint8Array(fs.readFileSync(path.join(CORPUS_DIR, ...parts)));
+}
+
+export function listCorpus(...parts: string[]): string[] {
+  if (CORPUS_DIR === null) return [];
+  const dir = path.join(CORPUS_DIR, ...parts);
+  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+}
+
+// ---------------------------------------------------------------------------- sentence invariants
+
+/**
+ * Every unit is non-empty, trimmed, in order, inside its paragraph, free of line feeds,
+ * and its text is exactly the code-point substring [start, end) of the text.
+ */
+export function checkInvariants(text: string, paragraphs: Span[], result: SentenceUnit[]): void {
+  const map = new OffsetMap(text);
+  const cps = Array.from(text);
+  let last = -1;
+  for (const u of result) {
+    expect(u.start).toBeLessThan(u.end);
+    expect(u.start).toBeGreaterThanOrEqual(last);
+    last = u.end;
+    const para = paragraphs[u.paragraph];
+    expect(u.start).toBeGreaterThanOrEqual(para.start);
+    expect(u.end).toBeLessThanOrEqual(para.end);
+    const s = map.slice(u.start, u.end);
+    expect(s).toBe(cps.slice(u.start, u.end).join(""));
+    expect(s.trim()).toBe(s);
+    expect(s.replace(/[\s\u3000]/g, "")).not.toBe("");
+    expect(s).not.toContain("\n");
+  }
+}
