@@ -1,13 +1,24 @@
 "use client";
 
-import { Pencil } from "lucide-react";
+import { NotebookPen, Pencil } from "lucide-react";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/shell/ui";
 import type { FlatCode } from "./tree";
 import type { CodeNode } from "./types";
 
 /** The selected code's codebook entry: what a second coder reads before applying it. */
-export function CodeDetail({ code, codes, onEdit }: { code: CodeNode; codes: readonly FlatCode[]; onEdit: () => void }) {
+export function CodeDetail({
+  projectId,
+  code,
+  codes,
+  onEdit,
+}: {
+  projectId: string;
+  code: CodeNode;
+  codes: readonly FlatCode[];
+  onEdit: () => void;
+}) {
   const path = codes.find((c) => c.id === code.id)?.path ?? [code.shortName];
   return (
     <div className="sticky top-14 flex flex-col gap-3 rounded-md border border-stone-200 bg-white p-3" data-testid="code-detail">
@@ -52,6 +63,16 @@ export function CodeDetail({ code, codes, onEdit }: { code: CodeNode; codes: rea
         <Section title="编码组 Groups">{code.groups.map((g) => g.name).join("、")}</Section>
       ) : null}
       {code.pinned ? <Section title="快捷键 Key">{String(code.pinned)}</Section> : null}
+      <div className="flex flex-wrap gap-x-3 gap-y-1 border-t border-stone-100 pt-2 text-xs">
+        <Link href={`/projects/${projectId}/memos?codeId=${encodeURIComponent(code.id)}`} className="inline-flex items-center gap-1 text-accent-700 hover:underline">
+          <NotebookPen size={12} /> 写备忘录 Write a memo
+        </Link>
+        {code.keywords.length > 0 ? (
+          <Link href={`/projects/${projectId}/suggestions?codeId=${encodeURIComponent(code.id)}`} className="text-accent-700 hover:underline">
+            关键词建议 Suggestions
+          </Link>
+        ) : null}
+      </div>
     </div>
   );
 }

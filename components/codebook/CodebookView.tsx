@@ -332,7 +332,7 @@ export function CodebookView({
         </section>
         <aside className="min-w-0">
           {selected ? (
-            <CodeDetail code={selected} codes={flat} onEdit={() => setDialog({ kind: "edit", code: selected })} />
+            <CodeDetail projectId={projectId} code={selected} codes={flat} onEdit={() => setDialog({ kind: "edit", code: selected })} />
           ) : (
             <p className="rounded-md border border-dashed border-stone-300 p-4 text-xs text-stone-500">
               选择一个编码查看定义、纳入/排除标准和示例。拖动编码到另一编码上可改变层级。

@@ -127,6 +127,7 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
   // Latest values for event handlers and queued requests (which outlive a render).
   const codingsRef = useRef(codings);
   const appliedCodingsRef = useRef<ReaderCoding[] | null>(null);
+  /** The editor once mounted (and until destroyed); null otherwise. */
   const editorRef = useRef<Editor | null>(null);
   const pendingRef = useRef(pending);
   const pickerRef = useRef(picker);
@@ -161,7 +162,6 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
         attributes: { class: "reader-editor", "aria-label": "文档正文 Document text", "aria-readonly": "true" },
       },
     });
-    editorRef.current = ed;
     setEditor(ed);
     return () => {
       editorRef.current = null;
@@ -173,8 +173,10 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
 
   useLayoutEffect(() => {
     const host = hostRef.current;
-    if (!editor || !host || editor.isDestroyed) return;
+    // (Tiptap's isDestroyed is also true before the first mount, so it cannot tell us much here.)
+    if (!editor || !host || editorRef.current === editor) return;
     editor.mount(host);
+    editorRef.current = editor;
     const view = editor.view;
     layers.handles.set(view, buildHandleDecorations(view.state.doc, map, sentences));
     layers.codings.set(view, buildCodingDecorations(view.state.doc, map, codingsRef.current));
@@ -191,7 +193,7 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
     layoutFrame.current = requestAnimationFrame(() => {
       const ed = editorRef.current;
       const renderer = rendererRef.current;
-      if (!ed || ed.isDestroyed || !renderer) return;
+      if (!ed || !renderer) return;
       renderer.layout(ed.view, map, codingsRef.current);
       renderer.setSelected(selectedRef.current);
       if (!window.__junctureReaderReady) {
@@ -205,7 +207,7 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
   useEffect(() => {
     codingsRef.current = codings;
     const ed = editorRef.current;
-    if (!editor || !ed || ed.isDestroyed) return;
+    if (!editor || !ed) return;
     if (appliedCodingsRef.current !== codings) {
       layers.codings.set(ed.view, buildCodingDecorations(ed.state.doc, map, codings));
       appliedCodingsRef.current = codings;
@@ -240,7 +242,7 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
 
   useEffect(() => {
     const ed = editorRef.current;
-    if (!editor || !ed || ed.isDestroyed) return;
+    if (!editor || !ed) return;
     // A handful of decorations: cheap to rebuild whenever the selection or the codings change.
     layers.overlay.set(
       ed.view,
@@ -344,7 +346,7 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
    */
   const spanFromDomSelection = useCallback((): (PendingSpan & { rect: DOMRect }) | null => {
     const ed = editorRef.current;
-    if (!ed || ed.isDestroyed) return null;
+    if (!ed) return null;
     const view = ed.view;
     const sel = window.getSelection();
     if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !sel.anchorNode || !sel.focusNode) return null;
@@ -677,7 +679,7 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
   const reveal = useCallback(
     (c: ReaderCoding) => {
       const ed = editorRef.current;
-      if (!ed || ed.isDestroyed) return;
+      if (!ed) return;
       try {
         const r = ed.view.coordsAtPos(map.cpToPos(Math.max(0, Math.min(c.start, map.cpCount))), 1);
         window.scrollBy({ top: r.top - window.innerHeight / 3, behavior: "smooth" });

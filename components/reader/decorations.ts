@@ -128,7 +128,12 @@ export function buildOverlayDecorations(doc: PMNode, map: PositionMap, o: Overla
   }
   if (o.pending) {
     const r = range(o.pending);
-    if (r) decos.push(Decoration.inline(r.from, r.to, { class: "pending-span" }));
+    // background-image paints over a coded segment's inline background-color.
+    const tint = "rgba(47,125,145,0.38)";
+    if (r)
+      decos.push(
+        Decoration.inline(r.from, r.to, { class: "pending-span", style: `background-image:linear-gradient(${tint},${tint})` }),
+      );
   }
   if (o.flash) {
     const r = range(o.flash);

@@ -15,6 +15,13 @@ export const MAX_LANES = 14;
  * reuses bar elements by coding id. React never renders a bar, so 2,000 codings cost no
  * component re-renders; hover and click reach React through event delegation.
  */
+/** Height of a vertical label (10px sans, ~6.6px per Latin character, 10px per CJK one). */
+function labelHeight(shortName: string): number {
+  let h = 8;
+  for (const ch of shortName) h += ch.charCodeAt(0) > 0x2e80 ? 11 : 6.8;
+  return h;
+}
+
 export class MarginRenderer {
   private readonly els = new Map<string, HTMLElement>();
   private selectedId: string | null = null;
@@ -46,7 +53,11 @@ export class MarginRenderer {
         bottoms[k] = 12;
       }
     }
-    const bars = Array.from(tops, (top, k) => ({ top, bottom: bottoms[k] }));
+    // A lane is taken down to where the bar's vertical label ends, so labels never collide.
+    const bars = Array.from(tops, (top, k) => ({
+      top,
+      bottom: Math.max(bottoms[k], top + labelHeight(codings[k].shortName)),
+    }));
     const { lanes, laneCount, overflow } = assignLanes(bars, { gap: 3, maxLanes: MAX_LANES });
 
     // ---- write pass

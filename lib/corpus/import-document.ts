@@ -3,9 +3,10 @@ import type { Db } from "../db/client";
 import { findDocumentBySha, insertDocumentWithUnits, type NewUnitRow } from "../db/documents";
 import { AppError } from "../errors";
 import { extractDocument } from "../text/extract";
-import { cpLength, OffsetMap } from "../text/offsets";
+import { cpLength } from "../text/offsets";
 import { splitSentences } from "../text/sentences";
-import { tokenizeMany, tokensField } from "../text/tokens";
+import { tokensField } from "../text/tokens";
+import { tokenizeSentences } from "../text/unit-tokens";
 import { resolveMetadata, type DocumentMetadataPatch } from "./metadata";
 
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -71,8 +72,7 @@ export async function importDocument(db: Db, input: ImportDocumentInput): Promis
 
   const extracted = await extractDocument(bytes, fileName, { encoding: input.encoding });
   const sentences = splitSentences(extracted.text, extracted.paragraphs);
-  const map = new OffsetMap(extracted.text);
-  const tokens = tokenizeMany(sentences.map((s) => map.slice(s.start, s.end)));
+  const tokens = tokenizeSentences(extracted.text, extracted.paragraphs, sentences);
 
   const units: NewUnitRow[] = [
     ...extracted.paragraphs.map((p, i) => ({

@@ -75,6 +75,37 @@ function prefilterSql(p: TextPrefilter): Prisma.Sql | null {
   }
 }
 
+/**
+ * The same condition on a unit's stored jieba tokens. Tokens hold the unit's text in order
+ * with U+001F between tokens (whitespace dropped), so a unit containing a term has every
+ * letter and digit of it in order: `LIKE '%城%际%'` is a sound prefilter whatever the
+ * segmentation. Punctuation and whitespace are left out of the pattern (a tokenizer may
+ * drop them), units without tokens always pass, and only the first 16 characters are
+ * used to keep LIKE cheap.
+ */
+function tokensPrefilterSql(p: TextPrefilter): Prisma.Sql | null {
+  switch (p.type) {
+    case "any":
+      return null;
+    case "contains": {
+      const chars = Array.from(p.value)
+        .filter((c) => /[\p{L}\p{N}]/u.test(c))
+        .slice(0, 16);
+      if (chars.length === 0) return null;
+      // Letters and digits are never LIKE wildcards: nothing to escape.
+      return Prisma.sql`(u."tokens" = '' OR u."tokens" LIKE ${`%${chars.join("%")}%`})`;
+    }
+    case "and":
+    case "or": {
+      const parts = p.items.map(tokensPrefilterSql);
+      if (p.type === "or" && parts.some((x) => x === null)) return null;
+      const real = parts.filter((x): x is Prisma.Sql => x !== null);
+      if (real.length === 0) return null;
+      return Prisma.sql`(${Prisma.join(real, p.type === "and" ? " AND " : " OR ")})`;
+    }
+  }
+}
+
 function documentConditions(projectId: string, f: DocumentSqlFilters): Prisma.Sql[] {
   const conds: Prisma.Sql[] = [Prisma.sql`d."projectId" = ${projectId}`];
   const lists: [keyof DocumentSqlFilters, string][] = [
@@ -129,6 +160,8 @@ export type UnitQueryOptions = {
   notCodedWith?: string[];
   /** Leave out sentences with a "rejected" suggestion decision for this code. */
   notRejectedFor?: string;
+  /** Only sentences whose tokens may satisfy this condition (a superset; see tokensPrefilterSql). */
+  prefilter?: TextPrefilter;
 };
 
 function overlapsCoding(codeIds: string[]): Prisma.Sql {
@@ -150,6 +183,8 @@ export async function findSentenceUnits(
     conds.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "SuggestionDecision" s
       WHERE s."unitId" = u."id" AND s."codeId" = ${opts.notRejectedFor} AND s."decision" = 'rejected')`);
   }
+  const text = opts.prefilter ? tokensPrefilterSql(opts.prefilter) : null;
+  if (text) conds.push(text);
   const tokens = opts.withTokens ? Prisma.sql`u."tokens"` : Prisma.sql`'' AS "tokens"`;
   const rows = await db.$queryRaw<SearchUnitRow[]>(Prisma.sql`
     SELECT u."id", u."documentId", u."paragraph", u."start", u."end", ${tokens}

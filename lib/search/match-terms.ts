@@ -19,6 +19,8 @@ export type CompiledTerm = {
   holds(u: UnitText): boolean;
   /** Non-overlapping occurrences, in text order; never empty spans. */
   find(u: UnitText): LocalSpan[];
+  /** False only when no sentence of a document with this text can satisfy the term. */
+  mayOccurIn(documentText: string): boolean;
 };
 
 function termKey(n: TermNode): string {
@@ -48,6 +50,7 @@ function tokenBoundaries(u: UnitText): Set<number> {
 function substringTerm(node: TermNode, value: string): CompiledTerm {
   return {
     node,
+    mayOccurIn: (text) => text.includes(value),
     holds: (u) => u.text.includes(value),
     find: (u) => {
       const out: LocalSpan[] = [];
@@ -75,7 +78,7 @@ function wordTerm(node: TermNode): CompiledTerm {
     }
     return out;
   };
-  return { node, holds: (u) => find(u).length > 0, find };
+  return { node, holds: (u) => find(u).length > 0, find, mayOccurIn: (text) => text.includes(value) };
 }
 
 function regexTerm(node: TermNode): CompiledTerm {
@@ -92,8 +95,13 @@ function regexTerm(node: TermNode): CompiledTerm {
       { position: node.position },
     );
   }
+  // A pattern without anchors, word boundaries or lookarounds matches a sentence only where it
+  // also matches the whole document, so the document can be tested first. Anything that
+  // might look at the context of a match ("^", "$", "\\b", "\\B", "(?=", "(?<!", …) is not.
+  const contextFree = !/[\^$]|\\[bB]|\(\?<?[=!]/.test(node.value);
   return {
     node,
+    mayOccurIn: (text) => !contextFree || test.test(text),
     holds: (u) => test.test(u.text),
     find: (u) => {
       const out: LocalSpan[] = [];
@@ -152,6 +160,20 @@ export function evaluateQuery(ast: QueryNode, terms: Map<string, CompiledTerm>, 
     }
   };
   return ev(ast);
+}
+
+/** Whether any sentence of a document with this text can satisfy the query (NOT prunes nothing). */
+export function documentMayMatch(ast: QueryNode, terms: Map<string, CompiledTerm>, text: string): boolean {
+  switch (ast.type) {
+    case "term":
+      return terms.get(termKey(ast))!.mayOccurIn(text);
+    case "not":
+      return true;
+    case "and":
+      return ast.children.every((c) => documentMayMatch(c, terms, text));
+    case "or":
+      return ast.children.some((c) => documentMayMatch(c, terms, text));
+  }
 }
 
 /**

@@ -10,7 +10,14 @@ import {
 import { AppError } from "../errors";
 import { parseInput } from "../coding/parse-input";
 import { OffsetMap } from "../text/offsets";
-import { compileTerms, compiledFor, documentPrefilter, evaluateQuery, type UnitText } from "./match-terms";
+import {
+  compileTerms,
+  compiledFor,
+  documentMayMatch,
+  documentPrefilter,
+  evaluateQuery,
+  type UnitText,
+} from "./match-terms";
 import { parseSearchQuery, positiveTerms } from "./parse-search-query";
 import { searchRequestSchema, type SearchRequest } from "./schemas";
 
@@ -84,6 +91,7 @@ export async function searchCorpus(db: Db, projectId: string, request: SearchReq
   if (!(await projectExists(db, projectId))) throw new AppError("not_found", `project ${projectId} not found / 未找到该项目`);
 
   const f = req.filters ?? {};
+  const prefilter = documentPrefilter(ast, req.mode);
   const docs = await findSearchDocuments(
     db,
     projectId,
@@ -97,7 +105,7 @@ export async function searchCorpus(db: Db, projectId: string, request: SearchReq
       documentIds: f.documentIds,
       codedWith: f.codedWith,
     },
-    documentPrefilter(ast, req.mode),
+    prefilter,
   );
 
   const pageFrom = req.offset;
@@ -109,12 +117,17 @@ export async function searchCorpus(db: Db, projectId: string, request: SearchReq
 
   for (let b = 0; b < docs.length; b += DOCUMENT_BATCH) {
     const batch = docs.slice(b, b + DOCUMENT_BATCH);
-    const ids = batch.map((d) => d.id);
-    const [texts, units] = await Promise.all([
-      findDocumentPlainTexts(db, ids),
-      findSentenceUnits(db, ids, { withTokens: req.mode === "word", codedWith: f.codedWith, notCodedWith: f.notCodedWith }),
-    ]);
-    const textById = new Map(texts.map((t) => [t.id, t.plainText]));
+    // Texts first: regex terms can only be pruned in JavaScript, and reading a text is cheap.
+    const texts = await findDocumentPlainTexts(db, batch.map((d) => d.id));
+    const textById = new Map(
+      texts.filter((t) => documentMayMatch(ast, terms, t.plainText)).map((t) => [t.id, t.plainText]),
+    );
+    const units = await findSentenceUnits(db, [...textById.keys()], {
+      withTokens: req.mode === "word",
+      codedWith: f.codedWith,
+      notCodedWith: f.notCodedWith,
+      prefilter,
+    });
     const unitsByDoc = new Map<string, SearchUnitRow[]>();
     for (const u of units) {
       const list = unitsByDoc.get(u.documentId);

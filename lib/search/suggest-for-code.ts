@@ -5,6 +5,7 @@ import {
   findSearchDocuments,
   findSentenceUnits,
   type SearchUnitRow,
+  type TextPrefilter,
 } from "../db/search";
 import { AppError } from "../errors";
 import { parseInput } from "../coding/parse-input";
@@ -68,18 +69,18 @@ export async function suggestForCode(db: Db, input: SuggestForCodeInput): Promis
   };
   if (keywords.length === 0) return result;
 
-  const docs = await findSearchDocuments(db, projectId, {}, {
-    type: "or",
-    items: keywords.map((value) => ({ type: "contains" as const, value })),
-  });
+  const anyKeyword: TextPrefilter = { type: "or", items: keywords.map((value) => ({ type: "contains", value })) };
+  const docs = await findSearchDocuments(db, projectId, {}, anyKeyword);
   let shown = 0;
   for (let b = 0; b < docs.length; b += DOCUMENT_BATCH) {
     const batch = docs.slice(b, b + DOCUMENT_BATCH);
     const ids = batch.map((d) => d.id);
-    const [texts, units] = await Promise.all([
-      findDocumentPlainTexts(db, ids),
-      findSentenceUnits(db, ids, { notCodedWith: [code.id], notRejectedFor: code.id }),
-    ]);
+    const units = await findSentenceUnits(db, ids, {
+      notCodedWith: [code.id],
+      notRejectedFor: code.id,
+      prefilter: anyKeyword,
+    });
+    const texts = await findDocumentPlainTexts(db, [...new Set(units.map((u) => u.documentId))]);
     const textById = new Map(texts.map((t) => [t.id, t.plainText]));
     const unitsByDoc = new Map<string, SearchUnitRow[]>();
     for (const u of units) {

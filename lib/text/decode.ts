@@ -150,11 +150,11 @@ function textLooksBinary(text: string): boolean {
 }
 
 function binaryError(): AppError {
-  return new AppError("unprocessable", "binary file, not text / 这是二进制文件，不是文本文件");
+  return new AppError("unprocessable", "binary file, not text / 这是二进制文件，不是文本文件", { reason: "binary" });
 }
 
 function emptyError(): AppError {
-  return new AppError("unprocessable", "file is empty / 文件为空");
+  return new AppError("unprocessable", "file is empty / 文件为空", { reason: "empty" });
 }
 
 function undecodableError(tried: string, replacements: number): AppError {
@@ -163,7 +163,7 @@ function undecodableError(tried: string, replacements: number): AppError {
     `cannot decode the file as ${tried} (${replacements} invalid byte sequences); ` +
       `pass the right encoding with --encoding (e.g. gb18030, big5, utf-16le) / ` +
       `无法按 ${tried} 解码（${replacements} 处无效字节），请用 --encoding 指定正确的编码`,
-    { tried, replacements },
+    { reason: "undecodable", tried, replacements },
   );
 }
 

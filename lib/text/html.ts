@@ -4,10 +4,12 @@
  * Decoding follows the browser's order: BOM, then a declared charset
  * (<meta charset>, http-equiv Content-Type, XML declaration), then detection.
  * The main text is found with @mozilla/readability on jsdom; when Readability finds
- * nothing usable, a cheerio pass drops page furniture (nav, header, footer, …) and
- * keeps the rest. jsdom is created with its defaults spelled out: scripts never run
- * and no subresource (script, stylesheet, image, iframe) is ever fetched. Only text
- * leaves this module, so nothing executable can reach the canonical text.
+ * nothing usable, a cheerio pass keeps the whole page minus scripts and furniture.
+ * Both paths end in the same walker, which turns blocks, list items and <br> into
+ * paragraphs and drops nav/aside/form and the page's header/footer. jsdom is created
+ * with its defaults spelled out: scripts never run and no subresource (script,
+ * stylesheet, image, iframe) is ever fetched. Only text leaves this module, so
+ * nothing executable can reach the canonical text.
  */
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";
@@ -29,7 +31,7 @@ const CHARSET_ALIASES: Record<string, string> = {
   gb2312: "GB18030",
   gb_2312: "GB18030",
   "gb_2312-80": "GB18030",
-  "csgb2312": "GB18030",
+  csgb2312: "GB18030",
   "euc-cn": "GB18030",
   cp936: "GB18030",
   "windows-936": "GB18030",
@@ -37,9 +39,10 @@ const CHARSET_ALIASES: Record<string, string> = {
   big5: "Big5",
   "big5-hkscs": "Big5",
   "x-x-big5": "Big5",
-  "utf-16": "UTF-16LE",
-  "utf-16le": "UTF-16LE",
-  "utf-16be": "UTF-16BE",
+  // A <meta> readable as ASCII cannot sit in a UTF-16 file; browsers read such pages as UTF-8.
+  "utf-16": "UTF-8",
+  "utf-16le": "UTF-8",
+  "utf-16be": "UTF-8",
 };
 
 /** Labels often declared by mistake on pages that really are GBK or UTF-8. */
@@ -71,7 +74,8 @@ export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}):
     // A "latin1" page with high bytes is usually mislabelled Chinese: detection decides.
     try {
       const detected = decodeText(bytes);
-      return { ...detected, warnings: [`page declares ${label}; decoded as ${detected.encoding} / 网页声明编码为 ${label}，实际按 ${detected.encoding} 解码`, ...detected.warnings] };
+      const note = `page declares ${label}; decoded as ${detected.encoding} / 网页声明编码为 ${label}，实际按 ${detected.encoding} 解码`;
+      return { ...detected, warnings: [note, ...detected.warnings] };
     } catch (e) {
       if (!isAppError(e)) throw e;
     }
@@ -82,7 +86,8 @@ export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}):
     return { ...forced, confidence: 1 };
   } catch (e) {
     // Binary or empty input is refused whatever the page declares.
-    if (!isAppError(e) || (e.code === "unprocessable" && /binary|empty/.test(e.message))) throw e;
+    const reason = isAppError(e) ? e.details?.reason : undefined;
+    if (!isAppError(e) || reason === "binary" || reason === "empty") throw e;
     // Declared wrongly (or unknown label): fall back to detection and say so.
     const detected = decodeText(bytes);
     return {
@@ -124,8 +129,15 @@ const SKIP_TAGS = new Set([
   "title", "meta", "link", "base",
 ]);
 
-/** Page furniture dropped by the fallback (Readability handles these itself). */
-const FURNITURE_TAGS = ["nav", "header", "footer", "aside", "form", "iframe", "menu"];
+/**
+ * Page furniture, dropped on both paths (on short pages Readability keeps the whole
+ * body, navigation included). <header>/<footer> inside an <article> or <main> belong
+ * to the text (an article's own heading) and are kept.
+ */
+const FURNITURE_TAGS = new Set(["nav", "aside", "form", "menu"]);
+const PAGE_FRAME_TAGS = new Set(["header", "footer"]);
+const CONTENT_TAGS = new Set(["article", "main"]);
+const FURNITURE_ROLES = new Set(["navigation", "banner", "contentinfo", "search", "menu", "menubar"]);
 
 const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2010-\u2027]/u;
 
@@ -157,7 +169,7 @@ function paragraphsOf<N>(a: NodeAdapter<N>, root: N): string[] {
     if (t !== "") out.push(t);
     line = "";
   };
-  const walk = (node: N, inPre: boolean) => {
+  const walk = (node: N, inPre: boolean, inContent: boolean) => {
     const kind = a.kind(node);
     if (kind === "text") {
       if (!inPre) {
@@ -174,17 +186,19 @@ function paragraphsOf<N>(a: NodeAdapter<N>, root: N): string[] {
     }
     if (kind !== "element") return;
     const tag = a.tag(node);
-    if (SKIP_TAGS.has(tag) || isHidden(a, node)) return;
+    if (SKIP_TAGS.has(tag) || FURNITURE_TAGS.has(tag) || isHidden(a, node)) return;
+    if (PAGE_FRAME_TAGS.has(tag) && !inContent) return;
+    if (FURNITURE_ROLES.has(a.attr(node, "role") ?? "")) return;
     if (tag === "br") {
       flush();
       return;
     }
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
-    for (const child of a.children(node)) walk(child, inPre || tag === "pre");
+    for (const child of a.children(node)) walk(child, inPre || tag === "pre", inContent || CONTENT_TAGS.has(tag));
     if (block) flush();
   };
-  walk(root, false);
+  walk(root, false, false);
   flush();
   return out;
 }
@@ -245,9 +259,9 @@ function readabilityParagraphs(doc: Document): string[] | null {
 
 function fallbackParagraphs(html: string): string[] {
   const $ = cheerio.load(html);
-  $([...SKIP_TAGS, ...FURNITURE_TAGS].join(",")).remove();
-  // Common furniture marked by role or class instead of element.
-  $('[role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], .nav, .navbar, .menu, .breadcrumb, .footer, .header').remove();
+  $([...SKIP_TAGS].join(",")).remove();
+  // Furniture marked by class instead of element (the walker drops nav, aside, header…).
+  $(".nav, .navbar, .menu, .breadcrumb, .footer, .header, #nav, #footer, #header").remove();
   const root = $("body").get(0) ?? $.root().get(0);
   return root ? paragraphsOf(cheerioAdapter, root as unknown as DhNode) : [];
 }
@@ -256,24 +270,35 @@ function textLength(paragraphs: string[]): number {
   return paragraphs.reduce((n, p) => n + p.length, 0);
 }
 
+/**
+ * A jsdom document that is inert: jsdom's defaults made explicit — no `runScripts`
+ * (neither <script> nor on* handlers execute) and no `resources` (no script, stylesheet,
+ * image or iframe is fetched). A silent VirtualConsole keeps CSS parse noise out of logs.
+ * The caller closes the window.
+ */
+export function parseHtmlSafely(html: string): JSDOM {
+  return new JSDOM(html, { contentType: "text/html", virtualConsole: new VirtualConsole(), runScripts: undefined, resources: undefined });
+}
+
 export function extractHtml(bytes: Uint8Array, opts: { encoding?: string } = {}): ExtractedParagraphs {
   const decoded = decodeHtml(bytes, opts);
   const html = decoded.text;
-  // Defaults made explicit: no runScripts, no resources → nothing executes, nothing is fetched.
-  // A silent VirtualConsole keeps CSS parse noise out of the server log.
-  const dom = new JSDOM(html, { contentType: "text/html", virtualConsole: new VirtualConsole(), runScripts: undefined, resources: undefined });
+  const dom = parseHtmlSafely(html);
   try {
     const doc = dom.window.document;
     const title = findTitle(doc);
-    const fallback = fallbackParagraphs(html);
-    const main = readabilityParagraphs(doc);
-    // Trust Readability unless it kept almost nothing of what the page holds.
-    const paragraphs = main !== null && textLength(main) >= Math.min(200, textLength(fallback) * 0.3) ? main : fallback;
     const warnings = [...decoded.warnings];
-    if (paragraphs === fallback && fallback.length > 0) {
+    const main = readabilityParagraphs(doc); // mutates doc: the title is read first
+    // Trust Readability unless it kept almost nothing of what the page holds.
+    if (main !== null && textLength(main) >= 200) return { paragraphs: main, title, encoding: decoded.encoding, warnings };
+    const fallback = fallbackParagraphs(html);
+    if (main !== null && textLength(main) >= textLength(fallback) * 0.3) {
+      return { paragraphs: main, title, encoding: decoded.encoding, warnings };
+    }
+    if (fallback.length > 0) {
       warnings.push("main article not recognised; kept all page text except navigation / 未识别出正文，已保留除导航外的全部文本");
     }
-    return { paragraphs, title, encoding: decoded.encoding, warnings };
+    return { paragraphs: fallback, title, encoding: decoded.encoding, warnings };
   } catch (e) {
     if (isAppError(e)) throw e;
     throw new AppError("unprocessable", `cannot parse HTML: ${e instanceof Error ? e.message : String(e)} / 无法解析 HTML`);

@@ -120,16 +120,23 @@ function toPage(lines: Line[]): Page {
 function paragraphBreak(p: Line, pp: Page, l: Line, lp: Page, lineGap: number): boolean {
   const em = Math.max(p.size, l.size);
   const width = pp.right - pp.left;
+  // Extra vertical space (only measurable on the same page).
   if (pp === lp && lineGap > 0) {
     const dy = p.y - l.y;
     if (dy > lineGap * 1.25 && dy - lineGap > 0.25 * em) return true;
   }
+  // The next line starts further right: a first-line indent or a centred heading.
+  // Relative to each page's own margin, so it also works across a page break.
   const pIndent = p.x - pp.left;
   const lIndent = l.x - lp.left;
   if (lIndent - pIndent > 0.8 * em) return true;
+  // Text wraps only when a line is full; a line ending 2 em short of the margin ended
+  // its paragraph if it closes a sentence, or if it is itself indented (a heading or
+  // one-line paragraph). Ragged-right Latin lines stop short too, hence the conditions.
   const short = pp.right - p.xEnd > 2 * em;
   if (short && PARA_END.test(p.text)) return true;
   if (short && pIndent > 0.8 * em) return true;
+  // Under 60% of the text width: a heading or a list line, never a wrapped line.
   if (width > 0 && p.xEnd - p.x < 0.6 * width) return true;
   return false;
 }

@@ -1,22 +1,17 @@
 /**
  * Test fixtures for the coding and search contexts: projects, codes and documents with
  * paragraph and sentence units written straight to the database (so these tests do not
- * depend on the import pipeline). Offsets count code points; tokens use the Unit.tokens
- * format (jieba tokens joined by U+001F with a leading and trailing U+001F).
+ * depend on the import pipeline's sentence splitter). Offsets count code points; tokens
+ * come from lib/text/tokens (jieba tokens joined by U+001F, leading and trailing U+001F).
  */
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import type { Db } from "../../lib/db/client";
 import { cpLength } from "../../lib/text/offsets";
+import { tokenize, tokensField } from "../../lib/text/tokens";
 
-const require = createRequire(import.meta.url);
-const jieba = require("nodejieba") as { cut(s: string): string[] };
-
-export const TOKEN_SEP = "\u001f";
-
-export function tokensField(text: string): string {
-  const tokens = jieba.cut(text);
-  return tokens.length === 0 ? "" : TOKEN_SEP + tokens.join(TOKEN_SEP) + TOKEN_SEP;
+/** A sentence's Unit.tokens as the import pipeline stores it. */
+export function unitTokens(text: string): string {
+  return tokensField(tokenize(text));
 }
 
 export async function addProject(db: Db, name = "p") {
@@ -113,7 +108,7 @@ export async function addDocument(
         paragraph: pi,
         start: at + s.start,
         end: at + s.end,
-        tokens: meta.noTokens ? "" : tokensField(sText),
+        tokens: meta.noTokens ? "" : unitTokens(sText),
       });
       sentences.push({ start: at + s.start, end: at + s.end, text: sText, paragraph: pi });
     }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCoding } from "../../lib/coding";
 import { plainScanBaseline, searchCorpus, type SearchRequest } from "../../lib/search";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { addCode, addDocument, addProject, appError, cpIndexOf, tokensField } from "../coding/fixtures";
+import { addCode, addDocument, addProject, appError, cpIndexOf, unitTokens } from "../coding/fixtures";
 
 describe("searchCorpus", () => {
   let t: TestDb;
@@ -56,6 +56,12 @@ describe("searchCorpus", () => {
     expect([h.unitStart, h.unitEnd]).toEqual([hebei.sentences[0].start, hebei.sentences[0].end]);
   });
 
+  it("finds sentences whose tokens were never stored (substring mode)", async () => {
+    const raw = await addDocument(t.db, projectId, ["推进城际铁路建设。"], { title: "未分词", noTokens: true });
+    const r = await search({ query: "城际 铁路", mode: "substring", filters: { documentIds: [raw.doc.id] } });
+    expect(r.hits.map((h) => h.match)).toEqual(["城际", "铁路"]);
+  });
+
   it("puts documents without a year last", async () => {
     const undated = await addDocument(t.db, projectId, ["城际。"], { title: "A 无年份", year: null });
     const r = await search({ query: "城际", mode: "substring" });
@@ -84,9 +90,9 @@ describe("searchCorpus", () => {
 
   it("matches substrings in substring mode but only whole jieba tokens (or runs of them) in word mode", async () => {
     // What jieba does with these sentences, so the example stays honest.
-    expect(tokensField("完善基础设施建设。")).toContain("\u001f基础设施\u001f");
-    expect(tokensField("培育城市群，发展产业集群。")).toContain("\u001f城市群\u001f");
-    expect(tokensField("𠮷𠮷推进城际铁路建设，完善基础设施。")).toContain("\u001f城际\u001f铁路\u001f");
+    expect(unitTokens("完善基础设施建设。")).toContain("\u001f基础设施\u001f");
+    expect(unitTokens("培育城市群，发展产业集群。")).toContain("\u001f城市群\u001f");
+    expect(unitTokens("𠮷𠮷推进城际铁路建设，完善基础设施。")).toContain("\u001f城际\u001f铁路\u001f");
 
     expect((await search({ query: "基础", mode: "substring" })).total).toBe(2);
     expect((await search({ query: "基础", mode: "word" })).total).toBe(0);
@@ -130,6 +136,10 @@ describe("searchCorpus", () => {
     expect(await matches({ query: "城.群|产业集群", mode: "regex" })).toEqual(["城市群", "产业集群"]);
     expect(await matches({ query: "/城际(铁路|交通)/", mode: "regex" })).toEqual(["城际铁路", "城际交通"]);
     expect(await matches({ query: "𠮷{2}推进", mode: "regex" })).toEqual(["𠮷𠮷推进"]); // flag u: 𠮷 is one character
+    // ^ anchors at the start of each sentence, not of the document.
+    const anchored = await search({ query: "^推动", mode: "regex" });
+    expect(anchored.hits.map((h) => h.documentId)).toEqual([liaoning.doc.id, hebei.doc.id]);
+    expect(await matches({ query: "建设。$", mode: "regex" })).toEqual(["建设。", "建设。", "建设。"]);
     const bad = await appError(search({ query: "[城际", mode: "regex" }));
     expect(bad.code).toBe("invalid_input");
     expect(bad.message).toMatch(/invalid regular expression \/\[城际\/ at position 1/);

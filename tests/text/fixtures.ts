@@ -67,14 +67,23 @@ export type PdfParagraphOptions = {
   /** Extra space after each paragraph in points. */
   paragraphGap?: number;
   fontSize?: number;
+  /** Stamp "- n -" at the foot of every page, as printed reports do. */
+  pageNumbers?: boolean;
 };
 
 /** A one-page (or longer) PDF with a real text layer in the CJK font. */
 export function makeCjkPdf(paragraphs: string[], opts: PdfParagraphOptions = {}): Promise<Uint8Array> {
-  const doc = new PDFDocument({ size: "A4", margin: 72 });
+  const doc = new PDFDocument({ size: "A4", margin: 72, bufferPages: true });
   const done = collect(doc);
   doc.font(CJK_FONT, "WenQuanYiZenHei").fontSize(opts.fontSize ?? 12);
   for (const p of paragraphs) doc.text(p, { indent: opts.indent ?? 24, paragraphGap: opts.paragraphGap ?? 6 });
+  if (opts.pageNumbers) {
+    const range = doc.bufferedPageRange();
+    for (let i = 0; i < range.count; i++) {
+      doc.switchToPage(range.start + i);
+      doc.text(`- ${i + 1} -`, 0, 800, { width: 595, align: "center", lineBreak: false });
+    }
+  }
   doc.end();
   return done;
 }

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { declaredCharset, decodeHtml } from "../../lib/text/html";
+import { declaredCharset, decodeHtml, parseHtmlSafely } from "../../lib/text/html";
 import { extractDocument } from "../../lib/text/extract";
 import { ARTICLE_PARAGRAPHS, encode, govPageHtml, utf8 } from "./fixtures";
 
@@ -33,6 +33,20 @@ describe("HTML extraction of a government page", () => {
     expect(r.warnings.join()).toMatch(/declares charset utf-8/);
   });
 
+  it("does not trust a Western charset declared on a Chinese page", () => {
+    const r = decodeHtml(encode(govPageHtml("iso-8859-1"), "gbk"));
+    expect(r.encoding).toBe("GB18030");
+    expect(r.text).toContain(ARTICLE_PARAGRAPHS[1]);
+    expect(r.warnings.join()).toMatch(/declares iso-8859-1/);
+  });
+
+  it("lets a BOM win over the declared charset", () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(govPageHtml("gbk"))]);
+    const r = decodeHtml(bytes);
+    expect(r.encoding).toBe("UTF-8");
+    expect(r.text).toContain(ARTICLE_PARAGRAPHS[1]);
+  });
+
   it("detects the encoding of an undeclared GBK page", () => {
     const html = govPageHtml("gbk").replace(/<meta http-equiv[^>]*>/, "");
     expect(declaredCharset(encode(html, "gbk"))).toBeNull();
@@ -56,33 +70,54 @@ describe("HTML extraction of a government page", () => {
     expect(doc.title).toBe("通知");
   });
 
-  it("never fetches a resource or runs a script or handler", async () => {
-    // A local server counts every request the extraction might make.
+  it("drops navigation, header and footer even on a short page where Readability keeps the body", async () => {
+    const html = `<html><head><meta charset="utf-8"><title>短通知</title></head><body>
+      <header><a href="/">首页</a><a href="/zw">政务公开</a></header><nav><a>网站导航</a></nav>
+      <p>请各单位于本周五前报送材料。</p><aside>相关链接</aside><footer>版权所有</footer></body></html>`;
+    const doc = await extractDocument(utf8(html), "short.html");
+    expect(doc.text).toBe("请各单位于本周五前报送材料。");
+  });
+
+  it("keeps an article's own header (its heading) while dropping the page header", async () => {
+    const html = `<html><head><meta charset="utf-8"></head><body><header>某某市人民政府门户网站</header>
+      <article><header><h2>关于做好春节期间安全生产工作的通知</h2></header>
+      <p>各区县人民政府，市政府各部门：为切实做好春节期间安全生产工作，现就有关事项通知如下。</p>
+      <p>一、提高思想认识。各地各部门要充分认识做好节日期间安全生产工作的重要性。</p></article></body></html>`;
+    const doc = await extractDocument(utf8(html), "notice.html");
+    expect(doc.text.split("\n")[0]).toBe("关于做好春节期间安全生产工作的通知");
+    expect(doc.text).not.toContain("门户网站");
+  });
+
+  it("never runs a script or an event handler", async () => {
+    const html = `<html><head><meta charset="utf-8">
+      <script>document.write("<p>内联脚本已执行</p>");</script></head>
+      <body onload="document.querySelector('article p').textContent += 'onload已执行'">
+      <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onerror="document.querySelector('article p').textContent += 'onerror已执行'">
+      <article><p>正文第一段，内容足够长，讲述本年度的主要工作安排和总体要求。</p>
+      <p>正文第二段，继续说明具体的工作任务与保障措施，确保各项任务落到实处。</p></article>
+      <script>document.querySelector("article p").textContent += "脚本已执行";</script></body></html>`;
+    const doc = await extractDocument(utf8(html), "x.html");
+    expect(doc.text).toBe(
+      "正文第一段，内容足够长，讲述本年度的主要工作安排和总体要求。\n正文第二段，继续说明具体的工作任务与保障措施，确保各项任务落到实处。",
+    );
+  });
+
+  it("parses pages without fetching any resource they reference", async () => {
+    // A local server counts every request the parser might make.
     let requests = 0;
     const server = http.createServer((_req, res) => {
       requests++;
-      res.end("document.body.innerHTML += '<p>远程脚本已执行</p>';");
+      res.end("");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const { port } = server.address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}`;
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      const html = `<html><head><meta charset="utf-8">
-        <script>document.write("<p>内联脚本已执行</p>");</script>
-        <script src="${base}/x.js"></script>
-        <link rel="stylesheet" href="${base}/s.css">
-        </head>
-        <body onload="document.body.innerHTML += '<p>onload已执行</p>'">
-        <img src="${base}/y.png" onerror="document.body.innerHTML += '<p>onerror已执行</p>'">
-        <iframe src="${base}/z.html"></iframe>
-        <article><p>正文第一段，内容足够长，讲述本年度的主要工作安排和总体要求。</p>
-        <p>正文第二段，继续说明具体的工作任务与保障措施，确保各项任务落到实处。</p></article></body></html>`;
-      const doc = await extractDocument(utf8(html), "x.html");
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(doc.text).toBe(
-        "正文第一段，内容足够长，讲述本年度的主要工作安排和总体要求。\n正文第二段，继续说明具体的工作任务与保障措施，确保各项任务落到实处。",
-      );
-      expect(doc.text).not.toMatch(/已执行/);
+      const dom = parseHtmlSafely(`<html><head><script src="${base}/x.js"></script>
+        <link rel="stylesheet" href="${base}/s.css"></head>
+        <body><img src="${base}/y.png"><iframe src="${base}/z.html"></iframe><p>正文</p></body></html>`);
+      // Give any loader time to reach the server before the window is closed.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      dom.window.close();
       expect(requests).toBe(0);
     } finally {
       await new Promise((resolve) => server.close(resolve));

@@ -43,6 +43,17 @@ describe.skipIf(!hasCjkFont)("PDF extraction (Chinese text layer, wqy-zenhei)", 
     const doc = await extractDocument(await makeCjkPdf([P1, P3, P1], { indent: 0, paragraphGap: 0 }), "a.pdf");
     expect(doc.text).toBe([P1, P3, P1].join("\n"));
   });
+
+  it("continues a paragraph across a page break and drops running page numbers", async () => {
+    const paragraphs = Array.from({ length: 16 }, (_, i) => `${i % 2 ? P3 : P1}第${i + 1}段。`);
+    const bytes = await makeCjkPdf(paragraphs, { pageNumbers: true });
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const pdf = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
+    expect(pdf.numPages).toBeGreaterThan(1); // the fixture really crosses a page
+    await pdf.destroy();
+    const doc = await extractDocument(bytes, "long.pdf");
+    expect(doc.text).toBe(paragraphs.join("\n"));
+  });
 });
 
 describe("PDF extraction: refusals", () => {

@@ -1,0 +1,46 @@
+/**
+ * `npm run bench`: the figures the issues name, each as a ratio against a floor
+ * measured in the same run on the same machine. Uses the shared real corpus
+ * (../shared/corpus/raw); sections that need it are skipped when it is absent.
+ * Pass section names to run a subset: import, coding, search, reader.
+ */
+import { benchCodingCreate } from "./coding";
+import { benchImport, filesReaching } from "./import";
+import { benchReader } from "./reader";
+import { benchSearch } from "./search";
+import { corpusFiles, printFigures, scratchDb } from "./util";
+
+const wanted = new Set(process.argv.slice(2));
+const run = (name: string) => wanted.size === 0 || wanted.has(name);
+
+console.log(`# Juncture benchmarks — ${new Date().toISOString()} — node ${process.version}`);
+const txt = corpusFiles([".txt"]);
+if (txt.length === 0) {
+  console.log("shared corpus absent (../shared/corpus/raw): corpus benchmarks skipped");
+  process.exit(0);
+}
+
+const { db, url, dispose } = scratchDb("all");
+try {
+  if (run("import") || run("coding")) {
+    const files = await filesReaching(txt, 1_000_000);
+    const imported = await benchImport(db, "bench-1M", files);
+    if (run("import")) printFigures("Import ≥ 1,000,000 characters in one batch", imported.figures);
+    if (run("coding")) {
+      printFigures(
+        `Create one coding (project of ${imported.chars.toLocaleString("en")} characters, 100,000 codings)`,
+        await benchCodingCreate(db, url, imported.projectId),
+      );
+    }
+  }
+  if (run("search")) {
+    const all = corpusFiles([".txt", ".docx"]);
+    const whole = await benchImport(db, "bench-whole-corpus", all);
+    printFigures("Search the whole shared corpus", await benchSearch(db, whole.projectId, whole.chars));
+  }
+  if (run("reader")) {
+    printFigures("Open a 100,000-character document with 2,000 codings", await benchReader(db, url, txt));
+  }
+} finally {
+  await dispose();
+}
