@@ -35,7 +35,7 @@ try {
   }
   if (run("search")) {
     const all = corpusFiles([".txt", ".docx"]);
-    const whole = await benchImport(db, "bench-whole-corpus", all);
+    const whole = await benchImport(db, "bench-whole-corpus", all, 1);
     printFigures("Search the whole shared corpus", await benchSearch(db, whole.projectId, whole.chars));
   }
   if (run("reader")) {

@@ -30,18 +30,20 @@ export function seedCodings(
     const rand = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const now = new Date().toISOString().replace("Z", "+00:00");
     const insert = conn.prepare(
-      `INSERT INTO "Coding" ("id","projectId","documentId","codeId","coderId","start","end","quote","prefix","suffix","comment","version","createdAt","updatedAt")
+      `INSERT OR IGNORE INTO "Coding" ("id","projectId","documentId","codeId","coderId","start","end","quote","prefix","suffix","comment","version","createdAt","updatedAt")
        VALUES (?,?,?,?,?,?,?,?,?,?,'',1,?,?)`,
     );
     conn.transaction(() => {
-      for (let i = 0; i < opts.count; i++) {
+      // Random spans can repeat (same coder, code and span is refused by a unique
+      // index): keep drawing until the wanted number of rows is in.
+      for (let i = 0, inserted = 0; inserted < opts.count; i++) {
         const u = candidates[Math.floor(rand() * candidates.length)];
         const chars = textOf.get(u.documentId)!;
         // Mostly whole sentences, sometimes a part of one, as coders do.
         const len = u.end - u.start;
         const start = rand() < 0.7 ? u.start : u.start + Math.floor(rand() * Math.max(1, len - 1));
         const end = Math.max(start + 1, rand() < 0.7 ? u.end : Math.min(u.end, start + 1 + Math.floor(rand() * len)));
-        insert.run(
+        inserted += insert.run(
           randomUUID(),
           opts.projectId,
           u.documentId,
@@ -54,7 +56,7 @@ export function seedCodings(
           chars.slice(end, end + 20).join(""),
           now,
           now,
-        );
+        ).changes;
       }
     })();
     return opts.count;

@@ -3,6 +3,7 @@
 import "./reader.css";
 import * as Tooltip from "@radix-ui/react-tooltip";
 import { Editor } from "@tiptap/core";
+import { DecorationSet } from "@tiptap/pm/view";
 import Document from "@tiptap/extension-document";
 import Text from "@tiptap/extension-text";
 import { Loader2, RotateCw, Undo2, X } from "lucide-react";
@@ -30,7 +31,8 @@ import { formatDate, MemoPanel } from "./MemoPanel";
 import { PositionMap } from "./positions";
 import { CodebookList, DocumentCodes } from "./SidePanel";
 import { StaticText } from "./StaticText";
-import type { PendingSpan, PickerCode, ReaderCodeCount, ReaderCoding, ReaderPayload } from "./types";
+import type { PendingSpan, PickerCode, ReaderCodeCount, ReaderCoding } from "./types";
+import { unpackReader, type PackedReader } from "./wire";
 
 declare global {
   interface Window {
@@ -89,9 +91,11 @@ function isTyping(t: EventTarget | null): boolean {
  * Offsets: all state is in code points; PositionMap (positions.ts) is the one converter to
  * ProseMirror positions, and back for selections.
  */
-export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayload; codes: PickerCode[] }) {
+export function Reader({ data, codes: initialCodes }: { data: PackedReader; codes: PickerCode[] }) {
+  const unpacked = useMemo(() => unpackReader(data, initialCodes), [data, initialCodes]);
+  const initial = unpacked.payload;
   const { document: doc, text, paragraphs, sentences } = initial;
-  const map = useMemo(() => new PositionMap(text, paragraphs), [text, paragraphs]);
+  const map = useMemo(() => new PositionMap(unpacked.offsets, paragraphs), [unpacked, paragraphs]);
   const sentenceById = useMemo(() => new Map(sentences.map((s) => [s.id, s])), [sentences]);
 
   const [codes, setCodes] = useState<PickerCode[]>(initialCodes);
@@ -135,6 +139,7 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
   const undoRef = useRef<UndoEntry[]>([]);
   const queueRef = useRef<Promise<void>>(Promise.resolve());
   const mouseDownRef = useRef(false);
+  const readyRef = useRef(false);
   const flashNonce = useRef(0);
   pendingRef.current = pending;
   pickerRef.current = picker;
@@ -149,6 +154,15 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
   // ------------------------------------------------------------------ editor lifecycle
 
   useEffect(() => {
+    performance.mark("juncture:reader:hydrated");
+    readyRef.current = false;
+    window.__junctureReaderReady = false;
+    // The first render must already show handles and highlights: one DOM build instead of
+    // a plain render followed by two decoration passes. Tiptap's state gets its plugins only
+    // at mount (reconfigure), so until then the editor-level `decorations` prop supplies the
+    // prebuilt decorations, and the plugins start from the very same Decoration objects —
+    // the re-render at reconfigure then finds nothing to change.
+    let first: DecorationSet | null = null;
     const ed = new Editor({
       element: null, // mounted in the layout effect below, in the same commit that drops the static text
       extensions: [Document, ReaderParagraph, Text, UnitMark, layers.handles.extension, layers.codings.extension, layers.overlay.extension],
@@ -160,8 +174,16 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
       coreExtensionOptions: { clipboardTextSerializer: { blockSeparator: "\n" } },
       editorProps: {
         attributes: { class: "reader-editor", "aria-label": "文档正文 Document text", "aria-readonly": "true" },
+        decorations: (state) => (first && layers.handles.key.getState(state) === undefined ? first : null),
       },
     });
+    const handles = buildHandleDecorations(ed.state.doc, map, sentences);
+    const coded = buildCodingDecorations(ed.state.doc, map, codingsRef.current);
+    first = DecorationSet.create(ed.state.doc, [...handles.find(), ...coded.find()]);
+    layers.handles.setInitial(handles);
+    layers.codings.setInitial(coded);
+    appliedCodingsRef.current = codingsRef.current;
+    performance.mark("juncture:reader:editor-created");
     setEditor(ed);
     return () => {
       editorRef.current = null;
@@ -177,10 +199,11 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
     if (!editor || !host || editorRef.current === editor) return;
     editor.mount(host);
     editorRef.current = editor;
-    const view = editor.view;
-    layers.handles.set(view, buildHandleDecorations(view.state.doc, map, sentences));
-    layers.codings.set(view, buildCodingDecorations(view.state.doc, map, codingsRef.current));
-    appliedCodingsRef.current = codingsRef.current;
+    performance.mark("juncture:reader:editor-mounted");
+    if (appliedCodingsRef.current !== codingsRef.current) {
+      layers.codings.set(editor.view, buildCodingDecorations(editor.state.doc, map, codingsRef.current));
+      appliedCodingsRef.current = codingsRef.current;
+    }
     if (marginRef.current && !rendererRef.current) rendererRef.current = new MarginRenderer(marginRef.current);
     // editor.destroy() in the effect above removes the view's DOM.
   }, [editor, map, sentences, layers]);
@@ -194,13 +217,17 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
       const ed = editorRef.current;
       const renderer = rendererRef.current;
       if (!ed || !renderer) return;
+      const first = !readyRef.current;
+      if (first) performance.mark("juncture:reader:margin-start");
       renderer.layout(ed.view, map, codingsRef.current);
       renderer.setSelected(selectedRef.current);
-      if (!window.__junctureReaderReady) {
+      if (first) {
+        readyRef.current = true;
+        performance.mark("juncture:reader:ready");
         window.__junctureReaderReady = true;
         window.__junctureReaderReadyMs = performance.now();
+        setReady(true);
       }
-      setReady(true);
     });
   }, [map]);
 
@@ -236,7 +263,14 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
     };
   }, [editor, scheduleLayout]);
 
-  useEffect(() => () => cancelAnimationFrame(layoutFrame.current), []);
+  useEffect(
+    () => () => {
+      cancelAnimationFrame(layoutFrame.current);
+      // Leaving this document (client-side navigation): the flag must not speak for the next one.
+      window.__junctureReaderReady = false;
+    },
+    [],
+  );
 
   // ------------------------------------------------------------------ overlay (selected, pending, flash)
 
@@ -723,6 +757,15 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
     if (e.button === 0) mouseDownRef.current = true;
   };
 
+  /** Handles get their (long, bilingual) tooltip on first hover rather than 3,000 at mount. */
+  const onHostMouseOver = (e: ReactMouseEvent) => {
+    const h = (e.target as HTMLElement).closest<HTMLElement>("[data-unit-handle]");
+    if (h && !h.title) {
+      const n = h.getAttribute("data-ordinal");
+      h.title = `第 ${n} 句 · 点击编码整句 / click to code this sentence · Shift+点击沿用上次编码 / Shift+click: last code`;
+    }
+  };
+
   const onHostClick = (e: ReactMouseEvent) => {
     const target = e.target as HTMLElement;
     const handle = target.closest<HTMLElement>("[data-unit-handle]");
@@ -892,6 +935,7 @@ export function Reader({ initial, codes: initialCodes }: { initial: ReaderPayloa
                 data-document-id={doc.id}
                 onMouseDown={onHostMouseDown}
                 onClick={onHostClick}
+                onMouseOver={onHostMouseOver}
               >
                 {editor ? null : <StaticText map={map} sentences={sentences} />}
                 {paragraphs.length === 0 ? <p className="text-stone-500">（无文本 No text）</p> : null}

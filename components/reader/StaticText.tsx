@@ -29,8 +29,6 @@ export function StaticText({ map, sentences }: { map: PositionMap; sentences: re
             data-unit-id={u.id}
             data-start={u.start}
             data-end={u.end}
-            data-ordinal={u.ordinal}
-            data-label={u.ordinal + 1}
           >
             {map.slice(a, b)}
           </span>,

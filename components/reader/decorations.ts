@@ -84,11 +84,7 @@ export function buildHandleDecorations(doc: PMNode, map: PositionMap, sentences:
         el.setAttribute("contenteditable", "false");
         el.setAttribute("data-unit-handle", u.id);
         el.setAttribute("data-ordinal", label);
-        el.setAttribute(
-          "aria-label",
-          `编码第 ${label} 句 Code sentence ${label} (Shift+点击：沿用上次编码 Shift+click: last code)`,
-        );
-        el.title = `第 ${label} 句 · 点击编码整句 / click to code this sentence · Shift+点击沿用上次编码 / Shift+click: last code`;
+        el.setAttribute("aria-label", `编码第 ${label} 句 Code sentence ${label}`);
         return el;
       },
       { side: -1, key: `u:${u.id}`, ignoreSelection: true, stopEvent: () => true },

@@ -54,10 +54,17 @@ export type DecorationLayer = {
   key: PluginKey<DecorationSet>;
   extension: Extension;
   set: (view: EditorView, deco: DecorationSet) => void;
+  /**
+   * The set the plugin starts with. Tiptap creates its state without plugins and adds them
+   * when the editor mounts, so a set dispatched before mounting would be lost; this one is
+   * picked up by the plugin's init instead.
+   */
+  setInitial: (deco: DecorationSet) => void;
 };
 
 export function decorationLayer(name: string): DecorationLayer {
   const key = new PluginKey<DecorationSet>(name);
+  let initial: DecorationSet = DecorationSet.empty;
   const extension = Extension.create({
     name,
     addProseMirrorPlugins() {
@@ -65,7 +72,7 @@ export function decorationLayer(name: string): DecorationLayer {
         new Plugin<DecorationSet>({
           key,
           state: {
-            init: () => DecorationSet.empty,
+            init: () => initial,
             apply: (tr, old) => {
               const next = tr.getMeta(key) as DecorationSet | undefined;
               if (next) return next;
@@ -83,5 +90,8 @@ export function decorationLayer(name: string): DecorationLayer {
     key,
     extension,
     set: (view, deco) => view.dispatch(view.state.tr.setMeta(key, deco).setMeta("addToHistory", false)),
+    setInitial: (deco) => {
+      initial = deco;
+    },
   };
 }

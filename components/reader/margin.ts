@@ -36,6 +36,17 @@ export class MarginRenderer {
     const tops = new Float64Array(n);
     const bottoms = new Float64Array(n);
     const hint = { p: 0 };
+    // Codings coded by sentence share their edges: measure each position once.
+    const topAt = new Map<number, number>();
+    const bottomAt = new Map<number, number>();
+    const measure = (pos: number, side: 1 | -1, cache: Map<number, number>, pick: "top" | "bottom") => {
+      let v = cache.get(pos);
+      if (v === undefined) {
+        v = view.coordsAtPos(pos, side)[pick] - origin;
+        cache.set(pos, v);
+      }
+      return v;
+    };
     // ---- read pass (codings arrive sorted by start, so the position hint only moves forward)
     for (let k = 0; k < n; k++) {
       const c = codings[k];
@@ -44,10 +55,8 @@ export class MarginRenderer {
       const from = map.cpToPos(a, "start", hint);
       const to = Math.max(from, map.cpToPos(b, "end"));
       try {
-        const ca = view.coordsAtPos(from, 1);
-        const cb = to > from ? view.coordsAtPos(to, -1) : ca;
-        tops[k] = ca.top - origin;
-        bottoms[k] = Math.max(cb.bottom - origin, tops[k] + 12);
+        tops[k] = measure(from, 1, topAt, "top");
+        bottoms[k] = Math.max(to > from ? measure(to, -1, bottomAt, "bottom") : tops[k], tops[k] + 12);
       } catch {
         tops[k] = 0;
         bottoms[k] = 12;

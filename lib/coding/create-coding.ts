@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { findIdenticalCoding, inTransaction, insertCoding, type CodingView } from "../db/codings";
+import { findIdenticalCoding, insertCoding, isUniqueViolation, type CodingView } from "../db/codings";
 import { OffsetMap } from "../text/offsets";
 import { ensureUser } from "./ensure-user";
 import { duplicateCodingError, loadCodeOfProject, loadDocument } from "./load-coding-targets";
@@ -24,29 +24,19 @@ export async function createCoding(
   opts: CreateCodingOptions = {},
 ): Promise<CodingView> {
   const data = parseInput(createCodingSchema, input);
-  return inTransaction(db, async (tx) => {
-    const doc = await loadDocument(tx, data.documentId);
-    const code = await loadCodeOfProject(tx, data.codeId, doc.projectId);
-    const selector = validateSpan(new OffsetMap(doc.plainText), data.start, data.end);
-    assertExpectedQuote(selector.quote, opts.expectQuote);
-    const coder = await ensureUser(tx, data.coder);
-    const same = await findIdenticalCoding(tx, {
-      documentId: doc.id,
-      codeId: code.id,
-      start: data.start,
-      end: data.end,
-      coderId: coder.id,
-    });
-    if (same) throw duplicateCodingError(code.shortName, same.id);
-    return insertCoding(tx, {
-      projectId: doc.projectId,
-      documentId: doc.id,
-      codeId: code.id,
-      coderId: coder.id,
-      start: data.start,
-      end: data.end,
-      ...selector,
-      comment: data.comment ?? "",
-    });
-  });
+  // No interactive transaction: the reads below only validate, and the unique index
+  // on (document, code, coder, start, end) decides between two racing identical
+  // codings. Coding is the hottest write path, so every round trip counts.
+  const doc = await loadDocument(db, data.documentId);
+  const [code, coder] = await Promise.all([loadCodeOfProject(db, data.codeId, doc.projectId), ensureUser(db, data.coder)]);
+  const selector = validateSpan(new OffsetMap(doc.plainText), data.start, data.end);
+  assertExpectedQuote(selector.quote, opts.expectQuote);
+  const key = { documentId: doc.id, codeId: code.id, start: data.start, end: data.end, coderId: coder.id };
+  try {
+    return await insertCoding(db, { projectId: doc.projectId, ...key, ...selector, comment: data.comment ?? "" });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    const same = await findIdenticalCoding(db, key);
+    throw duplicateCodingError(code.shortName, same?.id ?? "?");
+  }
 }

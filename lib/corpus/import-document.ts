@@ -72,7 +72,7 @@ export async function importDocument(db: Db, input: ImportDocumentInput): Promis
 
   const extracted = await extractDocument(bytes, fileName, { encoding: input.encoding });
   const sentences = splitSentences(extracted.text, extracted.paragraphs);
-  const tokens = tokenizeSentences(extracted.text, extracted.paragraphs, sentences);
+  const tokens = tokenizeSentences(extracted.text, sentences);
 
   const units: NewUnitRow[] = [
     ...extracted.paragraphs.map((p, i) => ({

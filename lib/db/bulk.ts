@@ -18,6 +18,10 @@ function sqliteConnection(url: string): Database.Database {
   if (!conn) {
     conn = new Database(file);
     conn.pragma("busy_timeout = 10000");
+    // WAL lets the web app keep reading while an import writes, and makes each
+    // document's commit one sequential append instead of a journal rewrite.
+    conn.pragma("journal_mode = WAL");
+    conn.pragma("synchronous = NORMAL");
     conn.pragma("foreign_keys = ON");
     connections.set(file, conn);
   }
@@ -46,6 +50,21 @@ export type BulkUnit = { kind: string; ordinal: number; paragraph: number; start
  * Inserts one document row and its units in ONE transaction; any failure rolls
  * everything back. Returns the new document's id.
  */
+// Units go in as multi-row INSERTs: one statement per 100 units instead of one
+// per unit (8 columns × 100 rows stays far below SQLite's bound-parameter limit).
+const UNITS_PER_STATEMENT = 100;
+const UNIT_COLUMNS = `"id", "documentId", "kind", "ordinal", "paragraph", "start", "end", "tokens"`;
+
+function unitInsert(conn: Database.Database, rows: number): Database.Statement {
+  return conn.prepare(
+    `INSERT INTO "Unit" (${UNIT_COLUMNS}) VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
+  );
+}
+
+/**
+ * Inserts one document row and its units in ONE transaction; any failure rolls
+ * everything back. Returns the new document's id.
+ */
 export function bulkInsertDocument(url: string, doc: BulkDocument, units: BulkUnit[]): string {
   if (isPostgresUrl(url)) throw new Error("bulk insert for PostgreSQL arrives with the team server");
   const conn = sqliteConnection(url);
@@ -56,13 +75,30 @@ export function bulkInsertDocument(url: string, doc: BulkDocument, units: BulkUn
   const insertDoc = conn.prepare(
     `INSERT INTO "Document" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`,
   );
-  const insertUnit = conn.prepare(
-    `INSERT INTO "Unit" ("id", "documentId", "kind", "ordinal", "paragraph", "start", "end", "tokens")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  const full = unitInsert(conn, UNITS_PER_STATEMENT);
   conn.transaction(() => {
     insertDoc.run(row);
-    for (const u of units) insertUnit.run(randomUUID(), id, u.kind, u.ordinal, u.paragraph, u.start, u.end, u.tokens);
+    for (let i = 0; i < units.length; i += UNITS_PER_STATEMENT) {
+      const batch = units.slice(i, i + UNITS_PER_STATEMENT);
+      const params: (string | number)[] = [];
+      // Unit ids derive from the document id: stable, unique, and clustered in the
+      // primary-key index (random ids would scatter every insert across it).
+      for (const u of batch) params.push(`${id}:${u.kind[0]}${u.ordinal}`, id, u.kind, u.ordinal, u.paragraph, u.start, u.end, u.tokens);
+      (batch.length === UNITS_PER_STATEMENT ? full : unitInsert(conn, batch.length)).run(params);
+    }
   })();
   return id;
+}
+
+/** The document of a project with these exact bytes, if any (the duplicate check before import). */
+export function bulkFindDocumentBySha(
+  url: string,
+  projectId: string,
+  sha256: string,
+): { id: string; title: string; originalFilename: string } | null {
+  if (isPostgresUrl(url)) throw new Error("bulk queries for PostgreSQL arrive with the team server");
+  const row = sqliteConnection(url)
+    .prepare(`SELECT "id", "title", "originalFilename" FROM "Document" WHERE "projectId" = ? AND "sha256" = ?`)
+    .get(projectId, sha256) as { id: string; title: string; originalFilename: string } | undefined;
+  return row ?? null;
 }

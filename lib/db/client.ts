@@ -7,7 +7,10 @@ import { isPostgresUrl, resolveDatabaseUrl } from "./url";
 export type Db = PrismaClient;
 
 // Which URL each client was opened on, so that bulk writers can reach the same file.
-const urls = new WeakMap<PrismaClient, string>();
+// Kept on globalThis like the client itself: Next.js may load this module more than
+// once (pages and route handlers), and all copies must see the same table.
+const globalUrls = globalThis as unknown as { junctureDbUrls?: WeakMap<PrismaClient, string> };
+const urls = (globalUrls.junctureDbUrls ??= new WeakMap<PrismaClient, string>());
 
 export function databaseUrlOf(db: PrismaClient): string {
   const url = urls.get(db);

@@ -5,33 +5,18 @@
  * lib/codebook/. Everything is portable Prisma (no raw SQL), so it runs unchanged on
  * PostgreSQL. Functions take `DbClient` so the domain can compose them inside one transaction.
  */
+export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
+import type { DbClient, DbTx } from "./shared";
 import type { Db } from "./client";
 import { Prisma, type Code, type CodeGroup } from "./generated/client";
 
-export type DbTx = Prisma.TransactionClient;
-export type DbClient = Db | DbTx;
 export type CodeRow = Code;
 export type CodeGroupRow = CodeGroup;
 
-/**
- * One interactive transaction. SQLite serialises writers, so a multi-row change (merge,
- * delete, template import) is all-or-nothing and never interleaves with another writer.
- */
-export function inTransaction<T>(db: Db, fn: (tx: DbTx) => Promise<T>): Promise<T> {
-  return db.$transaction(fn, { maxWait: 10_000, timeout: 60_000 });
-}
 
-/** True when a write failed on a unique constraint (a concurrent duplicate slipped past our check). */
-export function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 // ---------------------------------------------------------------- projects
 
-export async function projectExists(db: DbClient, projectId: string): Promise<boolean> {
-  const p = await db.project.findUnique({ where: { id: projectId }, select: { id: true } });
-  return p !== null;
-}
 
 // ---------------------------------------------------------------- codes
 

@@ -4,16 +4,12 @@
  * messages live in lib/coding/. Portable Prisma only (no raw SQL). Functions take
  * `DbClient` so the domain can compose them inside one transaction.
  */
+export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
+import type { DbClient, DbTx } from "./shared";
 import type { Db } from "./client";
 import type { Prisma } from "./generated/client";
 
-export type DbTx = Prisma.TransactionClient;
-export type DbClient = Db | DbTx;
 
-/** One interactive transaction; SQLite serialises writers, so a multi-row change is all-or-nothing. */
-export function inTransaction<T>(db: Db, fn: (tx: DbTx) => Promise<T>): Promise<T> {
-  return db.$transaction(fn, { maxWait: 10_000, timeout: 60_000 });
-}
 
 // ---------------------------------------------------------------- lookups
 
@@ -211,16 +207,20 @@ export async function insertCoding(db: DbClient, data: NewCodingRow): Promise<Co
   return toView(await db.coding.create({ data, select: codingSelect }));
 }
 
-/** Many codings in one statement; returned in input order. */
+/** Many codings in one statement (Prisma chunks it to the driver's limits); returned in input order. */
 export async function insertCodings(db: DbClient, rows: NewCodingRow[]): Promise<CodingView[]> {
   if (rows.length === 0) return [];
-  const created = await db.coding.createManyAndReturn({ data: rows, select: { id: true } });
-  const views = await db.coding.findMany({
-    where: { id: { in: created.map((c) => c.id) } },
-    select: codingSelect,
-  });
-  const byId = new Map(views.map((v) => [v.id, toView(v)]));
-  return created.map((c) => byId.get(c.id)!);
+  const created = await db.coding.createManyAndReturn({ data: rows, select: codingSelect });
+  // RETURNING order is not promised by SQL: put the views back in input order.
+  const key = (r: { documentId: string; codeId: string; coderId: string; start: number; end: number }) =>
+    `${r.documentId}\u0000${r.codeId}\u0000${r.coderId}\u0000${r.start}\u0000${r.end}`;
+  const queues = new Map<string, CodingView[]>();
+  for (const c of created) {
+    const q = queues.get(key(c));
+    if (q) q.push(toView(c));
+    else queues.set(key(c), [toView(c)]);
+  }
+  return rows.map((r) => queues.get(key(r))!.shift()!);
 }
 
 /** The stored row with its document's text (for resizing and re-coding). */

@@ -1,4 +1,4 @@
-import { bulkInsertDocument } from "./bulk";
+import { bulkFindDocumentBySha, bulkInsertDocument } from "./bulk";
 import { databaseUrlOf, type Db } from "./client";
 import type { Prisma } from "./generated/client";
 
@@ -69,11 +69,9 @@ export type DocumentSortField =
   | "charCount"
   | "createdAt";
 
+/** Same bytes already in the project? Runs before every import, so it takes the fast path. */
 export async function findDocumentBySha(db: Db, projectId: string, sha256: string) {
-  return db.document.findUnique({
-    where: { projectId_sha256: { projectId, sha256 } },
-    select: { id: true, title: true, originalFilename: true },
-  });
+  return bulkFindDocumentBySha(databaseUrlOf(db), projectId, sha256);
 }
 
 /**

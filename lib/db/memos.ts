@@ -3,7 +3,8 @@
  * Rules and messages live in lib/coding/memos/. Portable Prisma only.
  */
 import type { Prisma } from "./generated/client";
-import type { DbClient } from "./codings";
+import type { DbClient } from "./shared";
+export { projectExists } from "./shared";
 
 const memoSelect = {
   id: true,
@@ -79,9 +80,6 @@ export function listMemoRows(db: DbClient, projectId: string, filter: MemoFilter
 
 // ---------------------------------------------------------------- targets and links
 
-export function projectExists(db: DbClient, projectId: string): Promise<boolean> {
-  return db.project.findUnique({ where: { id: projectId }, select: { id: true } }).then((p) => p !== null);
-}
 
 export function findDocumentsBrief(
   db: DbClient,

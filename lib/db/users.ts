@@ -2,14 +2,11 @@
  * Query functions for users (coders and memo authors). A user is identified by a unique
  * display name; rules (trimming, non-empty) live in lib/coding/ensure-user.ts.
  */
-import type { DbClient } from "./codings";
+import { isUniqueViolation, type DbClient } from "./shared";
 import { Prisma } from "./generated/client";
 
 export type UserRow = { id: string; name: string };
 
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
 
 /** Finds or creates the user with this exact name. */
 export async function upsertUserByName(db: DbClient, name: string): Promise<UserRow> {

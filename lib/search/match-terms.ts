@@ -1,12 +1,7 @@
 import { AppError } from "../errors";
 import type { TextPrefilter } from "../db/search";
+import { TOKEN_SEP } from "../text/tokens";
 import type { QueryNode, SearchMode, TermNode } from "./parse-search-query";
-
-/**
- * Separator of Unit.tokens (jieba tokens joined by U+001F, with a leading and trailing
- * U+001F); the same value as TOKEN_SEP in lib/text/tokens.ts.
- */
-const TOKEN_SEP = "\u001f";
 
 /** One sentence's text (a JS string) and, in word mode, its stored tokens. */
 export type UnitText = { text: string; tokens: string; boundaries?: Set<number> };

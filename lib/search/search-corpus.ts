@@ -71,10 +71,14 @@ function keywordInContext(map: OffsetMap, start: number, end: number, context: n
  * each occurrence of a term not under NOT is a hit (KWIC). Terms match as substrings
  * ("substring"), as whole jieba tokens or runs of consecutive tokens ("word"), or as
  * regular expressions with flag u ("regex"); quoted phrases are always exact substrings.
- * Metadata and coding filters run in SQL, as does a LIKE prefilter of documents on the
- * query's literal terms; the exact test runs in JavaScript over each document's text,
- * read once and sliced by code point. Order: document (year, unknown last; title), then
- * position in the text.
+ * A sentence that matches only through a negation has no hit and is not reported.
+ *
+ * Metadata and coding filters run in SQL, as do LIKE prefilters on the query's literal
+ * terms (documents on their text, sentences on their stored tokens); regex terms without
+ * anchors or lookarounds prune documents in JavaScript. The exact test then runs in
+ * JavaScript over each document's text, read once and sliced by code point. KWIC context
+ * is taken from the document text and stops at paragraph boundaries. Order: document
+ * (year, unknown last; title), then position in the text.
  */
 export async function searchCorpus(db: Db, projectId: string, request: SearchRequest): Promise<SearchResult> {
   const req = parseInput(searchRequestSchema, request);

@@ -26,7 +26,6 @@ const OPENERS = new Set(["“", "‘", "「", "『", "（", "(", "【", "《", "
 /** After these an item marker may begin (besides paragraph start and unit start). */
 const ITEM_LEAD = new Set(["：", ":", "；", ";", ".", "．", "。", "！", "？", "!", "?"]);
 
-const SPACE = /[\s\u3000\u00a0]/u;
 const DIGIT = /[0-9０-９]/;
 const ASCII_WORD = /[A-Za-z0-9=&_/%#+\-]/;
 const CN_NUMERAL = "一二三四五六七八九十百零〇两";
@@ -48,8 +47,23 @@ function isSymbolItem(ch: string): boolean {
   );
 }
 
+/** Same set as the regex's \s plus U+3000 and NBSP, by char code: this runs for every character. */
 function isSpace(ch: string | undefined): boolean {
-  return ch !== undefined && SPACE.test(ch);
+  if (ch === undefined || ch.length !== 1) return false;
+  const c = ch.charCodeAt(0);
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x3000 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0xfeff
+  );
 }
 
 /**

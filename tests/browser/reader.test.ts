@@ -141,6 +141,7 @@ describe("coding reader", () => {
   });
 
   it("codes a whole sentence from its handle, and with Shift applies the last code directly", async () => {
+    await openReader(page);
     const units = await db.unit.findMany({ where: { documentId, kind: "sentence" }, orderBy: { ordinal: "asc" } });
     const last = units[units.length - 1];
     await page.locator(`[data-unit-handle="${last.id}"]`).click();
@@ -167,8 +168,7 @@ describe("coding reader", () => {
     const s = cpIndexOf(plainText, "京津冀协同发展");
     const a = await createCoding(db, { documentId, codeId: codeIds.get("COO-1")!, start: s, end: s + 7, coder: "tester" });
     const b = await createCoding(db, { documentId, codeId: codeIds.get("CON-2")!, start: s + 3, end: s + 11, coder: "tester" });
-    await page.reload();
-    await page.waitForSelector('[data-testid=reader][data-ready="true"]');
+    await openReader(page);
 
     const barA = page.locator(`.margin-bar[data-coding-id="${a.id}"]`);
     const barB = page.locator(`.margin-bar[data-coding-id="${b.id}"]`);
@@ -215,6 +215,7 @@ describe("coding reader", () => {
   });
 
   it("resizes the selected coding by a character and undoes the edit", async () => {
+    await openReader(page);
     const row = (await codingsInDb()).find((c) => c.code.shortName === "CON-1")!;
     await page.locator(`.margin-bar[data-coding-id="${row.id}"]`).click();
     await page.getByTestId("coding-inspector").waitFor({ state: "visible" });
@@ -227,6 +228,7 @@ describe("coding reader", () => {
   });
 
   it("refuses a stale edit and shows the server's message", async () => {
+    await openReader(page);
     const row = (await codingsInDb()).find((c) => c.code.shortName === "CON-2")!;
     await page.locator(`.margin-bar[data-coding-id="${row.id}"]`).click();
     await page.getByTestId("coding-inspector").waitFor({ state: "visible" });

@@ -139,7 +139,7 @@ describe("searchCorpus", () => {
     // ^ anchors at the start of each sentence, not of the document.
     const anchored = await search({ query: "^推动", mode: "regex" });
     expect(anchored.hits.map((h) => h.documentId)).toEqual([liaoning.doc.id, hebei.doc.id]);
-    expect(await matches({ query: "建设。$", mode: "regex" })).toEqual(["建设。", "建设。", "建设。"]);
+    expect(await matches({ query: "建设。$", mode: "regex" })).toEqual(["建设。", "建设。"]); // 辽宁 and 四川, not 河北
     const bad = await appError(search({ query: "[城际", mode: "regex" }));
     expect(bad.code).toBe("invalid_input");
     expect(bad.message).toMatch(/invalid regular expression \/\[城际\/ at position 1/);

@@ -5,13 +5,13 @@ import { splitSentences } from "../../lib/text/sentences";
 import { tokenize } from "../../lib/text/tokens";
 import { tokenizeSentences } from "../../lib/text/unit-tokens";
 
-describe("sentence tokens from one jieba call per paragraph", () => {
+describe("sentence tokens from one jieba call per document", () => {
   const canonical = buildCanonicalText([
     "𠮷县推进京津冀协同发展！交通一体化率先突破；生态环境明显改善。",
     "（一）加快建设雄安新区。有序承接北京非首都功能疏解",
   ]);
   const sentences = splitSentences(canonical.text, canonical.paragraphs);
-  const tokens = tokenizeSentences(canonical.text, canonical.paragraphs, sentences);
+  const tokens = tokenizeSentences(canonical.text, sentences);
   const map = new OffsetMap(canonical.text);
 
   it("gives every sentence tokens that concatenate to exactly its text", () => {

@@ -197,6 +197,9 @@ CREATE INDEX "Coding_codeId_idx" ON "Coding"("codeId");
 CREATE INDEX "Coding_projectId_codeId_idx" ON "Coding"("projectId", "codeId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "Coding_documentId_codeId_coderId_start_end_key" ON "Coding"("documentId", "codeId", "coderId", "start", "end");
+
+-- CreateIndex
 CREATE INDEX "Memo_projectId_kind_idx" ON "Memo"("projectId", "kind");
 
 -- CreateIndex

@@ -6,7 +6,8 @@ import type { ReactNode } from "react";
 import { ReaderMetadataButton } from "@/components/documents/ReaderMetadataButton";
 import { docTypeLabel, levelLabel, regionEn, regionZh } from "@/components/documents/labels";
 import { Reader } from "@/components/reader/Reader";
-import type { PickerCode, ReaderPayload } from "@/components/reader/types";
+import type { PickerCode } from "@/components/reader/types";
+import { packReader } from "@/components/reader/wire";
 import { flattenCodebook, getCodebook } from "@/lib/codebook";
 import { getReaderData } from "@/lib/coding";
 import { getDocument } from "@/lib/corpus";
@@ -43,15 +44,6 @@ export default async function ReaderPage({ params }: { params: Params }) {
   const { document: doc, reader, codebook } = await load(projectId, documentId);
   if (doc.projectId !== projectId) notFound();
 
-  // Plain JSON for the client component (dates as ISO strings).
-  const initial: ReaderPayload = {
-    ...reader,
-    codings: reader.codings.map((c) => ({
-      ...c,
-      createdAt: c.createdAt.toISOString(),
-      updatedAt: c.updatedAt.toISOString(),
-    })),
-  };
   const codes: PickerCode[] = flattenCodebook(codebook).map((c) => ({
     id: c.id,
     parentId: c.parentId,
@@ -64,6 +56,8 @@ export default async function ReaderPage({ params }: { params: Params }) {
     version: c.version,
     depth: c.depth,
   }));
+  // Compact JSON for the client component (see components/reader/wire.ts).
+  const data = packReader(reader, codes);
 
   // The client button gets the metadata only, not the (possibly long) text.
   const { plainText: _text, ...summary } = doc;
@@ -123,7 +117,7 @@ export default async function ReaderPage({ params }: { params: Params }) {
         </dl>
       </header>
 
-      <Reader initial={initial} codes={codes} />
+      <Reader data={data} codes={codes} />
     </div>
   );
 }

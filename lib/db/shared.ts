@@ -1,0 +1,23 @@
+/** Pieces every query module uses: client types, transactions, constraint errors. */
+import type { Db } from "./client";
+import { Prisma } from "./generated/client";
+
+export type DbTx = Prisma.TransactionClient;
+/** A client or an open transaction: query functions take either, so callers can compose them. */
+export type DbClient = Db | DbTx;
+
+export function inTransaction<T>(db: Db, fn: (tx: DbTx) => Promise<T>): Promise<T> {
+  return db.$transaction(fn, { maxWait: 10_000, timeout: 60_000 });
+}
+
+/** True when a write failed on a unique constraint (a concurrent duplicate slipped past our check). */
+export function isUniqueViolation(e: unknown): boolean {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return true;
+  // Raw better-sqlite3 writes (lib/db/bulk.ts) report it as SQLITE_CONSTRAINT_UNIQUE.
+  return e instanceof Error && (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+export async function projectExists(db: DbClient, projectId: string): Promise<boolean> {
+  const p = await db.project.findUnique({ where: { id: projectId }, select: { id: true } });
+  return p !== null;
+}
