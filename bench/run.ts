@@ -20,7 +20,7 @@ if (txt.length === 0) {
   process.exit(0);
 }
 
-const { db, url, dispose } = scratchDb("all");
+const { db, url, dir, dispose } = scratchDb("all");
 try {
   if (run("import") || run("coding")) {
     const files = await filesReaching(txt, 1_000_000);
@@ -39,7 +39,7 @@ try {
     printFigures("Search the whole shared corpus", await benchSearch(db, whole.projectId, whole.chars));
   }
   if (run("reader")) {
-    printFigures("Open a 100,000-character document with 2,000 codings", await benchReader(db, url, txt));
+    printFigures("Open a 100,000-character document with 2,000 codings", await benchReader(db, url, dir, txt));
   }
 } finally {
   await dispose();

@@ -26,8 +26,14 @@ export function seedCodings(
       .all(opts.projectId) as { documentId: string; start: number; end: number }[];
     const textOf = new Map(docs.map((d) => [d.id, Array.from(d.text)]));
     const candidates = units.filter((u) => textOf.has(u.documentId));
+    // mulberry32: a small deterministic generator with 32-bit integer arithmetic only.
     let state = opts.seed ?? 42;
-    const rand = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const rand = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
     const now = new Date().toISOString().replace("Z", "+00:00");
     const insert = conn.prepare(
       `INSERT OR IGNORE INTO "Coding" ("id","projectId","documentId","codeId","coderId","start","end","quote","prefix","suffix","comment","version","createdAt","updatedAt")

@@ -1,9 +1,12 @@
-// Helpers shared by the start and test scripts (plain Node, no TypeScript needed).
-import { spawn } from "node:child_process";
+// Helpers shared by the start and test scripts, the browser-test set-up and the
+// benchmarks (plain Node, no TypeScript needed).
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
 
 export function run(cmd, args, opts = {}) {
   return new Promise((resolve, reject) => {
@@ -15,28 +18,41 @@ export function run(cmd, args, opts = {}) {
   });
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === "generated" || e.name === "node_modules") continue;
-    const full = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+/** Newest modification time under a path; a folder's own mtime counts (a deleted file changes it). */
+function newestMtime(p) {
+  let stat;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(p)) {
+    if (entry === "node_modules" || entry === "generated" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
   }
   return newest;
 }
 
-/** Builds the Next.js app unless an up-to-date build exists. */
-export async function ensureBuild() {
+const SOURCES = ["app", "components", "lib", "prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json"];
+
+/** True when there is no production build or a source changed after it was made. */
+export function buildIsStale() {
   const buildId = path.join(ROOT, ".next", "BUILD_ID");
-  const sources = Math.max(
-    ...["app", "components", "lib", "prisma"].map((d) => newestMtime(path.join(ROOT, d))),
-    ...["next.config.js", "package.json", "postcss.config.mjs"].map((f) =>
-      fs.existsSync(path.join(ROOT, f)) ? fs.statSync(path.join(ROOT, f)).mtimeMs : 0,
-    ),
-  );
-  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs > sources) return;
-  await run(path.join(ROOT, "node_modules", ".bin", "next"), ["build"], {
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s)))) > built;
+}
+
+/** Builds the Next.js app unless an up-to-date build exists. */
+export function ensureBuild() {
+  if (!buildIsStale()) return;
+  console.log("next build (sources changed since the last build)…");
+  const res = spawnSync(NEXT_BIN, ["build"], {
+    cwd: ROOT,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "inherit",
   });
+  if (res.status !== 0) throw new Error(`next build failed (exit ${res.status ?? res.signal})`);
 }

@@ -4,7 +4,7 @@ import { ROOT, ensureBuild, run } from "./lib.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 await run(process.execPath, [path.join(ROOT, "scripts", "setup.mjs")]);
-await ensureBuild();
+ensureBuild();
 const port = process.env.PORT ?? "3000";
 console.log(`\nJuncture is starting on http://localhost:${port}  (数据库 database: ${process.env.DATABASE_URL ?? "data/juncture.db"})\n`);
 await run(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", port]);

@@ -4,7 +4,7 @@
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { ROOT, ensureBuild, run } from "./lib.mjs";
+import { ROOT, run } from "./lib.mjs";
 
 const NEEDED = [
   { file: "/usr/bin/chromium", pkg: "chromium" },
@@ -28,5 +28,4 @@ process.env.NEXT_TELEMETRY_DISABLED = "1";
 ensureSystemPackages();
 const vitest = path.join(ROOT, "node_modules", ".bin", "vitest");
 await run(vitest, ["run"]);
-await ensureBuild();
 await run(vitest, ["run", "--config", "vitest.browser.config.ts"]);

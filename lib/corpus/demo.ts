@@ -6,10 +6,12 @@ import { deleteProjectById, findProjectByName } from "../db/projects";
 import { importDocument } from "./import-document";
 import type { DocumentMetadataPatch } from "./metadata";
 import { createProject } from "./projects";
+import { findCodeByShortName } from "../codebook";
+import { decideSuggestions, suggestForCode } from "../search";
 
 export const DEMO_PROJECT_NAME = "示例：京津冀城市群 Demo: Beijing-Tianjin-Hebei";
 
-const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "demo");
+const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "demo-texts");
 
 /** Short sample documents written for the demo: one plan and two yearly work reports. */
 const DEMO_DOCUMENTS: { file: string; metadata: DocumentMetadataPatch }[] = [
@@ -53,6 +55,10 @@ const DEMO_DOCUMENTS: { file: string; metadata: DocumentMetadataPatch }[] = [
   },
 ];
 
+/** Sub-themes whose keyword suggestions the demo accepts, and the coder it records. */
+const DEMO_CODES = ["CON-1", "COE-3", "COO-3", "COO-4", "COE-2"];
+const DEMO_CODER = "示例编码员 demo";
+
 export type DemoResult = { name: string; loaded: boolean; documents: number; codings: number };
 
 /** Loads the demo project (idempotent unless reset). */
@@ -72,5 +78,18 @@ export async function loadDemoProject(db: Db, opts: { reset?: boolean } = {}): P
     await importDocument(db, { projectId: project.id, fileName: d.file, bytes, metadata: d.metadata });
     documents++;
   }
-  return { name: DEMO_PROJECT_NAME, loaded: true, documents, codings: 0 };
+  // A first pass of coding, as a researcher would start: accept the keyword
+  // suggestions of a few 3-CO sub-themes, so that the reader, the codebook counts
+  // and the search filters have something to show.
+  let codings = 0;
+  for (const shortName of DEMO_CODES) {
+    const code = await findCodeByShortName(db, project.id, shortName);
+    if (!code) continue;
+    const { groups } = await suggestForCode(db, { projectId: project.id, codeId: code.id });
+    const accept = groups.flatMap((g) => g.sentences.map((s) => s.unitId));
+    if (accept.length === 0) continue;
+    const decided = await decideSuggestions(db, { projectId: project.id, codeId: code.id, coder: DEMO_CODER, accept, reject: [] });
+    codings += decided.created.length;
+  }
+  return { name: DEMO_PROJECT_NAME, loaded: true, documents, codings };
 }

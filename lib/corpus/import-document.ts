@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { findDocumentBySha, insertDocumentWithUnits, type NewUnitRow } from "../db/documents";
+import { isUniqueViolation } from "../db/shared";
 import { AppError } from "../errors";
 import { extractDocument } from "../text/extract";
 import { cpLength } from "../text/offsets";
@@ -118,8 +119,9 @@ export async function importDocument(db: Db, input: ImportDocumentInput): Promis
     );
   } catch (e) {
     // Two imports of the same file racing each other: the unique index decides.
-    if (e instanceof Error && /Unique constraint/i.test(e.message)) {
-      throw new AppError("conflict", "this file is already in the project / 该文件已导入");
+    if (isUniqueViolation(e)) throw new AppError("conflict", "this file is already in the project / 该文件已导入");
+    if ((e as { code?: string }).code === "SQLITE_CONSTRAINT_FOREIGNKEY") {
+      throw new AppError("not_found", `no project with id ${projectId} / 项目不存在`);
     }
     throw e;
   }

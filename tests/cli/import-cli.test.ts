@@ -67,6 +67,7 @@ describe("juncture CLI: import, projects, documents, demo", () => {
     const first = JSON.parse((await runCli(["demo", "--json"], t.url)).stdout);
     expect(first.loaded).toBe(true);
     expect(first.documents).toBe(3);
+    expect(first.codings).toBeGreaterThan(10);
     const again = JSON.parse((await runCli(["demo", "--json"], t.url)).stdout);
     expect(again.loaded).toBe(false);
     const reset = JSON.parse((await runCli(["demo", "--reset", "--json"], t.url)).stdout);

@@ -113,6 +113,13 @@ describe("importing a document", () => {
     expect(await counts(t)).toEqual(before);
   });
 
+  it("refuses an import into a project that does not exist", async () => {
+    const err = await importDocument(t.db, { projectId: "no-such-project", fileName: "a.txt", bytes: utf8("内容。") }).catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err.code).toBe("not_found");
+    expect(await counts(t)).toEqual({ documents: 0, units: 0 });
+  });
+
   it("refuses a file over the size limit", async () => {
     const err = await importDocument(t.db, { projectId, fileName: "big.txt", bytes: utf8("字".repeat(2000)), maxBytes: 1000 }).catch(
       (e) => e,
