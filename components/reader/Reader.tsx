@@ -23,7 +23,7 @@ import { api, ApiFailure } from "./api";
 import { CodePicker, type PickerAnchor } from "./CodePicker";
 import { CodingInspector, type ResizeEdge, type ResizeStep } from "./CodingInspector";
 import { safeColor } from "./colors";
-import { buildCodingDecorations, buildHandleDecorations, buildOverlayDecorations, type OverlayInput } from "./decorations";
+import { buildCodingDecorations, buildOverlayDecorations, type OverlayInput } from "./decorations";
 import { buildDocJson } from "./doc";
 import { decorationLayer, ReaderParagraph, UnitMark } from "./extensions";
 import { MarginRenderer } from "./margin";
@@ -54,7 +54,7 @@ type UndoEntry =
   | { kind: "edit"; label: string; id: string; before: EditBefore; coalesce?: string; at: number };
 
 type PickerState = { mode: "create" | "recode"; anchor: PickerAnchor; codingId?: string; heading: string };
-type Layers = { handles: ReturnType<typeof decorationLayer>; codings: ReturnType<typeof decorationLayer>; overlay: ReturnType<typeof decorationLayer> };
+type Layers = { codings: ReturnType<typeof decorationLayer>; overlay: ReturnType<typeof decorationLayer> };
 
 const UNDO_LIMIT = 50;
 const RECENT_LIMIT = 8;
@@ -121,7 +121,6 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
   const layersRef = useRef<Layers | null>(null);
   if (layersRef.current === null) {
     layersRef.current = {
-      handles: decorationLayer("junctureUnitHandles"),
       codings: decorationLayer("junctureCodings"),
       overlay: decorationLayer("junctureOverlay"),
     };
@@ -157,7 +156,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
     performance.mark("juncture:reader:hydrated");
     readyRef.current = false;
     window.__junctureReaderReady = false;
-    // The first render must already show handles and highlights: one DOM build instead of
+    // The first render must already show highlights (and the units' handles, see UnitMark): one DOM build instead of
     // a plain render followed by two decoration passes. Tiptap's state gets its plugins only
     // at mount (reconfigure), so until then the editor-level `decorations` prop supplies the
     // prebuilt decorations, and the plugins start from the very same Decoration objects —
@@ -165,22 +164,23 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
     let first: DecorationSet | null = null;
     const ed = new Editor({
       element: null, // mounted in the layout effect below, in the same commit that drops the static text
-      extensions: [Document, ReaderParagraph, Text, UnitMark, layers.handles.extension, layers.codings.extension, layers.overlay.extension],
+      extensions: [Document, ReaderParagraph, Text, UnitMark, layers.codings.extension, layers.overlay.extension],
       content: buildDocJson(map, sentences),
       editable: false,
       enableInputRules: false,
       enablePasteRules: false,
+      // Tiptap's base styles are in reader.css (loaded with the page): a <style> element
+      // injected at mount would invalidate the style of every element of a laid-out text.
+      injectCSS: false,
       // Copy gives the canonical text: paragraphs joined by ONE "\n", not Tiptap's blank line.
       coreExtensionOptions: { clipboardTextSerializer: { blockSeparator: "\n" } },
       editorProps: {
         attributes: { class: "reader-editor", "aria-label": "文档正文 Document text", "aria-readonly": "true" },
-        decorations: (state) => (first && layers.handles.key.getState(state) === undefined ? first : null),
+        decorations: (state) => (first && layers.codings.key.getState(state) === undefined ? first : null),
       },
     });
-    const handles = buildHandleDecorations(ed.state.doc, map, sentences);
     const coded = buildCodingDecorations(ed.state.doc, map, codingsRef.current);
-    first = DecorationSet.create(ed.state.doc, [...handles.find(), ...coded.find()]);
-    layers.handles.setInitial(handles);
+    first = coded;
     layers.codings.setInitial(coded);
     appliedCodingsRef.current = codingsRef.current;
     performance.mark("juncture:reader:editor-created");
@@ -192,6 +192,41 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
       ed.destroy();
     };
   }, [map, sentences, layers]);
+
+  // ------------------------------------------------------------------ margin layout
+
+  const layoutFrame = useRef(0);
+  /** The codings the margin was last laid out for (a re-render with the same list needs no layout). */
+  const laidOutRef = useRef<ReaderCoding[] | null>(null);
+  /** Whether every web font had loaded when the margin was last laid out. */
+  const fontsAtLayoutRef = useRef(false);
+  /** The text column's width when the margin was last laid out. */
+  const widthAtLayoutRef = useRef(-1);
+  const layoutNow = useCallback(() => {
+    cancelAnimationFrame(layoutFrame.current);
+    const ed = editorRef.current;
+    const renderer = rendererRef.current;
+    if (!ed || !renderer) return;
+    const first = !readyRef.current;
+    if (first) performance.mark("juncture:reader:margin-start");
+    // Forces the layout the measurements below need anyway (before any write).
+    widthAtLayoutRef.current = hostRef.current?.clientWidth ?? 0;
+    renderer.layout(ed.view, map, codingsRef.current);
+    laidOutRef.current = codingsRef.current;
+    fontsAtLayoutRef.current = !document.fonts || document.fonts.status === "loaded";
+    renderer.setSelected(selectedRef.current);
+    if (first) {
+      readyRef.current = true;
+      performance.mark("juncture:reader:ready");
+      window.__junctureReaderReady = true;
+      window.__junctureReaderReadyMs = performance.now();
+      setReady(true);
+    }
+  }, [map]);
+  const scheduleLayout = useCallback(() => {
+    cancelAnimationFrame(layoutFrame.current);
+    layoutFrame.current = requestAnimationFrame(layoutNow);
+  }, [layoutNow]);
 
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -205,31 +240,12 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
       appliedCodingsRef.current = codingsRef.current;
     }
     if (marginRef.current && !rendererRef.current) rendererRef.current = new MarginRenderer(marginRef.current);
+    // Lay the margin out now, in the commit that puts the editor in place: its one forced
+    // layout is the layout the browser would do for the next frame anyway, whereas waiting
+    // for passive effects and an animation frame cost a second full style and layout pass.
+    layoutNow();
     // editor.destroy() in the effect above removes the view's DOM.
-  }, [editor, map, sentences, layers]);
-
-  // ------------------------------------------------------------------ margin layout
-
-  const layoutFrame = useRef(0);
-  const scheduleLayout = useCallback(() => {
-    cancelAnimationFrame(layoutFrame.current);
-    layoutFrame.current = requestAnimationFrame(() => {
-      const ed = editorRef.current;
-      const renderer = rendererRef.current;
-      if (!ed || !renderer) return;
-      const first = !readyRef.current;
-      if (first) performance.mark("juncture:reader:margin-start");
-      renderer.layout(ed.view, map, codingsRef.current);
-      renderer.setSelected(selectedRef.current);
-      if (first) {
-        readyRef.current = true;
-        performance.mark("juncture:reader:ready");
-        window.__junctureReaderReady = true;
-        window.__junctureReaderReadyMs = performance.now();
-        setReady(true);
-      }
-    });
-  }, [map]);
+  }, [editor, map, sentences, layers, layoutNow]);
 
   useEffect(() => {
     codingsRef.current = codings;
@@ -239,24 +255,27 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
       layers.codings.set(ed.view, buildCodingDecorations(ed.state.doc, map, codings));
       appliedCodingsRef.current = codings;
     }
-    scheduleLayout();
+    if (laidOutRef.current !== codings) scheduleLayout();
   }, [editor, codings, map, layers, scheduleLayout]);
 
   useEffect(() => {
     const host = hostRef.current;
     if (!editor || !host) return;
-    let width = host.clientWidth;
     const ro = new ResizeObserver(() => {
       // Re-measure when the text reflows (width changes) — not for every height change.
-      if (host.clientWidth !== width) {
-        width = host.clientWidth;
-        scheduleLayout();
-      }
+      // Compared with the width the margin was measured at, read while layout was clean
+      // (reading it here, in the effect, would force a layout of the whole text again);
+      // the first callback also catches a reflow caused by the margin's own new width.
+      if (host.clientWidth !== widthAtLayoutRef.current) scheduleLayout();
     });
     ro.observe(host);
     const onResize = () => scheduleLayout();
     window.addEventListener("resize", onResize);
-    void document.fonts?.ready.then(() => scheduleLayout());
+    // A web font arriving after the first layout moves the text; one that had arrived
+    // before it (the usual case on a reload) needs no second pass over every coding.
+    void document.fonts?.ready.then(() => {
+      if (!fontsAtLayoutRef.current) scheduleLayout();
+    });
     return () => {
       ro.disconnect();
       window.removeEventListener("resize", onResize);

@@ -7,12 +7,28 @@ import type { ReaderSentence } from "./types";
  * the same paragraphs and `.unit` spans the editor renders (same classes and data
  * attributes, offsets in code points), so the text is readable and testable at first
  * paint. The reader swaps it for the editor in one commit (see Reader.tsx).
+ *
+ * Only the opening paragraphs are rendered (up to `limit` code points, at least one
+ * paragraph): that is what the first screen shows, and the whole text would otherwise
+ * travel twice in the HTML (markup and the client component's data), be styled and laid
+ * out, and then be thrown away when the editor mounts a moment later.
  */
-export function StaticText({ map, sentences }: { map: PositionMap; sentences: readonly ReaderSentence[] }) {
+export const STATIC_TEXT_LIMIT = 4_000;
+
+export function StaticText({
+  map,
+  sentences,
+  limit = STATIC_TEXT_LIMIT,
+}: {
+  map: PositionMap;
+  sentences: readonly ReaderSentence[];
+  limit?: number;
+}) {
   const out: ReactNode[] = [];
   let s = 0;
   for (let i = 0; i < map.paragraphCount; i++) {
     const { start: pStart, end: pEnd } = map.paragraphSpan(i);
+    if (i > 0 && pStart >= limit) break;
     const pieces: ReactNode[] = [];
     let at = pStart;
     while (s < sentences.length && sentences[s].end <= pStart) s++;

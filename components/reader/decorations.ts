@@ -2,7 +2,7 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import { rgba, safeColor } from "./colors";
 import type { PositionMap } from "./positions";
-import type { ReaderCoding, ReaderSentence } from "./types";
+import type { ReaderCoding } from "./types";
 
 /** A coding the text can show: anchored (ok or relocated) and inside the text. */
 export function isDrawable(c: ReaderCoding, cpCount: number): boolean {
@@ -63,34 +63,6 @@ function segmentAttrs(active: readonly ReaderCoding[]): Record<string, string> {
     style: `background-color:${rgba(top.color, alpha)};box-shadow:${lines.join(",")}`,
     "data-coding-ids": active.map((c) => c.id).join(" "),
   };
-}
-
-/**
- * One handle per sentence, just before its first character: a small clickable badge
- * showing the sentence number (drawn by CSS from data-ordinal, so the handle adds no text
- * to the document's DOM and copying or reading `.unit` text is unaffected).
- */
-export function buildHandleDecorations(doc: PMNode, map: PositionMap, sentences: readonly ReaderSentence[]): DecorationSet {
-  const hint = { p: 0 };
-  const decos = sentences.map((u) => {
-    const pos = map.cpToPos(u.start, "start", hint);
-    const label = String(u.ordinal + 1);
-    return Decoration.widget(
-      pos,
-      () => {
-        const el = document.createElement("span");
-        el.className = "unit-handle";
-        el.setAttribute("role", "button");
-        el.setAttribute("contenteditable", "false");
-        el.setAttribute("data-unit-handle", u.id);
-        el.setAttribute("data-ordinal", label);
-        el.setAttribute("aria-label", `编码第 ${label} 句 Code sentence ${label}`);
-        return el;
-      },
-      { side: -1, key: `u:${u.id}`, ignoreSelection: true, stopEvent: () => true },
-    );
-  });
-  return DecorationSet.create(doc, decos);
 }
 
 export type OverlayInput = {

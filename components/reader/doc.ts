@@ -11,8 +11,8 @@ import type { ReaderSentence } from "./types";
  * fragment, so a coding that starts mid-sentence would cut a decorated sentence into two
  * `.unit` elements; a mark is wrapped once around all its fragments, so every sentence
  * stays one element whose text is exactly the sentence. The mark is fixed when the
- * read-only document is built (it changes neither the text nor any position); codings and
- * the sentence handles are decorations.
+ * read-only document is built (it changes neither the text nor any position); codings are
+ * decorations, and each sentence's handle is part of the unit's mark view (extensions.ts).
  */
 export function buildDocJson(map: PositionMap, sentences: readonly ReaderSentence[]): JSONContent {
   const paragraphs: JSONContent[] = [];

@@ -30,6 +30,38 @@ export const UnitMark = Mark.create({
   renderHTML({ HTMLAttributes }) {
     return ["span", mergeAttributes({ class: "unit" }, HTMLAttributes), 0];
   },
+  /**
+   * In the editor, each sentence also carries its handle: a small clickable badge before
+   * its first character, showing the sentence number (drawn by CSS from data-ordinal, so
+   * the handle adds no text: copying or reading `.unit` text is unaffected). Built with the
+   * unit's own element rather than as thousands of widget decorations, which cost the
+   * editor a view description, a DOM build and a diff each. The text goes in an inner
+   * span (the mark view's content), so ProseMirror never touches the handle.
+   */
+  addMarkView() {
+    return ({ HTMLAttributes }) => {
+      const dom = document.createElement("span");
+      const attrs = mergeAttributes({ class: "unit" }, HTMLAttributes) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(attrs)) if (v != null) dom.setAttribute(k, String(v));
+      const label = String(Number(HTMLAttributes["data-ordinal"] ?? 0) + 1);
+      const handle = document.createElement("span");
+      handle.className = "unit-handle";
+      handle.setAttribute("role", "button");
+      handle.setAttribute("contenteditable", "false");
+      handle.setAttribute("data-unit-handle", String(HTMLAttributes["data-unit-id"] ?? ""));
+      handle.setAttribute("data-ordinal", label);
+      handle.setAttribute("aria-label", `编码第 ${label} 句 Code sentence ${label}`);
+      const contentDOM = document.createElement("span");
+      dom.append(handle, contentDOM);
+      return {
+        dom,
+        contentDOM,
+        // The reader sets the handle's title on first hover: nothing for the editor to re-read.
+        ignoreMutation: (m: { type: string; target: Node }) => m.type !== "selection" && handle.contains(m.target),
+        // A plain ProseMirror mark view ({ dom, contentDOM }): Tiptap passes it through.
+      } as never;
+    };
+  },
 });
 
 /** A stored paragraph: `<p class="reader-paragraph" data-paragraph data-start data-end>` (code points). */
@@ -46,9 +78,8 @@ export const ReaderParagraph = Paragraph.extend({
 /**
  * A decoration layer: a plugin whose state is a DecorationSet replaced wholesale through
  * a transaction meta. The document never changes (the editor is read-only), so sets are
- * built from data, not mapped through edits. Three layers keep rebuilds small: the
- * sentence handles (built once), the codings (rebuilt when codings change) and the
- * overlay (selected coding, pending selection, flash — rebuilt on every click).
+ * built from data, not mapped through edits. Two layers keep rebuilds small: the
+ * codings (rebuilt when codings change) and the overlay (selected coding, pending selection, flash — rebuilt on every click).
  */
 export type DecorationLayer = {
   key: PluginKey<DecorationSet>;

@@ -100,7 +100,8 @@ it("finds sentences with both terms, shows them as KWIC rows, and codes three se
   expect(first.left.endsWith("承接北京非首都功能")).toBe(true);
   expect(first.right.startsWith("。")).toBe(true);
   // The URL now carries the query, so the concordance can be reopened.
-  expect(new URL(page.url()).searchParams.get("q")).toBe("雄安 AND 疏解");
+  // (The router writes the URL after rendering the results: poll rather than read once.)
+  await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("雄安 AND 疏解");
 
   // Select one hit in each of three different sentences.
   const chosenUnits: string[] = [];
