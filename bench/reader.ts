@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import { chromium } from "playwright-core";
 import { createProject, importDocument } from "../lib/corpus";
 import { ensureUser } from "../lib/coding";
 import { flattenCodebook, getCodebook } from "../lib/codebook";
 import type { Db } from "../lib/db/client";
 import { extractDocument } from "../lib/text/extract";
+import { launchBrowser } from "../tests/browser/browser";
 import { startNextServer } from "../tests/browser/next-server";
 import { seedCodings } from "./seed";
 import { quantile, type Figure } from "./util";
@@ -13,15 +13,6 @@ const RUNS = 5;
 const TARGET_CHARS = 100_000;
 const CODINGS = 2_000;
 
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 function escapeHtml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -55,7 +46,7 @@ export async function benchReader(db: Db, url: string, dir: string, files: strin
   seedCodings(url, { projectId: project.id, coderId: coder.id, codeIds: codes.map((c) => c.id), count: CODINGS, documentIds: [coded.id] });
 
   const server = await startNextServer({ dbUrl: url, logDir: dir });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     const readerUrl = `${server.baseUrl}/projects/${project.id}/documents/${coded.id}`;

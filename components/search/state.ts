@@ -2,6 +2,7 @@
  * The search form's state and its two serialisations: the page URL (so that a concordance
  * can be bookmarked, shared or reopened from a memo) and the API request body.
  */
+import type { SearchHit, SearchResult } from "@/lib/search/search-corpus";
 
 export const MODES = [
   { value: "substring", zh: "子串", en: "substring" },
@@ -105,26 +106,9 @@ export function stateToRequest(s: SearchState) {
   };
 }
 
-/** A hit as the client receives it (lib/search SearchHit). */
-export type Hit = {
-  documentId: string;
-  title: string;
-  year: number | null;
-  region: string;
-  province: string;
-  docType: string;
-  unitId: string;
-  unitStart: number;
-  unitEnd: number;
-  start: number;
-  end: number;
-  left: string;
-  match: string;
-  right: string;
-  term?: string;
-};
-
-export type SearchResponse = { total: number; units?: number; documents?: number; hits: Hit[] };
+/** A hit and a result page as the client receives them (plain data: no dates to revive). */
+export type Hit = SearchHit;
+export type SearchResponse = SearchResult;
 
 export function hitKey(h: Hit): string {
   return `${h.unitId}:${h.start}:${h.end}`;
