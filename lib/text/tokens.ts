@@ -32,6 +32,14 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/**
+ * jieba's segmentation as it comes, whitespace tokens included, so that the tokens
+ * concatenate back to the input and a caller can track positions without searching.
+ */
+export function cutRaw(text: string): string[] {
+  return text === "" ? [] : jieba().cut(text);
+}
+
 export function tokenizeMany(texts: string[]): string[][] {
   return texts.map(tokenize);
 }

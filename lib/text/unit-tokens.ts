@@ -1,5 +1,5 @@
 import { OffsetMap } from "./offsets";
-import { tokenize } from "./tokens";
+import { cutRaw, TOKEN_SEP } from "./tokens";
 import type { SentenceUnit } from "./types";
 
 /**
@@ -16,22 +16,34 @@ export function tokenizeSentences(text: string, sentences: SentenceUnit[]): stri
   const bounds = sentences.map((s) => ({ start: map.toUtf16(s.start), end: map.toUtf16(s.end) }));
   const out: string[][] = sentences.map(() => []);
   let s = 0; // first sentence that may still receive tokens
-  let cursor = 0; // UTF-16 position the next token is searched from
-  for (const token of tokenize(text)) {
-    const at = text.indexOf(token, cursor);
-    if (at < 0) continue; // jieba normalised something: skip rather than misplace
-    cursor = at + token.length;
+  let pos = 0; // UTF-16 position of the next raw token
+  for (let token of cutRaw(text)) {
+    let at = pos;
+    if (!text.startsWith(token, pos)) {
+      // jieba normalised something: find the token, or skip it rather than misplace it.
+      at = text.indexOf(token, pos);
+      if (at < 0) continue;
+    }
+    pos = at + token.length;
+    if (token.includes(TOKEN_SEP)) token = token.split(TOKEN_SEP).join("");
+    if (token.trim() === "") continue;
+    while (s < bounds.length && bounds[s].end <= at) s++;
+    if (s >= bounds.length) break;
+    if (bounds[s].start <= at && pos <= bounds[s].end) {
+      out[s].push(token); // the usual case: the token lies inside one sentence
+      continue;
+    }
+    // A token that straddles a unit boundary (or lies between units) is cut at the boundary.
     let pieceStart = at;
-    while (s < bounds.length && bounds[s].end <= pieceStart) s++;
-    for (let k = s; k < bounds.length && bounds[k].start < cursor; k++) {
+    for (let k = s; k < bounds.length && bounds[k].start < pos; k++) {
       const from = Math.max(pieceStart, bounds[k].start);
-      const to = Math.min(cursor, bounds[k].end);
+      const to = Math.min(pos, bounds[k].end);
       if (to > from) {
         const piece = text.slice(from, to);
         if (piece.trim() !== "") out[k].push(piece);
       }
       pieceStart = to;
-      if (pieceStart >= cursor) break;
+      if (pieceStart >= pos) break;
     }
   }
   return out;
