@@ -292,7 +292,10 @@ function MemoEditor({
         await apiJson(`/api/memos/${encodeURIComponent(memo.id)}`, { method: "PATCH", body: { version: memo.version, ...payload } });
         onSaved(`已保存备忘录 Memo saved`);
       } else {
-        await apiJson(`/api/memos`, { body: { projectId, kind: "project", ...payload } });
+        // Opened from a code's "Write a memo": the memo is that code's memo (kind "code");
+        // otherwise a free project memo. Links work the same for both.
+        const target = draftCodeId ? { kind: "code", codeId: draftCodeId } : { kind: "project" };
+        await apiJson(`/api/memos`, { body: { projectId, ...target, ...payload } });
         onSaved(`已创建备忘录 Memo created`);
       }
     } catch (err) {
