@@ -5,51 +5,19 @@
  * happens only in positions.ts (through lib/text/offsets.ts).
  */
 
-export type AnchorStatus = "ok" | "relocated" | "orphaned";
+import type { ReaderData } from "@/lib/coding/get-reader-data";
+import type { AnchorStatus } from "@/lib/coding/verify-coding-anchors";
 
-export type ReaderDocument = {
-  id: string;
-  projectId: string;
-  title: string;
-  region: string;
-  province: string;
-  city: string;
-  year: number | null;
-  docType: string;
-  level: string;
-  charCount: number;
-  version: number;
-};
+export type { AnchorStatus };
 
-export type ReaderParagraph = { ordinal: number; start: number; end: number };
-export type ReaderSentence = { id: string; ordinal: number; paragraph: number; start: number; end: number };
+/** A domain shape after a JSON round trip: dates arrive as ISO strings. */
+type Serialized<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] };
 
-export type ReaderCoding = {
-  id: string;
-  codeId: string;
-  shortName: string;
-  labelZh: string;
-  labelEn: string;
-  color: string;
-  start: number;
-  end: number;
-  quote: string;
-  comment: string;
-  coder: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  anchor: AnchorStatus;
-};
-
-export type ReaderCodeCount = {
-  codeId: string;
-  shortName: string;
-  labelZh: string;
-  labelEn: string;
-  color: string;
-  count: number;
-};
+export type ReaderDocument = ReaderData["document"];
+export type ReaderParagraph = ReaderData["paragraphs"][number];
+export type ReaderSentence = ReaderData["sentences"][number];
+export type ReaderCoding = Serialized<ReaderData["codings"][number]>;
+export type ReaderCodeCount = ReaderData["codeCounts"][number];
 
 export type ReaderPayload = {
   document: ReaderDocument;

@@ -1,6 +1,5 @@
 /** Public API of the codebook context: codes, code groups and built-in templates. */
 export { addCodesToGroup } from "./add-codes-to-group";
-export { applyTemplates } from "./apply-templates";
 export { createCode } from "./create-code";
 export { createCodeGroup } from "./create-code-group";
 export { deleteCode, type DeleteCodeResult } from "./delete-code";
@@ -36,14 +35,5 @@ export {
   type MoveCodeInput,
   type UpdateCodeInput,
 } from "./schemas";
-export {
-  CODEBOOK_TEMPLATES,
-  DEFAULT_TEMPLATE_KEYS,
-  TEMPLATE_KEYS,
-  templateKeySchema,
-  walkTemplateCodes,
-  type CodebookTemplate,
-  type TemplateCode,
-  type TemplateKey,
-} from "./template-data";
+export * from "./templates";
 export type { CodeGroupInfo, CodeNode, CodeRecord, CodeSearchField, CodeSearchHit, FlatCodeNode } from "./types";

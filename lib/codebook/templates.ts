@@ -3,14 +3,5 @@
  * template-data.ts, which imports nothing from the database, so client components can import
  * it directly; this module adds the database-backed `applyTemplates`.
  */
-export {
-  CODEBOOK_TEMPLATES,
-  DEFAULT_TEMPLATE_KEYS,
-  TEMPLATE_KEYS,
-  templateKeySchema,
-  walkTemplateCodes,
-  type CodebookTemplate,
-  type TemplateCode,
-  type TemplateKey,
-} from "./template-data";
+export * from "./template-data";
 export { applyTemplates } from "./apply-templates";
