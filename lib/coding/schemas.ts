@@ -19,6 +19,17 @@ const version = z
   .int("version must be a whole number / 版本号必须是整数")
   .min(1, "version must be 1 or more / 版本号必须大于 0");
 
+/**
+ * `?version=N` of a versioned DELETE: the version the client saw. Required, so that a
+ * delete can never remove an edit the client has not seen.
+ */
+export const versionQuerySchema = z.object({
+  version: z
+    .string({ error: "version is required: send the version you saw as ?version=N / 缺少版本号（?version=N）" })
+    .regex(/^[1-9][0-9]*$/, "version must be a whole number of 1 or more / 版本号必须是正整数")
+    .transform(Number),
+});
+
 export const userNameSchema = z
   .string({ error: "a user name is required / 缺少用户名" })
   .trim()

@@ -18,7 +18,7 @@ import { assertExpectedQuote, validateSpan } from "./validate-span";
 export function staleCodingError(codingId: string): AppError {
   return new AppError(
     "conflict",
-    "this coding was changed by someone else; reload the document and try again / 该编码已被他人修改，请刷新后重试",
+    "this coding was changed by someone else since you loaded it; reload the document and try again / 该编码已被他人修改，请刷新后重试",
     { codingId },
   );
 }

@@ -260,15 +260,9 @@ export async function updateCodingIfVersion(
   return r.count;
 }
 
-/** Deletes the row (only at `expectedVersion` when given); returns the rows deleted (0 or 1). */
-export async function deleteCodingIfVersion(
-  db: DbClient,
-  codingId: string,
-  expectedVersion?: number,
-): Promise<number> {
-  const r = await db.coding.deleteMany({
-    where: { id: codingId, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) },
-  });
+/** Deletes the row only if it still has `version`; returns the rows deleted (0 = missing or stale). */
+export async function deleteCodingAtVersion(db: DbClient, opts: { id: string; version: number }): Promise<number> {
+  const r = await db.coding.deleteMany({ where: { id: opts.id, version: opts.version } });
   return r.count;
 }
 

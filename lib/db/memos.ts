@@ -61,10 +61,9 @@ export async function updateMemoIfVersion(
   return r.count;
 }
 
-export async function deleteMemoIfVersion(db: DbClient, memoId: string, expectedVersion?: number): Promise<number> {
-  const r = await db.memo.deleteMany({
-    where: { id: memoId, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) },
-  });
+/** Deletes the memo only if it still has `version`; returns the rows deleted (0 = missing or stale). */
+export async function deleteMemoAtVersion(db: DbClient, opts: { id: string; version: number }): Promise<number> {
+  const r = await db.memo.deleteMany({ where: { id: opts.id, version: opts.version } });
   return r.count;
 }
 

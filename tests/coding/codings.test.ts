@@ -120,8 +120,7 @@ describe("codings", () => {
 
   it("delete returns what is needed to re-create the coding (undo)", async () => {
     const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a", comment: "x" });
-    expect((await appError(deleteCoding(t.db, c.id, 7))).code).toBe("conflict");
-    const gone = await deleteCoding(t.db, c.id, 1);
+    const gone = await deleteCoding(t.db, { id: c.id, version: 1 });
     expect(await t.db.coding.count()).toBe(0);
     const again = await createCoding(t.db, {
       documentId: gone.documentId,
@@ -132,7 +131,18 @@ describe("codings", () => {
       comment: gone.comment,
     });
     expect(again).toMatchObject({ quote: gone.quote, prefix: gone.prefix, suffix: gone.suffix, comment: "x", coder: "a" });
-    expect((await appError(deleteCoding(t.db, c.id))).code).toBe("not_found");
+    expect((await appError(deleteCoding(t.db, { id: c.id, version: 1 }))).code).toBe("not_found");
+  });
+
+  it("refuses to delete a coding changed since the version the client saw, and deletes nothing", async () => {
+    const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a" });
+    await updateCoding(t.db, c.id, 1, { comment: "edited by b" });
+    const stale = await appError(deleteCoding(t.db, { id: c.id, version: 1 }));
+    expect(stale.code).toBe("conflict");
+    expect(stale.message).toBe(
+      "this coding was changed by someone else since you loaded it; reload the document and try again / 该编码已被他人修改，请刷新后重试",
+    );
+    expect(await t.db.coding.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ version: 2, comment: "edited by b" });
   });
 
   it("codes whole sentences in one transaction and skips ones already coded on that span", async () => {

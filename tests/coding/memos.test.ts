@@ -78,8 +78,13 @@ describe("memos", () => {
     const stale = await appError(updateMemo(t.db, m.id, 1, { body: "lost update" }));
     expect(stale.code).toBe("conflict");
     expect(stale.message).toMatch(/changed by someone else/);
-    expect((await appError(deleteMemo(t.db, m.id, 1))).code).toBe("conflict");
-    const gone = await deleteMemo(t.db, m.id, 2);
+    const staleDelete = await appError(deleteMemo(t.db, { id: m.id, version: 1 }));
+    expect(staleDelete.code).toBe("conflict");
+    expect(staleDelete.message).toBe(
+      "this memo was changed by someone else since you loaded it; reload it and try again / 该备忘录已被他人修改，请刷新后重试",
+    );
+    expect(await t.db.memo.count()).toBe(1);
+    const gone = await deleteMemo(t.db, { id: m.id, version: 2 });
     expect(gone.body).toBe("v2");
     expect(await t.db.memo.count()).toBe(0);
   });

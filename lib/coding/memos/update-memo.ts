@@ -10,7 +10,7 @@ import { assertMemoHasContent, validateMemoLinks } from "./validate-memo";
 export function staleMemoError(memoId: string): AppError {
   return new AppError(
     "conflict",
-    "this memo was changed by someone else; reload it and try again / 该备忘录已被他人修改，请刷新后重试",
+    "this memo was changed by someone else since you loaded it; reload it and try again / 该备忘录已被他人修改，请刷新后重试",
     { memoId },
   );
 }
