@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Button, ErrorNote, Field, inputClass, Modal, selectClass } from "@/components/shell/ui";
-import { isConflict, failureMessage } from "./api";
+import { isConflict, failureMessage } from "@/components/api/client";
 import { flatten } from "./tree";
 import { PALETTE, type CodeFormValues, type CodeNode } from "./types";
 
