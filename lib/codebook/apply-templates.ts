@@ -13,7 +13,8 @@ import {
 import { AppError } from "../errors";
 import { serializeKeywords } from "./keywords";
 import { shortNameKey } from "./names";
-import { idSchema, parseInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { idSchema } from "./schemas";
 import { CODEBOOK_TEMPLATES, templateKeySchema, walkTemplateCodes, type TemplateKey } from "./template-data";
 
 const applyTemplatesSchema = z.object({ projectId: idSchema, keys: z.array(templateKeySchema) });

@@ -12,7 +12,8 @@ import { AppError } from "../errors";
 import { codeNotFound } from "./get-code";
 import { serializeKeywords, toCodeRecord } from "./keywords";
 import { describeCode, findShortNameClash } from "./names";
-import { createCodeSchema, parseInput, type CreateCodeInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { createCodeSchema, type CreateCodeInput } from "./schemas";
 import type { CodeRecord } from "./types";
 
 export function shortNameTaken(existing: { shortName: string; id: string }, labels?: { labelZh?: string; labelEn?: string }): AppError {

@@ -12,7 +12,8 @@ import {
   setSortOrders,
 } from "../db/codes";
 import { codeNotFound } from "./get-code";
-import { deleteCodeSchema, parseInput, type DeleteCodeOptions } from "./schemas";
+import { parseInput } from "../parse-input";
+import { deleteCodeSchema, type DeleteCodeOptions } from "./schemas";
 import { bottomUpLevels, renumber } from "./tree";
 
 export type DeleteCodeResult = { deletedCodes: number; deletedCodings: number; deletedMemos: number };

@@ -30,7 +30,8 @@ import { AppError } from "../errors";
 import { codeNotFound } from "./get-code";
 import { mergeKeywords, parseKeywords, serializeKeywords } from "./keywords";
 import { describeCode } from "./names";
-import { mergeCodesSchema, parseInput, type MergeCodesInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { mergeCodesSchema, type MergeCodesInput } from "./schemas";
 import { isSelfOrDescendant, renumber } from "./tree";
 
 export type MergeCodesResult = {

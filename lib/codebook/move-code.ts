@@ -4,7 +4,8 @@ import { AppError } from "../errors";
 import { codeNotFound } from "./get-code";
 import { toCodeRecord } from "./keywords";
 import { describeCode } from "./names";
-import { moveCodeSchema, parseInput, type MoveCodeInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { moveCodeSchema, type MoveCodeInput } from "./schemas";
 import { isSelfOrDescendant, renumber } from "./tree";
 import type { CodeRecord } from "./types";
 

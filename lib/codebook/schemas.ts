@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { AppError } from "../errors";
 import { normalizeKeywords } from "./keywords";
 
 /**
@@ -145,11 +144,3 @@ export const createCodeGroupSchema = z.object({
 export type CreateCodeGroupInput = z.input<typeof createCodeGroupSchema>;
 
 export const codeIdsSchema = z.array(idSchema).max(10_000);
-
-/** Parses with a schema; failures become one `invalid_input` AppError listing every problem. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message));
-  throw new AppError("invalid_input", problems.join("; "), { issues: r.error.issues });
-}

@@ -4,6 +4,7 @@
  * Document.plainText; whether a span fits the text is checked against the document.
  */
 import { z } from "zod";
+import { userNameSchema } from "./coder-name";
 
 const id = (what: string, zh: string) =>
   z.string({ error: `${what} is required / 缺少${zh}` }).trim().min(1, `${what} is required / 缺少${zh}`);
@@ -30,11 +31,7 @@ export const versionQuerySchema = z.object({
     .transform(Number),
 });
 
-export const userNameSchema = z
-  .string({ error: "a user name is required / 缺少用户名" })
-  .trim()
-  .min(1, "a user name is required / 用户名不能为空")
-  .max(100, "a user name has at most 100 characters / 用户名最多 100 个字符");
+export { userNameSchema };
 
 const comment = z.string().max(5000, "a comment has at most 5000 characters / 评论最多 5000 个字符");
 

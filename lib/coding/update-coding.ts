@@ -11,7 +11,7 @@ import {
 import { AppError } from "../errors";
 import { OffsetMap } from "../text/offsets";
 import { duplicateCodingError, loadCodeOfProject } from "./load-coding-targets";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { codingPatchSchema, type CodingPatch } from "./schemas";
 import { assertExpectedQuote, validateSpan } from "./validate-span";
 

@@ -8,7 +8,7 @@ import {
   type SearchUnitRow,
 } from "../db/search";
 import { AppError } from "../errors";
-import { parseInput } from "../coding/parse-input";
+import { parseInput } from "../parse-input";
 import { OffsetMap } from "../text/offsets";
 import {
   compileTerms,

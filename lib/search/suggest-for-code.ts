@@ -8,7 +8,8 @@ import {
   type TextPrefilter,
 } from "../db/search";
 import { AppError } from "../errors";
-import { parseInput } from "../coding/parse-input";
+import { parseKeywords } from "../codebook/keywords";
+import { parseInput } from "../parse-input";
 import { OffsetMap } from "../text/offsets";
 import { suggestForCodeSchema, type SuggestForCodeInput } from "./schemas";
 
@@ -37,18 +38,6 @@ export type CodeSuggestions = {
 };
 
 const DOCUMENT_BATCH = 50;
-
-/** The code's keywords: a JSON array of strings; anything else counts as none. */
-export function parseKeywords(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    if (!Array.isArray(v)) return [];
-    const words = v.filter((k): k is string => typeof k === "string").map((k) => k.trim()).filter((k) => k.length > 0);
-    return [...new Set(words)];
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Sentences that contain any of a code's keywords (substring match), are not yet coded

@@ -26,7 +26,7 @@ describe("versioned deletes (API)", () => {
     await t.close();
   });
 
-  const call = (route: typeof deleteCodingRoute, url: string, id: string, key: "codingId" | "memoId") =>
+  const call = (route: (req: Request, ctx: never) => Promise<Response>, url: string, id: string, key: "codingId" | "memoId") =>
     route(new Request(`http://localhost${url}`, { method: "DELETE" }), {
       params: Promise.resolve({ [key]: id }),
     } as never);

@@ -39,6 +39,14 @@ describe("keyword suggestions", () => {
     expect(await t.db.suggestionDecision.count()).toBe(0);
   });
 
+  it("reads a code's keywords with the codebook's one rule: trimmed, NFC, no empties or duplicates", async () => {
+    // Written straight to the row, as an older import or a hand edit might have left it.
+    await t.db.code.update({ where: { id: codeId }, data: { keywords: JSON.stringify([" 铁路 ", "铁路", "", "\u3000城际"]) } });
+    const r = await suggestForCode(t.db, { projectId, codeId });
+    expect(r.code.keywords).toEqual(["铁路", "城际"]);
+    expect(r.groups.map((g) => g.sentences.map((x) => x.keywords))).toEqual([[["城际"]], [["铁路", "城际"]], [["城际"]]]);
+  });
+
   it("leaves out sentences already coded with the code (any overlap), but not ones coded with another code", async () => {
     const s = cpIndexOf(sichuan.text, "交通网");
     await createCoding(t.db, { documentId: sichuan.doc.id, codeId, start: s, end: s + 2, coder: "someone" });

@@ -3,7 +3,7 @@ import { inTransaction, type DbClient } from "../../db/codings";
 import { findCodesBrief, findCodingBrief, findDocumentsBrief, insertMemo, projectExists } from "../../db/memos";
 import { AppError } from "../../errors";
 import { ensureUser } from "../ensure-user";
-import { parseInput } from "../parse-input";
+import { parseInput } from "../../parse-input";
 import { createMemoSchema, type CreateMemoInput, type MemoKind } from "../schemas";
 import { toMemoView, type MemoView } from "./memo-view";
 import { assertMemoHasContent, validateMemoLinks } from "./validate-memo";

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import { inTransaction } from "../../db/codings";
 import { findMemo, updateMemoIfVersion, type MemoPatchRow } from "../../db/memos";
 import { AppError } from "../../errors";
-import { parseInput } from "../parse-input";
+import { parseInput } from "../../parse-input";
 import { memoPatchSchema, type MemoPatch } from "../schemas";
 import { toMemoView, type MemoView } from "./memo-view";
 import { assertMemoHasContent, validateMemoLinks } from "./validate-memo";

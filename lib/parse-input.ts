@@ -1,9 +1,10 @@
 import type { z } from "zod";
-import { AppError } from "../errors";
+import { AppError } from "./errors";
 
 /**
  * Parses input with a zod schema; a failure becomes AppError("invalid_input") whose
  * message lists every problem with its field, so the CLI and the web show the same text.
+ * The one copy for every context (codebook, coding, search).
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);
