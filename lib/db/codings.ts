@@ -13,25 +13,13 @@ import type { Prisma } from "./generated/client";
 
 // ---------------------------------------------------------------- lookups
 
-export type DocumentTextRow = { id: string; projectId: string; plainText: string };
-
-export function findDocumentText(db: DbClient, documentId: string): Promise<DocumentTextRow | null> {
-  return db.document.findUnique({
-    where: { id: documentId },
-    select: { id: true, projectId: true, plainText: true },
-  });
-}
+// The document's text is read in one place (lib/db/documents.ts); re-exported for the coding rules.
+export { findDocumentText, findDocumentTexts, type DocumentTextRow } from "./documents";
 
 export function findDocumentProject(db: DbClient, documentId: string): Promise<{ id: string; projectId: string } | null> {
   return db.document.findUnique({ where: { id: documentId }, select: { id: true, projectId: true } });
 }
 
-export function findDocumentTexts(db: DbClient, documentIds: string[]): Promise<DocumentTextRow[]> {
-  return db.document.findMany({
-    where: { id: { in: documentIds } },
-    select: { id: true, projectId: true, plainText: true },
-  });
-}
 
 export type CodeBriefRow = {
   id: string;

@@ -94,3 +94,20 @@ export function findCodesBrief(db: DbClient, ids: string[]): Promise<{ id: strin
 export function findCodingBrief(db: DbClient, id: string): Promise<{ id: string; projectId: string } | null> {
   return db.coding.findUnique({ where: { id }, select: { id: true, projectId: true } });
 }
+
+export type CodeLabelRow = { id: string; shortName: string; labelZh: string; labelEn: string; color: string };
+
+/** Display fields of the codes a project's memos point at (targets and links). */
+export function findCodeLabels(db: DbClient, projectId: string, ids: readonly string[]): Promise<CodeLabelRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.code.findMany({
+    where: { projectId, id: { in: [...ids] } },
+    select: { id: true, shortName: true, labelZh: true, labelEn: true, color: true },
+  });
+}
+
+/** Titles of the project's documents that memos point at. */
+export function findDocumentTitles(db: DbClient, projectId: string, ids: readonly string[]): Promise<{ id: string; title: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.document.findMany({ where: { projectId, id: { in: [...ids] } }, select: { id: true, title: true } });
+}

@@ -194,9 +194,6 @@ export async function findSentenceUnits(
   return rows.map((r) => ({ ...r, paragraph: Number(r.paragraph), start: Number(r.start), end: Number(r.end) }));
 }
 
-export function findDocumentPlainTexts(db: DbClient, documentIds: string[]): Promise<{ id: string; plainText: string }[]> {
-  return db.document.findMany({ where: { id: { in: documentIds } }, select: { id: true, plainText: true } });
-}
 
 // ---------------------------------------------------------------- suggestions
 

@@ -1,12 +1,12 @@
 import type { Db } from "../db/client";
 import {
   findCodeWithKeywords,
-  findDocumentPlainTexts,
   findSearchDocuments,
   findSentenceUnits,
   type SearchUnitRow,
   type TextPrefilter,
 } from "../db/search";
+import { findDocumentTexts } from "../db/documents";
 import { AppError } from "../errors";
 import { parseKeywords } from "../codebook/keywords";
 import { parseInput } from "../parse-input";
@@ -69,7 +69,7 @@ export async function suggestForCode(db: Db, input: SuggestForCodeInput): Promis
       notRejectedFor: code.id,
       prefilter: anyKeyword,
     });
-    const texts = await findDocumentPlainTexts(db, [...new Set(units.map((u) => u.documentId))]);
+    const texts = await findDocumentTexts(db, [...new Set(units.map((u) => u.documentId))]);
     const textById = new Map(texts.map((t) => [t.id, t.plainText]));
     const unitsByDoc = new Map<string, SearchUnitRow[]>();
     for (const u of units) {
