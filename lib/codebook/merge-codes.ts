@@ -1,31 +1,37 @@
 import type { Db } from "../db/client";
 import {
   deleteCodesByIds,
-  deleteCodingsByIds,
-  deleteDecisionsByIds,
   deleteMembershipsOfCodes,
   findCodeById,
   inTransaction,
   insertMemberships,
   listCodeSkeleton,
-  listCodingSpansOfCodes,
-  listDecisionsOfCodes,
   listMembershipsOfCodes,
-  listMemosLinkingCode,
   listSiblings,
   maxSiblingSortOrder,
-  reassignCodeMemos,
-  reassignCodingMemos,
-  reassignCodings,
-  reassignDecisions,
-  setCodingComment,
-  setDecision,
-  setMemoLinks,
   setSortOrders,
   updateCodeRow,
-  type CodingSpan,
   type DbTx,
 } from "../db/codes";
+import {
+  deleteCodingsByIds,
+  listCodingSpansOfCodes,
+  reassignCodings,
+  setCodingComment,
+  type CodingSpan,
+} from "../db/codings";
+import {
+  deleteDecisionsByIds,
+  listDecisionsOfCodes,
+  reassignDecisions,
+  setDecision,
+} from "../db/suggestion-decisions";
+import {
+  listMemosLinkingCode,
+  reassignCodeMemos,
+  reassignCodingMemos,
+  setMemoLinks,
+} from "../db/memos";
 import { AppError } from "../errors";
 import { codeNotFound } from "./get-code";
 import { mergeKeywords, parseKeywords, serializeKeywords } from "./keywords";

@@ -286,3 +286,58 @@ export function listSentenceUnits(db: DbClient, documentId: string): Promise<Sen
     orderBy: { ordinal: "asc" },
   });
 }
+
+// ---------------------------------------------------------------- codings (as seen by the codebook)
+
+export type CodingSpan = {
+  id: string;
+  codeId: string;
+  documentId: string;
+  coderId: string;
+  start: number;
+  end: number;
+  comment: string;
+};
+
+export function listCodingSpansOfCodes(db: DbClient, codeIds: string[]): Promise<CodingSpan[]> {
+  return db.coding.findMany({
+    where: { codeId: { in: codeIds } },
+    select: { id: true, codeId: true, documentId: true, coderId: true, start: true, end: true, comment: true },
+    orderBy: [{ documentId: "asc" }, { start: "asc" }, { id: "asc" }],
+  });
+}
+
+export function countCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return Promise.resolve(0);
+  return db.coding.count({ where: { codeId: { in: codeIds } } });
+}
+
+/** Moves codings to another code, bumping their version so an editor holding the old one is refused. */
+export async function reassignCodings(db: DbClient, codingIds: string[], codeId: string): Promise<number> {
+  if (codingIds.length === 0) return 0;
+  const r = await db.coding.updateMany({
+    where: { id: { in: codingIds } },
+    data: { codeId, version: { increment: 1 } },
+  });
+  return r.count;
+}
+
+export async function deleteCodingsByIds(db: DbClient, codingIds: string[]): Promise<number> {
+  if (codingIds.length === 0) return 0;
+  const r = await db.coding.deleteMany({ where: { id: { in: codingIds } } });
+  return r.count;
+}
+
+export async function deleteCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return 0;
+  const r = await db.coding.deleteMany({ where: { codeId: { in: codeIds } } });
+  return r.count;
+}
+
+export async function setCodingComment(db: DbClient, codingId: string, comment: string): Promise<void> {
+  await db.coding.update({ where: { id: codingId }, data: { comment, version: { increment: 1 } } });
+}
+
+export function findCodingBrief(db: DbClient, id: string): Promise<{ id: string; projectId: string } | null> {
+  return db.coding.findUnique({ where: { id }, select: { id: true, projectId: true } });
+}

@@ -241,3 +241,16 @@ export async function documentExists(db: Db, id: string): Promise<boolean> {
 export async function deleteDocumentById(db: Db, id: string) {
   await db.document.delete({ where: { id } });
 }
+
+export function findDocumentsBrief(
+  db: DbClient,
+  ids: string[],
+): Promise<{ id: string; projectId: string; charCount: number }[]> {
+  return db.document.findMany({ where: { id: { in: ids } }, select: { id: true, projectId: true, charCount: true } });
+}
+
+/** Titles of the project's documents that memos point at. */
+export function findDocumentTitles(db: DbClient, projectId: string, ids: readonly string[]): Promise<{ id: string; title: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.document.findMany({ where: { projectId, id: { in: [...ids] } }, select: { id: true, title: true } });
+}

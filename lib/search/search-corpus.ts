@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { projectExists } from "../db/memos";
+import { projectExists } from "../db/shared";
 import {
   findSearchDocuments,
   findSentenceUnits,

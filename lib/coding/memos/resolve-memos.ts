@@ -1,6 +1,8 @@
 import type { Db } from "../../db/client";
 import { selectTextSpans, type TextSpan } from "../../db/documents";
-import { findCodeLabels, findDocumentTitles, type CodeLabelRow } from "../../db/memos";
+import {  } from "../../db/memos";
+import { findCodeLabels, type CodeLabelRow } from "../../db/codes";
+import { findDocumentTitles } from "../../db/documents";
 import { listMemos } from "./list-memos";
 import type { MemoView } from "./memo-view";
 
