@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCoding } from "../../lib/coding";
-import { plainScanBaseline, searchCorpus, type SearchRequest } from "../../lib/search";
+import { plainScanBaseline } from "../../bench/plain-scan";
+import { searchCorpus, type SearchRequest } from "../../lib/search";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { addCode, addDocument, addProject, appError, cpIndexOf, unitTokens } from "../coding/fixtures";
 
