@@ -1,4 +1,5 @@
 import type { CodeRow } from "../db/codes";
+import type { CodeFields } from "./schemas";
 import type { CodeRecord } from "./types";
 
 /**
@@ -37,11 +38,9 @@ export function mergeKeywords(first: readonly string[], second: readonly string[
   return normalizeKeywords([...first, ...second]);
 }
 
-export function toCodeRecord(row: CodeRow): CodeRecord {
+/** A Code row's describable fields, keywords parsed (the one row → fields mapping). */
+export function codeFieldsOf(row: CodeRow): CodeFields {
   return {
-    id: row.id,
-    projectId: row.projectId,
-    parentId: row.parentId,
     shortName: row.shortName,
     labelZh: row.labelZh,
     labelEn: row.labelEn,
@@ -51,6 +50,15 @@ export function toCodeRecord(row: CodeRow): CodeRecord {
     example: row.example,
     color: row.color,
     keywords: parseKeywords(row.keywords),
+  };
+}
+
+export function toCodeRecord(row: CodeRow): CodeRecord {
+  return {
+    ...codeFieldsOf(row),
+    id: row.id,
+    projectId: row.projectId,
+    parentId: row.parentId,
     template: row.template,
     sortOrder: row.sortOrder,
     pinned: row.pinned,
