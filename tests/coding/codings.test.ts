@@ -42,7 +42,7 @@ describe("codings", () => {
        FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."id" = ?`,
       c.id,
     );
-    expect(rows[0].q).toBe("城际铁路");
+    expect(rows[0]!.q).toBe("城际铁路");
   });
 
   it("refuses spans outside the text, empty, reversed, negative, fractional or whitespace-only", async () => {
@@ -146,7 +146,7 @@ describe("codings", () => {
   });
 
   it("codes whole sentences in one transaction and skips ones already coded on that span", async () => {
-    const [s0, s1, s2] = doc.sentences;
+    const [s0, s1, s2] = [doc.sentences[0]!, doc.sentences[1]!, doc.sentences[2]!];
     await createCoding(t.db, { documentId: doc.doc.id, codeId, start: s1.start, end: s1.end, coder: "a" });
     const r = await codeUnits(t.db, { unitIds: [s0.id, s1.id, s2.id, s0.id], codeId, coder: "a" });
     expect(r.created.map((c) => c.quote)).toEqual([s0.text, s2.text]);
@@ -157,8 +157,8 @@ describe("codings", () => {
     // A unit of another project makes the whole batch fail: nothing is written.
     const other = await addProject(t.db, "other");
     const foreignDoc = await addDocument(t.db, other.id, ["别的项目的句子。"]);
-    const s3 = doc.sentences[3];
-    const e = await appError(codeUnits(t.db, { unitIds: [s3.id, foreignDoc.sentences[0].id], codeId, coder: "a" }));
+    const s3 = doc.sentences[3]!;
+    const e = await appError(codeUnits(t.db, { unitIds: [s3.id, foreignDoc.sentences[0]!.id], codeId, coder: "a" }));
     expect(e.code).toBe("invalid_input");
     expect(await t.db.coding.count()).toBe(3);
     const missing = await appError(codeUnits(t.db, { unitIds: [s3.id, "nope"], codeId, coder: "a" }));
