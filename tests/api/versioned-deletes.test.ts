@@ -40,7 +40,7 @@ describe("versioned deletes (API)", () => {
         message: "version: version is required: send the version you saw as ?version=N / 缺少版本号（?version=N）",
       },
     });
-    await updateCoding(t.db, codingId, 1, { comment: "edited elsewhere" });
+    await updateCoding(t.db, { id: codingId, version: 1, patch: { comment: "edited elsewhere" } });
     const stale = await call(deleteCodingRoute, `/api/codings/${codingId}?version=1`, codingId, "codingId");
     expect(stale.status).toBe(409);
     expect(((await stale.json()) as { error: { code: string; message: string } }).error).toEqual({
@@ -66,7 +66,7 @@ describe("versioned deletes (API)", () => {
     expect(((await malformed.json()) as { error: { message: string } }).error.message).toBe(
       "version: version must be a whole number of 1 or more / 版本号必须是正整数",
     );
-    await updateMemo(t.db, memoId, 1, { body: "v2" });
+    await updateMemo(t.db, { id: memoId, version: 1, patch: { body: "v2" } });
     const stale = await call(deleteMemoRoute, `/api/memos/${memoId}?version=1`, memoId, "memoId");
     expect(stale.status).toBe(409);
     expect(((await stale.json()) as { error: { code: string } }).error.code).toBe("conflict");

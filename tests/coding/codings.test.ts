@@ -104,17 +104,17 @@ describe("codings", () => {
     const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a" });
     const code2 = await addCode(t.db, projectId, "COE-1");
     const start = cpIndexOf(doc.text, "京津冀");
-    const u = await updateCoding(t.db, c.id, 1, { start, end: start + 7, codeId: code2.id, comment: "BTH" });
+    const u = await updateCoding(t.db, { id: c.id, version: 1, patch: { start, end: start + 7, codeId: code2.id, comment: "BTH" } });
     expect(u.version).toBe(2);
     expect(u.quote).toBe("京津冀协同发展");
     expect(u.prefix.endsWith("建设。加快")).toBe(true);
     expect(u.shortName).toBe("COE-1");
     expect(u.comment).toBe("BTH");
-    const stale = await appError(updateCoding(t.db, c.id, 1, { comment: "mine" }));
+    const stale = await appError(updateCoding(t.db, { id: c.id, version: 1, patch: { comment: "mine" } }));
     expect(stale.code).toBe("conflict");
     expect(stale.message).toMatch(/changed by someone else/);
     expect((await t.db.coding.findUniqueOrThrow({ where: { id: c.id } })).comment).toBe("BTH");
-    const bad = await appError(updateCoding(t.db, c.id, 2, { end: 10_000 }));
+    const bad = await appError(updateCoding(t.db, { id: c.id, version: 2, patch: { end: 10_000 } }));
     expect(bad.code).toBe("invalid_input");
   });
 
@@ -136,7 +136,7 @@ describe("codings", () => {
 
   it("refuses to delete a coding changed since the version the client saw, and deletes nothing", async () => {
     const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a" });
-    await updateCoding(t.db, c.id, 1, { comment: "edited by b" });
+    await updateCoding(t.db, { id: c.id, version: 1, patch: { comment: "edited by b" } });
     const stale = await appError(deleteCoding(t.db, { id: c.id, version: 1 }));
     expect(stale.code).toBe("conflict");
     expect(stale.message).toBe(

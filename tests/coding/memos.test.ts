@@ -73,9 +73,9 @@ describe("memos", () => {
 
   it("refuses a stale version on update and delete", async () => {
     const m = await createMemo(t.db, { projectId, kind: "project", author: "王", body: "v1" });
-    const u = await updateMemo(t.db, m.id, 1, { body: "v2", links: [{ codeId }] });
+    const u = await updateMemo(t.db, { id: m.id, version: 1, patch: { body: "v2", links: [{ codeId }] } });
     expect(u).toMatchObject({ body: "v2", version: 2, links: [{ codeId }] });
-    const stale = await appError(updateMemo(t.db, m.id, 1, { body: "lost update" }));
+    const stale = await appError(updateMemo(t.db, { id: m.id, version: 1, patch: { body: "lost update" } }));
     expect(stale.code).toBe("conflict");
     expect(stale.message).toMatch(/changed by someone else/);
     const staleDelete = await appError(deleteMemo(t.db, { id: m.id, version: 1 }));

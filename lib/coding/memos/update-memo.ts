@@ -15,9 +15,10 @@ export function staleMemoError(memoId: string): AppError {
   );
 }
 
-/** Edits a memo's title, body or links as seen at `expectedVersion`; a stale version is refused. */
-export async function updateMemo(db: Db, memoId: string, expectedVersion: number, patch: MemoPatch): Promise<MemoView> {
-  const p = parseInput(memoPatchSchema, patch);
+/** Edits a memo's title, body or links as seen at `version`; a stale version is refused. */
+export async function updateMemo(db: Db, opts: { id: string; version: number; patch: MemoPatch }): Promise<MemoView> {
+  const { id: memoId, version: expectedVersion } = opts;
+  const p = parseInput(memoPatchSchema, opts.patch);
   return inTransaction(db, async (tx) => {
     const memo = await findMemo(tx, memoId);
     if (!memo) throw new AppError("not_found", `memo ${memoId} not found / 未找到该备忘录`);

@@ -15,7 +15,7 @@ export async function PATCH(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { codingId } = await ctx.params;
     const { version, expectQuote, ...patch } = await parseJson(req, updateCodingSchema);
-    return ok({ coding: await updateCoding(getDb(), codingId, version, patch, { expectQuote }) });
+    return ok({ coding: await updateCoding(getDb(), { id: codingId, version, patch, expectQuote }) });
   });
 }
 

@@ -12,7 +12,7 @@ export async function PATCH(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { memoId } = await ctx.params;
     const { version, ...patch } = await parseJson(req, updateMemoSchema);
-    return ok({ memo: await updateMemo(getDb(), memoId, version, patch) });
+    return ok({ memo: await updateMemo(getDb(), { id: memoId, version, patch }) });
   });
 }
 
