@@ -23,6 +23,12 @@ export type MergeResult = { movedCodings: number; droppedDuplicates: number; mov
 /** What the create / edit form sends (create adds parentId; edit adds expectedVersion): the code's fields. */
 export type CodeFormValues = CodeFields;
 
+/** The form's values for an existing code: exactly its fields, nothing else. */
+export function codeFormValuesOf(code: CodeNode): CodeFormValues {
+  const { shortName, labelZh, labelEn, definition, inclusion, exclusion, example, color, keywords } = code;
+  return { shortName, labelZh, labelEn, definition, inclusion, exclusion, example, color, keywords };
+}
+
 export const PALETTE = [
   "#4f7cac",
   "#2f7d91",

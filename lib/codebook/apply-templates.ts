@@ -11,7 +11,7 @@ import {
   projectExists,
 } from "../db/codes";
 import { AppError } from "../errors";
-import { serializeKeywords } from "./keywords";
+import { codeColumnsOf } from "./code-fields";
 import { shortNameKey } from "./names";
 import { parseInput } from "../parse-input";
 import { idSchema } from "./schemas";
@@ -65,15 +65,7 @@ export async function applyTemplates(
         const row = await insertCode(tx, {
           projectId: input.projectId,
           parentId,
-          shortName: code.shortName,
-          labelZh: code.labelZh,
-          labelEn: code.labelEn,
-          definition: code.definition,
-          inclusion: code.inclusion,
-          exclusion: code.exclusion,
-          example: code.example,
-          color: code.color,
-          keywords: serializeKeywords(code.keywords),
+          ...codeColumnsOf(code),
           template: key,
           sortOrder,
         });

@@ -10,7 +10,8 @@ import {
 } from "../db/codes";
 import { AppError } from "../errors";
 import { codeNotFound } from "./get-code";
-import { serializeKeywords, toCodeRecord } from "./keywords";
+import { toCodeRecord } from "./code-fields";
+import { serializeKeywords } from "./keywords";
 import { describeCode, findShortNameClash } from "./names";
 import { parseInput } from "../parse-input";
 import { CODE_TEXT_FIELDS, createCodeSchema, type CreateCodeInput } from "./schemas";

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { listCodesWithCounts, projectExists, type CodeWithCounts } from "../db/codes";
 import { AppError } from "../errors";
-import { codeFieldsOf } from "./keywords";
+import { codeFieldsOf } from "./code-fields";
 import type { CodeNode } from "./types";
 
 function toNode(row: CodeWithCounts): CodeNode {

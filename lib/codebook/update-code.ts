@@ -11,7 +11,8 @@ import {
 import { AppError } from "../errors";
 import { shortNameTaken } from "./create-code";
 import { codeNotFound } from "./get-code";
-import { serializeKeywords, toCodeRecord } from "./keywords";
+import { toCodeRecord } from "./code-fields";
+import { serializeKeywords } from "./keywords";
 import { describeCode, findShortNameClash } from "./names";
 import { parseInput } from "../parse-input";
 import { codePatchSchema, versionSchema, type CodePatch } from "./schemas";
