@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCoding, ensureUser } from "../../lib/coding";
 import { normalizeCoderName } from "../../lib/coding/coder-name";
+import { runCli } from "../cli/cli";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { addCode, addDocument, addProject, appError } from "./fixtures";
 
@@ -32,5 +33,20 @@ describe("coder names: one rule for the web cookie, the API and the CLI", () => 
     expect(await t.db.user.findMany({ select: { name: true } })).toEqual([{ name: "王" }]);
     const tooLong = await appError(ensureUser(t.db, "a".repeat(51)));
     expect(tooLong.message).toBe("a user name has at most 50 characters / 用户名最多 50 个字符");
+  });
+
+  it("the real CLI's --coder \" 王 \" and the web cookie's 王 are one user", async () => {
+    const projectId = (await addProject(t.db, "cli")).id;
+    await addCode(t.db, projectId, "CON-1");
+    const doc = await addDocument(t.db, projectId, ["推进城际铁路建设。"]);
+    const r = await runCli(
+      ["code", "--project", "cli", "--document", doc.doc.id, "--code", "CON-1", "--start", "2", "--end", "6", "--coder", " 王 ", "--json"],
+      t.url,
+    );
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const coderId = (JSON.parse(r.stdout) as { coderId: string }).coderId;
+    expect((await ensureUser(t.db, normalizeCoderName("王")!)).id).toBe(coderId);
+    expect(await t.db.user.count()).toBe(1);
   });
 });
