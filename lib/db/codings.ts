@@ -20,7 +20,6 @@ export function findDocumentProject(db: DbClient, documentId: string): Promise<{
   return db.document.findUnique({ where: { id: documentId }, select: { id: true, projectId: true } });
 }
 
-
 export type CodeBriefRow = {
   id: string;
   projectId: string;

@@ -156,40 +156,50 @@ export function findDocumentTexts(db: DbClient, ids: readonly string[]): Promise
 export type TextSpan = { documentId: string; start: number; end: number };
 export type TextSpanRow = TextSpan & { projectId: string; title: string; text: string; charCount: number };
 
+/** Spans per statement: SQLite caps a compound SELECT at 500 terms (SQLITE_MAX_COMPOUND_SELECT). */
+const SPANS_PER_QUERY = 200;
+
 /**
- * Reads spans of stored texts in one query, each cut by SQL `substr` to at most `maxLength`
- * code points (substr counts code points on SQLite and PostgreSQL alike, like our offsets),
- * so a memo list quoting ten passages never loads ten whole documents. Spans of missing
- * documents are absent from the result.
+ * Reads spans of stored texts, each cut by SQL `substr` to at most `maxLength` code points
+ * (substr counts code points on SQLite and PostgreSQL alike, like our offsets), so a memo
+ * list quoting ten passages never loads ten whole documents. One query per 200 spans;
+ * results in input order; spans of missing documents are absent.
  */
 export async function selectTextSpans(
   db: DbClient,
   opts: { spans: readonly TextSpan[]; maxLength: number },
 ): Promise<TextSpanRow[]> {
-  if (opts.spans.length === 0) return [];
-  const wanted = Prisma.join(
-    opts.spans.map(
-      (s, i) =>
-        Prisma.sql`SELECT CAST(${i} AS INTEGER) AS "i", CAST(${s.documentId} AS TEXT) AS "documentId", CAST(${s.start} AS INTEGER) AS "start", CAST(${s.end} AS INTEGER) AS "end"`,
-    ),
-    " UNION ALL ",
-  );
-  const rows = await db.$queryRaw<
-    { i: number | bigint; documentId: string; projectId: string; title: string; start: number | bigint; end: number | bigint; text: string; charCount: number | bigint }[]
-  >(Prisma.sql`
-    SELECT w."i", w."documentId", d."projectId", d."title", w."start", w."end", d."charCount",
-      substr(d."plainText", w."start" + 1, CASE WHEN w."end" - w."start" < ${opts.maxLength} THEN w."end" - w."start" ELSE ${opts.maxLength} END) AS "text"
-    FROM (${wanted}) w JOIN "Document" d ON d."id" = w."documentId"
-    ORDER BY w."i"`);
-  return rows.map((r) => ({
-    documentId: r.documentId,
-    projectId: r.projectId,
-    title: r.title,
-    start: Number(r.start),
-    end: Number(r.end),
-    text: r.text ?? "",
-    charCount: Number(r.charCount),
-  }));
+  const out: TextSpanRow[] = [];
+  for (let from = 0; from < opts.spans.length; from += SPANS_PER_QUERY) {
+    const chunk = opts.spans.slice(from, from + SPANS_PER_QUERY);
+    // The wanted spans as a derived table; CASTs give the parameters a type on PostgreSQL.
+    const wanted = Prisma.join(
+      chunk.map(
+        (s, i) =>
+          Prisma.sql`SELECT CAST(${i} AS INTEGER) AS "i", CAST(${s.documentId} AS TEXT) AS "documentId", CAST(${s.start} AS INTEGER) AS "start", CAST(${s.end} AS INTEGER) AS "end"`,
+      ),
+      " UNION ALL ",
+    );
+    const rows = await db.$queryRaw<
+      { documentId: string; projectId: string; title: string; start: number | bigint; end: number | bigint; text: string | null; charCount: number | bigint }[]
+    >(Prisma.sql`
+      SELECT w."documentId", d."projectId", d."title", w."start", w."end", d."charCount",
+        substr(d."plainText", w."start" + 1, CASE WHEN w."end" - w."start" < ${opts.maxLength} THEN w."end" - w."start" ELSE ${opts.maxLength} END) AS "text"
+      FROM (${wanted}) w JOIN "Document" d ON d."id" = w."documentId"
+      ORDER BY w."i"`);
+    for (const r of rows) {
+      out.push({
+        documentId: r.documentId,
+        projectId: r.projectId,
+        title: r.title,
+        start: Number(r.start),
+        end: Number(r.end),
+        text: r.text ?? "",
+        charCount: Number(r.charCount),
+      });
+    }
+  }
+  return out;
 }
 
 export async function selectDocumentUnits(db: Db, documentId: string) {
