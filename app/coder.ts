@@ -1,5 +1,5 @@
 import { cookies } from "next/headers";
-import { CODER_COOKIE, DEFAULT_CODER, normalizeCoderName } from "@/components/shell/coder-name";
+import { CODER_COOKIE, DEFAULT_CODER, normalizeCoderName } from "@/lib/coding/coder-name";
 
 /**
  * The current coder: whoever this browser says it is (cookie `juncture-coder`),

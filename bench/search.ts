@@ -1,4 +1,5 @@
-import { plainScanBaseline, searchCorpus } from "../lib/search";
+import { searchCorpus } from "../lib/search";
+import { plainScanBaseline } from "./plain-scan";
 import type { Db } from "../lib/db/client";
 import { ms, quantile, type Figure } from "./util";
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { documentMetadataPatchSchema, type DocumentMetadataPatch } from "@/lib/corpus/metadata";
 import { AppError, httpStatusOf, isAppError, userMessage, type AppErrorCode } from "@/lib/errors";
+import { zodMessage } from "@/lib/parse-input";
 
 /**
  * Route-handler plumbing shared by every API route: one JSON error shape
@@ -37,12 +38,6 @@ export async function handle(body: () => Promise<Response>): Promise<Response> {
   } catch (e) {
     return errorResponse(e);
   }
-}
-
-export function zodMessage(e: z.ZodError): string {
-  return e.issues
-    .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
-    .join("; ");
 }
 
 /** Parses a JSON request body with a schema; malformed JSON is an invalid_input error. */

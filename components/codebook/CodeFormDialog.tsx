@@ -2,9 +2,9 @@
 
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Button, ErrorNote, Field, inputClass, Modal, selectClass } from "@/components/shell/ui";
-import { isConflict, failureMessage } from "./api";
+import { isConflict, failureMessage } from "@/components/api/client";
 import { flatten } from "./tree";
-import { PALETTE, type CodeFormValues, type CodeNode } from "./types";
+import { codeFormValuesOf, PALETTE, type CodeFormValues, type CodeNode } from "./types";
 
 const textareaClass =
   "min-h-16 w-full rounded border border-stone-300 bg-white px-2 py-1.5 text-[13px] text-stone-900 placeholder:text-stone-400 focus:border-accent-500 focus:outline-none focus:ring-1 focus:ring-accent-500";
@@ -72,19 +72,7 @@ export function CodeFormDialog({
 
   useEffect(() => {
     if (!open) return;
-    const v = code
-      ? {
-          shortName: code.shortName,
-          labelZh: code.labelZh,
-          labelEn: code.labelEn,
-          definition: code.definition,
-          inclusion: code.inclusion,
-          exclusion: code.exclusion,
-          example: code.example,
-          color: code.color,
-          keywords: code.keywords,
-        }
-      : blank();
+    const v = code ? codeFormValuesOf(code) : blank();
     setValues(v);
     setKeywordText(v.keywords.join("、"));
     setParentId(defaultParentId ?? "");

@@ -3,7 +3,7 @@
 import { BookPlus, ChevronsDownUp, ChevronsUpDown, FilterX, Plus, Search, Tag, X } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { Button, ErrorNote, inputClass } from "@/components/shell/ui";
-import { apiJson, failureMessage, isConflict } from "./api";
+import { apiJson, failureMessage, isConflict } from "@/components/api/client";
 import { CodeDetail } from "./CodeDetail";
 import { CodeFormDialog } from "./CodeFormDialog";
 import { CodeTree, type RowAction } from "./CodeTree";

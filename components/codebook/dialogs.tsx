@@ -3,7 +3,7 @@
 import { AlertTriangle, ArrowRight } from "lucide-react";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Button, ErrorNote, Field, inputClass, Modal } from "@/components/shell/ui";
-import { apiJson, failureMessage } from "./api";
+import { apiJson, failureMessage } from "@/components/api/client";
 import { CodePicker } from "./CodePicker";
 import { codeTitle, selfAndDescendants, type FlatCode } from "./tree";
 import type { CodeNode, DeletionImpact, MergeResult, TemplateInfo } from "./types";

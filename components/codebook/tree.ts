@@ -5,20 +5,9 @@ import type { CodeNode } from "@/lib/codebook/types";
  * The tree is small (hundreds of codes), so filtering happens in the browser, instantly.
  */
 
-export type FlatCode = CodeNode & { depth: number; path: string[] };
-
-export function flatten(tree: readonly CodeNode[]): FlatCode[] {
-  const out: FlatCode[] = [];
-  const walk = (nodes: readonly CodeNode[], depth: number, path: string[]) => {
-    for (const n of nodes) {
-      const p = [...path, n.shortName];
-      out.push({ ...n, depth, path: p });
-      walk(n.children, depth + 1, p);
-    }
-  };
-  walk(tree, 0, []);
-  return out;
-}
+// One flatten for server and browser: lib's (it imports types only, so it bundles cleanly).
+export { flattenCodebook as flatten } from "@/lib/codebook/flatten-codebook";
+export type { FlatCodeNode as FlatCode } from "@/lib/codebook/types";
 
 /** The code and every code below it. */
 export function selfAndDescendants(node: CodeNode): Set<string> {

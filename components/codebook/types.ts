@@ -1,3 +1,4 @@
+import type { CodeFields } from "@/lib/codebook/schemas";
 import type { CodeGroupInfo, CodeNode } from "@/lib/codebook/types";
 
 export type { CodeGroupInfo, CodeNode };
@@ -19,18 +20,14 @@ export type DeletionImpact = { codings: number; descendants: number; descendantC
 
 export type MergeResult = { movedCodings: number; droppedDuplicates: number; movedChildren: number };
 
-/** What the create / edit form sends (create adds parentId; edit adds expectedVersion). */
-export type CodeFormValues = {
-  shortName: string;
-  labelZh: string;
-  labelEn: string;
-  definition: string;
-  inclusion: string;
-  exclusion: string;
-  example: string;
-  color: string;
-  keywords: string[];
-};
+/** What the create / edit form sends (create adds parentId; edit adds expectedVersion): the code's fields. */
+export type CodeFormValues = CodeFields;
+
+/** The form's values for an existing code: exactly its fields, nothing else. */
+export function codeFormValuesOf(code: CodeNode): CodeFormValues {
+  const { shortName, labelZh, labelEn, definition, inclusion, exclusion, example, color, keywords } = code;
+  return { shortName, labelZh, labelEn, definition, inclusion, exclusion, example, color, keywords };
+}
 
 export const PALETTE = [
   "#4f7cac",

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { apiErrorOf, Button, ErrorNote, Modal } from "@/components/shell/ui";
+import { apiJson, failureMessage } from "@/components/api/client";
+import { Button, ErrorNote, Modal } from "@/components/shell/ui";
 import type { DocumentRow } from "./types";
 
 /** Confirmation before a document (with its units and codings) is deleted. */
@@ -21,14 +22,10 @@ export function DeleteDocumentDialog({
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/documents/${encodeURIComponent(document.id)}`, { method: "DELETE" });
-      if (!res.ok) {
-        setError((await apiErrorOf(res)).message);
-        return;
-      }
+      await apiJson(`/api/documents/${encodeURIComponent(document.id)}`, { method: "DELETE" });
       onDeleted();
-    } catch {
-      setError("网络错误，请重试 / Network error — try again");
+    } catch (e) {
+      setError(failureMessage(e));
     } finally {
       setBusy(false);
     }

@@ -4,7 +4,8 @@ import { RotateCw } from "lucide-react";
 import { useState, type FormEvent } from "react";
 import { documentMetadataPatchSchema, type DocumentMetadata } from "@/lib/corpus/metadata";
 import { PROVINCES } from "@/lib/corpus/reference";
-import { apiErrorOf, Button, ErrorNote, Field, inputClass, Modal } from "@/components/shell/ui";
+import { apiJson, failureMessage, isConflict } from "@/components/api/client";
+import { Button, ErrorNote, Field, inputClass, Modal } from "@/components/shell/ui";
 import { DocTypeSelect, LevelSelect, RegionSelect } from "./selects";
 import type { DocumentRow } from "./types";
 
@@ -86,22 +87,14 @@ export function MetadataDialog({
     }
     setBusy(true);
     try {
-      const res = await fetch(`/api/documents/${encodeURIComponent(document.id)}`, {
+      await apiJson(`/api/documents/${encodeURIComponent(document.id)}`, {
         method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ version: base.version, ...parsed.data }),
+        body: { version: base.version, ...parsed.data },
       });
-      if (res.status === 409) {
-        setConflict((await apiErrorOf(res)).message);
-        return;
-      }
-      if (!res.ok) {
-        setError((await apiErrorOf(res)).message);
-        return;
-      }
       onSaved();
-    } catch {
-      setError("网络错误，请重试 / Network error — try again");
+    } catch (e) {
+      if (isConflict(e)) setConflict(failureMessage(e));
+      else setError(failureMessage(e));
     } finally {
       setBusy(false);
     }
@@ -111,12 +104,9 @@ export function MetadataDialog({
     setBusy(true);
     setError(null);
     try {
-      const res = await fetch(`/api/documents/${encodeURIComponent(document.id)}`);
-      if (!res.ok) {
-        setError((await apiErrorOf(res)).message);
-        return;
-      }
-      const { document: latest } = (await res.json()) as { document: DocumentRow };
+      const { document: latest } = await apiJson<{ document: DocumentRow }>(
+        `/api/documents/${encodeURIComponent(document.id)}`,
+      );
       const latestValues = toForm(latest);
       const mine = changedFields(values, base.values);
       const merged = { ...latestValues };
@@ -133,8 +123,8 @@ export function MetadataDialog({
       setNotice(
         `已载入最新版本 (v${latest.version})：您的修改已保留，请核对后再保存。 Loaded the latest version (v${latest.version}); your edits are kept — review and save again.`,
       );
-    } catch {
-      setError("网络错误，请重试 / Network error — try again");
+    } catch (e) {
+      setError(failureMessage(e));
     } finally {
       setBusy(false);
     }

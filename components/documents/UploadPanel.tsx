@@ -3,6 +3,7 @@
 import { CircleAlert, CircleCheck, FileUp, LoaderCircle, X } from "lucide-react";
 import { useRef, useState, type DragEvent } from "react";
 import { PROVINCES } from "@/lib/corpus/reference";
+import { failureMessage, upload } from "@/components/api/client";
 import { Button, Field, inputClass, selectClass } from "@/components/shell/ui";
 import { ENCODING_CHOICES } from "./labels";
 import { DocTypeSelect, LevelSelect, RegionSelect } from "./selects";
@@ -347,8 +348,8 @@ function formatBytes(n: number): string {
 
 type UploadOutcome = { ok: true; document: ImportResult } | { ok: false; message: string };
 
-/** One file, one multipart request; resolves (never rejects) with the outcome. */
-function uploadOne(
+/** One file, one multipart request through the shared client; resolves (never rejects) with the outcome. */
+async function uploadOne(
   projectId: string,
   file: File,
   defaults: Defaults,
@@ -357,23 +358,15 @@ function uploadOne(
   const form = new FormData();
   form.append("file", file, file.name);
   for (const [k, v] of Object.entries(defaults)) if (v.trim() !== "") form.append(k, v.trim());
-
-  return new Promise((resolve) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/projects/${encodeURIComponent(projectId)}/documents`);
-    xhr.responseType = "json";
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable && e.total > 0) onProgress(Math.min(e.loaded / e.total, 0.999));
-    };
-    // All bytes sent: the server now extracts, splits and stores the text.
-    xhr.upload.onload = () => onProgress(1);
-    xhr.onload = () => {
-      const body = xhr.response as { document?: ImportResult; error?: { message?: string } } | null;
-      if (xhr.status >= 200 && xhr.status < 300 && body?.document) resolve({ ok: true, document: body.document });
-      else resolve({ ok: false, message: body?.error?.message ?? `upload failed (HTTP ${xhr.status}) / 上传失败` });
-    };
-    xhr.onerror = () => resolve({ ok: false, message: "network error — is the server running? / 网络错误" });
-    xhr.onabort = () => resolve({ ok: false, message: "upload cancelled / 已取消" });
-    xhr.send(form);
-  });
+  try {
+    // Progress 1 = all bytes sent: the server now extracts, splits and stores the text.
+    const { document } = await upload<{ document: ImportResult }>(
+      `/api/projects/${encodeURIComponent(projectId)}/documents`,
+      form,
+      onProgress,
+    );
+    return { ok: true, document };
+  } catch (e) {
+    return { ok: false, message: failureMessage(e) };
+  }
 }

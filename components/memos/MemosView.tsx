@@ -5,7 +5,7 @@ import { FileText, Link2, NotebookPen, Pencil, Plus, Search, Tag, Trash2, X } fr
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
-import { apiJson, failureMessage, isConflict } from "@/components/codebook/api";
+import { apiJson, failureMessage, isConflict } from "@/components/api/client";
 import { CodePicker } from "@/components/codebook/CodePicker";
 import { flatten } from "@/components/codebook/tree";
 import type { CodeNode } from "@/components/codebook/types";

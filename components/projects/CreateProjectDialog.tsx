@@ -3,7 +3,8 @@
 import { Plus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { Button, ErrorNote, Field, inputClass, Modal, apiErrorOf } from "@/components/shell/ui";
+import { apiJson, failureMessage } from "@/components/api/client";
+import { Button, ErrorNote, Field, inputClass, Modal } from "@/components/shell/ui";
 
 export type TemplateOption = { key: string; zh: string; en: string; description?: string; codeCount?: number };
 
@@ -45,21 +46,14 @@ export function CreateProjectDialog({
     setError(null);
     try {
       const keys = templates.map((t) => t.key).filter((k) => chosen.has(k));
-      const res = await fetch("/api/projects", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ name, description, templates: keys.length > 0 ? keys : "none" }),
+      const { project } = await apiJson<{ project: { id: string } }>("/api/projects", {
+        body: { name, description, templates: keys.length > 0 ? keys : "none" },
       });
-      if (!res.ok) {
-        setError((await apiErrorOf(res)).message);
-        return;
-      }
-      const { project } = (await res.json()) as { project: { id: string } };
       setOpen(false);
       reset();
       router.push(`/projects/${project.id}`);
-    } catch {
-      setError("网络错误，请重试 / Network error — try again");
+    } catch (e) {
+      setError(failureMessage(e));
     } finally {
       setBusy(false);
     }

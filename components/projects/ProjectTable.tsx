@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ProjectSummary } from "@/lib/corpus";
+import { DeleteProjectButton } from "./DeleteProjectDialog";
 import { formatCount, formatDate } from "./format";
 
 /** The project list with its corpus and coding counts. */
@@ -24,11 +25,12 @@ export function ProjectTable({ projects }: { projects: ProjectSummary[] }) {
             <th className="px-3 py-2 text-right font-medium">编码 Codes</th>
             <th className="px-3 py-2 text-right font-medium">编码次数 Codings</th>
             <th className="px-3 py-2 font-medium">创建 Created</th>
+            <th className="w-10 px-1 py-2" aria-label="操作 Actions" />
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">
           {projects.map((p) => (
-            <tr key={p.id} className="hover:bg-stone-50">
+            <tr key={p.id} className="hover:bg-stone-50" data-testid="project-row" data-project-id={p.id}>
               <td className="px-3 py-2">
                 <Link href={`/projects/${p.id}`} className="font-medium text-accent-700 hover:underline">
                   {p.name}
@@ -40,6 +42,9 @@ export function ProjectTable({ projects }: { projects: ProjectSummary[] }) {
               <td className={num}>{formatCount(p.codeCount)}</td>
               <td className={num}>{formatCount(p.codingCount)}</td>
               <td className="px-3 py-2 text-stone-500 tabular-nums">{formatDate(p.createdAt)}</td>
+              <td className="px-1 py-1 text-right">
+                <DeleteProjectButton projectId={p.id} projectName={p.name} />
+              </td>
             </tr>
           ))}
         </tbody>

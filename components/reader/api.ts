@@ -1,44 +1,14 @@
+import { apiJson, type ApiInit } from "@/components/api/client";
 import type { AnchorStatus, MemoKind, ReaderCoding, ReaderMemo, ReaderPayload } from "./types";
 
 /**
- * The reader's calls to its route handlers. Every failure becomes an ApiFailure carrying
- * the server's user-facing message (`{ error: { code, message } }`), shown as is.
+ * The reader's typed calls to its route handlers, over the shared client: every failure is
+ * an ApiFailure carrying the server's user-facing message, shown as is.
  */
-export class ApiFailure extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
+export { ApiFailure } from "@/components/api/client";
 
-async function call<T>(method: string, url: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(url, {
-      method,
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      cache: "no-store",
-    });
-  } catch {
-    throw new ApiFailure("network", "无法连接服务器 / cannot reach the server", 0);
-  }
-  if (!res.ok) {
-    let code = `http_${res.status}`;
-    let message = `请求失败 / request failed (HTTP ${res.status})`;
-    try {
-      const j = (await res.json()) as { error?: { code?: string; message?: string } };
-      if (j.error?.message) message = j.error.message;
-      if (j.error?.code) code = j.error.code;
-    } catch {
-      // not JSON
-    }
-    throw new ApiFailure(code, message, res.status);
-  }
-  return (await res.json()) as T;
+function call<T>(method: NonNullable<ApiInit["method"]>, url: string, body?: unknown): Promise<T> {
+  return apiJson<T>(url, { method, body });
 }
 
 type RawCoding = Omit<ReaderCoding, "anchor" | "createdAt" | "updatedAt"> & {

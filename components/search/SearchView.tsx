@@ -4,7 +4,7 @@ import * as Popover from "@radix-ui/react-popover";
 import { FilterX, Highlighter, Loader2, Plus, Search, X } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { apiJson, failureMessage } from "@/components/codebook/api";
+import { apiJson, failureMessage } from "@/components/api/client";
 import { CodePicker } from "@/components/codebook/CodePicker";
 import { codeTitle, flatten } from "@/components/codebook/tree";
 import type { CodeNode } from "@/components/codebook/types";

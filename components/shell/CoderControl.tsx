@@ -4,7 +4,7 @@ import * as Popover from "@radix-ui/react-popover";
 import { UserRound } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { CODER_COOKIE, normalizeCoderName } from "./coder-name";
+import { CODER_COOKIE, normalizeCoderName } from "@/lib/coding/coder-name";
 import { Button, inputClass } from "./ui";
 
 /**

@@ -120,14 +120,3 @@ export function ErrorNote({ children }: { children: ReactNode }) {
     </p>
   );
 }
-
-/** Reads the `{ error: { code, message } }` body of a failed API call. */
-export async function apiErrorOf(res: Response): Promise<{ code: string; message: string }> {
-  try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
-    if (body.error?.message) return { code: body.error.code ?? "error", message: body.error.message };
-  } catch {
-    // not JSON: fall through
-  }
-  return { code: "http_" + res.status, message: `request failed (HTTP ${res.status}) / 请求失败` };
-}

@@ -4,7 +4,7 @@ import { Check, Loader2, Pencil, RefreshCw, Search, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { apiJson, failureMessage, isConflict } from "@/components/codebook/api";
+import { apiJson, failureMessage, isConflict } from "@/components/api/client";
 import { splitKeywords } from "@/components/codebook/CodeFormDialog";
 import { flatten, matchesQuery, type FlatCode } from "@/components/codebook/tree";
 import type { CodebookResponse, CodeNode } from "@/components/codebook/types";

@@ -2,7 +2,8 @@ import type { Db } from "../db/client";
 import { findCodesByIds, inTransaction, insertMemberships, listMembershipsOfGroup } from "../db/codes";
 import { AppError } from "../errors";
 import { requireCodeGroup } from "./get-code-group";
-import { codeIdsSchema, idSchema, parseInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { codeIdsSchema, idSchema } from "./schemas";
 
 /** Adds codes to a group; codes already in it are left alone. Returns how many were added. */
 export async function addCodesToGroup(db: Db, groupId: string, codeIds: string[]): Promise<{ added: number }> {

@@ -11,9 +11,10 @@ import {
   projectExists,
 } from "../db/codes";
 import { AppError } from "../errors";
-import { serializeKeywords } from "./keywords";
+import { codeColumnsOf } from "./code-fields";
 import { shortNameKey } from "./names";
-import { idSchema, parseInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { idSchema } from "./schemas";
 import { CODEBOOK_TEMPLATES, templateKeySchema, walkTemplateCodes, type TemplateKey } from "./template-data";
 
 const applyTemplatesSchema = z.object({ projectId: idSchema, keys: z.array(templateKeySchema) });
@@ -64,15 +65,7 @@ export async function applyTemplates(
         const row = await insertCode(tx, {
           projectId: input.projectId,
           parentId,
-          shortName: code.shortName,
-          labelZh: code.labelZh,
-          labelEn: code.labelEn,
-          definition: code.definition,
-          inclusion: code.inclusion,
-          exclusion: code.exclusion,
-          example: code.example,
-          color: code.color,
-          keywords: serializeKeywords(code.keywords),
+          ...codeColumnsOf(code),
           template: key,
           sortOrder,
         });

@@ -1,7 +1,8 @@
 import type { Db } from "../db/client";
 import { inTransaction, insertCodeGroup, isUniqueViolation, listCodeGroupsWithMembers, projectExists } from "../db/codes";
 import { AppError } from "../errors";
-import { createCodeGroupSchema, parseInput, type CreateCodeGroupInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { createCodeGroupSchema, type CreateCodeGroupInput } from "./schemas";
 import type { CodeGroupInfo } from "./types";
 
 function groupNameTaken(name: string, id: string): AppError {

@@ -10,9 +10,11 @@ import {
 } from "../db/codes";
 import { AppError } from "../errors";
 import { codeNotFound } from "./get-code";
-import { serializeKeywords, toCodeRecord } from "./keywords";
+import { toCodeRecord } from "./code-fields";
+import { serializeKeywords } from "./keywords";
 import { describeCode, findShortNameClash } from "./names";
-import { createCodeSchema, parseInput, type CreateCodeInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { CODE_TEXT_FIELDS, createCodeSchema, type CreateCodeInput } from "./schemas";
 import type { CodeRecord } from "./types";
 
 export function shortNameTaken(existing: { shortName: string; id: string }, labels?: { labelZh?: string; labelEn?: string }): AppError {
@@ -54,12 +56,7 @@ export async function createCode(db: Db, input: CreateCodeInput): Promise<CodeRe
         projectId: data.projectId,
         parentId,
         shortName: data.shortName,
-        labelZh: data.labelZh ?? "",
-        labelEn: data.labelEn ?? "",
-        definition: data.definition ?? "",
-        inclusion: data.inclusion ?? "",
-        exclusion: data.exclusion ?? "",
-        example: data.example ?? "",
+        ...Object.fromEntries(CODE_TEXT_FIELDS.map((f) => [f, data[f] ?? ""])),
         ...(data.color !== undefined ? { color: data.color } : {}),
         keywords: serializeKeywords(data.keywords ?? []),
         sortOrder: (max ?? -1) + 1,

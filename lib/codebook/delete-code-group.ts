@@ -1,7 +1,8 @@
 import type { Db } from "../db/client";
 import { deleteCodeGroupRow, inTransaction } from "../db/codes";
 import { requireCodeGroup } from "./get-code-group";
-import { idSchema, parseInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { idSchema } from "./schemas";
 
 /** Deletes a group and its memberships; its codes and their codings stay. */
 export async function deleteCodeGroup(db: Db, groupId: string): Promise<void> {

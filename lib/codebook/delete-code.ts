@@ -1,18 +1,19 @@
 import type { Db } from "../db/client";
 import {
   deleteCodesByIds,
-  deleteCodingsOfCodes,
-  deleteDecisionsOfCodes,
   deleteMembershipsOfCodes,
-  deleteMemosOfCodes,
   findCodeById,
   inTransaction,
   listCodeSkeleton,
   listSiblings,
   setSortOrders,
 } from "../db/codes";
+import { deleteCodingsOfCodes } from "../db/codings";
+import { deleteDecisionsOfCodes } from "../db/suggestion-decisions";
+import { deleteMemosOfCodes } from "../db/memos";
 import { codeNotFound } from "./get-code";
-import { deleteCodeSchema, parseInput, type DeleteCodeOptions } from "./schemas";
+import { parseInput } from "../parse-input";
+import { deleteCodeSchema, type DeleteCodeOptions } from "./schemas";
 import { bottomUpLevels, renumber } from "./tree";
 
 export type DeleteCodeResult = { deletedCodes: number; deletedCodings: number; deletedMemos: number };

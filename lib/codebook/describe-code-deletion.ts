@@ -1,5 +1,7 @@
 import type { Db } from "../db/client";
-import { countCodingsOfCodes, countMemosOfCodes, findCodeById, listCodeSkeleton } from "../db/codes";
+import { findCodeById, listCodeSkeleton } from "../db/codes";
+import { countCodingsOfCodes } from "../db/codings";
+import { countMemosOfCodes } from "../db/memos";
 import { codeNotFound } from "./get-code";
 import { descendantIds } from "./tree";
 

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { findCodeByExactShortName, findCodeById, listCodeSkeleton } from "../db/codes";
-import { toCodeRecord } from "./keywords";
+import { toCodeRecord } from "./code-fields";
 import { shortNameKey } from "./names";
 import type { CodeRecord } from "./types";
 

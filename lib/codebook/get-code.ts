@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { findCodeById } from "../db/codes";
 import { AppError } from "../errors";
-import { toCodeRecord } from "./keywords";
+import { toCodeRecord } from "./code-fields";
 import type { CodeRecord } from "./types";
 
 export function codeNotFound(codeId: string): AppError {

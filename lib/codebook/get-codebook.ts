@@ -1,22 +1,14 @@
 import type { Db } from "../db/client";
 import { listCodesWithCounts, projectExists, type CodeWithCounts } from "../db/codes";
 import { AppError } from "../errors";
-import { parseKeywords } from "./keywords";
+import { codeFieldsOf } from "./code-fields";
 import type { CodeNode } from "./types";
 
 function toNode(row: CodeWithCounts): CodeNode {
   return {
+    ...codeFieldsOf(row),
     id: row.id,
     parentId: row.parentId,
-    shortName: row.shortName,
-    labelZh: row.labelZh,
-    labelEn: row.labelEn,
-    definition: row.definition,
-    inclusion: row.inclusion,
-    exclusion: row.exclusion,
-    example: row.example,
-    color: row.color,
-    keywords: parseKeywords(row.keywords),
     pinned: row.pinned,
     version: row.version,
     template: row.template,

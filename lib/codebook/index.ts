@@ -17,6 +17,8 @@ export { searchCodes } from "./search-codes";
 export { updateCode } from "./update-code";
 export { mergeKeywords, normalizeKeywords, parseKeywords } from "./keywords";
 export {
+  CODE_TEXT_FIELDS,
+  codeFieldsSchema,
   codePatchSchema,
   colorSchema,
   createCodeGroupSchema,
@@ -27,6 +29,7 @@ export {
   moveCodeSchema,
   shortNameSchema,
   updateCodeSchema,
+  type CodeFields,
   type CodePatch,
   type CreateCodeGroupInput,
   type CreateCodeInput,

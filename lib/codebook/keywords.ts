@@ -1,6 +1,3 @@
-import type { CodeRow } from "../db/codes";
-import type { CodeRecord } from "./types";
-
 /**
  * Trims, drops empties and duplicates (first spelling wins), keeping the researcher's order.
  * Keywords are compared after NFC so that visually identical Chinese strings are one keyword.
@@ -35,27 +32,4 @@ export function serializeKeywords(words: readonly string[]): string {
 /** Union of two keyword lists: `first`'s order, then what only `second` has. */
 export function mergeKeywords(first: readonly string[], second: readonly string[]): string[] {
   return normalizeKeywords([...first, ...second]);
-}
-
-export function toCodeRecord(row: CodeRow): CodeRecord {
-  return {
-    id: row.id,
-    projectId: row.projectId,
-    parentId: row.parentId,
-    shortName: row.shortName,
-    labelZh: row.labelZh,
-    labelEn: row.labelEn,
-    definition: row.definition,
-    inclusion: row.inclusion,
-    exclusion: row.exclusion,
-    example: row.example,
-    color: row.color,
-    keywords: parseKeywords(row.keywords),
-    template: row.template,
-    sortOrder: row.sortOrder,
-    pinned: row.pinned,
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
 }

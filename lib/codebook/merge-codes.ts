@@ -1,36 +1,43 @@
 import type { Db } from "../db/client";
 import {
   deleteCodesByIds,
-  deleteCodingsByIds,
-  deleteDecisionsByIds,
   deleteMembershipsOfCodes,
   findCodeById,
   inTransaction,
   insertMemberships,
   listCodeSkeleton,
-  listCodingSpansOfCodes,
-  listDecisionsOfCodes,
   listMembershipsOfCodes,
-  listMemosLinkingCode,
   listSiblings,
   maxSiblingSortOrder,
-  reassignCodeMemos,
-  reassignCodingMemos,
-  reassignCodings,
-  reassignDecisions,
-  setCodingComment,
-  setDecision,
-  setMemoLinks,
   setSortOrders,
   updateCodeRow,
-  type CodingSpan,
   type DbTx,
 } from "../db/codes";
+import {
+  deleteCodingsByIds,
+  listCodingSpansOfCodes,
+  reassignCodings,
+  setCodingComment,
+  type CodingSpan,
+} from "../db/codings";
+import {
+  deleteDecisionsByIds,
+  listDecisionsOfCodes,
+  reassignDecisions,
+  setDecision,
+} from "../db/suggestion-decisions";
+import {
+  listMemosLinkingCode,
+  reassignCodeMemos,
+  reassignCodingMemos,
+  setMemoLinks,
+} from "../db/memos";
 import { AppError } from "../errors";
 import { codeNotFound } from "./get-code";
 import { mergeKeywords, parseKeywords, serializeKeywords } from "./keywords";
 import { describeCode } from "./names";
-import { mergeCodesSchema, parseInput, type MergeCodesInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { CODE_TEXT_FIELDS, mergeCodesSchema, type MergeCodesInput } from "./schemas";
 import { isSelfOrDescendant, renumber } from "./tree";
 
 export type MergeCodesResult = {
@@ -183,12 +190,7 @@ export async function mergeCodes(db: Db, input: MergeCodesInput): Promise<MergeC
     const fill = (mine: string, theirs: string) => (mine.trim() === "" ? theirs : mine);
     await updateCodeRow(tx, target.id, {
       keywords: serializeKeywords(mergeKeywords(parseKeywords(target.keywords), parseKeywords(source.keywords))),
-      labelZh: fill(target.labelZh, source.labelZh),
-      labelEn: fill(target.labelEn, source.labelEn),
-      definition: fill(target.definition, source.definition),
-      inclusion: fill(target.inclusion, source.inclusion),
-      exclusion: fill(target.exclusion, source.exclusion),
-      example: fill(target.example, source.example),
+      ...Object.fromEntries(CODE_TEXT_FIELDS.map((f) => [f, fill(target[f], source[f])])),
       pinned: target.pinned ?? source.pinned,
       version: { increment: 1 },
     });

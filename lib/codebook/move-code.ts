@@ -2,9 +2,10 @@ import type { Db } from "../db/client";
 import { findCodeById, inTransaction, listCodeSkeleton, listSiblings, setSortOrders, updateCodeRow } from "../db/codes";
 import { AppError } from "../errors";
 import { codeNotFound } from "./get-code";
-import { toCodeRecord } from "./keywords";
+import { toCodeRecord } from "./code-fields";
 import { describeCode } from "./names";
-import { moveCodeSchema, parseInput, type MoveCodeInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { moveCodeSchema, type MoveCodeInput } from "./schemas";
 import { isSelfOrDescendant, renumber } from "./tree";
 import type { CodeRecord } from "./types";
 

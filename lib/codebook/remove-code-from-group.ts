@@ -1,7 +1,8 @@
 import type { Db } from "../db/client";
 import { deleteMembership } from "../db/codes";
 import { requireCodeGroup } from "./get-code-group";
-import { idSchema, parseInput } from "./schemas";
+import { parseInput } from "../parse-input";
+import { idSchema } from "./schemas";
 
 /** Takes a code out of a group (the code itself stays). `removed` is false if it was not a member. */
 export async function removeCodeFromGroup(db: Db, groupId: string, codeId: string): Promise<{ removed: boolean }> {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { AppError } from "../errors";
 import { normalizeKeywords } from "./keywords";
 
 /**
@@ -64,19 +63,31 @@ export const versionSchema = z
   .int()
   .min(1, "version must be a positive whole number / 版本号须为正整数");
 
-export const createCodeSchema = z.object({
-  projectId: idSchema,
-  parentId: idSchema.nullish(),
+/**
+ * A code's describable fields, written out once: the create and patch schemas, the domain
+ * types (CodeRecord, CodeNode) and the codebook form's values all derive from this object.
+ */
+export const codeFieldsSchema = z.object({
   shortName: shortNameSchema,
-  labelZh: labelSchema.optional(),
-  labelEn: labelSchema.optional(),
-  definition: longTextSchema.optional(),
-  inclusion: longTextSchema.optional(),
-  exclusion: longTextSchema.optional(),
-  example: longTextSchema.optional(),
-  color: colorSchema.optional(),
-  keywords: keywordsSchema.optional(),
+  labelZh: labelSchema,
+  labelEn: labelSchema,
+  definition: longTextSchema,
+  inclusion: longTextSchema,
+  exclusion: longTextSchema,
+  example: longTextSchema,
+  color: colorSchema,
+  keywords: keywordsSchema,
 });
+/** The fields as stored and shown (keywords parsed to an array). */
+export type CodeFields = z.output<typeof codeFieldsSchema>;
+/** The free-text fields (everything but the short name, colour and keywords). */
+export const CODE_TEXT_FIELDS = ["labelZh", "labelEn", "definition", "inclusion", "exclusion", "example"] as const satisfies readonly (keyof CodeFields)[];
+export type CodeTextField = (typeof CODE_TEXT_FIELDS)[number];
+
+export const createCodeSchema = codeFieldsSchema
+  .partial()
+  .required({ shortName: true })
+  .extend({ projectId: idSchema, parentId: idSchema.nullish() });
 export type CreateCodeInput = z.input<typeof createCodeSchema>;
 
 /**
@@ -84,15 +95,7 @@ export type CreateCodeInput = z.input<typeof createCodeSchema>;
  * silently ignoring it would lose the user's intent. `pinned: null` unpins.
  */
 export const codePatchSchema = z.strictObject({
-  shortName: shortNameSchema.optional(),
-  labelZh: labelSchema.optional(),
-  labelEn: labelSchema.optional(),
-  definition: longTextSchema.optional(),
-  inclusion: longTextSchema.optional(),
-  exclusion: longTextSchema.optional(),
-  example: longTextSchema.optional(),
-  color: colorSchema.optional(),
-  keywords: keywordsSchema.optional(),
+  ...codeFieldsSchema.partial().shape,
   pinned: pinnedSchema.nullable().optional(),
 });
 export type CodePatch = z.input<typeof codePatchSchema>;
@@ -145,11 +148,3 @@ export const createCodeGroupSchema = z.object({
 export type CreateCodeGroupInput = z.input<typeof createCodeGroupSchema>;
 
 export const codeIdsSchema = z.array(idSchema).max(10_000);
-
-/** Parses with a schema; failures become one `invalid_input` AppError listing every problem. */
-export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message));
-  throw new AppError("invalid_input", problems.join("; "), { issues: r.error.issues });
-}

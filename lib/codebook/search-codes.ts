@@ -23,7 +23,8 @@ function rank(code: FlatCodeNode, terms: string[], fields: Set<CodeSearchField>)
   const name = fold(code.shortName);
   const whole = terms.join(" ");
   if (name === whole) return 0;
-  if (name.startsWith(terms[0])) return 1;
+  const first = terms[0];
+  if (first !== undefined && name.startsWith(first)) return 1;
   if (fields.has("labelZh") || fields.has("labelEn") || fields.has("shortName")) return 2;
   if (fields.has("keywords")) return 3;
   return 4;

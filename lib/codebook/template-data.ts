@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { CodeFields } from "./schemas";
 
 /**
  * Built-in codebooks from the research framework (FRAMEWORK.md §3). Short names are stable
@@ -24,15 +25,8 @@ export const templateKeySchema = z.enum(TEMPLATE_KEYS, {
   message: `template must be one of ${TEMPLATE_KEYS.join(", ")} / 模板须为 ${TEMPLATE_KEYS.join("、")} 之一`,
 });
 
-export type TemplateCode = {
-  shortName: string;
-  labelZh: string;
-  labelEn: string;
-  definition: string;
-  inclusion: string;
-  exclusion: string;
-  example: string;
-  color: string;
+/** A template's code: the code's fields (codeFieldsSchema) and its sub-codes. */
+export type TemplateCode = Omit<CodeFields, "keywords"> & {
   keywords: readonly string[];
   children?: readonly TemplateCode[];
 };

@@ -56,9 +56,10 @@ export function bottomUpLevels(codes: readonly CodeSkeleton[], rootId: string): 
   const byParent = childrenByParent(codes);
   const levels: string[][] = [[rootId]];
   const seen = new Set<string>([rootId]);
+  let last = [rootId];
   for (;;) {
     const next: string[] = [];
-    for (const id of levels[levels.length - 1]) {
+    for (const id of last) {
       for (const child of byParent.get(id) ?? []) {
         if (seen.has(child.id)) continue;
         seen.add(child.id);
@@ -67,6 +68,7 @@ export function bottomUpLevels(codes: readonly CodeSkeleton[], rootId: string): 
     }
     if (next.length === 0) break;
     levels.push(next);
+    last = next;
   }
   return levels.reverse();
 }

@@ -1,22 +1,16 @@
+import type { CodeFields } from "./schemas";
+
 /**
  * Domain shapes of the codebook. `keywords` is always a parsed array here; the JSON string
- * form (Code.keywords) never leaves lib/codebook.
+ * form (Code.keywords) never leaves lib/codebook. The describable fields come from
+ * `codeFieldsSchema` (schemas.ts) and are not written out again here.
  */
 
 /** One code as the domain sees it (a Code row with parsed keywords). */
-export type CodeRecord = {
+export type CodeRecord = CodeFields & {
   id: string;
   projectId: string;
   parentId: string | null;
-  shortName: string;
-  labelZh: string;
-  labelEn: string;
-  definition: string;
-  inclusion: string;
-  exclusion: string;
-  example: string;
-  color: string;
-  keywords: string[];
   /** Template key the code came from, if any. */
   template: string | null;
   sortOrder: number;
@@ -28,18 +22,9 @@ export type CodeRecord = {
 };
 
 /** A code in the codebook tree, with its coding counts and group memberships. */
-export type CodeNode = {
+export type CodeNode = CodeFields & {
   id: string;
   parentId: string | null;
-  shortName: string;
-  labelZh: string;
-  labelEn: string;
-  definition: string;
-  inclusion: string;
-  exclusion: string;
-  example: string;
-  color: string;
-  keywords: string[];
   pinned: number | null;
   version: number;
   template: string | null;

@@ -11,9 +11,11 @@ import {
 import { AppError } from "../errors";
 import { shortNameTaken } from "./create-code";
 import { codeNotFound } from "./get-code";
-import { serializeKeywords, toCodeRecord } from "./keywords";
+import { toCodeRecord } from "./code-fields";
+import { serializeKeywords } from "./keywords";
 import { describeCode, findShortNameClash } from "./names";
-import { codePatchSchema, parseInput, versionSchema, type CodePatch } from "./schemas";
+import { parseInput } from "../parse-input";
+import { codePatchSchema, versionSchema, type CodePatch } from "./schemas";
 import type { CodeRecord } from "./types";
 
 export function staleCode(code: Pick<CodeRow, "shortName" | "labelZh" | "labelEn" | "id" | "version">): AppError {

@@ -3,7 +3,7 @@ import { findCodeBrief, inTransaction, type CodingView } from "../db/codings";
 import { AppError } from "../errors";
 import { codeWholeUnits, loadUnitsOfProject } from "./code-whole-units";
 import { ensureUser } from "./ensure-user";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { codeUnitsSchema, type CodeUnitsInput } from "./schemas";
 
 export type CodeUnitsResult = {

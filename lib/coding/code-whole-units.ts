@@ -1,5 +1,5 @@
+import { findDocumentTexts } from "../db/documents";
 import {
-  findDocumentTexts,
   findUnitsByIds,
   insertCodings,
   listCoderSpans,

@@ -3,7 +3,7 @@ import { findIdenticalCoding, insertCoding, isUniqueViolation, type CodingView }
 import { OffsetMap } from "../text/offsets";
 import { ensureUser } from "./ensure-user";
 import { duplicateCodingError, loadCodeOfProject, loadDocument } from "./load-coding-targets";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { createCodingSchema, type CreateCodingInput } from "./schemas";
 import { assertExpectedQuote, validateSpan } from "./validate-span";
 

@@ -1,20 +1,20 @@
 import type { Db } from "../db/client";
-import { deleteCodingIfVersion, findCodingView, inTransaction, type CodingView } from "../db/codings";
+import { deleteCodingAtVersion, findCodingView, inTransaction, type CodingView } from "../db/codings";
 import { AppError } from "../errors";
 import { staleCodingError } from "./update-coding";
 
 /**
- * Deletes a coding (only at `expectedVersion` when given) and returns what it was, so the
- * UI can undo by calling createCoding with the same document, code, span, coder and comment.
+ * Deletes a coding as seen at `version` and returns what it was, so the UI can undo by
+ * calling createCoding with the same document, code, span, coder and comment. The delete is
+ * conditional on the version in one statement, so an edit made since is never lost silently.
  * Memos attached to the coding are deleted with it (cascade).
  */
-export async function deleteCoding(db: Db, codingId: string, expectedVersion?: number): Promise<CodingView> {
+export async function deleteCoding(db: Db, opts: { id: string; version: number }): Promise<CodingView> {
+  const { id, version } = opts;
   return inTransaction(db, async (tx) => {
-    const view = await findCodingView(tx, codingId);
-    if (!view) throw new AppError("not_found", `coding ${codingId} not found (already deleted?) / 未找到该编码（可能已被删除）`);
-    if (expectedVersion !== undefined && view.version !== expectedVersion) throw staleCodingError(codingId);
-    const n = await deleteCodingIfVersion(tx, codingId, expectedVersion);
-    if (n === 0) throw staleCodingError(codingId);
+    const view = await findCodingView(tx, id);
+    if (!view) throw new AppError("not_found", `coding ${id} not found (already deleted?) / 未找到该编码（可能已被删除）`);
+    if ((await deleteCodingAtVersion(tx, { id, version })) === 0) throw staleCodingError(id);
     return view;
   });
 }

@@ -1,6 +1,6 @@
 import type { DbClient } from "../db/codings";
 import { upsertUserByName, type UserRow } from "../db/users";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { userNameSchema } from "./schemas";
 
 /** The user (coder, memo author) with this name, created on first use; the name is trimmed. */

@@ -88,6 +88,7 @@ export async function getReaderData(db: Db, documentId: string): Promise<ReaderD
 
   const counts = new Map<string, ReaderCodeCount>();
   const readerCodings: ReaderCoding[] = codings.map((c, i) => {
+    const anchor = anchors[i]!; // verifyCodingAnchors returns one result per coding, in order
     const entry = counts.get(c.codeId);
     if (entry) entry.count++;
     else
@@ -106,15 +107,15 @@ export async function getReaderData(db: Db, documentId: string): Promise<ReaderD
       labelZh: c.labelZh,
       labelEn: c.labelEn,
       color: c.color,
-      start: anchors[i].start,
-      end: anchors[i].end,
+      start: anchor.start,
+      end: anchor.end,
       quote: c.quote,
       comment: c.comment,
       coder: c.coder,
       createdAt: c.createdAt,
       updatedAt: c.updatedAt,
       version: c.version,
-      anchor: anchors[i].status,
+      anchor: anchor.status,
     };
   });
   readerCodings.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -11,7 +11,17 @@ export {
   type AnchorStatus,
 } from "./verify-coding-anchors";
 export { getReaderData, type ReaderData, type ReaderCoding, type ReaderCodeCount } from "./get-reader-data";
-export { createMemo, updateMemo, deleteMemo, listMemos, type MemoView } from "./memos";
+export {
+  createMemo,
+  updateMemo,
+  deleteMemo,
+  listMemos,
+  resolveMemos,
+  type MemoView,
+  type ResolvedLink,
+  type ResolvedMemo,
+  type ResolvedPassage,
+} from "./memos";
 export { CONTEXT_CODE_POINTS } from "./validate-span";
 export * from "./schemas";
 export type { CodingView } from "../db/codings";

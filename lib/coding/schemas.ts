@@ -4,6 +4,7 @@
  * Document.plainText; whether a span fits the text is checked against the document.
  */
 import { z } from "zod";
+import { userNameSchema } from "./coder-name";
 
 const id = (what: string, zh: string) =>
   z.string({ error: `${what} is required / 缺少${zh}` }).trim().min(1, `${what} is required / 缺少${zh}`);
@@ -19,11 +20,18 @@ const version = z
   .int("version must be a whole number / 版本号必须是整数")
   .min(1, "version must be 1 or more / 版本号必须大于 0");
 
-export const userNameSchema = z
-  .string({ error: "a user name is required / 缺少用户名" })
-  .trim()
-  .min(1, "a user name is required / 用户名不能为空")
-  .max(100, "a user name has at most 100 characters / 用户名最多 100 个字符");
+/**
+ * `?version=N` of a versioned DELETE: the version the client saw. Required, so that a
+ * delete can never remove an edit the client has not seen.
+ */
+export const versionQuerySchema = z.object({
+  version: z
+    .string({ error: "version is required: send the version you saw as ?version=N / 缺少版本号（?version=N）" })
+    .regex(/^[1-9][0-9]*$/, "version must be a whole number of 1 or more / 版本号必须是正整数")
+    .transform(Number),
+});
+
+export { userNameSchema };
 
 const comment = z.string().max(5000, "a comment has at most 5000 characters / 评论最多 5000 个字符");
 

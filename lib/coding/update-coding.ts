@@ -11,31 +11,36 @@ import {
 import { AppError } from "../errors";
 import { OffsetMap } from "../text/offsets";
 import { duplicateCodingError, loadCodeOfProject } from "./load-coding-targets";
-import { parseInput } from "./parse-input";
+import { parseInput } from "../parse-input";
 import { codingPatchSchema, type CodingPatch } from "./schemas";
 import { assertExpectedQuote, validateSpan } from "./validate-span";
 
 export function staleCodingError(codingId: string): AppError {
   return new AppError(
     "conflict",
-    "this coding was changed by someone else; reload the document and try again / 该编码已被他人修改，请刷新后重试",
+    "this coding was changed by someone else since you loaded it; reload the document and try again / 该编码已被他人修改，请刷新后重试",
     { codingId },
   );
 }
 
 /**
- * Re-codes, resizes or comments a coding seen at `expectedVersion`. A resize is validated
+ * Re-codes, resizes or comments a coding seen at `version`. A resize is validated
  * like a new coding and recomputes quote, prefix and suffix. A stale version is refused,
  * never overwritten. Returns the coding at its new version.
  */
 export async function updateCoding(
   db: Db,
-  codingId: string,
-  expectedVersion: number,
-  patch: CodingPatch,
-  opts: { expectQuote?: string } = {},
+  opts: {
+    id: string;
+    /** The version the client saw. */
+    version: number;
+    patch: CodingPatch;
+    /** The text the client believes is at the (new) span; refused when it differs. */
+    expectQuote?: string;
+  },
 ): Promise<CodingView> {
-  const p = parseInput(codingPatchSchema, patch);
+  const { id: codingId, version: expectedVersion } = opts;
+  const p = parseInput(codingPatchSchema, opts.patch);
   return inTransaction(db, async (tx) => {
     const row = await findCodingForUpdate(tx, codingId);
     if (!row) throw new AppError("not_found", `coding ${codingId} not found (deleted?) / 未找到该编码（可能已被删除）`);

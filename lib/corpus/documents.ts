@@ -5,7 +5,7 @@ import {
   documentExists,
   selectDocumentSummaries,
   selectDocumentSummary,
-  selectDocumentText,
+  findDocumentText,
   selectDocumentUnits,
   selectFacets,
   updateDocumentIfVersion,
@@ -53,9 +53,9 @@ export async function documentFacets(db: Db, projectId: string) {
 }
 
 export async function getDocument(db: Db, id: string): Promise<DocumentSummary & { plainText: string }> {
-  const [summary, plainText] = await Promise.all([selectDocumentSummary(db, id), selectDocumentText(db, id)]);
-  if (!summary || plainText === null) throw new AppError("not_found", `no document with id ${id} / 文档不存在`);
-  return { ...summary, plainText };
+  const [summary, text] = await Promise.all([selectDocumentSummary(db, id), findDocumentText(db, id)]);
+  if (!summary || !text) throw new AppError("not_found", `no document with id ${id} / 文档不存在`);
+  return { ...summary, plainText: text.plainText };
 }
 
 /** Paragraph and sentence units of a document, offsets in code points. */

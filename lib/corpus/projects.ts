@@ -3,16 +3,18 @@ import type { Db } from "../db/client";
 import {
   findProjectById,
   findProjectByName,
+  countProjectContents,
   insertProject,
   selectProjectSummaries,
   deleteProjectById,
+  type ProjectContentCounts,
   type ProjectSummary,
 } from "../db/projects";
 import { AppError } from "../errors";
 import { applyTemplates } from "../codebook/templates";
 import { CODEBOOK_TEMPLATES, DEFAULT_TEMPLATE_KEYS, type TemplateKey } from "../codebook/templates";
 
-export type { ProjectSummary };
+export type { ProjectContentCounts, ProjectSummary };
 
 export const createProjectSchema = z.object({
   name: z.string().trim().min(1, "project name is required / 项目名称不能为空").max(200),
@@ -76,7 +78,29 @@ export async function findOrCreateProject(
   return { id: created.id, name: created.name, created: true };
 }
 
-export async function deleteProject(db: Db, id: string) {
-  await getProject(db, id);
-  await deleteProjectById(db, id);
+export type ProjectDeletionImpact = ProjectContentCounts & { name: string };
+
+/** What deleting a project takes with it, for the confirmation dialog. */
+export async function describeProjectDeletion(db: Db, id: string): Promise<ProjectDeletionImpact> {
+  const project = await getProject(db, id);
+  return { name: project.name, ...(await countProjectContents(db, id)) };
+}
+
+export const deleteProjectSchema = z.object({
+  confirmName: z.string({ error: "type the project's name to confirm / 请输入项目名称以确认删除" }),
+});
+
+/**
+ * Deletes a project with its documents, codes, codings and memos, only when `confirmName`
+ * is exactly its name: the whole corpus goes, so a slip of the mouse must not do it.
+ */
+export async function deleteProject(db: Db, opts: { id: string; confirmName: string }): Promise<void> {
+  const project = await getProject(db, opts.id);
+  if (opts.confirmName !== project.name) {
+    throw new AppError(
+      "invalid_input",
+      `the name typed does not match the project's name “${project.name}”; nothing was deleted / 输入的名称与项目名称不符，未删除`,
+    );
+  }
+  await deleteProjectById(db, opts.id);
 }

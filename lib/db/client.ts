@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/client";
-import { isPostgresUrl, resolveDatabaseUrl } from "./url";
+import { isPostgresUrl, resolveDatabaseUrl, sqliteFileOf } from "./url";
 
 export type Db = PrismaClient;
 
@@ -20,10 +20,6 @@ export function databaseUrlOf(db: PrismaClient): string {
 
 const globalForDb = globalThis as unknown as { junctureDb?: PrismaClient; junctureDbUrl?: string };
 
-function sqliteFilePath(url: string): string {
-  return url.replace(/^file:/, "");
-}
-
 /** Opens a client for a database URL (SQLite file URLs for now). */
 export function createDb(url: string = resolveDatabaseUrl()): PrismaClient {
   if (isPostgresUrl(url)) {
@@ -33,7 +29,7 @@ export function createDb(url: string = resolveDatabaseUrl()): PrismaClient {
       "PostgreSQL is not enabled in this build yet: set DATABASE_URL to a SQLite file (file:…) / 当前版本仅支持 SQLite 数据库文件",
     );
   }
-  const file = sqliteFilePath(url);
+  const file = sqliteFileOf(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 });
   const client = new PrismaClient({ adapter });

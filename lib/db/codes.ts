@@ -1,8 +1,9 @@
 /**
- * Query functions of the codebook context: codes, code groups and the rows that point at a
- * code (codings, memos, group memberships, suggestion decisions) when the codebook reshapes
- * itself (merge, delete). Only Prisma calls live here; rules and messages live in
- * lib/codebook/. Everything is portable Prisma (no raw SQL), so it runs unchanged on
+ * Query functions of the codebook context: codes, code groups and group memberships. The
+ * rows that point at a code from other contexts (codings, memos, suggestion decisions) are
+ * queried by their own modules (codings.ts, memos.ts, suggestion-decisions.ts) even when the
+ * codebook reshapes itself (merge, delete). Only Prisma calls live here; rules and messages
+ * live in lib/codebook/. Everything is portable Prisma (no raw SQL), so it runs unchanged on
  * PostgreSQL. Functions take `DbClient` so the domain can compose them inside one transaction.
  */
 export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
@@ -12,10 +13,6 @@ import { Prisma, type Code, type CodeGroup } from "./generated/client";
 
 export type CodeRow = Code;
 export type CodeGroupRow = CodeGroup;
-
-
-
-// ---------------------------------------------------------------- projects
 
 
 // ---------------------------------------------------------------- codes
@@ -130,130 +127,6 @@ export async function deleteCodesByIds(db: DbClient, ids: string[]): Promise<num
   return r.count;
 }
 
-// ---------------------------------------------------------------- codings (as seen by the codebook)
-
-export type CodingSpan = {
-  id: string;
-  codeId: string;
-  documentId: string;
-  coderId: string;
-  start: number;
-  end: number;
-  comment: string;
-};
-
-export function listCodingSpansOfCodes(db: DbClient, codeIds: string[]): Promise<CodingSpan[]> {
-  return db.coding.findMany({
-    where: { codeId: { in: codeIds } },
-    select: { id: true, codeId: true, documentId: true, coderId: true, start: true, end: true, comment: true },
-    orderBy: [{ documentId: "asc" }, { start: "asc" }, { id: "asc" }],
-  });
-}
-
-export function countCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
-  if (codeIds.length === 0) return Promise.resolve(0);
-  return db.coding.count({ where: { codeId: { in: codeIds } } });
-}
-
-/** Moves codings to another code, bumping their version so an editor holding the old one is refused. */
-export async function reassignCodings(db: DbClient, codingIds: string[], codeId: string): Promise<number> {
-  if (codingIds.length === 0) return 0;
-  const r = await db.coding.updateMany({
-    where: { id: { in: codingIds } },
-    data: { codeId, version: { increment: 1 } },
-  });
-  return r.count;
-}
-
-export async function deleteCodingsByIds(db: DbClient, codingIds: string[]): Promise<number> {
-  if (codingIds.length === 0) return 0;
-  const r = await db.coding.deleteMany({ where: { id: { in: codingIds } } });
-  return r.count;
-}
-
-export async function deleteCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
-  if (codeIds.length === 0) return 0;
-  const r = await db.coding.deleteMany({ where: { codeId: { in: codeIds } } });
-  return r.count;
-}
-
-export async function setCodingComment(db: DbClient, codingId: string, comment: string): Promise<void> {
-  await db.coding.update({ where: { id: codingId }, data: { comment, version: { increment: 1 } } });
-}
-
-// ---------------------------------------------------------------- memos
-
-export async function reassignCodeMemos(db: DbClient, fromCodeId: string, toCodeId: string): Promise<number> {
-  const r = await db.memo.updateMany({ where: { codeId: fromCodeId }, data: { codeId: toCodeId } });
-  return r.count;
-}
-
-export async function reassignCodingMemos(db: DbClient, fromCodingId: string, toCodingId: string): Promise<number> {
-  const r = await db.memo.updateMany({ where: { codingId: fromCodingId }, data: { codingId: toCodingId } });
-  return r.count;
-}
-
-/** Memos attached to the codes or to their codings (both go when the codes are deleted). */
-export function countMemosOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
-  if (codeIds.length === 0) return Promise.resolve(0);
-  return db.memo.count({
-    where: { OR: [{ codeId: { in: codeIds } }, { coding: { codeId: { in: codeIds } } }] },
-  });
-}
-
-export async function deleteMemosOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
-  if (codeIds.length === 0) return 0;
-  const r = await db.memo.deleteMany({
-    where: { OR: [{ codeId: { in: codeIds } }, { coding: { codeId: { in: codeIds } } }] },
-  });
-  return r.count;
-}
-
-/** Free memos whose JSON `links` mention a code id (a LIKE on the JSON text, then parsed by the caller). */
-export function listMemosLinkingCode(db: DbClient, projectId: string, codeId: string): Promise<{ id: string; links: string }[]> {
-  return db.memo.findMany({
-    where: { projectId, links: { contains: codeId } },
-    select: { id: true, links: true },
-  });
-}
-
-export async function setMemoLinks(db: DbClient, memoId: string, links: string): Promise<void> {
-  await db.memo.update({ where: { id: memoId }, data: { links, version: { increment: 1 } } });
-}
-
-// ---------------------------------------------------------------- suggestion decisions
-
-export type DecisionRow = { id: string; codeId: string; unitId: string; decision: string };
-
-export function listDecisionsOfCodes(db: DbClient, codeIds: string[]): Promise<DecisionRow[]> {
-  return db.suggestionDecision.findMany({
-    where: { codeId: { in: codeIds } },
-    select: { id: true, codeId: true, unitId: true, decision: true },
-  });
-}
-
-export async function reassignDecisions(db: DbClient, ids: string[], codeId: string): Promise<number> {
-  if (ids.length === 0) return 0;
-  const r = await db.suggestionDecision.updateMany({ where: { id: { in: ids } }, data: { codeId } });
-  return r.count;
-}
-
-export async function setDecision(db: DbClient, id: string, decision: string): Promise<void> {
-  await db.suggestionDecision.update({ where: { id }, data: { decision } });
-}
-
-export async function deleteDecisionsByIds(db: DbClient, ids: string[]): Promise<number> {
-  if (ids.length === 0) return 0;
-  const r = await db.suggestionDecision.deleteMany({ where: { id: { in: ids } } });
-  return r.count;
-}
-
-export async function deleteDecisionsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
-  if (codeIds.length === 0) return 0;
-  const r = await db.suggestionDecision.deleteMany({ where: { codeId: { in: codeIds } } });
-  return r.count;
-}
-
 // ---------------------------------------------------------------- code groups
 
 export function insertCodeGroup(
@@ -310,4 +183,21 @@ export async function deleteMembershipsOfCodes(db: DbClient, codeIds: string[]):
   if (codeIds.length === 0) return 0;
   const r = await db.codeGroupMember.deleteMany({ where: { codeId: { in: codeIds } } });
   return r.count;
+}
+
+// ---------------------------------------------------------------- lookups for other contexts
+
+export function findCodesBrief(db: DbClient, ids: string[]): Promise<{ id: string; projectId: string }[]> {
+  return db.code.findMany({ where: { id: { in: ids } }, select: { id: true, projectId: true } });
+}
+
+export type CodeLabelRow = { id: string; shortName: string; labelZh: string; labelEn: string; color: string };
+
+/** Display fields of the codes a project's memos point at (targets and links). */
+export function findCodeLabels(db: DbClient, projectId: string, ids: readonly string[]): Promise<CodeLabelRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.code.findMany({
+    where: { projectId, id: { in: [...ids] } },
+    select: { id: true, shortName: true, labelZh: true, labelEn: true, color: true },
+  });
 }

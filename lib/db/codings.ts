@@ -13,24 +13,11 @@ import type { Prisma } from "./generated/client";
 
 // ---------------------------------------------------------------- lookups
 
-export type DocumentTextRow = { id: string; projectId: string; plainText: string };
-
-export function findDocumentText(db: DbClient, documentId: string): Promise<DocumentTextRow | null> {
-  return db.document.findUnique({
-    where: { id: documentId },
-    select: { id: true, projectId: true, plainText: true },
-  });
-}
+// The document's text is read in one place (lib/db/documents.ts); re-exported for the coding rules.
+export { findDocumentText, findDocumentTexts, type DocumentTextRow } from "./documents";
 
 export function findDocumentProject(db: DbClient, documentId: string): Promise<{ id: string; projectId: string } | null> {
   return db.document.findUnique({ where: { id: documentId }, select: { id: true, projectId: true } });
-}
-
-export function findDocumentTexts(db: DbClient, documentIds: string[]): Promise<DocumentTextRow[]> {
-  return db.document.findMany({
-    where: { id: { in: documentIds } },
-    select: { id: true, projectId: true, plainText: true },
-  });
 }
 
 export type CodeBriefRow = {
@@ -260,15 +247,9 @@ export async function updateCodingIfVersion(
   return r.count;
 }
 
-/** Deletes the row (only at `expectedVersion` when given); returns the rows deleted (0 or 1). */
-export async function deleteCodingIfVersion(
-  db: DbClient,
-  codingId: string,
-  expectedVersion?: number,
-): Promise<number> {
-  const r = await db.coding.deleteMany({
-    where: { id: codingId, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) },
-  });
+/** Deletes the row only if it still has `version`; returns the rows deleted (0 = missing or stale). */
+export async function deleteCodingAtVersion(db: DbClient, opts: { id: string; version: number }): Promise<number> {
+  const r = await db.coding.deleteMany({ where: { id: opts.id, version: opts.version } });
   return r.count;
 }
 
@@ -303,4 +284,59 @@ export function listSentenceUnits(db: DbClient, documentId: string): Promise<Sen
     select: { id: true, ordinal: true, paragraph: true, start: true, end: true },
     orderBy: { ordinal: "asc" },
   });
+}
+
+// ---------------------------------------------------------------- codings (as seen by the codebook)
+
+export type CodingSpan = {
+  id: string;
+  codeId: string;
+  documentId: string;
+  coderId: string;
+  start: number;
+  end: number;
+  comment: string;
+};
+
+export function listCodingSpansOfCodes(db: DbClient, codeIds: string[]): Promise<CodingSpan[]> {
+  return db.coding.findMany({
+    where: { codeId: { in: codeIds } },
+    select: { id: true, codeId: true, documentId: true, coderId: true, start: true, end: true, comment: true },
+    orderBy: [{ documentId: "asc" }, { start: "asc" }, { id: "asc" }],
+  });
+}
+
+export function countCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return Promise.resolve(0);
+  return db.coding.count({ where: { codeId: { in: codeIds } } });
+}
+
+/** Moves codings to another code, bumping their version so an editor holding the old one is refused. */
+export async function reassignCodings(db: DbClient, codingIds: string[], codeId: string): Promise<number> {
+  if (codingIds.length === 0) return 0;
+  const r = await db.coding.updateMany({
+    where: { id: { in: codingIds } },
+    data: { codeId, version: { increment: 1 } },
+  });
+  return r.count;
+}
+
+export async function deleteCodingsByIds(db: DbClient, codingIds: string[]): Promise<number> {
+  if (codingIds.length === 0) return 0;
+  const r = await db.coding.deleteMany({ where: { id: { in: codingIds } } });
+  return r.count;
+}
+
+export async function deleteCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return 0;
+  const r = await db.coding.deleteMany({ where: { codeId: { in: codeIds } } });
+  return r.count;
+}
+
+export async function setCodingComment(db: DbClient, codingId: string, comment: string): Promise<void> {
+  await db.coding.update({ where: { id: codingId }, data: { comment, version: { increment: 1 } } });
+}
+
+export function findCodingBrief(db: DbClient, id: string): Promise<{ id: string; projectId: string } | null> {
+  return db.coding.findUnique({ where: { id }, select: { id: true, projectId: true } });
 }

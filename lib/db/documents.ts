@@ -1,6 +1,7 @@
 import { bulkFindDocumentBySha, bulkInsertDocument } from "./bulk";
 import { databaseUrlOf, type Db } from "./client";
-import type { Prisma } from "./generated/client";
+import { Prisma } from "./generated/client";
+import type { DbClient } from "./shared";
 
 /** Columns of a document without its text: what lists and tables show. */
 const summarySelect = {
@@ -135,9 +136,70 @@ export async function selectDocumentSummary(db: Db, id: string): Promise<Documen
   return { ...doc, paragraphCount, sentenceCount, codingCount };
 }
 
-export async function selectDocumentText(db: Db, id: string): Promise<string | null> {
-  const doc = await db.document.findUnique({ where: { id }, select: { plainText: true } });
-  return doc?.plainText ?? null;
+// ---------------------------------------------------------------- the document's text
+// The one place that reads Document.plainText: whole texts for the code that needs them all
+// (anchoring, KWIC), and spans cut in SQL for the code that needs a few passages.
+
+export type DocumentTextRow = { id: string; projectId: string; plainText: string };
+
+const textSelect = { id: true, projectId: true, plainText: true } satisfies Prisma.DocumentSelect;
+
+export function findDocumentText(db: DbClient, id: string): Promise<DocumentTextRow | null> {
+  return db.document.findUnique({ where: { id }, select: textSelect });
+}
+
+export function findDocumentTexts(db: DbClient, ids: readonly string[]): Promise<DocumentTextRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.document.findMany({ where: { id: { in: [...ids] } }, select: textSelect });
+}
+
+export type TextSpan = { documentId: string; start: number; end: number };
+export type TextSpanRow = TextSpan & { projectId: string; title: string; text: string; charCount: number };
+
+/** Spans per statement: SQLite caps a compound SELECT at 500 terms (SQLITE_MAX_COMPOUND_SELECT). */
+const SPANS_PER_QUERY = 200;
+
+/**
+ * Reads spans of stored texts, each cut by SQL `substr` to at most `maxLength` code points
+ * (substr counts code points on SQLite and PostgreSQL alike, like our offsets), so a memo
+ * list quoting ten passages never loads ten whole documents. One query per 200 spans;
+ * results in input order; spans of missing documents are absent.
+ */
+export async function selectTextSpans(
+  db: DbClient,
+  opts: { spans: readonly TextSpan[]; maxLength: number },
+): Promise<TextSpanRow[]> {
+  const out: TextSpanRow[] = [];
+  for (let from = 0; from < opts.spans.length; from += SPANS_PER_QUERY) {
+    const chunk = opts.spans.slice(from, from + SPANS_PER_QUERY);
+    // The wanted spans as a derived table; CASTs give the parameters a type on PostgreSQL.
+    const wanted = Prisma.join(
+      chunk.map(
+        (s, i) =>
+          Prisma.sql`SELECT CAST(${i} AS INTEGER) AS "i", CAST(${s.documentId} AS TEXT) AS "documentId", CAST(${s.start} AS INTEGER) AS "start", CAST(${s.end} AS INTEGER) AS "end"`,
+      ),
+      " UNION ALL ",
+    );
+    const rows = await db.$queryRaw<
+      { documentId: string; projectId: string; title: string; start: number | bigint; end: number | bigint; text: string | null; charCount: number | bigint }[]
+    >(Prisma.sql`
+      SELECT w."documentId", d."projectId", d."title", w."start", w."end", d."charCount",
+        substr(d."plainText", w."start" + 1, CASE WHEN w."end" - w."start" < ${opts.maxLength} THEN w."end" - w."start" ELSE ${opts.maxLength} END) AS "text"
+      FROM (${wanted}) w JOIN "Document" d ON d."id" = w."documentId"
+      ORDER BY w."i"`);
+    for (const r of rows) {
+      out.push({
+        documentId: r.documentId,
+        projectId: r.projectId,
+        title: r.title,
+        start: Number(r.start),
+        end: Number(r.end),
+        text: r.text ?? "",
+        charCount: Number(r.charCount),
+      });
+    }
+  }
+  return out;
 }
 
 export async function selectDocumentUnits(db: Db, documentId: string) {
@@ -188,4 +250,17 @@ export async function documentExists(db: Db, id: string): Promise<boolean> {
 
 export async function deleteDocumentById(db: Db, id: string) {
   await db.document.delete({ where: { id } });
+}
+
+export function findDocumentsBrief(
+  db: DbClient,
+  ids: string[],
+): Promise<{ id: string; projectId: string; charCount: number }[]> {
+  return db.document.findMany({ where: { id: { in: ids } }, select: { id: true, projectId: true, charCount: true } });
+}
+
+/** Titles of the project's documents that memos point at. */
+export function findDocumentTitles(db: DbClient, projectId: string, ids: readonly string[]): Promise<{ id: string; title: string }[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.document.findMany({ where: { projectId, id: { in: [...ids] } }, select: { id: true, title: true } });
 }

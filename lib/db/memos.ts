@@ -1,5 +1,6 @@
 /**
- * Query functions for memos and the lookups that validate a memo's target and links.
+ * Query functions for memos, including the memos of codes the codebook merges or deletes.
+ * Lookups of a memo's targets live in their own modules (codes.ts, documents.ts, codings.ts).
  * Rules and messages live in lib/coding/memos/. Portable Prisma only.
  */
 import type { Prisma } from "./generated/client";
@@ -61,10 +62,9 @@ export async function updateMemoIfVersion(
   return r.count;
 }
 
-export async function deleteMemoIfVersion(db: DbClient, memoId: string, expectedVersion?: number): Promise<number> {
-  const r = await db.memo.deleteMany({
-    where: { id: memoId, ...(expectedVersion !== undefined ? { version: expectedVersion } : {}) },
-  });
+/** Deletes the memo only if it still has `version`; returns the rows deleted (0 = missing or stale). */
+export async function deleteMemoAtVersion(db: DbClient, opts: { id: string; version: number }): Promise<number> {
+  const r = await db.memo.deleteMany({ where: { id: opts.id, version: opts.version } });
   return r.count;
 }
 
@@ -78,20 +78,42 @@ export function listMemoRows(db: DbClient, projectId: string, filter: MemoFilter
   });
 }
 
-// ---------------------------------------------------------------- targets and links
+// ---------------------------------------------------------------- memos of codes (merge, delete)
 
-
-export function findDocumentsBrief(
-  db: DbClient,
-  ids: string[],
-): Promise<{ id: string; projectId: string; charCount: number }[]> {
-  return db.document.findMany({ where: { id: { in: ids } }, select: { id: true, projectId: true, charCount: true } });
+export async function reassignCodeMemos(db: DbClient, fromCodeId: string, toCodeId: string): Promise<number> {
+  const r = await db.memo.updateMany({ where: { codeId: fromCodeId }, data: { codeId: toCodeId } });
+  return r.count;
 }
 
-export function findCodesBrief(db: DbClient, ids: string[]): Promise<{ id: string; projectId: string }[]> {
-  return db.code.findMany({ where: { id: { in: ids } }, select: { id: true, projectId: true } });
+export async function reassignCodingMemos(db: DbClient, fromCodingId: string, toCodingId: string): Promise<number> {
+  const r = await db.memo.updateMany({ where: { codingId: fromCodingId }, data: { codingId: toCodingId } });
+  return r.count;
 }
 
-export function findCodingBrief(db: DbClient, id: string): Promise<{ id: string; projectId: string } | null> {
-  return db.coding.findUnique({ where: { id }, select: { id: true, projectId: true } });
+/** Memos attached to the codes or to their codings (both go when the codes are deleted). */
+export function countMemosOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return Promise.resolve(0);
+  return db.memo.count({
+    where: { OR: [{ codeId: { in: codeIds } }, { coding: { codeId: { in: codeIds } } }] },
+  });
+}
+
+export async function deleteMemosOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
+  if (codeIds.length === 0) return 0;
+  const r = await db.memo.deleteMany({
+    where: { OR: [{ codeId: { in: codeIds } }, { coding: { codeId: { in: codeIds } } }] },
+  });
+  return r.count;
+}
+
+/** Free memos whose JSON `links` mention a code id (a LIKE on the JSON text, then parsed by the caller). */
+export function listMemosLinkingCode(db: DbClient, projectId: string, codeId: string): Promise<{ id: string; links: string }[]> {
+  return db.memo.findMany({
+    where: { projectId, links: { contains: codeId } },
+    select: { id: true, links: true },
+  });
+}
+
+export async function setMemoLinks(db: DbClient, memoId: string, links: string): Promise<void> {
+  await db.memo.update({ where: { id: memoId }, data: { links, version: { increment: 1 } } });
 }

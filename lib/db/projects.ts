@@ -44,6 +44,17 @@ export async function selectProjectSummaries(db: Db): Promise<ProjectSummary[]> 
   }));
 }
 
+export type ProjectContentCounts = { documents: number; codings: number; memos: number; codes: number };
+
+/** What goes with a project when it is deleted (the schema cascades each of these). */
+export async function countProjectContents(db: Db, id: string): Promise<ProjectContentCounts> {
+  const p = await db.project.findUniqueOrThrow({
+    where: { id },
+    select: { _count: { select: { documents: true, codings: true, memos: true, codes: true } } },
+  });
+  return p._count;
+}
+
 export async function deleteProjectById(db: Db, id: string) {
   await db.project.delete({ where: { id } });
 }

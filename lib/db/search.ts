@@ -194,9 +194,6 @@ export async function findSentenceUnits(
   return rows.map((r) => ({ ...r, paragraph: Number(r.paragraph), start: Number(r.start), end: Number(r.end) }));
 }
 
-export function findDocumentPlainTexts(db: DbClient, documentIds: string[]): Promise<{ id: string; plainText: string }[]> {
-  return db.document.findMany({ where: { id: { in: documentIds } }, select: { id: true, plainText: true } });
-}
 
 // ---------------------------------------------------------------- suggestions
 
@@ -228,27 +225,3 @@ export function listSuggestionDecisions(db: DbClient, codeId: string) {
 }
 
 // ---------------------------------------------------------------- benchmark floor
-
-export type PlainScanResult = {
-  documents: { documentId: string; title: string; count: number }[];
-  total: number;
-};
-
-/**
- * The plain SQL scan the benchmark measures search against: every document whose text
- * contains `term`, with its occurrence count (non-overlapping) from length/replace, which
- * unlike instr() is standard on SQLite and PostgreSQL alike.
- */
-export async function plainScanBaseline(db: DbClient, projectId: string, term: string): Promise<PlainScanResult> {
-  if (term.length === 0) return { documents: [], total: 0 };
-  const rows = await db.$queryRaw<{ id: string; title: string; n: number | bigint }[]>(Prisma.sql`
-    SELECT d."id", d."title",
-      (length(d."plainText") - length(replace(d."plainText", ${term}, ''))) / length(${term}) AS "n"
-    FROM "Document" d
-    WHERE d."projectId" = ${projectId} AND d."plainText" LIKE ${likeContains(term)} ESCAPE '\\'
-    ORDER BY d."id"`);
-  const documents = rows
-    .map((r) => ({ documentId: r.id, title: r.title, count: Number(r.n) }))
-    .filter((r) => r.count > 0);
-  return { documents, total: documents.reduce((s, r) => s + r.count, 0) };
-}

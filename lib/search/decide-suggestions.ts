@@ -4,7 +4,7 @@ import { upsertSuggestionDecisions } from "../db/search";
 import { AppError } from "../errors";
 import { codeWholeUnits, loadUnitsOfProject } from "../coding/code-whole-units";
 import { ensureUser } from "../coding/ensure-user";
-import { parseInput } from "../coding/parse-input";
+import { parseInput } from "../parse-input";
 import { decideSuggestionsSchema, type DecideSuggestionsInput } from "./schemas";
 
 export type DecideSuggestionsResult = {

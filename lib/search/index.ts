@@ -9,5 +9,4 @@ export {
 export { searchCorpus, type SearchHit, type SearchResult } from "./search-corpus";
 export { suggestForCode, type CodeSuggestions, type SuggestionGroup, type SuggestedSentence } from "./suggest-for-code";
 export { decideSuggestions, type DecideSuggestionsResult } from "./decide-suggestions";
-export { plainScanBaseline, type PlainScanResult } from "../db/search";
 export * from "./schemas";

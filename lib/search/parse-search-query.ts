@@ -43,15 +43,14 @@ function lex(q: string, mode: SearchMode): Token[] {
   const chars = Array.from(q);
   const tokens: Token[] = [];
   let i = 0;
-  while (i < chars.length) {
-    const c = chars[i];
+  for (let c = chars[i]; c !== undefined; c = chars[i]) {
     const pos = i + 1;
     if (/\s/u.test(c)) {
       i++;
     } else if (c === "(" || c === ")") {
       tokens.push({ t: c, pos });
       i++;
-    } else if (c in CLOSING_QUOTE) {
+    } else if (CLOSING_QUOTE[c] !== undefined) {
       const close = CLOSING_QUOTE[c];
       let j = i + 1;
       while (j < chars.length && chars[j] !== close && !(close === "”" && chars[j] === '"')) j++;
@@ -74,7 +73,7 @@ function lex(q: string, mode: SearchMode): Token[] {
       i = j + 1;
     } else {
       let j = i;
-      while (j < chars.length && !/\s/u.test(chars[j]) && chars[j] !== "(" && chars[j] !== ")" && !(chars[j] in CLOSING_QUOTE)) j++;
+      for (let d = chars[j]; d !== undefined && !/\s/u.test(d) && d !== "(" && d !== ")" && !(d in CLOSING_QUOTE); d = chars[j]) j++;
       const word = chars.slice(i, j).join("");
       const op = OPERATORS[word];
       tokens.push(op ? { t: op, word, pos } : { t: "term", kind: "bare", value: word, pos });
@@ -110,7 +109,7 @@ export function parseSearchQuery(q: string, opts: ParseOptions = {}): QueryNode 
       }
       children.push(parseAnd());
     }
-    return children.length === 1 ? children[0] : { type: "or", children };
+    return children.length === 1 ? children[0]! : { type: "or", children }; // length checked
   }
 
   function parseAnd(): QueryNode {
@@ -125,7 +124,7 @@ export function parseSearchQuery(q: string, opts: ParseOptions = {}): QueryNode 
       }
       children.push(parseUnary());
     }
-    return children.length === 1 ? children[0] : { type: "and", children };
+    return children.length === 1 ? children[0]! : { type: "and", children }; // length checked
   }
 
   function parseUnary(): QueryNode {

@@ -1,14 +1,14 @@
 import type { Db } from "../db/client";
-import { projectExists } from "../db/memos";
+import { projectExists } from "../db/shared";
 import {
-  findDocumentPlainTexts,
   findSearchDocuments,
   findSentenceUnits,
   type SearchDocumentRow,
   type SearchUnitRow,
 } from "../db/search";
+import { findDocumentTexts } from "../db/documents";
 import { AppError } from "../errors";
-import { parseInput } from "../coding/parse-input";
+import { parseInput } from "../parse-input";
 import { OffsetMap } from "../text/offsets";
 import {
   compileTerms,
@@ -122,7 +122,7 @@ export async function searchCorpus(db: Db, projectId: string, request: SearchReq
   for (let b = 0; b < docs.length; b += DOCUMENT_BATCH) {
     const batch = docs.slice(b, b + DOCUMENT_BATCH);
     // Texts first: regex terms can only be pruned in JavaScript, and reading a text is cheap.
-    const texts = await findDocumentPlainTexts(db, batch.map((d) => d.id));
+    const texts = await findDocumentTexts(db, batch.map((d) => d.id));
     const textById = new Map(
       texts.filter((t) => documentMayMatch(ast, terms, t.plainText)).map((t) => [t.id, t.plainText]),
     );

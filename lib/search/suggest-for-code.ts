@@ -1,14 +1,15 @@
 import type { Db } from "../db/client";
 import {
   findCodeWithKeywords,
-  findDocumentPlainTexts,
   findSearchDocuments,
   findSentenceUnits,
   type SearchUnitRow,
   type TextPrefilter,
 } from "../db/search";
+import { findDocumentTexts } from "../db/documents";
 import { AppError } from "../errors";
-import { parseInput } from "../coding/parse-input";
+import { parseKeywords } from "../codebook/keywords";
+import { parseInput } from "../parse-input";
 import { OffsetMap } from "../text/offsets";
 import { suggestForCodeSchema, type SuggestForCodeInput } from "./schemas";
 
@@ -37,18 +38,6 @@ export type CodeSuggestions = {
 };
 
 const DOCUMENT_BATCH = 50;
-
-/** The code's keywords: a JSON array of strings; anything else counts as none. */
-export function parseKeywords(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    if (!Array.isArray(v)) return [];
-    const words = v.filter((k): k is string => typeof k === "string").map((k) => k.trim()).filter((k) => k.length > 0);
-    return [...new Set(words)];
-  } catch {
-    return [];
-  }
-}
 
 /**
  * Sentences that contain any of a code's keywords (substring match), are not yet coded
@@ -80,7 +69,7 @@ export async function suggestForCode(db: Db, input: SuggestForCodeInput): Promis
       notRejectedFor: code.id,
       prefilter: anyKeyword,
     });
-    const texts = await findDocumentPlainTexts(db, [...new Set(units.map((u) => u.documentId))]);
+    const texts = await findDocumentTexts(db, [...new Set(units.map((u) => u.documentId))]);
     const textById = new Map(texts.map((t) => [t.id, t.plainText]));
     const unitsByDoc = new Map<string, SearchUnitRow[]>();
     for (const u of units) {

@@ -233,7 +233,7 @@ describe("coding reader", () => {
     await page.locator(`.margin-bar[data-coding-id="${row.id}"]`).click();
     await page.getByTestId("coding-inspector").waitFor({ state: "visible" });
     // Someone else edits the coding behind the reader's back.
-    await updateCoding(db, row.id, row.version, { comment: "changed elsewhere" });
+    await updateCoding(db, { id: row.id, version: row.version, patch: { comment: "changed elsewhere" } });
     await page.getByTestId("delete-coding").click();
     const alert = page.getByTestId("reader-error");
     await alert.waitFor({ state: "visible" });

@@ -68,18 +68,18 @@ describe("applyTemplates", () => {
       ["CON-1", "CON-2", "CON-3"],
       ["COO-1", "COO-2", "COO-3", "COO-4"],
     ]);
-    const coe3 = tree[0].children[2];
+    const coe3 = tree[0]!.children[2]!;
     expect(coe3.labelZh).toBe("治理环境污染与灾害");
     expect(coe3.labelEn).toBe("Managing environmental pollution and hazards");
     expect(coe3.keywords).toEqual(expect.arrayContaining(["大气污染", "联防联控", "生态环境"]));
-    const coo3 = tree[2].children[2];
+    const coo3 = tree[2]!.children[2]!;
     expect(coo3.keywords).toEqual(expect.arrayContaining(["产业集群", "产业转移", "产业链", "园区共建"]));
     for (const theme of tree) for (const sub of theme.children) expect(sub.keywords.length).toBeGreaterThanOrEqual(4);
 
     const groups = await listCodeGroups(t.db, project.id);
     expect(groups.map((g) => g.name)).toEqual(["3-CO"]);
-    expect(groups[0].codeIds).toHaveLength(14);
-    expect(tree[1].children[0].groups.map((g) => g.name)).toEqual(["3-CO"]);
+    expect(groups[0]!.codeIds).toHaveLength(14);
+    expect(tree[1]!.children[0]!.groups.map((g) => g.name)).toEqual(["3-CO"]);
   });
 
   it("is idempotent: a second run creates nothing and duplicates nothing", async () => {

@@ -27,12 +27,12 @@ describe("code groups", () => {
 
     expect(await addCodesToGroup(t.db, g.id, [a.id, b.id, a.id])).toEqual({ added: 2 });
     expect(await addCodesToGroup(t.db, g.id, [a.id])).toEqual({ added: 0 });
-    expect((await listCodeGroups(t.db, project.id))[0].codeIds.sort()).toEqual([a.id, b.id].sort());
-    expect((await getCodebook(t.db, project.id))[0].groups).toEqual([{ id: g.id, name: "Evidence" }]);
+    expect((await listCodeGroups(t.db, project.id))[0]!.codeIds.sort()).toEqual([a.id, b.id].sort());
+    expect((await getCodebook(t.db, project.id))[0]!.groups).toEqual([{ id: g.id, name: "Evidence" }]);
 
     expect(await removeCodeFromGroup(t.db, g.id, a.id)).toEqual({ removed: true });
     expect(await removeCodeFromGroup(t.db, g.id, a.id)).toEqual({ removed: false });
-    expect((await listCodeGroups(t.db, project.id))[0].codeIds).toEqual([b.id]);
+    expect((await listCodeGroups(t.db, project.id))[0]!.codeIds).toEqual([b.id]);
 
     await deleteCodeGroup(t.db, g.id);
     expect(await listCodeGroups(t.db, project.id)).toEqual([]);
@@ -49,6 +49,6 @@ describe("code groups", () => {
     const foreign = await createCode(t.db, { projectId: other.project.id, shortName: "F" });
     await expect(addCodesToGroup(t.db, g.id, [foreign.id])).rejects.toMatchObject({ code: "invalid_input" });
     await expect(addCodesToGroup(t.db, g.id, ["missing"])).rejects.toMatchObject({ code: "not_found" });
-    expect((await listCodeGroups(t.db, project.id))[0].codeIds).toEqual([]);
+    expect((await listCodeGroups(t.db, project.id))[0]!.codeIds).toEqual([]);
   });
 });

@@ -15,17 +15,17 @@ describe("getCodebook / flattenCodebook / findCodeByShortName / searchCodes", ()
     await applyTemplates(t.db, project.id, ["3co"]);
     const ids = Object.fromEntries((await t.db.code.findMany()).map((c) => [c.shortName, c.id]));
     const base = { projectId: project.id, documentId: document.id, coderId: coder.id };
-    await addCoding(t.db, { ...base, codeId: ids["CON"], start: 0, end: 9 });
-    await addCoding(t.db, { ...base, codeId: ids["CON-1"], start: 10, end: 19 });
-    await addCoding(t.db, { ...base, codeId: ids["CON-1"], start: 20, end: 27 });
-    await addCoding(t.db, { ...base, codeId: ids["CON-3"], start: 28, end: 35 });
+    await addCoding(t.db, { ...base, codeId: ids["CON"]!, start: 0, end: 9 });
+    await addCoding(t.db, { ...base, codeId: ids["CON-1"]!, start: 10, end: 19 });
+    await addCoding(t.db, { ...base, codeId: ids["CON-1"]!, start: 20, end: 27 });
+    await addCoding(t.db, { ...base, codeId: ids["CON-3"]!, start: 28, end: 35 });
     const sub = await createCode(t.db, { projectId: project.id, shortName: "CON-1a", parentId: ids["CON-1"] });
     await addCoding(t.db, { ...base, codeId: sub.id, start: 36, end: 40 });
 
     const tree = await getCodebook(t.db, project.id);
     const con = tree.find((n) => n.shortName === "CON")!;
     expect([con.codingCount, con.totalCodingCount]).toEqual([1, 5]);
-    const con1 = con.children[0];
+    const con1 = con.children[0]!;
     expect([con1.codingCount, con1.totalCodingCount]).toEqual([2, 3]);
     expect(tree.find((n) => n.shortName === "COE")!.totalCodingCount).toBe(0);
 
@@ -49,17 +49,17 @@ describe("getCodebook / flattenCodebook / findCodeByShortName / searchCodes", ()
 
     const zh = await searchCodes(t.db, project.id, "公共服务");
     expect(zh[0]).toMatchObject({ shortName: "COO-4", pathLabel: "COO › COO-4", path: ["COO", "COO-4"] });
-    expect(zh[0].matchedFields).toContain("labelZh");
+    expect(zh[0]!.matchedFields).toContain("labelZh");
 
     const en = await searchCodes(t.db, project.id, "TRANSPORTATION system");
     expect(en.map((h) => h.shortName)).toEqual(["CON-1"]);
-    expect(en[0].matchedFields).toContain("labelEn");
+    expect(en[0]!.matchedFields).toContain("labelEn");
 
     const short = await searchCodes(t.db, project.id, "coe-3");
     expect(short[0]).toMatchObject({ shortName: "COE-3", pathLabel: "COE › COE-3" });
 
     const exactFirst = await searchCodes(t.db, project.id, "con");
-    expect(exactFirst[0].shortName).toBe("CON");
+    expect(exactFirst[0]!.shortName).toBe("CON");
 
     const keyword = await searchCodes(t.db, project.id, "联防联控");
     expect(keyword.map((h) => h.shortName)).toContain("COE-3");

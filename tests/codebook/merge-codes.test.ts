@@ -34,7 +34,7 @@ describe("mergeCodes", () => {
     expect(await t.db.code.findUnique({ where: { id: source.id } })).toBeNull();
     const onPassage = await t.db.coding.findMany({ where: { documentId: document.id, start: 10, end: 19 } });
     expect(onPassage.map((c) => [c.id, c.codeId])).toEqual([[kept.id, target.id]]);
-    expect(onPassage[0].comment).toBe("同一句");
+    expect(onPassage[0]!.comment).toBe("同一句");
     expect((await t.db.memo.findUniqueOrThrow({ where: { id: memoOnDup.id } })).codingId).toBe(kept.id);
 
     const moved = await t.db.coding.findMany({ where: { id: { in: [m1.id, m2.id] } } });

@@ -20,7 +20,7 @@ describe("verifyCodingAnchors", () => {
     const expected = cpIndexOf(edited, "城际铁路", 1);
     expect(r).toEqual({ status: "relocated", start: expected, end: expected + 4 });
     // With the first occurrence's context, the first occurrence wins even though it is farther away.
-    const [r2] = verifyCodingAnchors(edited, [{ ...stored, prefix: "。推进", suffix: "建设，" }]);
+    const r2 = verifyCodingAnchors(edited, [{ ...stored, prefix: "。推进", suffix: "建设，" }])[0]!;
     expect(r2.start).toBe(cpIndexOf(edited, "城际铁路", 0));
     expect(r2.status).toBe("relocated");
   });
@@ -66,9 +66,9 @@ describe("getReaderData", () => {
       [18, 23, 1],
     ]);
     const byCoder = Object.fromEntries(r.codings.map((c) => [c.coder, c]));
-    expect(byCoder.a.anchor).toBe("ok");
+    expect(byCoder.a!.anchor).toBe("ok");
     expect(byCoder.b).toMatchObject({ anchor: "relocated", start: s2 - 2, end: s2 + 4, quote: "发展产业集群" });
-    expect(byCoder.c.anchor).toBe("orphaned");
+    expect(byCoder.c!.anchor).toBe("orphaned");
     expect(r.codeCounts).toEqual([
       expect.objectContaining({ shortName: "CON-1", count: 2 }),
       expect.objectContaining({ shortName: "COO-3", count: 2 }),

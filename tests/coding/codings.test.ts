@@ -42,7 +42,7 @@ describe("codings", () => {
        FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."id" = ?`,
       c.id,
     );
-    expect(rows[0].q).toBe("城际铁路");
+    expect(rows[0]!.q).toBe("城际铁路");
   });
 
   it("refuses spans outside the text, empty, reversed, negative, fractional or whitespace-only", async () => {
@@ -104,24 +104,23 @@ describe("codings", () => {
     const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a" });
     const code2 = await addCode(t.db, projectId, "COE-1");
     const start = cpIndexOf(doc.text, "京津冀");
-    const u = await updateCoding(t.db, c.id, 1, { start, end: start + 7, codeId: code2.id, comment: "BTH" });
+    const u = await updateCoding(t.db, { id: c.id, version: 1, patch: { start, end: start + 7, codeId: code2.id, comment: "BTH" } });
     expect(u.version).toBe(2);
     expect(u.quote).toBe("京津冀协同发展");
     expect(u.prefix.endsWith("建设。加快")).toBe(true);
     expect(u.shortName).toBe("COE-1");
     expect(u.comment).toBe("BTH");
-    const stale = await appError(updateCoding(t.db, c.id, 1, { comment: "mine" }));
+    const stale = await appError(updateCoding(t.db, { id: c.id, version: 1, patch: { comment: "mine" } }));
     expect(stale.code).toBe("conflict");
     expect(stale.message).toMatch(/changed by someone else/);
     expect((await t.db.coding.findUniqueOrThrow({ where: { id: c.id } })).comment).toBe("BTH");
-    const bad = await appError(updateCoding(t.db, c.id, 2, { end: 10_000 }));
+    const bad = await appError(updateCoding(t.db, { id: c.id, version: 2, patch: { end: 10_000 } }));
     expect(bad.code).toBe("invalid_input");
   });
 
   it("delete returns what is needed to re-create the coding (undo)", async () => {
     const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a", comment: "x" });
-    expect((await appError(deleteCoding(t.db, c.id, 7))).code).toBe("conflict");
-    const gone = await deleteCoding(t.db, c.id, 1);
+    const gone = await deleteCoding(t.db, { id: c.id, version: 1 });
     expect(await t.db.coding.count()).toBe(0);
     const again = await createCoding(t.db, {
       documentId: gone.documentId,
@@ -132,11 +131,22 @@ describe("codings", () => {
       comment: gone.comment,
     });
     expect(again).toMatchObject({ quote: gone.quote, prefix: gone.prefix, suffix: gone.suffix, comment: "x", coder: "a" });
-    expect((await appError(deleteCoding(t.db, c.id))).code).toBe("not_found");
+    expect((await appError(deleteCoding(t.db, { id: c.id, version: 1 }))).code).toBe("not_found");
+  });
+
+  it("refuses to delete a coding changed since the version the client saw, and deletes nothing", async () => {
+    const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a" });
+    await updateCoding(t.db, { id: c.id, version: 1, patch: { comment: "edited by b" } });
+    const stale = await appError(deleteCoding(t.db, { id: c.id, version: 1 }));
+    expect(stale.code).toBe("conflict");
+    expect(stale.message).toBe(
+      "this coding was changed by someone else since you loaded it; reload the document and try again / 该编码已被他人修改，请刷新后重试",
+    );
+    expect(await t.db.coding.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ version: 2, comment: "edited by b" });
   });
 
   it("codes whole sentences in one transaction and skips ones already coded on that span", async () => {
-    const [s0, s1, s2] = doc.sentences;
+    const [s0, s1, s2] = [doc.sentences[0]!, doc.sentences[1]!, doc.sentences[2]!];
     await createCoding(t.db, { documentId: doc.doc.id, codeId, start: s1.start, end: s1.end, coder: "a" });
     const r = await codeUnits(t.db, { unitIds: [s0.id, s1.id, s2.id, s0.id], codeId, coder: "a" });
     expect(r.created.map((c) => c.quote)).toEqual([s0.text, s2.text]);
@@ -147,8 +157,8 @@ describe("codings", () => {
     // A unit of another project makes the whole batch fail: nothing is written.
     const other = await addProject(t.db, "other");
     const foreignDoc = await addDocument(t.db, other.id, ["别的项目的句子。"]);
-    const s3 = doc.sentences[3];
-    const e = await appError(codeUnits(t.db, { unitIds: [s3.id, foreignDoc.sentences[0].id], codeId, coder: "a" }));
+    const s3 = doc.sentences[3]!;
+    const e = await appError(codeUnits(t.db, { unitIds: [s3.id, foreignDoc.sentences[0]!.id], codeId, coder: "a" }));
     expect(e.code).toBe("invalid_input");
     expect(await t.db.coding.count()).toBe(3);
     const missing = await appError(codeUnits(t.db, { unitIds: [s3.id, "nope"], codeId, coder: "a" }));

@@ -73,13 +73,18 @@ describe("memos", () => {
 
   it("refuses a stale version on update and delete", async () => {
     const m = await createMemo(t.db, { projectId, kind: "project", author: "王", body: "v1" });
-    const u = await updateMemo(t.db, m.id, 1, { body: "v2", links: [{ codeId }] });
+    const u = await updateMemo(t.db, { id: m.id, version: 1, patch: { body: "v2", links: [{ codeId }] } });
     expect(u).toMatchObject({ body: "v2", version: 2, links: [{ codeId }] });
-    const stale = await appError(updateMemo(t.db, m.id, 1, { body: "lost update" }));
+    const stale = await appError(updateMemo(t.db, { id: m.id, version: 1, patch: { body: "lost update" } }));
     expect(stale.code).toBe("conflict");
     expect(stale.message).toMatch(/changed by someone else/);
-    expect((await appError(deleteMemo(t.db, m.id, 1))).code).toBe("conflict");
-    const gone = await deleteMemo(t.db, m.id, 2);
+    const staleDelete = await appError(deleteMemo(t.db, { id: m.id, version: 1 }));
+    expect(staleDelete.code).toBe("conflict");
+    expect(staleDelete.message).toBe(
+      "this memo was changed by someone else since you loaded it; reload it and try again / 该备忘录已被他人修改，请刷新后重试",
+    );
+    expect(await t.db.memo.count()).toBe(1);
+    const gone = await deleteMemo(t.db, { id: m.id, version: 2 });
     expect(gone.body).toBe("v2");
     expect(await t.db.memo.count()).toBe(0);
   });

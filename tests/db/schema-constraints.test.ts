@@ -12,8 +12,8 @@ describe("database constraints", () => {
     const rows = await t.db.$queryRawUnsafe<{ s: string; l: bigint }[]>(
       "SELECT substr('a𠮷bc', 2, 2) AS s, length('a𠮷bc') AS l",
     );
-    expect(rows[0].s).toBe("𠮷b");
-    expect(Number(rows[0].l)).toBe(4);
+    expect(rows[0]!.s).toBe("𠮷b");
+    expect(Number(rows[0]!.l)).toBe(4);
   });
 
   it("rejects a unit whose span is empty or negative", async () => {

@@ -32,24 +32,32 @@ describe("keyword suggestions", () => {
     expect(r.code).toMatchObject({ id: codeId, shortName: "CON-1", keywords: ["城际", "铁路", "交通"] });
     expect(r.groups.map((g) => g.title)).toEqual(["辽宁", "河北", "四川"]);
     expect(r.total).toBe(3);
-    const h = r.groups[1].sentences[0];
-    expect(h).toMatchObject({ unitId: hebei.sentences[0].id, text: "𠮷推进城际铁路建设。", keywords: ["城际", "铁路"], start: 0, end: 10 });
-    expect(r.groups[2].sentences[0].keywords).toEqual(["城际", "交通"]);
+    const h = r.groups[1]!.sentences[0]!;
+    expect(h).toMatchObject({ unitId: hebei.sentences[0]!.id, text: "𠮷推进城际铁路建设。", keywords: ["城际", "铁路"], start: 0, end: 10 });
+    expect(r.groups[2]!.sentences[0]!.keywords).toEqual(["城际", "交通"]);
     expect(await t.db.coding.count()).toBe(0);
     expect(await t.db.suggestionDecision.count()).toBe(0);
+  });
+
+  it("reads a code's keywords with the codebook's one rule: trimmed, NFC, no empties or duplicates", async () => {
+    // Written straight to the row, as an older import or a hand edit might have left it.
+    await t.db.code.update({ where: { id: codeId }, data: { keywords: JSON.stringify([" 铁路 ", "铁路", "", "\u3000城际"]) } });
+    const r = await suggestForCode(t.db, { projectId, codeId });
+    expect(r.code.keywords).toEqual(["铁路", "城际"]);
+    expect(r.groups.map((g) => g.sentences.map((x) => x.keywords))).toEqual([[["城际"]], [["铁路", "城际"]], [["城际"]]]);
   });
 
   it("leaves out sentences already coded with the code (any overlap), but not ones coded with another code", async () => {
     const s = cpIndexOf(sichuan.text, "交通网");
     await createCoding(t.db, { documentId: sichuan.doc.id, codeId, start: s, end: s + 2, coder: "someone" });
-    const h = hebei.sentences[0];
+    const h = hebei.sentences[0]!;
     await createCoding(t.db, { documentId: hebei.doc.id, codeId: otherCodeId, start: h.start, end: h.end, coder: "a" });
-    expect(await suggested()).toEqual([liaoning.sentences[1].id, hebei.sentences[0].id]);
+    expect(await suggested()).toEqual([liaoning.sentences[1]!.id, hebei.sentences[0]!.id]);
   });
 
   it("codes accepted sentences whole with the coder, and never proposes rejected ones again", async () => {
-    const accept = [hebei.sentences[0].id];
-    const reject = [liaoning.sentences[1].id];
+    const accept = [hebei.sentences[0]!.id];
+    const reject = [liaoning.sentences[1]!.id];
     const r = await decideSuggestions(t.db, { projectId, codeId, coder: "小李", accept, reject });
     expect(r).toMatchObject({ accepted: 1, rejected: 1, skipped: [] });
     expect(r.created).toHaveLength(1);
@@ -60,22 +68,22 @@ describe("keyword suggestions", () => {
       [reject[0], "rejected", "小李"],
     ]);
     expect(await t.db.coding.count()).toBe(1); // the rejected sentence was not coded
-    expect(await suggested()).toEqual([sichuan.sentences[0].id]);
+    expect(await suggested()).toEqual([sichuan.sentences[0]!.id]);
 
     // Deleting every coding does not bring the rejected sentence back.
     await t.db.coding.deleteMany();
-    expect(await suggested()).toEqual([hebei.sentences[0].id, sichuan.sentences[0].id]);
+    expect(await suggested()).toEqual([hebei.sentences[0]!.id, sichuan.sentences[0]!.id]);
   });
 
   it("is all or nothing and refuses contradictory or foreign input", async () => {
     const other = await addProject(t.db, "other");
     const foreign = await addDocument(t.db, other.id, ["城际铁路。"]);
     const e = await appError(
-      decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [hebei.sentences[0].id, foreign.sentences[0].id], reject: [] }),
+      decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [hebei.sentences[0]!.id, foreign.sentences[0]!.id], reject: [] }),
     );
     expect(e.code).toBe("invalid_input");
     const both = await appError(
-      decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [hebei.sentences[0].id], reject: [hebei.sentences[0].id] }),
+      decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [hebei.sentences[0]!.id], reject: [hebei.sentences[0]!.id] }),
     );
     expect(both.message).toMatch(/both accepted and rejected/);
     const wrongProject = await appError(suggestForCode(t.db, { projectId: other.id, codeId }));

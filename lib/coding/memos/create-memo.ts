@@ -1,9 +1,11 @@
 import type { Db } from "../../db/client";
-import { inTransaction, type DbClient } from "../../db/codings";
-import { findCodesBrief, findCodingBrief, findDocumentsBrief, insertMemo, projectExists } from "../../db/memos";
+import { insertMemo, projectExists } from "../../db/memos";
+import { findCodesBrief } from "../../db/codes";
+import { findCodingBrief, inTransaction, type DbClient } from "../../db/codings";
+import { findDocumentsBrief } from "../../db/documents";
 import { AppError } from "../../errors";
 import { ensureUser } from "../ensure-user";
-import { parseInput } from "../parse-input";
+import { parseInput } from "../../parse-input";
 import { createMemoSchema, type CreateMemoInput, type MemoKind } from "../schemas";
 import { toMemoView, type MemoView } from "./memo-view";
 import { assertMemoHasContent, validateMemoLinks } from "./validate-memo";

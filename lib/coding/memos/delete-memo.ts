@@ -1,17 +1,20 @@
 import type { Db } from "../../db/client";
-import { inTransaction } from "../../db/codings";
-import { deleteMemoIfVersion, findMemo } from "../../db/memos";
+import { inTransaction } from "../../db/shared";
+import { deleteMemoAtVersion, findMemo } from "../../db/memos";
 import { AppError } from "../../errors";
 import { toMemoView, type MemoView } from "./memo-view";
 import { staleMemoError } from "./update-memo";
 
-/** Deletes a memo (only at `expectedVersion` when given) and returns what it was. */
-export async function deleteMemo(db: Db, memoId: string, expectedVersion?: number): Promise<MemoView> {
+/**
+ * Deletes a memo as seen at `version` and returns what it was. The delete is conditional on
+ * the version in one statement: a memo edited since is refused (409), never deleted.
+ */
+export async function deleteMemo(db: Db, opts: { id: string; version: number }): Promise<MemoView> {
+  const { id, version } = opts;
   return inTransaction(db, async (tx) => {
-    const memo = await findMemo(tx, memoId);
-    if (!memo) throw new AppError("not_found", `memo ${memoId} not found / 未找到该备忘录`);
-    if (expectedVersion !== undefined && memo.version !== expectedVersion) throw staleMemoError(memoId);
-    if ((await deleteMemoIfVersion(tx, memoId, expectedVersion)) === 0) throw staleMemoError(memoId);
+    const memo = await findMemo(tx, id);
+    if (!memo) throw new AppError("not_found", `memo ${id} not found / 未找到该备忘录`);
+    if ((await deleteMemoAtVersion(tx, { id, version })) === 0) throw staleMemoError(id);
     return toMemoView(memo);
   });
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/client";
 import { listMemoRows } from "../../db/memos";
-import { parseInput } from "../parse-input";
+import { parseInput } from "../../parse-input";
 import { memoFilterSchema, type MemoFilter } from "../schemas";
 import { toMemoView, type MemoView } from "./memo-view";
 

@@ -2,7 +2,7 @@ import type { Db } from "../../db/client";
 import { inTransaction } from "../../db/codings";
 import { findMemo, updateMemoIfVersion, type MemoPatchRow } from "../../db/memos";
 import { AppError } from "../../errors";
-import { parseInput } from "../parse-input";
+import { parseInput } from "../../parse-input";
 import { memoPatchSchema, type MemoPatch } from "../schemas";
 import { toMemoView, type MemoView } from "./memo-view";
 import { assertMemoHasContent, validateMemoLinks } from "./validate-memo";
@@ -10,14 +10,15 @@ import { assertMemoHasContent, validateMemoLinks } from "./validate-memo";
 export function staleMemoError(memoId: string): AppError {
   return new AppError(
     "conflict",
-    "this memo was changed by someone else; reload it and try again / 该备忘录已被他人修改，请刷新后重试",
+    "this memo was changed by someone else since you loaded it; reload it and try again / 该备忘录已被他人修改，请刷新后重试",
     { memoId },
   );
 }
 
-/** Edits a memo's title, body or links as seen at `expectedVersion`; a stale version is refused. */
-export async function updateMemo(db: Db, memoId: string, expectedVersion: number, patch: MemoPatch): Promise<MemoView> {
-  const p = parseInput(memoPatchSchema, patch);
+/** Edits a memo's title, body or links as seen at `version`; a stale version is refused. */
+export async function updateMemo(db: Db, opts: { id: string; version: number; patch: MemoPatch }): Promise<MemoView> {
+  const { id: memoId, version: expectedVersion } = opts;
+  const p = parseInput(memoPatchSchema, opts.patch);
   return inTransaction(db, async (tx) => {
     const memo = await findMemo(tx, memoId);
     if (!memo) throw new AppError("not_found", `memo ${memoId} not found / 未找到该备忘录`);

@@ -1,5 +1,7 @@
 import type { DbClient } from "../../db/codings";
-import { findCodesBrief, findDocumentsBrief } from "../../db/memos";
+import {  } from "../../db/memos";
+import { findCodesBrief } from "../../db/codes";
+import { findDocumentsBrief } from "../../db/documents";
 import { AppError } from "../../errors";
 import type { MemoLink } from "../schemas";
 

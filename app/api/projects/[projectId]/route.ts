@@ -1,6 +1,6 @@
-import { deleteProject, getProject } from "@/lib/corpus";
+import { deleteProject, deleteProjectSchema, getProject } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
-import { handle, ok } from "../../_shared";
+import { handle, ok, parseJson } from "../../_shared";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,11 +15,15 @@ export async function GET(_req: Request, ctx: Ctx) {
   });
 }
 
-/** DELETE /api/projects/:projectId → { deleted: projectId } (documents, codes and codings go with it) */
-export async function DELETE(_req: Request, ctx: Ctx) {
+/**
+ * DELETE /api/projects/:projectId { confirmName } → { deleted: projectId } (documents, codes,
+ * codings and memos go with it) | 400 when confirmName is not exactly the project's name
+ */
+export async function DELETE(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await deleteProject(getDb(), projectId);
+    const { confirmName } = await parseJson(req, deleteProjectSchema);
+    await deleteProject(getDb(), { id: projectId, confirmName });
     return ok({ deleted: projectId });
   });
 }

@@ -1,26 +1,17 @@
 import type { Metadata } from "next";
 import { MemosView } from "@/components/memos/MemosView";
-import type { LinkView, MemoItem, PassageDraft, RawLink } from "@/components/memos/types";
+import type { LinkView, MemoItem, PassageDraft } from "@/components/memos/types";
 import { flattenCodebook, getCodebook } from "@/lib/codebook";
-import { listMemos, type MemoView } from "@/lib/coding";
-import { getDocument, listDocuments } from "@/lib/corpus";
+import { resolveMemos, type ResolvedLink, type ResolvedMemo } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
-import { OffsetMap } from "@/lib/text/offsets";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "备忘录 Memos" };
 
-/** A passage's quote, clipped for display; offsets are code points (lib/text/offsets). */
-function quoteOf(map: OffsetMap, start: number, end: number): string {
-  const s = Math.max(0, Math.min(start, map.cpCount));
-  const e = Math.max(s, Math.min(end, map.cpCount));
-  const q = map.slice(s, Math.min(e, s + 160));
-  return e - s > 160 ? `${q}…` : q;
-}
-
 /**
  * Every memo of the project (free project memos and the reader's document / code / coding
- * memos), with their targets and links resolved to titles, code names and quotes.
+ * memos), with their targets and links resolved by lib (resolveMemos); this page only adds
+ * the links to other pages.
  */
 export default async function MemosPage({
   params,
@@ -32,68 +23,58 @@ export default async function MemosPage({
   const { projectId } = await params;
   const sp = await searchParams;
   const db = getDb();
-  const [memos, codebook, documents] = await Promise.all([
-    listMemos(db, projectId),
-    getCodebook(db, projectId),
-    listDocuments(db, projectId),
-  ]);
-  const codes = new Map(flattenCodebook(codebook).map((c) => [c.id, c]));
-  const docs = new Map(documents.map((d) => [d.id, d]));
 
   // Passage from a search hit: /memos?documentId=…&start=…&end=…
   const draftDoc = typeof sp.documentId === "string" ? sp.documentId : null;
   const draftStart = Number(sp.start);
   const draftEnd = Number(sp.end);
-  const wantDraft = draftDoc !== null && docs.has(draftDoc) && Number.isInteger(draftStart) && Number.isInteger(draftEnd) && draftEnd > draftStart;
+  const wantDraft =
+    draftDoc !== null && Number.isInteger(draftStart) && Number.isInteger(draftEnd) && draftStart >= 0 && draftEnd > draftStart;
 
-  // Texts of the documents that links point into, each read once.
-  const needed = new Set<string>();
-  for (const m of memos) for (const l of m.links) if ("documentId" in l && docs.has(l.documentId)) needed.add(l.documentId);
-  if (wantDraft && draftDoc) needed.add(draftDoc);
-  const maps = new Map<string, OffsetMap>();
-  for (const id of needed) maps.set(id, new OffsetMap((await getDocument(db, id)).plainText));
+  const [resolved, codebook] = await Promise.all([
+    resolveMemos(db, {
+      projectId,
+      passages: wantDraft && draftDoc ? [{ documentId: draftDoc, start: draftStart, end: draftEnd }] : [],
+    }),
+    getCodebook(db, projectId),
+  ]);
 
   const reader = (documentId: string, at?: number) =>
     `/projects/${projectId}/documents/${documentId}${at !== undefined ? `?at=${at}` : ""}`;
 
-  const linkView = (l: RawLink): LinkView => {
-    if ("codeId" in l) {
-      const c = codes.get(l.codeId);
+  const linkView = (l: ResolvedLink): LinkView =>
+    l.type === "code"
+      ? {
+          type: "code",
+          codeId: l.codeId,
+          shortName: l.code?.shortName ?? "?",
+          label: l.code ? l.code.labelZh || l.code.labelEn : "已删除的编码 deleted code",
+          color: l.code?.color ?? "#a8a29e",
+          missing: !l.code,
+        }
+      : {
+          type: "passage",
+          documentId: l.documentId,
+          start: l.start,
+          end: l.end,
+          title: l.title ?? "已删除的文档 deleted document",
+          quote: l.quote,
+          href: l.title !== null ? reader(l.documentId, l.start) : null,
+        };
+
+  const target = ({ target: t }: ResolvedMemo): MemoItem["target"] => {
+    if (!t) return null;
+    if (t.kind === "document") return { label: t.title ?? t.documentId, href: reader(t.documentId) };
+    if (t.kind === "code") {
       return {
-        type: "code",
-        codeId: l.codeId,
-        shortName: c?.shortName ?? "?",
-        label: c ? c.labelZh || c.labelEn : "已删除的编码 deleted code",
-        color: c?.color ?? "#a8a29e",
-        missing: !c,
+        label: t.code ? `${t.code.shortName} ${t.code.labelZh || t.code.labelEn}` : t.codeId,
+        href: `/projects/${projectId}/codebook`,
       };
     }
-    const d = docs.get(l.documentId);
-    const map = maps.get(l.documentId);
-    return {
-      type: "passage",
-      documentId: l.documentId,
-      start: l.start,
-      end: l.end,
-      title: d?.title ?? "已删除的文档 deleted document",
-      quote: map ? quoteOf(map, l.start, l.end) : "",
-      href: d ? reader(l.documentId, l.start) : null,
-    };
+    return { label: `#${t.codingId.slice(-8)}`, href: null };
   };
 
-  const target = (m: MemoView): MemoItem["target"] => {
-    if (m.kind === "document" && m.documentId) {
-      return { label: docs.get(m.documentId)?.title ?? m.documentId, href: reader(m.documentId) };
-    }
-    if (m.kind === "code" && m.codeId) {
-      const c = codes.get(m.codeId);
-      return { label: c ? `${c.shortName} ${c.labelZh || c.labelEn}` : m.codeId, href: `/projects/${projectId}/codebook` };
-    }
-    if (m.kind === "coding" && m.codingId) return { label: `#${m.codingId.slice(-8)}`, href: null };
-    return null;
-  };
-
-  const items: MemoItem[] = memos.map((m) => ({
+  const items: MemoItem[] = resolved.memos.map((m) => ({
     id: m.id,
     kind: m.kind,
     title: m.title,
@@ -103,22 +84,17 @@ export default async function MemosPage({
     createdAt: new Date(m.createdAt).toISOString(),
     updatedAt: new Date(m.updatedAt).toISOString(),
     target: target(m),
-    links: m.links.map(linkView),
+    links: m.resolvedLinks.map(linkView),
     rawLinks: m.links,
   }));
 
-  let draft: PassageDraft | null = null;
-  if (wantDraft && draftDoc) {
-    const map = maps.get(draftDoc)!;
-    draft = {
-      documentId: draftDoc,
-      start: draftStart,
-      end: draftEnd,
-      title: docs.get(draftDoc)!.title,
-      quote: quoteOf(map, draftStart, draftEnd),
-    };
-  }
-  const draftCode = typeof sp.codeId === "string" && codes.has(sp.codeId) ? sp.codeId : null;
+  const passage = resolved.passages[0];
+  const draft: PassageDraft | null =
+    passage && passage.title !== null
+      ? { documentId: passage.documentId, start: passage.start, end: passage.end, title: passage.title, quote: passage.quote }
+      : null;
+  const draftCode =
+    typeof sp.codeId === "string" && flattenCodebook(codebook).some((c) => c.id === sp.codeId) ? sp.codeId : null;
 
   return (
     <MemosView

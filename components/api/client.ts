@@ -1,0 +1,94 @@
+/**
+ * The browser's one client for our JSON routes. Every call goes through `apiJson` (or
+ * `upload` for a file with progress), and every failure is thrown as `ApiFailure` carrying
+ * the HTTP status and the server's `{ error: { code, message } }`, so that a view shows the
+ * user-facing reason as is and branches on the code (409 → "changed by someone else").
+ */
+
+export class ApiFailure extends Error {
+  readonly code: string;
+  readonly status: number;
+  /** `status` 0 means the server was not reached (network) or the call was cancelled. */
+  constructor(code: string, message: string, status: number) {
+    super(message);
+    this.name = "ApiFailure";
+    this.code = code;
+    this.status = status;
+  }
+}
+
+export type ApiInit = {
+  /** Defaults to POST when there is a body, else GET. */
+  method?: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+};
+
+const NETWORK_MESSAGE = "network error: the server did not answer / 网络错误：服务器无响应";
+
+/** The ApiFailure for a non-2xx status and its (possibly non-JSON) body. */
+export function failureOf(status: number, body: unknown): ApiFailure {
+  const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const code = typeof error?.code === "string" ? error.code : `http_${status}`;
+  const message =
+    typeof error?.message === "string" && error.message !== ""
+      ? error.message
+      : `request failed (HTTP ${status}) / 请求失败`;
+  return new ApiFailure(code, message, status);
+}
+
+/** Calls a JSON route and returns its parsed body; throws ApiFailure (AbortError passes through). */
+export async function apiJson<T>(url: string, init: ApiInit = {}): Promise<T> {
+  const hasBody = init.body !== undefined;
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: init.method ?? (hasBody ? "POST" : "GET"),
+      headers: hasBody ? { "content-type": "application/json" } : undefined,
+      body: hasBody ? JSON.stringify(init.body) : undefined,
+      signal: init.signal,
+      cache: "no-store",
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiFailure("network", NETWORK_MESSAGE, 0);
+  }
+  if (!res.ok) throw failureOf(res.status, await res.json().catch(() => null));
+  return (await res.json()) as T;
+}
+
+/**
+ * Posts one multipart form with upload progress (fetch cannot report it, hence XHR).
+ * `onProgress` gets the fraction of bytes sent; 1 means all sent and the server is working.
+ * Resolves with the parsed body; throws ApiFailure like `apiJson`.
+ */
+export function upload<T>(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", url);
+    xhr.responseType = "json";
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable && e.total > 0) onProgress(Math.min(e.loaded / e.total, 0.999));
+    };
+    xhr.upload.onload = () => onProgress(1);
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.response as T);
+      else reject(failureOf(xhr.status, xhr.response));
+    };
+    xhr.onerror = () => reject(new ApiFailure("network", NETWORK_MESSAGE, 0));
+    xhr.onabort = () => reject(new ApiFailure("cancelled", "upload cancelled / 已取消", 0));
+    xhr.send(form);
+  });
+}
+
+/** The message to show for anything a call threw. */
+export function failureMessage(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return "unexpected error / 未知错误";
+}
+
+/** True when the server refused an edit made on a stale version (or a duplicate). */
+export function isConflict(e: unknown): boolean {
+  return e instanceof ApiFailure && (e.status === 409 || e.code === "conflict");
+}
