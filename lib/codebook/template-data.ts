@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zodText } from "../i18n/text";
 
 /**
  * Built-in codebooks from the research framework (FRAMEWORK.md §3). Short names are stable
@@ -21,7 +22,7 @@ export const TEMPLATE_KEYS = [
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const templateKeySchema = z.enum(TEMPLATE_KEYS, {
-  message: `template must be one of ${TEMPLATE_KEYS.join(", ")} / 模板须为 ${TEMPLATE_KEYS.join("、")} 之一`,
+  message: zodText(`template must be one of ${TEMPLATE_KEYS.join(", ")}`, `模板须为 ${TEMPLATE_KEYS.join("、")} 之一`),
 });
 
 export type TemplateCode = {

@@ -11,7 +11,7 @@ import { staleCodingError } from "./update-coding";
 export async function deleteCoding(db: Db, codingId: string, expectedVersion?: number): Promise<CodingView> {
   return inTransaction(db, async (tx) => {
     const view = await findCodingView(tx, codingId);
-    if (!view) throw new AppError("not_found", `coding ${codingId} not found (already deleted?) / 未找到该编码（可能已被删除）`);
+    if (!view) throw new AppError("not_found", { en: `coding ${codingId} not found (already deleted?)`, zh: "未找到该编码（可能已被删除）" });
     if (expectedVersion !== undefined && view.version !== expectedVersion) throw staleCodingError(codingId);
     const n = await deleteCodingIfVersion(tx, codingId, expectedVersion);
     if (n === 0) throw staleCodingError(codingId);

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { AppError } from "../errors";
+import { issuesText } from "../i18n/text";
 
 /**
  * Parses input with a zod schema; a failure becomes AppError("invalid_input") whose
@@ -8,6 +9,5 @@ import { AppError } from "../errors";
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
-  const problems = r.error.issues.map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message));
-  throw new AppError("invalid_input", problems.join("; "), { issues: r.error.issues });
+  throw new AppError("invalid_input", issuesText(r.error.issues), { issues: r.error.issues });
 }

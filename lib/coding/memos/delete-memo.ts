@@ -9,7 +9,7 @@ import { staleMemoError } from "./update-memo";
 export async function deleteMemo(db: Db, memoId: string, expectedVersion?: number): Promise<MemoView> {
   return inTransaction(db, async (tx) => {
     const memo = await findMemo(tx, memoId);
-    if (!memo) throw new AppError("not_found", `memo ${memoId} not found / 未找到该备忘录`);
+    if (!memo) throw new AppError("not_found", { en: `memo ${memoId} not found`, zh: "未找到该备忘录" });
     if (expectedVersion !== undefined && memo.version !== expectedVersion) throw staleMemoError(memoId);
     if ((await deleteMemoIfVersion(tx, memoId, expectedVersion)) === 0) throw staleMemoError(memoId);
     return toMemoView(memo);
