@@ -1,6 +1,7 @@
 "use client";
 
 import { Plus } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, ErrorNote, Field, inputClass, Modal, apiErrorOf } from "@/components/shell/ui";
@@ -15,6 +16,10 @@ export function CreateProjectDialog({
   templates: TemplateOption[];
   defaultKeys: string[];
 }) {
+  const t = useTranslations("projects");
+  const tc = useTranslations("common");
+  const te = useTranslations("errors");
+  const locale = useLocale();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -44,7 +49,7 @@ export function CreateProjectDialog({
     setBusy(true);
     setError(null);
     try {
-      const keys = templates.map((t) => t.key).filter((k) => chosen.has(k));
+      const keys = templates.map((tpl) => tpl.key).filter((k) => chosen.has(k));
       const res = await fetch("/api/projects", {
         method: "POST",
         headers: { "content-type": "application/json" },
@@ -59,7 +64,7 @@ export function CreateProjectDialog({
       reset();
       router.push(`/projects/${project.id}`);
     } catch {
-      setError("网络错误，请重试 / Network error — try again");
+      setError(te("network"));
     } finally {
       setBusy(false);
     }
@@ -68,7 +73,7 @@ export function CreateProjectDialog({
   return (
     <>
       <Button variant="primary" onClick={() => setOpen(true)}>
-        <Plus size={14} /> 新建项目 New project
+        <Plus size={14} /> {t("new")}
       </Button>
       <Modal
         open={open}
@@ -76,11 +81,11 @@ export function CreateProjectDialog({
           setOpen(o);
           if (!o) reset();
         }}
-        title="新建项目 New project"
-        description="一个项目包含一组文档、编码本和编码。 A project holds a corpus, its codebook and codings."
+        title={t("new")}
+        description={t("newDescription")}
       >
         <form onSubmit={submit} className="flex flex-col gap-3">
-          <Field label="项目名称 Name" htmlFor="project-name">
+          <Field label={t("name")} htmlFor="project-name">
             <input
               id="project-name"
               name="name"
@@ -90,10 +95,10 @@ export function CreateProjectDialog({
               required
               maxLength={200}
               autoFocus
-              placeholder="例如：京津冀政府工作报告 2006–2024"
+              placeholder={t("namePlaceholder")}
             />
           </Field>
-          <Field label="描述 Description (optional)" htmlFor="project-description">
+          <Field label={t("description")} htmlFor="project-description">
             <textarea
               id="project-description"
               name="description"
@@ -105,32 +110,32 @@ export function CreateProjectDialog({
           </Field>
           <fieldset className="flex flex-col gap-1">
             <legend className="mb-1 text-[11px] font-medium text-stone-600">
-              内置编码本 Built-in codebooks
+              {t("templates")}
             </legend>
             {templates.length === 0 ? (
-              <p className="text-xs text-stone-500">没有可用模板 No templates available</p>
+              <p className="text-xs text-stone-500">{t("noTemplates")}</p>
             ) : (
-              templates.map((t) => (
+              templates.map((tpl) => (
                 <label
-                  key={t.key}
+                  key={tpl.key}
                   className="flex cursor-pointer items-start gap-2 rounded px-1.5 py-1 hover:bg-stone-50"
                 >
                   <input
                     type="checkbox"
                     name="templates"
-                    value={t.key}
-                    checked={chosen.has(t.key)}
-                    onChange={() => toggle(t.key)}
+                    value={tpl.key}
+                    checked={chosen.has(tpl.key)}
+                    onChange={() => toggle(tpl.key)}
                     className="mt-0.5 accent-accent-600"
                   />
                   <span className="flex flex-col">
                     <span className="text-[13px] text-stone-900">
-                      {t.zh} <span className="text-stone-500">{t.en}</span>
-                      {t.codeCount !== undefined ? (
-                        <span className="ml-1 text-[11px] text-stone-400">· {t.codeCount} codes</span>
+                      <span title={locale === "zh" ? tpl.en : tpl.zh}>{locale === "zh" ? tpl.zh : tpl.en}</span>
+                      {tpl.codeCount !== undefined ? (
+                        <span className="ml-1 text-[11px] text-stone-400">· {t("templateCodes", { count: tpl.codeCount })}</span>
                       ) : null}
                     </span>
-                    {t.description ? <span className="text-[11px] text-stone-500">{t.description}</span> : null}
+                    {tpl.description ? <span className="text-[11px] text-stone-500">{tpl.description}</span> : null}
                   </span>
                 </label>
               ))
@@ -138,9 +143,9 @@ export function CreateProjectDialog({
           </fieldset>
           <ErrorNote>{error}</ErrorNote>
           <div className="flex justify-end gap-2 border-t border-stone-100 pt-3">
-            <Button onClick={() => setOpen(false)}>取消 Cancel</Button>
+            <Button onClick={() => setOpen(false)}>{tc("cancel")}</Button>
             <Button type="submit" variant="primary" disabled={busy || name.trim() === ""}>
-              {busy ? "创建中… Creating…" : "创建 Create"}
+              {busy ? tc("creating") : tc("create")}
             </Button>
           </div>
         </form>

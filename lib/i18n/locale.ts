@@ -12,6 +12,11 @@ export const LOCALE_COOKIE = "juncture-locale";
 /** A bilingual user-facing text: every message a researcher reads exists in both languages. */
 export type Bilingual = { readonly en: string; readonly zh: string };
 
+/** The language not chosen: bilingual data shows its other label there (e.g. a tooltip). */
+export function otherLocale(locale: Locale): Locale {
+  return locale === "zh" ? "en" : "zh";
+}
+
 export function isLocale(v: unknown): v is Locale {
   return v === "zh" || v === "en";
 }
