@@ -1,3 +1,4 @@
+import { inPageLanguage } from "@/components/shell/page-locale";
 import { apiErrorOf } from "@/components/shell/ui";
 
 /**
@@ -27,7 +28,7 @@ export async function apiJson<T>(url: string, init?: { method?: string; body?: u
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiFailure("network", "network error: the server did not answer / 网络错误：服务器无响应", 0);
+    throw new ApiFailure("network", inPageLanguage({ en: "network error: the server did not answer", zh: "网络错误：服务器无响应" }), 0);
   }
   if (!res.ok) {
     const { code, message } = await apiErrorOf(res);
@@ -40,7 +41,7 @@ export async function apiJson<T>(url: string, init?: { method?: string; body?: u
 export function failureMessage(e: unknown): string {
   if (e instanceof ApiFailure) return e.message;
   if (e instanceof Error) return e.message;
-  return "unexpected error / 未知错误";
+  return inPageLanguage({ en: "unexpected error", zh: "未知错误" });
 }
 
 export function isConflict(e: unknown): boolean {

@@ -3,6 +3,7 @@
 import * as Dialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 import { useTranslations } from "next-intl";
+import { inPageLanguage } from "./page-locale";
 import type { ButtonHTMLAttributes, ReactNode } from "react";
 
 /** Small shared UI pieces: one look for buttons, fields and dialogs across the app. */
@@ -132,7 +133,6 @@ export async function apiErrorOf(res: Response): Promise<{ code: string; message
     // not JSON: fall through
   }
   // Not a hook, so no catalogue here: the page's <html lang> tells the language.
-  const zh = typeof document !== "undefined" && document.documentElement.lang.startsWith("zh");
-  const message = zh ? `请求失败（HTTP ${res.status}）` : `request failed (HTTP ${res.status})`;
+  const message = inPageLanguage({ en: `request failed (HTTP ${res.status})`, zh: `请求失败（HTTP ${res.status}）` });
   return { code: "http_" + res.status, message };
 }
