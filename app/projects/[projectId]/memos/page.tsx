@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { codeLabel } from "@/components/codebook/tree";
 import { MemosView } from "@/components/memos/MemosView";
 import type { LinkView, MemoItem, PassageDraft, RawLink } from "@/components/memos/types";
 import { flattenCodebook, getCodebook } from "@/lib/codebook";
@@ -8,7 +10,9 @@ import { getDb } from "@/lib/db/client";
 import { OffsetMap } from "@/lib/text/offsets";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "备忘录 Memos" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell"))("tabs.memos") };
+}
 
 /** A passage's quote, clipped for display; offsets are code points (lib/text/offsets). */
 function quoteOf(map: OffsetMap, start: number, end: number): string {
@@ -31,6 +35,7 @@ export default async function MemosPage({
 }) {
   const { projectId } = await params;
   const sp = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations("memos"), getLocale()]);
   const db = getDb();
   const [memos, codebook, documents] = await Promise.all([
     listMemos(db, projectId),
@@ -63,7 +68,7 @@ export default async function MemosPage({
         type: "code",
         codeId: l.codeId,
         shortName: c?.shortName ?? "?",
-        label: c ? c.labelZh || c.labelEn : "已删除的编码 deleted code",
+        label: c ? codeLabel(c, locale).label : t("deletedCode"),
         color: c?.color ?? "#a8a29e",
         missing: !c,
       };
@@ -75,7 +80,7 @@ export default async function MemosPage({
       documentId: l.documentId,
       start: l.start,
       end: l.end,
-      title: d?.title ?? "已删除的文档 deleted document",
+      title: d?.title ?? t("deletedDocument"),
       quote: map ? quoteOf(map, l.start, l.end) : "",
       href: d ? reader(l.documentId, l.start) : null,
     };
@@ -87,7 +92,7 @@ export default async function MemosPage({
     }
     if (m.kind === "code" && m.codeId) {
       const c = codes.get(m.codeId);
-      return { label: c ? `${c.shortName} ${c.labelZh || c.labelEn}` : m.codeId, href: `/projects/${projectId}/codebook` };
+      return { label: c ? `${c.shortName} ${codeLabel(c, locale).label}` : m.codeId, href: `/projects/${projectId}/codebook` };
     }
     if (m.kind === "coding" && m.codingId) return { label: `#${m.codingId.slice(-8)}`, href: null };
     return null;
