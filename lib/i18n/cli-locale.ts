@@ -6,7 +6,10 @@ import { DEFAULT_LOCALE, isLocale, type Locale } from "./locale";
  * else English. Read from argv directly so that errors raised while commander is
  * still parsing are printed in the chosen language too.
  */
-export function cliLocale(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): Locale {
+export function cliLocale(
+  argv: readonly string[] = process.argv,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Locale {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = a === "--lang" ? argv[i + 1] : a?.startsWith("--lang=") ? a.slice("--lang=".length) : undefined;

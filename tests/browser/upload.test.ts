@@ -185,6 +185,7 @@ describe("web import of a batch of files", () => {
     );
     // Offsets count code points: the 𠮷 sentence is shorter in code points than in UTF-16.
     const jiyi = units[1];
+    if (!jiyi) throw new Error("the 𠮷 sentence is missing");
     expect(jiyi.end - jiyi.start).toBe(cp("𠮷祥物“保定𠮷”深受欢迎！"));
     expect(jiyi.end - jiyi.start).toBeLessThan("𠮷祥物“保定𠮷”深受欢迎！".length);
     expect(new Set(units.map((u) => u.id)).size).toBe(units.length);
