@@ -1,21 +1,26 @@
 import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/AppHeader";
 import { currentCoderName } from "./coder";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Juncture", template: "%s · Juncture" },
-  description: "Qualitative coding of Chinese policy texts / 政策文本质性编码工作台",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return { title: { default: "Juncture", template: "%s · Juncture" }, description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const coder = await currentCoderName();
+  const [coder, locale] = await Promise.all([currentCoderName(), getLocale()]);
   return (
-    <html lang="zh-Hans">
+    <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <body className="min-h-screen">
-        <AppHeader coder={coder} />
-        {children}
+        {/* Client components receive the request's locale and catalogue from here. */}
+        <NextIntlClientProvider>
+          <AppHeader coder={coder} />
+          {children}
+        </NextIntlClientProvider>
       </body>
     </html>
   );

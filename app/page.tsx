@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { CreateProjectDialog, type TemplateOption } from "@/components/projects/CreateProjectDialog";
 import { ProjectTable } from "@/components/projects/ProjectTable";
 import { CODEBOOK_TEMPLATES, DEFAULT_TEMPLATE_KEYS, TEMPLATE_KEYS, walkTemplateCodes } from "@/lib/codebook/templates";
@@ -13,13 +14,11 @@ const templateOptions: TemplateOption[] = TEMPLATE_KEYS.map((key) => {
 
 /** Home: every project with its corpus and coding counts, and "New project". */
 export default async function HomePage() {
-  const projects = await listProjects(getDb());
+  const [projects, t] = await Promise.all([listProjects(getDb()), getTranslations("projects")]);
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-5">
       <div className="flex items-center justify-between gap-3">
-        <h1 className="text-base font-semibold">
-          项目 <span className="font-normal text-stone-500">Projects</span>
-        </h1>
+        <h1 className="text-base font-semibold">{t("title")}</h1>
         <CreateProjectDialog templates={templateOptions} defaultKeys={[...DEFAULT_TEMPLATE_KEYS]} />
       </div>
       <ProjectTable projects={projects} />

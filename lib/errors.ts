@@ -1,6 +1,10 @@
+import type { Bilingual, Locale } from "./i18n/locale";
+import { combined } from "./i18n/text";
+
 /**
- * Typed domain errors. `message` is the user-facing reason (bilingual where a
- * researcher reads it); `code` lets the web layer map to an HTTP status in one place.
+ * Typed domain errors. `text` is the user-facing reason in both languages (the web
+ * layer and the CLI pick one per request); `message` is the combined "English / 中文"
+ * text for logs. `code` lets the web layer map to an HTTP status in one place.
  */
 export type AppErrorCode =
   | "invalid_input" // 400: the request itself is wrong
@@ -12,11 +16,15 @@ export type AppErrorCode =
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
+  readonly text: Bilingual;
   readonly details?: Record<string, unknown>;
-  constructor(code: AppErrorCode, message: string, details?: Record<string, unknown>) {
-    super(message);
+  /** A plain string is for texts that read the same in both languages (e.g. a driver's reason). */
+  constructor(code: AppErrorCode, message: Bilingual | string, details?: Record<string, unknown>) {
+    const text = typeof message === "string" ? { en: message, zh: message } : message;
+    super(combined(text));
     this.name = "AppError";
     this.code = code;
+    this.text = text;
     this.details = details;
   }
 }
@@ -34,8 +42,14 @@ export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
 }
 
-/** A user-facing message for any thrown value; driver errors never leak verbatim. */
-export function userMessage(e: unknown): string {
-  if (isAppError(e)) return e.message;
-  return "Unexpected internal error / 内部错误";
+const INTERNAL: Bilingual = { en: "Unexpected internal error", zh: "内部错误" };
+
+/** The bilingual user-facing reason of any thrown value; driver errors never leak verbatim. */
+export function userText(e: unknown): Bilingual {
+  return isAppError(e) ? e.text : INTERNAL;
+}
+
+/** A user-facing message for any thrown value, in one language. */
+export function userMessage(e: unknown, locale: Locale): string {
+  return userText(e)[locale];
 }

@@ -1,32 +1,36 @@
 import { z } from "zod";
 import { documentMetadataPatchSchema, type DocumentMetadataPatch } from "@/lib/corpus/metadata";
 import { AppError, httpStatusOf, isAppError, userMessage, type AppErrorCode } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locale";
+import { zodText } from "@/lib/i18n/text";
 import { zodMessage } from "@/lib/parse-input";
+import { currentLocale } from "../locale";
 
 /**
  * Route-handler plumbing shared by every API route: one JSON error shape
  * `{ error: { code, message } }`, one mapping from AppError codes to HTTP statuses
  * (`httpStatusOf`), and zod validation failures reported as `invalid_input`.
  * Anything else (driver errors, bugs) is logged on the server and leaves as a
- * generic 500 so that no SQL or stack trace reaches the browser.
+ * generic 500 so that no SQL or stack trace reaches the browser. Messages are in the
+ * request's language (locale cookie, else Accept-Language).
  */
 
 export type ApiError = { error: { code: AppErrorCode | "internal"; message: string } };
 
-export function errorResponse(e: unknown): Response {
+export function errorResponse(e: unknown, locale: Locale): Response {
   if (e instanceof z.ZodError) {
     return Response.json(
-      { error: { code: "invalid_input", message: zodMessage(e) } } satisfies ApiError,
+      { error: { code: "invalid_input", message: zodMessage(e, locale) } } satisfies ApiError,
       { status: httpStatusOf.invalid_input },
     );
   }
   if (isAppError(e)) {
-    return Response.json({ error: { code: e.code, message: e.message } } satisfies ApiError, {
+    return Response.json({ error: { code: e.code, message: e.text[locale] } } satisfies ApiError, {
       status: httpStatusOf[e.code],
     });
   }
   console.error("[api] unexpected error", e);
-  return Response.json({ error: { code: "internal", message: userMessage(e) } } satisfies ApiError, {
+  return Response.json({ error: { code: "internal", message: userMessage(e, locale) } } satisfies ApiError, {
     status: 500,
   });
 }
@@ -36,7 +40,7 @@ export async function handle(body: () => Promise<Response>): Promise<Response> {
   try {
     return await body();
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, await currentLocale());
   }
 }
 
@@ -46,7 +50,7 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
   try {
     raw = await req.json();
   } catch {
-    throw new AppError("invalid_input", "request body must be JSON / 请求体必须是 JSON");
+    throw new AppError("invalid_input", { en: "request body must be JSON", zh: "请求体必须是 JSON" });
   }
   return schema.parse(raw);
 }
@@ -90,7 +94,7 @@ const uploadFieldsSchema = z.object({
   docType: optionalText,
   year: optionalText
     .transform((v) => (v === undefined ? undefined : Number(v)))
-    .pipe(z.number({ message: "year must be a number / 年份须为数字" }).int().optional()),
+    .pipe(z.number({ message: zodText("year must be a number", "年份须为数字") }).int().optional()),
   date: optionalText,
   language: optionalText,
   sourceRef: optionalText,
@@ -110,11 +114,11 @@ export async function parseUploadForm(req: Request): Promise<UploadForm> {
   try {
     form = await req.formData();
   } catch {
-    throw new AppError("invalid_input", "expected a multipart form with a file / 需要以表单方式上传文件");
+    throw new AppError("invalid_input", { en: "expected a multipart form with a file", zh: "需要以表单方式上传文件" });
   }
   const file = form.get("file");
   if (!(file instanceof File)) {
-    throw new AppError("invalid_input", "no file in the upload (field “file”) / 未收到文件");
+    throw new AppError("invalid_input", { en: "no file in the upload (field “file”)", zh: "未收到文件" });
   }
   const fields: Record<string, string> = {};
   for (const [k, v] of form) if (k !== "file" && typeof v === "string") fields[k] = v;

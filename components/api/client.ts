@@ -1,3 +1,5 @@
+import { inPageLanguage } from "@/components/shell/page-locale";
+
 /**
  * The browser's one client for our JSON routes. Every call goes through `apiJson` (or
  * `upload` for a file with progress), and every failure is thrown as `ApiFailure` carrying
@@ -25,7 +27,8 @@ export type ApiInit = {
   signal?: AbortSignal;
 };
 
-const NETWORK_MESSAGE = "network error: the server did not answer / 网络错误：服务器无响应";
+// Not a hook, so no catalogue here: the page's <html lang> tells the language.
+const networkMessage = () => inPageLanguage({ en: "network error: the server did not answer", zh: "网络错误：服务器无响应" });
 
 /** The ApiFailure for a non-2xx status and its (possibly non-JSON) body. */
 export function failureOf(status: number, body: unknown): ApiFailure {
@@ -34,7 +37,7 @@ export function failureOf(status: number, body: unknown): ApiFailure {
   const message =
     typeof error?.message === "string" && error.message !== ""
       ? error.message
-      : `request failed (HTTP ${status}) / 请求失败`;
+      : inPageLanguage({ en: `request failed (HTTP ${status})`, zh: `请求失败（HTTP ${status}）` });
   return new ApiFailure(code, message, status);
 }
 
@@ -52,7 +55,7 @@ export async function apiJson<T>(url: string, init: ApiInit = {}): Promise<T> {
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
-    throw new ApiFailure("network", NETWORK_MESSAGE, 0);
+    throw new ApiFailure("network", networkMessage(), 0);
   }
   if (!res.ok) throw failureOf(res.status, await res.json().catch(() => null));
   return (await res.json()) as T;
@@ -76,8 +79,8 @@ export function upload<T>(url: string, form: FormData, onProgress: (fraction: nu
       if (xhr.status >= 200 && xhr.status < 300) resolve(xhr.response as T);
       else reject(failureOf(xhr.status, xhr.response));
     };
-    xhr.onerror = () => reject(new ApiFailure("network", NETWORK_MESSAGE, 0));
-    xhr.onabort = () => reject(new ApiFailure("cancelled", "upload cancelled / 已取消", 0));
+    xhr.onerror = () => reject(new ApiFailure("network", networkMessage(), 0));
+    xhr.onabort = () => reject(new ApiFailure("cancelled", inPageLanguage({ en: "upload cancelled", zh: "已取消" }), 0));
     xhr.send(form);
   });
 }
@@ -85,7 +88,7 @@ export function upload<T>(url: string, form: FormData, onProgress: (fraction: nu
 /** The message to show for anything a call threw. */
 export function failureMessage(e: unknown): string {
   if (e instanceof Error) return e.message;
-  return "unexpected error / 未知错误";
+  return inPageLanguage({ en: "unexpected error", zh: "未知错误" });
 }
 
 /** True when the server refused an edit made on a stale version (or a duplicate). */

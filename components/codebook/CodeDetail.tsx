@@ -1,6 +1,7 @@
 "use client";
 
 import { NotebookPen, Pencil } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Button } from "@/components/shell/ui";
@@ -19,6 +20,11 @@ export function CodeDetail({
   codes: readonly FlatCode[];
   onEdit: () => void;
 }) {
+  const t = useTranslations("codebook.detail");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  // Both labels are part of the entry; the interface language's comes first.
+  const labels = locale === "zh" ? [code.labelZh, code.labelEn] : [code.labelEn, code.labelZh];
   const path = codes.find((c) => c.id === code.id)?.path ?? [code.shortName];
   return (
     <div className="sticky top-14 flex flex-col gap-3 rounded-md border border-stone-200 bg-white p-3" data-testid="code-detail">
@@ -27,28 +33,28 @@ export function CodeDetail({
         <div className="min-w-0">
           <p className="text-[11px] text-stone-400">{path.join(" › ")}</p>
           <h2 className="text-sm font-semibold">{code.shortName}</h2>
-          <p className="text-[13px] text-stone-800">{code.labelZh}</p>
-          <p className="text-xs text-stone-500">{code.labelEn}</p>
+          <p className="text-[13px] text-stone-800">{labels[0]}</p>
+          <p className="text-xs text-stone-500">{labels[1]}</p>
         </div>
-        <Button size="sm" variant="ghost" className="ml-auto" onClick={onEdit} aria-label="编辑 Edit">
+        <Button size="sm" variant="ghost" className="ml-auto" onClick={onEdit} aria-label={tc("edit")}>
           <Pencil size={13} />
         </Button>
       </div>
       <dl className="grid grid-cols-2 gap-2 text-center">
         <div className="rounded bg-stone-50 py-1.5">
           <dd className="font-semibold tabular-nums">{code.codingCount}</dd>
-          <dt className="text-[10px] text-stone-500">本身 own codings</dt>
+          <dt className="text-[10px] text-stone-500">{t("own")}</dt>
         </div>
         <div className="rounded bg-stone-50 py-1.5">
           <dd className="font-semibold tabular-nums">{code.totalCodingCount}</dd>
-          <dt className="text-[10px] text-stone-500">含下级 incl. sub-codes</dt>
+          <dt className="text-[10px] text-stone-500">{t("total")}</dt>
         </div>
       </dl>
-      <Section title="定义 Definition">{code.definition}</Section>
-      <Section title="纳入标准 Inclusion">{code.inclusion}</Section>
-      <Section title="排除标准 Exclusion">{code.exclusion}</Section>
-      <Section title="示例 Example">{code.example}</Section>
-      <Section title="关键词 Keywords">
+      <Section title={t("definition")}>{code.definition}</Section>
+      <Section title={t("inclusion")}>{code.inclusion}</Section>
+      <Section title={t("exclusion")}>{code.exclusion}</Section>
+      <Section title={t("example")}>{code.example}</Section>
+      <Section title={t("keywords")}>
         {code.keywords.length > 0 ? (
           <span className="flex flex-wrap gap-1">
             {code.keywords.map((k) => (
@@ -60,16 +66,16 @@ export function CodeDetail({
         ) : null}
       </Section>
       {code.groups.length > 0 ? (
-        <Section title="编码组 Groups">{code.groups.map((g) => g.name).join("、")}</Section>
+        <Section title={t("groups")}>{code.groups.map((g) => g.name).join("、")}</Section>
       ) : null}
-      {code.pinned ? <Section title="快捷键 Key">{String(code.pinned)}</Section> : null}
+      {code.pinned ? <Section title={t("key")}>{String(code.pinned)}</Section> : null}
       <div className="flex flex-wrap gap-x-3 gap-y-1 border-t border-stone-100 pt-2 text-xs">
         <Link href={`/projects/${projectId}/memos?codeId=${encodeURIComponent(code.id)}`} className="inline-flex items-center gap-1 text-accent-700 hover:underline">
-          <NotebookPen size={12} /> 写备忘录 Write a memo
+          <NotebookPen size={12} /> {t("writeMemo")}
         </Link>
         {code.keywords.length > 0 ? (
           <Link href={`/projects/${projectId}/suggestions?codeId=${encodeURIComponent(code.id)}`} className="text-accent-700 hover:underline">
-            关键词建议 Suggestions
+            {t("suggestions")}
           </Link>
         ) : null}
       </div>

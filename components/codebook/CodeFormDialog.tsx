@@ -1,9 +1,10 @@
 "use client";
 
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Button, ErrorNote, Field, inputClass, Modal, selectClass } from "@/components/shell/ui";
 import { isConflict, failureMessage } from "@/components/api/client";
-import { flatten } from "./tree";
+import { codeLabel, flatten } from "./tree";
 import { codeFormValuesOf, PALETTE, type CodeFormValues, type CodeNode } from "./types";
 
 const textareaClass =
@@ -62,6 +63,9 @@ export function CodeFormDialog({
   onSubmit: (values: CodeFormValues, parentId: string | null) => Promise<void>;
   onReload: () => Promise<void>;
 }) {
+  const t = useTranslations("codebook.form");
+  const tc = useTranslations("common");
+  const locale = useLocale();
   const [values, setValues] = useState<CodeFormValues>(blank);
   const [keywordText, setKeywordText] = useState("");
   const [parentId, setParentId] = useState<string>("");
@@ -87,7 +91,7 @@ export function CodeFormDialog({
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (values.shortName.trim() === "") {
-      setError("请填写编码简称 A short name is required");
+      setError(t("shortNameRequired"));
       return;
     }
     setBusy(true);
@@ -104,62 +108,62 @@ export function CodeFormDialog({
     }
   }
 
-  const title = mode === "create" ? "新建编码 New code" : `编辑编码 Edit code · ${code?.shortName ?? ""}`;
+  const title = mode === "create" ? t("newTitle") : t("editTitle", { name: code?.shortName ?? "" });
   return (
     <Modal open={open} onOpenChange={(o) => !o && onClose()} title={title} width="max-w-2xl">
       <form onSubmit={submit} className="flex flex-col gap-3" data-testid="code-form">
         <div className="grid grid-cols-3 gap-3">
-          <Field label="简称 Short name *" htmlFor="code-shortName" hint="唯一，如 COE-1 Unique, e.g. COE-1">
+          <Field label={t("shortName")} htmlFor="code-shortName" hint={t("shortNameHint")}>
             <input id="code-shortName" className={inputClass} value={values.shortName} onChange={set("shortName")} autoFocus maxLength={64} />
           </Field>
-          <Field label="中文标签 Chinese label" htmlFor="code-labelZh">
+          <Field label={t("labelZh")} htmlFor="code-labelZh">
             <input id="code-labelZh" className={inputClass} value={values.labelZh} onChange={set("labelZh")} maxLength={200} />
           </Field>
-          <Field label="英文标签 English label" htmlFor="code-labelEn">
+          <Field label={t("labelEn")} htmlFor="code-labelEn">
             <input id="code-labelEn" className={inputClass} value={values.labelEn} onChange={set("labelEn")} maxLength={200} />
           </Field>
         </div>
         {mode === "create" ? (
-          <Field label="上级编码 Parent code" htmlFor="code-parent">
+          <Field label={t("parent")} htmlFor="code-parent">
             <select id="code-parent" className={selectClass} value={parentId} onChange={(e) => setParentId(e.target.value)}>
-              <option value="">— 顶层 Top level —</option>
+              <option value="">— {t("topLevel")} —</option>
               {flat.map((c) => (
                 <option key={c.id} value={c.id}>
                   {"\u3000".repeat(c.depth)}
-                  {c.shortName} {c.labelZh || c.labelEn}
+                  {c.shortName} {codeLabel(c, locale).label}
                 </option>
               ))}
             </select>
           </Field>
         ) : null}
-        <Field label="定义 Definition" htmlFor="code-definition">
+        <Field label={t("definition")} htmlFor="code-definition">
           <textarea id="code-definition" className={textareaClass} value={values.definition} onChange={set("definition")} rows={3} />
         </Field>
         <div className="grid grid-cols-2 gap-3">
-          <Field label="纳入标准 Inclusion criteria" htmlFor="code-inclusion">
+          <Field label={t("inclusion")} htmlFor="code-inclusion">
             <textarea id="code-inclusion" className={textareaClass} value={values.inclusion} onChange={set("inclusion")} rows={3} />
           </Field>
-          <Field label="排除标准 Exclusion criteria" htmlFor="code-exclusion">
+          <Field label={t("exclusion")} htmlFor="code-exclusion">
             <textarea id="code-exclusion" className={textareaClass} value={values.exclusion} onChange={set("exclusion")} rows={3} />
           </Field>
         </div>
-        <Field label="示例 Example" htmlFor="code-example">
+        <Field label={t("example")} htmlFor="code-example">
           <textarea id="code-example" className={textareaClass} value={values.example} onChange={set("example")} rows={2} />
         </Field>
         <Field
-          label="关键词 Keywords"
+          label={t("keywords")}
           htmlFor="code-keywords"
-          hint="用、，或换行分隔；用于关键词建议。Separate with 、 , or new lines; used for keyword suggestions."
+          hint={t("keywordsHint")}
         >
           <textarea id="code-keywords" className={textareaClass} value={keywordText} onChange={(e) => setKeywordText(e.target.value)} rows={2} />
         </Field>
-        <Field label="颜色 Colour" htmlFor="code-color">
+        <Field label={t("colour")} htmlFor="code-color">
           <div className="flex items-center gap-1.5">
             {PALETTE.map((c) => (
               <button
                 key={c}
                 type="button"
-                aria-label={`颜色 Colour ${c}`}
+                aria-label={t("colourChoice", { colour: c })}
                 onClick={() => setValues((v) => ({ ...v, color: c }))}
                 className={`h-6 w-6 rounded ${values.color.toLowerCase() === c ? "ring-2 ring-stone-900 ring-offset-1" : ""}`}
                 style={{ background: c }}
@@ -184,12 +188,12 @@ export function CodeFormDialog({
                 onClose();
               }}
             >
-              重新加载 Reload
+              {tc("reload")}
             </Button>
           ) : null}
-          <Button onClick={onClose}>取消 Cancel</Button>
+          <Button onClick={onClose}>{tc("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={busy} data-testid="code-form-submit">
-            {mode === "create" ? "创建 Create" : "保存 Save"}
+            {mode === "create" ? tc("create") : tc("save")}
           </Button>
         </div>
       </form>

@@ -1,10 +1,11 @@
 "use client";
 
 import { CornerLeftUp, Search } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { inputClass } from "@/components/shell/ui";
 import type { CodeNode } from "@/lib/codebook/types";
-import { flatten, matchesQuery, type FlatCode } from "./tree";
+import { codeLabel, flatten, matchesQuery, type FlatCode } from "./tree";
 
 /**
  * A searchable list of the codebook for choosing one code (move target, merge target, the
@@ -31,6 +32,8 @@ export function CodePicker({
   autoFocus?: boolean;
   testId?: string;
 }) {
+  const t = useTranslations("codebook.picker");
+  const locale = useLocale();
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
@@ -67,12 +70,12 @@ export function CodePicker({
   return (
     <div className="flex flex-col gap-2" data-testid={testId}>
       <label className="relative">
-        <span className="sr-only">查找编码 Find a code</span>
+        <span className="sr-only">{t("find")}</span>
         <Search size={14} className="pointer-events-none absolute top-2 left-2 text-stone-400" aria-hidden />
         <input
           type="search"
           className={`${inputClass} pl-7`}
-          placeholder="简称、中文或英文标签 Short name, 中文 or English label"
+          placeholder={t("placeholder")}
           value={query}
           autoFocus={autoFocus}
           onChange={(e) => {
@@ -83,7 +86,7 @@ export function CodePicker({
           data-testid={`${testId}-query`}
         />
       </label>
-      <ul ref={listRef} role="listbox" aria-label="编码 Codes" className="max-h-72 overflow-y-auto rounded border border-stone-200">
+      <ul ref={listRef} role="listbox" aria-label={t("codes")} className="max-h-72 overflow-y-auto rounded border border-stone-200">
         {offset === 1 ? (
           <li
             role="option"
@@ -116,15 +119,16 @@ export function CodePicker({
             >
               <span className="h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: c.color }} aria-hidden />
               <span className="font-medium">{c.shortName}</span>
-              <span className="truncate text-stone-600">{c.labelZh}</span>
-              <span className="truncate text-stone-400">{c.labelEn}</span>
+              <span className="truncate text-stone-600" title={codeLabel(c, locale).other || undefined}>
+                {codeLabel(c, locale).label}
+              </span>
               {query.trim() !== "" && c.path.length > 1 ? (
                 <span className="ml-auto truncate text-[11px] text-stone-400">{c.path.slice(0, -1).join(" › ")}</span>
               ) : null}
             </li>
           );
         })}
-        {count === 0 ? <li className="px-2 py-3 text-center text-xs text-stone-500">没有匹配的编码 No matching code</li> : null}
+        {count === 0 ? <li className="px-2 py-3 text-center text-xs text-stone-500">{t("noMatch")}</li> : null}
       </ul>
     </div>
   );

@@ -16,7 +16,9 @@ import {
   Trash2,
   X,
 } from "lucide-react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState, type DragEvent, type ReactNode } from "react";
+import { codeLabel } from "./tree";
 import type { CodeGroupInfo, CodeNode } from "./types";
 
 export type RowAction =
@@ -31,8 +33,6 @@ export type RowAction =
   | { type: "removeFromGroup"; groupId: string };
 
 const DRAG_TYPE = "application/x-juncture-code";
-
-const fmt = (n: number) => n.toLocaleString("en-US");
 
 /**
  * The codebook as a tree of any depth. A row can be dragged onto another row (becomes its
@@ -61,6 +61,7 @@ export function CodeTree({
   onAction: (code: CodeNode, action: RowAction) => void;
   onDropMove: (codeId: string, newParentId: string | null) => void;
 }) {
+  const t = useTranslations("codebook");
   const [dragId, setDragId] = useState<string | null>(null);
   const [overId, setOverId] = useState<string | null>(null);
   const [overRoot, setOverRoot] = useState(false);
@@ -113,9 +114,9 @@ export function CodeTree({
           dragId ? "h-8 opacity-100" : "h-8 opacity-60"
         } ${overRoot ? "border-accent-500 bg-accent-50 text-accent-700" : "border-stone-300 text-stone-500"}`}
       >
-        <CornerLeftUp size={12} aria-hidden /> 拖到此处移至顶层 Drop a code here to move it to the top level
+        <CornerLeftUp size={12} aria-hidden /> {t("tree.dropToTop")}
       </div>
-      <ul role="tree" aria-label="编码本 Codebook" className="flex flex-col" data-testid="code-tree">
+      <ul role="tree" aria-label={t("tree.label")} className="flex flex-col" data-testid="code-tree">
         {nodes.map((n) => (
           <CodeRow key={n.id} node={n} depth={0} {...rowProps} />
         ))}
@@ -146,7 +147,12 @@ type RowProps = {
 
 function CodeRow(props: RowProps) {
   const { node, depth, visible, collapsed, forceOpen, onToggle, selectedId, onSelect, onAction } = props;
+  const t = useTranslations("codebook");
+  const locale = useLocale();
+  const format = useFormatter();
   if (visible && !visible.has(node.id)) return null;
+  const fmt = (n: number) => format.number(n);
+  const { label, other } = codeLabel(node, locale);
   const kids = visible ? node.children.filter((c) => visible.has(c.id)) : node.children;
   const hasKids = node.children.length > 0;
   const open = hasKids && (forceOpen || !collapsed.has(node.id));
@@ -191,7 +197,7 @@ function CodeRow(props: RowProps) {
               e.stopPropagation();
               onToggle(node.id);
             }}
-            aria-label={open ? "折叠 Collapse" : "展开 Expand"}
+            aria-label={open ? t("tree.collapse") : t("tree.expand")}
             className="rounded p-0.5 text-stone-500 hover:bg-stone-200"
           >
             {open ? <ChevronDown size={13} /> : <ChevronRight size={13} />}
@@ -203,25 +209,26 @@ function CodeRow(props: RowProps) {
         <span className="shrink-0 font-semibold text-stone-900" data-testid="code-short-name">
           {node.shortName}
         </span>
-        <span className="truncate text-stone-800">{node.labelZh}</span>
-        <span className="truncate text-stone-500">{node.labelEn}</span>
+        <span className="truncate text-stone-800" title={other || undefined}>
+          {label}
+        </span>
         <span className="ml-auto flex shrink-0 items-center gap-1.5">
           {node.groups.map((g) => (
-            <span key={g.id} className="rounded-full bg-stone-200/70 px-1.5 text-[10px] text-stone-600" title={`编码组 Group ${g.name}`}>
+            <span key={g.id} className="rounded-full bg-stone-200/70 px-1.5 text-[10px] text-stone-600" title={t("tree.group", { name: g.name })}>
               {g.name}
             </span>
           ))}
           {node.keywords.length > 0 ? (
             <span className="text-[10px] text-stone-400" title={node.keywords.join("、")}>
-              {node.keywords.length} 关键词
+              {t("tree.keywords", { count: node.keywords.length })}
             </span>
           ) : null}
           {node.pinned ? (
-            <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-[10px] text-stone-600" title={`快捷键 Key ${node.pinned}`}>
+            <kbd className="rounded border border-stone-300 bg-white px-1 font-mono text-[10px] text-stone-600" title={t("tree.key", { key: node.pinned })}>
               {node.pinned}
             </kbd>
           ) : null}
-          <span className="w-24 text-right text-xs tabular-nums" title="编码数：本身 / 含下级 Codings: own / incl. sub-codes">
+          <span className="w-24 text-right text-xs tabular-nums" title={t("countsHeader")}>
             <span className="text-stone-900" data-testid="code-count">
               {fmt(node.codingCount)}
             </span>
@@ -257,6 +264,7 @@ function RowMenu({
   groups: readonly CodeGroupInfo[];
   onAction: (code: CodeNode, action: RowAction) => void;
 }) {
+  const t = useTranslations("codebook.menu");
   const act = (a: RowAction) => () => onAction(node, a);
   const member = new Set(node.groups.map((g) => g.id));
   return (
@@ -265,7 +273,7 @@ function RowMenu({
       <Menu.Trigger asChild>
         <button
           type="button"
-          aria-label={`操作 Actions: ${node.shortName}`}
+          aria-label={t("actions", { name: node.shortName })}
           data-testid="code-actions"
           onClick={(e) => e.stopPropagation()}
           className="rounded p-1 text-stone-400 hover:bg-stone-200 hover:text-stone-900 data-[state=open]:bg-stone-200"
@@ -276,21 +284,21 @@ function RowMenu({
       <Menu.Portal>
         <Menu.Content align="end" sideOffset={4} className={contentClass} onClick={(e) => e.stopPropagation()}>
           <Item onSelect={act({ type: "edit" })} icon={<Pencil size={13} />}>
-            编辑… Edit…
+            {t("edit")}
           </Item>
           <Item onSelect={act({ type: "addChild" })} icon={<Plus size={13} />}>
-            新建子编码… Add sub-code…
+            {t("addChild")}
           </Item>
           <Item onSelect={act({ type: "move" })} icon={<FolderInput size={13} />}>
-            移动到… Move to…
+            {t("move")}
           </Item>
           <Item onSelect={act({ type: "merge" })} icon={<GitMerge size={13} />}>
-            合并到… Merge into…
+            {t("merge")}
           </Item>
           <Menu.Separator className="my-1 h-px bg-stone-100" />
           <Menu.Sub>
             <Menu.SubTrigger className={itemClass}>
-              <Tag size={13} /> 加入编码组 Add to group <ChevronRight size={12} className="ml-auto" />
+              <Tag size={13} /> {t("addToGroup")} <ChevronRight size={12} className="ml-auto" />
             </Menu.SubTrigger>
             <Menu.Portal>
               <Menu.SubContent className={contentClass} sideOffset={4}>
@@ -301,7 +309,7 @@ function RowMenu({
                 ))}
                 {groups.length > 0 ? <Menu.Separator className="my-1 h-px bg-stone-100" /> : null}
                 <Item onSelect={act({ type: "newGroup" })} icon={<Plus size={13} />}>
-                  新建编码组… New group…
+                  {t("newGroup")}
                 </Item>
               </Menu.SubContent>
             </Menu.Portal>
@@ -309,7 +317,7 @@ function RowMenu({
           {node.groups.length > 0 ? (
             <Menu.Sub>
               <Menu.SubTrigger className={itemClass}>
-                <X size={13} /> 移出编码组 Remove from group <ChevronRight size={12} className="ml-auto" />
+                <X size={13} /> {t("removeFromGroup")} <ChevronRight size={12} className="ml-auto" />
               </Menu.SubTrigger>
               <Menu.Portal>
                 <Menu.SubContent className={contentClass} sideOffset={4}>
@@ -324,7 +332,7 @@ function RowMenu({
           ) : null}
           <Menu.Sub>
             <Menu.SubTrigger className={itemClass}>
-              <Keyboard size={13} /> 快捷键 Pin to key <ChevronRight size={12} className="ml-auto" />
+              <Keyboard size={13} /> {t("pin")} <ChevronRight size={12} className="ml-auto" />
             </Menu.SubTrigger>
             <Menu.Portal>
               <Menu.SubContent className={`${contentClass} min-w-40`} sideOffset={4}>
@@ -342,14 +350,14 @@ function RowMenu({
                   ))}
                 </div>
                 <Item disabled={node.pinned === null} onSelect={act({ type: "pin", key: null })}>
-                  取消快捷键 Unpin
+                  {t("unpin")}
                 </Item>
               </Menu.SubContent>
             </Menu.Portal>
           </Menu.Sub>
           <Menu.Separator className="my-1 h-px bg-stone-100" />
           <Menu.Item onSelect={act({ type: "delete" })} className={`${itemClass} text-red-700`}>
-            <Trash2 size={13} /> 删除… Delete…
+            <Trash2 size={13} /> {t("delete")}
           </Menu.Item>
         </Menu.Content>
       </Menu.Portal>

@@ -1,6 +1,7 @@
 "use client";
 
 import { BookPlus, ChevronsDownUp, ChevronsUpDown, FilterX, Plus, Search, Tag, X } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback, useMemo, useState } from "react";
 import { Button, ErrorNote, inputClass } from "@/components/shell/ui";
 import { apiJson, failureMessage, isConflict } from "@/components/api/client";
@@ -23,9 +24,6 @@ type Dialog =
 
 type Notice = { tone: "ok" | "error"; text: string } | null;
 
-const STALE =
-  "此编码已被他人修改，已重新加载，请再试一次。This code was changed by someone else; the codebook was reloaded — try again.";
-
 /** The codebook page: tree, filters, groups and every edit of the code structure. */
 export function CodebookView({
   projectId,
@@ -38,6 +36,8 @@ export function CodebookView({
   initialGroups: CodeGroupInfo[];
   templates: TemplateInfo[];
 }) {
+  const t = useTranslations("codebook");
+  const format = useFormatter();
   const [codebook, setCodebook] = useState(initialCodebook);
   const [groups, setGroups] = useState(initialGroups);
   const [query, setQuery] = useState("");
@@ -85,7 +85,7 @@ export function CodebookView({
     } catch (e) {
       if (isConflict(e)) {
         await reload().catch(() => undefined);
-        setNotice({ tone: "error", text: `${STALE} (${failureMessage(e)})` });
+        setNotice({ tone: "error", text: `${t("stale")} (${failureMessage(e)})` });
       } else {
         setNotice({ tone: "error", text: failureMessage(e) });
       }
@@ -97,14 +97,14 @@ export function CodebookView({
     await reload();
     if (parentId) setCollapsed((s) => withoutId(s, parentId));
     setSelectedId(r.code.id);
-    setNotice({ tone: "ok", text: `已创建编码 Created “${r.code.shortName}”` });
+    setNotice({ tone: "ok", text: t("notices.created", { name: r.code.shortName }) });
     setDialog(null);
   }
 
   async function editCode(code: CodeNode, values: CodeFormValues) {
     await apiJson(codeUrl(code.id), { method: "PATCH", body: { expectedVersion: code.version, ...values } });
     await reload();
-    setNotice({ tone: "ok", text: `已保存 Saved “${values.shortName}”` });
+    setNotice({ tone: "ok", text: t("notices.saved", { name: values.shortName }) });
     setDialog(null);
   }
 
@@ -117,8 +117,8 @@ export function CodebookView({
     setNotice({
       tone: "ok",
       text: parent
-        ? `已将“${code?.shortName}”移到“${parent.shortName}”之下 Moved “${code?.shortName}” under “${parent.shortName}”`
-        : `已将“${code?.shortName}”移至顶层 Moved “${code?.shortName}” to the top level`,
+        ? t("notices.movedUnder", { name: code?.shortName ?? "", parent: parent.shortName })
+        : t("notices.movedTop", { name: code?.shortName ?? "" }),
     });
   }
 
@@ -127,7 +127,7 @@ export function CodebookView({
     if (!code || code.parentId === newParentId) return;
     setNotice(null);
     moveCode(codeId, newParentId).catch((e) =>
-      setNotice({ tone: "error", text: `无法移动 Cannot move “${code.shortName}”: ${failureMessage(e)}` }),
+      setNotice({ tone: "error", text: t("notices.cannotMove", { name: code.shortName, reason: failureMessage(e) }) }),
     );
   }
 
@@ -138,7 +138,13 @@ export function CodebookView({
     if (selectedId === source.id) setSelectedId(targetId);
     setNotice({
       tone: "ok",
-      text: `已将“${source.shortName}”合并到“${target?.shortName ?? ""}”：移入 ${r.result.movedCodings} 条编码，删除 ${r.result.droppedDuplicates} 条重复，移入 ${r.result.movedChildren} 个子编码。Merged: ${r.result.movedCodings} codings moved, ${r.result.droppedDuplicates} duplicates dropped, ${r.result.movedChildren} sub-codes moved.`,
+      text: t("notices.merged", {
+        name: source.shortName,
+        target: target?.shortName ?? "",
+        codings: r.result.movedCodings,
+        duplicates: r.result.droppedDuplicates,
+        children: r.result.movedChildren,
+      }),
     });
     return r.result;
   }
@@ -147,14 +153,14 @@ export function CodebookView({
     await apiJson(codeUrl(code.id), { method: "DELETE", body: { confirm: true } });
     await reload();
     if (selectedId === code.id) setSelectedId(null);
-    setNotice({ tone: "ok", text: `已删除编码 Deleted “${code.shortName}”` });
+    setNotice({ tone: "ok", text: t("notices.deleted", { name: code.shortName }) });
   }
 
   async function createGroup(name: string, labelZh: string, forCode: CodeNode | null) {
     const r = await apiJson<{ group: CodeGroupInfo }>("/api/code-groups", { body: { projectId, name, labelZh } });
     if (forCode) await apiJson(`/api/code-groups/${encodeURIComponent(r.group.id)}/members`, { body: { codeIds: [forCode.id] } });
     await reload();
-    setNotice({ tone: "ok", text: `已创建编码组 Created group “${r.group.name}”` });
+    setNotice({ tone: "ok", text: t("notices.groupCreated", { name: r.group.name }) });
   }
 
   function onAction(code: CodeNode, a: RowAction) {
@@ -174,15 +180,13 @@ export function CodebookView({
       case "pin":
         return void run(async () => {
           await apiJson(codeUrl(code.id), { method: "PATCH", body: { expectedVersion: code.version, pinned: a.key } });
-          return a.key
-            ? `“${code.shortName}”固定到按键 ${a.key} Pinned “${code.shortName}” to key ${a.key}`
-            : `已取消“${code.shortName}”的快捷键 Unpinned “${code.shortName}”`;
+          return a.key ? t("notices.pinned", { name: code.shortName, key: a.key }) : t("notices.unpinned", { name: code.shortName });
         });
       case "addToGroup":
         return void run(async () => {
           await apiJson(`/api/code-groups/${encodeURIComponent(a.groupId)}/members`, { body: { codeIds: [code.id] } });
           const g = groups.find((x) => x.id === a.groupId);
-          return `“${code.shortName}”已加入编码组 added to group “${g?.name ?? ""}”`;
+          return t("notices.addedToGroup", { name: code.shortName, group: g?.name ?? "" });
         });
       case "removeFromGroup":
         return void run(async () => {
@@ -190,7 +194,7 @@ export function CodebookView({
             method: "DELETE",
           });
           const g = groups.find((x) => x.id === a.groupId);
-          return `“${code.shortName}”已移出编码组 removed from group “${g?.name ?? ""}”`;
+          return t("notices.removedFromGroup", { name: code.shortName, group: g?.name ?? "" });
         });
     }
   }
@@ -200,32 +204,35 @@ export function CodebookView({
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
         <label className="relative w-72">
-          <span className="sr-only">筛选编码 Filter codes</span>
+          <span className="sr-only">{t("filter")}</span>
           <Search size={14} className="pointer-events-none absolute top-2 left-2 text-stone-400" aria-hidden />
           <input
             type="search"
             className={`${inputClass} pl-7`}
-            placeholder="按简称、中英文标签、关键词筛选 Filter by name, label, keyword"
+            placeholder={t("filterPlaceholder")}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             data-testid="codebook-filter"
           />
         </label>
         <Button variant="primary" onClick={() => setDialog({ kind: "create", parentId: null })} data-testid="new-code">
-          <Plus size={14} /> 新建编码 New code
+          <Plus size={14} /> {t("newCode")}
         </Button>
         <Button onClick={() => setDialog({ kind: "templates" })}>
-          <BookPlus size={14} /> 添加模板… Add template…
+          <BookPlus size={14} /> {t("addTemplate")}
         </Button>
         <span className="ml-auto flex items-center gap-1 text-xs text-stone-500">
-          {filtered ? `${matchCount} / ${flat.length}` : flat.length} 个编码 codes · {totalCodings.toLocaleString("en-US")} 条编码 codings
-          <Button variant="ghost" size="sm" title="全部展开 Expand all" onClick={() => setCollapsed(new Set())}>
+          {t("counts", {
+            codes: filtered ? `${format.number(matchCount)} / ${format.number(flat.length)}` : format.number(flat.length),
+            codings: format.number(totalCodings),
+          })}
+          <Button variant="ghost" size="sm" title={t("expandAll")} onClick={() => setCollapsed(new Set())}>
             <ChevronsUpDown size={14} />
           </Button>
           <Button
             variant="ghost"
             size="sm"
-            title="全部折叠 Collapse all"
+            title={t("collapseAll")}
             onClick={() => setCollapsed(new Set(flat.filter((c) => c.children.length > 0).map((c) => c.id)))}
           >
             <ChevronsDownUp size={14} />
@@ -233,9 +240,9 @@ export function CodebookView({
         </span>
       </div>
 
-      <div className="flex flex-wrap items-center gap-1.5" aria-label="编码组 Code groups" data-testid="group-bar">
+      <div className="flex flex-wrap items-center gap-1.5" aria-label={t("groups.label")} data-testid="group-bar">
         <Tag size={13} className="text-stone-400" aria-hidden />
-        <span className="text-[11px] text-stone-500">编码组 Groups:</span>
+        <span className="text-[11px] text-stone-500">{t("groups.title")}</span>
         {groups.map((g) => {
           const active = groupFilter === g.id;
           return (
@@ -250,7 +257,7 @@ export function CodebookView({
                 aria-pressed={active}
                 onClick={() => setGroupFilter(active ? null : g.id)}
                 className="px-2 py-0.5"
-                title={active ? "取消筛选 Clear filter" : "只显示此组 Show only this group"}
+                title={active ? t("groups.clearFilter") : t("groups.showOnly")}
                 data-group={g.name}
               >
                 {g.name}
@@ -259,14 +266,14 @@ export function CodebookView({
               </button>
               <button
                 type="button"
-                aria-label={`删除编码组 Delete group ${g.name}`}
-                title="删除编码组（编码保留）Delete the group (its codes stay)"
+                aria-label={t("groups.delete", { name: g.name })}
+                title={t("groups.deleteHint")}
                 className={`mr-1 rounded-full p-0.5 ${active ? "hover:bg-white/20" : "text-stone-400 hover:bg-stone-100 hover:text-red-700"}`}
                 onClick={() =>
                   void run(async () => {
                     await apiJson(`/api/code-groups/${encodeURIComponent(g.id)}`, { method: "DELETE" });
                     if (groupFilter === g.id) setGroupFilter(null);
-                    return `已删除编码组 Deleted group “${g.name}” (编码保留 codes kept)`;
+                    return t("notices.groupDeleted", { name: g.name });
                   })
                 }
               >
@@ -276,7 +283,7 @@ export function CodebookView({
           );
         })}
         <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: "group", forCode: null })}>
-          <Plus size={12} /> 新建组 New group
+          <Plus size={12} /> {t("groups.new")}
         </Button>
         {filtered ? (
           <Button
@@ -287,7 +294,7 @@ export function CodebookView({
               setGroupFilter(null);
             }}
           >
-            <FilterX size={12} /> 清除筛选 Clear filters
+            <FilterX size={12} /> {t("clearFilters")}
           </Button>
         ) : null}
       </div>
@@ -306,10 +313,10 @@ export function CodebookView({
 
       <div className="grid grid-cols-[minmax(0,1fr)_20rem] gap-4">
         <section className="min-w-0 rounded-md border border-stone-200 bg-white p-2">
-          <div className="mb-1 flex justify-end pr-9 text-[10px] text-stone-500">编码数 Codings: 本身 own / 含下级 incl. sub-codes</div>
+          <div className="mb-1 flex justify-end pr-9 text-[10px] text-stone-500">{t("countsHeader")}</div>
           {codebook.length === 0 ? (
             <p className="px-2 py-8 text-center text-stone-500">
-              编码本为空。新建编码或添加模板。The codebook is empty: create a code or add a template.
+              {t("empty")}
             </p>
           ) : (
             <>
@@ -325,7 +332,7 @@ export function CodebookView({
                 onDropMove={onDropMove}
               />
               {filtered && matchCount === 0 ? (
-                <p className="px-2 py-6 text-center text-stone-500">没有匹配的编码 No code matches</p>
+                <p className="px-2 py-6 text-center text-stone-500">{t("noMatch")}</p>
               ) : null}
             </>
           )}
@@ -335,9 +342,7 @@ export function CodebookView({
             <CodeDetail projectId={projectId} code={selected} codes={flat} onEdit={() => setDialog({ kind: "edit", code: selected })} />
           ) : (
             <p className="rounded-md border border-dashed border-stone-300 p-4 text-xs text-stone-500">
-              选择一个编码查看定义、纳入/排除标准和示例。拖动编码到另一编码上可改变层级。
-              <br />
-              Select a code to see its definition, criteria and example. Drag a code onto another to nest it.
+              {t("selectHint")}
             </p>
           )}
         </aside>
@@ -378,7 +383,7 @@ export function CodebookView({
           await reload();
           setNotice({
             tone: "ok",
-            text: `已添加 ${r.created} 个编码，跳过 ${r.skipped} 个已存在的编码。Added ${r.created} codes; ${r.skipped} already present were skipped.`,
+            text: t("notices.templatesAdded", { created: r.created, skipped: r.skipped }),
           });
           return r;
         }}

@@ -1,14 +1,18 @@
 "use client";
 
 import { AlertTriangle, ArrowRight } from "lucide-react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { Button, ErrorNote, Field, inputClass, Modal } from "@/components/shell/ui";
 import { apiJson, failureMessage } from "@/components/api/client";
 import { CodePicker } from "./CodePicker";
-import { codeTitle, selfAndDescendants, type FlatCode } from "./tree";
+import { codeLabel, codeTitle, selfAndDescendants, type FlatCode } from "./tree";
 import type { CodeNode, DeletionImpact, MergeResult, TemplateInfo } from "./types";
 
-const fmt = (n: number) => n.toLocaleString("en-US");
+function useFmt() {
+  const format = useFormatter();
+  return (n: number) => format.number(n);
+}
 
 /** "Move to…": any code except the code itself and its descendants, or the top level. */
 export function MoveDialog({
@@ -22,6 +26,7 @@ export function MoveDialog({
   onClose: () => void;
   onMove: (code: CodeNode, newParentId: string | null) => Promise<void>;
 }) {
+  const t = useTranslations("codebook.dialogs");
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setError(null), [code]);
   const blocked = useMemo(() => (code ? selfAndDescendants(code) : new Set<string>()), [code]);
@@ -39,15 +44,15 @@ export function MoveDialog({
     <Modal
       open
       onOpenChange={(o) => !o && onClose()}
-      title={`移动到… Move “${code.shortName}” to…`}
-      description="选择新的上级编码，或移至顶层。Choose the new parent, or the top level."
+      title={t("moveTitle", { name: code.shortName })}
+      description={t("moveDescription")}
     >
       <div className="flex flex-col gap-2">
         <CodePicker
           codes={codes}
           disabled={blocked}
-          disabledReason="不能移到自身或其下级编码之下 Cannot move a code under itself or its own sub-codes"
-          rootOption="顶层 Top level"
+          disabledReason={t("moveBlocked")}
+          rootOption={t("topLevel")}
           onPickRoot={() => void run(null)}
           onPick={(c: FlatCode) => void run(c.id)}
           testId="move-picker"
@@ -73,6 +78,8 @@ export function MergeDialog({
   onClose: () => void;
   onMerge: (source: CodeNode, targetId: string) => Promise<MergeResult>;
 }) {
+  const t = useTranslations("codebook.dialogs");
+  const fmt = useFmt();
   const [target, setTarget] = useState<FlatCode | null>(null);
   const [result, setResult] = useState<MergeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -99,20 +106,20 @@ export function MergeDialog({
   }
 
   return (
-    <Modal open onOpenChange={(o) => !o && onClose()} title={`合并到… Merge “${code.shortName}” into…`}>
+    <Modal open onOpenChange={(o) => !o && onClose()} title={t("mergeTitle", { name: code.shortName })}>
       {result && target ? (
         <div className="flex flex-col gap-3" data-testid="merge-result">
           <p className="text-[13px]">
-            已将 <b>{code.shortName}</b> 合并到 <b>{target.shortName}</b>。 “{code.shortName}” was merged into “{target.shortName}” and removed.
+            {t.rich("merged", { name: code.shortName, target: target.shortName, b: (s) => <b>{s}</b> })}
           </p>
           <dl className="grid grid-cols-3 gap-2 text-center">
-            <Stat label="移入的编码 Codings moved" value={result.movedCodings} testId="merge-moved-codings" />
-            <Stat label="重复而删除 Duplicates dropped" value={result.droppedDuplicates} testId="merge-dropped" />
-            <Stat label="移入的子编码 Sub-codes moved" value={result.movedChildren} testId="merge-moved-children" />
+            <Stat label={t("codingsMoved")} value={result.movedCodings} testId="merge-moved-codings" />
+            <Stat label={t("duplicatesDropped")} value={result.droppedDuplicates} testId="merge-dropped" />
+            <Stat label={t("childrenMoved")} value={result.movedChildren} testId="merge-moved-children" />
           </dl>
           <div className="flex justify-end">
             <Button variant="primary" onClick={onClose}>
-              完成 Done
+              {t("done")}
             </Button>
           </div>
         </div>
@@ -122,17 +129,13 @@ export function MergeDialog({
             <Chip code={code} /> <ArrowRight size={14} className="text-stone-400" /> <Chip code={target} />
           </div>
           <p className="text-xs text-stone-600">
-            “{code.shortName}”的 {fmt(code.codingCount)} 条编码将归入“{target.shortName}”，其子编码移到“{target.shortName}”之下，之后“
-            {code.shortName}”被删除；同一编码者对同一片段的重复编码只保留一条。
-            <br />
-            The {fmt(code.codingCount)} codings of “{code.shortName}” move to “{target.shortName}”, its sub-codes move under it, and “
-            {code.shortName}” is removed. A span the same coder already coded with “{target.shortName}” is kept once.
+            {t("mergeExplain", { name: code.shortName, target: target.shortName, count: fmt(code.codingCount) })}
           </p>
           <ErrorNote>{error}</ErrorNote>
           <div className="flex justify-end gap-2">
-            <Button onClick={() => setTarget(null)}>换一个 Choose another</Button>
+            <Button onClick={() => setTarget(null)}>{t("chooseAnother")}</Button>
             <Button variant="primary" onClick={() => void merge()} disabled={busy} data-testid="merge-confirm">
-              合并 Merge
+              {t("merge")}
             </Button>
           </div>
         </div>
@@ -140,7 +143,7 @@ export function MergeDialog({
         <CodePicker
           codes={codes}
           disabled={self}
-          disabledReason="不能合并到自身 Cannot merge a code into itself"
+          disabledReason={t("mergeBlocked")}
           onPick={setTarget}
           testId="merge-picker"
         />
@@ -150,6 +153,7 @@ export function MergeDialog({
 }
 
 function Stat({ label, value, testId }: { label: string; value: number; testId: string }) {
+  const fmt = useFmt();
   return (
     <div className="rounded border border-stone-200 bg-white px-2 py-2">
       <dd className="text-lg font-semibold tabular-nums" data-testid={testId}>
@@ -161,11 +165,14 @@ function Stat({ label, value, testId }: { label: string; value: number; testId: 
 }
 
 function Chip({ code }: { code: { shortName: string; labelZh: string; labelEn: string; color: string } }) {
+  const { label, other } = codeLabel(code, useLocale());
   return (
     <span className="inline-flex items-center gap-1.5">
       <span className="h-2.5 w-2.5 rounded-sm" style={{ background: code.color }} aria-hidden />
       <b>{code.shortName}</b>
-      <span className="text-stone-600">{code.labelZh || code.labelEn}</span>
+      <span className="text-stone-600" title={other || undefined}>
+        {label}
+      </span>
     </span>
   );
 }
@@ -183,6 +190,10 @@ export function DeleteDialog({
   onClose: () => void;
   onDelete: (code: CodeNode) => Promise<void>;
 }) {
+  const t = useTranslations("codebook.dialogs");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const fmt = useFmt();
   const [impact, setImpact] = useState<DeletionImpact | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -219,29 +230,34 @@ export function DeleteDialog({
 
   const total = impact ? impact.codings + impact.descendantCodings : 0;
   return (
-    <Modal open onOpenChange={(o) => !o && onClose()} title={`删除编码 Delete “${codeTitle(code)}”`}>
+    <Modal open onOpenChange={(o) => !o && onClose()} title={t("deleteTitle", { name: codeTitle(code, locale) })}>
       <div className="flex flex-col gap-3" data-testid="delete-dialog">
         {impact ? (
           <div className="flex gap-2 rounded border border-red-200 bg-red-50 p-3 text-[13px] text-red-900" data-testid="delete-impact">
             <AlertTriangle size={16} className="mt-0.5 shrink-0" aria-hidden />
             <div>
-              <p>将一并删除 This also deletes:</p>
+              <p>{t("alsoDeletes")}</p>
               <ul className="mt-1 list-disc pl-5">
                 <li>
-                  本编码的 <b data-testid="delete-codings">{fmt(impact.codings)}</b> 条编码记录 codings made with this code
+                  {t.rich("deleteCodings", {
+                    count: fmt(impact.codings),
+                    b: (s) => <b data-testid="delete-codings">{s}</b>,
+                  })}
                 </li>
                 <li>
-                  <b data-testid="delete-descendants">{fmt(impact.descendants)}</b> 个子编码 sub-codes, with their{" "}
-                  <b data-testid="delete-descendant-codings">{fmt(impact.descendantCodings)}</b> 条编码记录 codings
+                  {t.rich("deleteDescendants", {
+                    descendants: fmt(impact.descendants),
+                    codings: fmt(impact.descendantCodings),
+                    d: (s) => <b data-testid="delete-descendants">{s}</b>,
+                    c: (s) => <b data-testid="delete-descendant-codings">{s}</b>,
+                  })}
                 </li>
               </ul>
-              <p className="mt-1 text-xs">
-                共 {fmt(total)} 条编码记录，无法撤销。{fmt(total)} codings in all; this cannot be undone.
-              </p>
+              <p className="mt-1 text-xs">{t("deleteTotal", { count: fmt(total) })}</p>
             </div>
           </div>
         ) : error ? null : (
-          <p className="text-xs text-stone-500">正在统计… Counting what goes with it…</p>
+          <p className="text-xs text-stone-500">{t("counting")}</p>
         )}
         <label className="flex items-center gap-2 text-[13px]">
           <input
@@ -251,13 +267,13 @@ export function DeleteDialog({
             disabled={!impact}
             data-testid="delete-confirm-checkbox"
           />
-          我确认删除 I understand and want to delete it
+          {t("deleteConfirm")}
         </label>
         <ErrorNote>{error}</ErrorNote>
         <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>取消 Cancel</Button>
+          <Button onClick={onClose}>{tc("cancel")}</Button>
           <Button variant="danger" disabled={!confirmed || !impact || busy} onClick={() => void run()} data-testid="delete-confirm">
-            删除 Delete
+            {tc("delete")}
           </Button>
         </div>
       </div>
@@ -280,6 +296,9 @@ export function TemplatesDialog({
   onClose: () => void;
   onApply: (keys: string[]) => Promise<{ created: number; skipped: number }>;
 }) {
+  const t = useTranslations("codebook.dialogs");
+  const tc = useTranslations("common");
+  const locale = useLocale();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -305,36 +324,37 @@ export function TemplatesDialog({
     <Modal
       open={open}
       onOpenChange={(o) => !o && onClose()}
-      title="添加模板编码本 Add a built-in codebook"
+      title={t("templatesTitle")}
       width="max-w-2xl"
-      description="已存在的同名编码会被跳过，不会被覆盖。Codes whose short name already exists are skipped, never overwritten."
+      description={t("templatesDescription")}
     >
       <div className="flex flex-col gap-2">
         <ul className="flex flex-col divide-y divide-stone-100 rounded border border-stone-200">
-          {templates.map((t) => {
-            const have = t.shortNames.filter((n) => present.has(n.toLowerCase())).length;
+          {templates.map((tpl) => {
+            const have = tpl.shortNames.filter((n) => present.has(n.toLowerCase())).length;
             return (
-              <li key={t.key}>
+              <li key={tpl.key}>
                 <label className="flex cursor-pointer items-center gap-2 px-2 py-1.5 hover:bg-stone-50">
                   <input
                     type="checkbox"
-                    checked={chosen.has(t.key)}
+                    checked={chosen.has(tpl.key)}
                     onChange={(e) =>
                       setChosen((s) => {
                         const next = new Set(s);
-                        if (e.target.checked) next.add(t.key);
-                        else next.delete(t.key);
+                        if (e.target.checked) next.add(tpl.key);
+                        else next.delete(tpl.key);
                         return next;
                       })
                     }
                   />
-                  <span className="font-medium">{t.labelZh}</span>
-                  <span className="text-stone-500">{t.labelEn}</span>
+                  <span className="font-medium" title={locale === "zh" ? tpl.labelEn : tpl.labelZh}>
+                    {locale === "zh" ? tpl.labelZh : tpl.labelEn}
+                  </span>
                   <span className="ml-auto shrink-0 text-right text-[11px] text-stone-400">
-                    {t.shortNames.length} 个编码 codes · 组 group {t.groupName}
+                    {t("templateCodes", { count: tpl.shortNames.length, group: tpl.groupName })}
                     {have > 0 ? (
                       <span className="block text-stone-500">
-                        {have === t.shortNames.length ? "已全部在编码本中 all already present" : `${have} 个已存在 already present`}
+                        {have === tpl.shortNames.length ? t("allPresent") : t("somePresent", { count: have })}
                       </span>
                     ) : null}
                   </span>
@@ -345,9 +365,9 @@ export function TemplatesDialog({
         </ul>
         <ErrorNote>{error}</ErrorNote>
         <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>取消 Cancel</Button>
+          <Button onClick={onClose}>{tc("cancel")}</Button>
           <Button variant="primary" disabled={chosen.size === 0 || busy} onClick={() => void apply()}>
-            添加 Add
+            {t("add")}
           </Button>
         </div>
       </div>
@@ -367,6 +387,8 @@ export function GroupDialog({
   onClose: () => void;
   onCreate: (name: string, labelZh: string) => Promise<void>;
 }) {
+  const t = useTranslations("codebook.dialogs");
+  const tc = useTranslations("common");
   const [name, setName] = useState("");
   const [labelZh, setLabelZh] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -391,23 +413,23 @@ export function GroupDialog({
     <Modal
       open={open}
       onOpenChange={(o) => !o && onClose()}
-      title="新建编码组 New code group"
-      description={forCode ? `“${forCode.shortName}” 将加入新组 will join the new group` : "编码组用于筛选和汇总 Groups (sets) filter and aggregate codes"}
+      title={t("groupTitle")}
+      description={forCode ? t("groupFor", { name: forCode.shortName }) : t("groupDescription")}
     >
       <form onSubmit={submit} className="flex flex-col gap-3">
         <div className="grid grid-cols-2 gap-3">
-          <Field label="名称 Name *" htmlFor="group-name">
+          <Field label={t("groupName")} htmlFor="group-name">
             <input id="group-name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={100} />
           </Field>
-          <Field label="中文名 Chinese name" htmlFor="group-labelZh">
+          <Field label={t("groupLabelZh")} htmlFor="group-labelZh">
             <input id="group-labelZh" className={inputClass} value={labelZh} onChange={(e) => setLabelZh(e.target.value)} maxLength={200} />
           </Field>
         </div>
         <ErrorNote>{error}</ErrorNote>
         <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>取消 Cancel</Button>
+          <Button onClick={onClose}>{tc("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={name.trim() === ""}>
-            创建 Create
+            {tc("create")}
           </Button>
         </div>
       </form>

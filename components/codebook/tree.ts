@@ -1,3 +1,4 @@
+import type { Locale } from "@/lib/i18n/locale";
 import type { CodeNode } from "@/lib/codebook/types";
 
 /**
@@ -57,8 +58,20 @@ export function visibleIds(tree: readonly CodeNode[], keep: (c: CodeNode) => boo
   return visible;
 }
 
-/** "COE-1 重构区域空间格局" for buttons and messages. */
-export function codeTitle(c: { shortName: string; labelZh: string; labelEn: string }): string {
-  const label = c.labelZh || c.labelEn;
+/**
+ * A code's label in the interface language (falling back to the other one when
+ * missing) and the other language's label, for a tooltip; "" when there is none.
+ */
+export function codeLabel(c: { labelZh: string; labelEn?: string }, locale: Locale): { label: string; other: string } {
+  const zh = c.labelZh;
+  const en = c.labelEn ?? "";
+  const [first, second] = locale === "zh" ? [zh, en] : [en, zh];
+  const label = first || second;
+  return { label, other: second && second !== label ? second : "" };
+}
+
+/** "COE-1 Restructuring regional space" / "COE-1 重构区域空间格局" for buttons and messages. */
+export function codeTitle(c: { shortName: string; labelZh: string; labelEn: string }, locale: Locale): string {
+  const { label } = codeLabel(c, locale);
   return label ? `${c.shortName} ${label}` : c.shortName;
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { apiJson, failureMessage } from "@/components/api/client";
 import { Button, ErrorNote, Modal } from "@/components/shell/ui";
@@ -15,6 +16,9 @@ export function DeleteDocumentDialog({
   onClose: () => void;
   onDeleted: () => void;
 }) {
+  const t = useTranslations("deleteDocument");
+  const tc = useTranslations("common");
+  const te = useTranslations("errors");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -37,30 +41,18 @@ export function DeleteDocumentDialog({
       onOpenChange={(o) => {
         if (!o && !busy) onClose();
       }}
-      title="删除文档 Delete document"
+      title={t("title")}
     >
       <div className="flex flex-col gap-3" data-testid="delete-dialog">
-        <p className="text-[13px]">
-          删除《{document.title}》？
-          {document.codingCount > 0 ? (
-            <>
-              {" "}
-              它的 <b>{document.codingCount}</b> 处编码也会一并删除。
-            </>
-          ) : null}
-        </p>
-        <p className="text-xs text-stone-600">
-          Delete “{document.title}”
-          {document.codingCount > 0 ? ` and its ${document.codingCount} coding${document.codingCount === 1 ? "" : "s"}` : ""}?
-          This cannot be undone. 此操作不可撤销。
-        </p>
+        <p className="text-[13px]">{t("question", { title: document.title, codings: document.codingCount })}</p>
+        <p className="text-xs text-stone-600">{t("irreversible")}</p>
         <ErrorNote>{error}</ErrorNote>
         <div className="flex justify-end gap-2 border-t border-stone-100 pt-3">
           <Button onClick={onClose} disabled={busy}>
-            取消 Cancel
+            {tc("cancel")}
           </Button>
           <Button variant="danger" onClick={confirm} disabled={busy}>
-            {busy ? "删除中… Deleting…" : "删除 Delete"}
+            {busy ? tc("deleting") : tc("delete")}
           </Button>
         </div>
       </div>

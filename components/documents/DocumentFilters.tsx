@@ -1,9 +1,10 @@
 "use client";
 
 import { FilterX, Search } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { inputClass } from "@/components/shell/ui";
-import { regionZh } from "./labels";
+import { regionLabel } from "./labels";
 import { DocTypeSelect, LevelSelect, RegionSelect, ValueSelect } from "./selects";
 import type { DocumentQuery, Facets } from "./types";
 
@@ -22,17 +23,19 @@ export function DocumentFilters({
   facets: Facets;
   onChange: (patch: Partial<DocumentQuery>) => void;
 }) {
+  const t = useTranslations("documents");
+  const locale = useLocale();
   const [q, setQ] = useState(query.q ?? "");
   const last = useRef(query.q ?? "");
 
   // The title search is applied 300 ms after typing stops.
   useEffect(() => {
     if (q === last.current) return;
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       last.current = q;
       onChange({ q: q.trim() === "" ? undefined : q.trim() });
     }, 300);
-    return () => clearTimeout(t);
+    return () => clearTimeout(timer);
   }, [q, onChange]);
 
   // Follow the URL when it changes from elsewhere (back button, "clear").
@@ -48,15 +51,15 @@ export function DocumentFilters({
   const set = (key: keyof DocumentQuery) => (value: string) => onChange({ [key]: value === "" ? undefined : value });
 
   return (
-    <div className="flex flex-wrap items-end gap-2" role="search" aria-label="筛选文档 Filter documents">
+    <div className="flex flex-wrap items-end gap-2" role="search" aria-label={t("filters.label")}>
       <label className="relative w-56">
-        <span className="sr-only">标题搜索 Search titles</span>
+        <span className="sr-only">{t("filters.searchTitles")}</span>
         <Search size={14} className="pointer-events-none absolute top-2 left-2 text-stone-400" aria-hidden />
         <input
           type="search"
           name="q"
           className={`${inputClass} pl-7`}
-          placeholder="标题 / 文件名 Title or file name"
+          placeholder={t("filters.titlePlaceholder")}
           value={q}
           onChange={(e) => setQ(e.target.value)}
           onKeyDown={(e) => {
@@ -67,57 +70,57 @@ export function DocumentFilters({
           }}
         />
       </label>
-      <FilterBox className="w-44" label="城市群 Region">
+      <FilterBox className="w-44" label={t("columns.region")}>
         <RegionSelect
           name="region"
           value={query.region ?? ""}
           onChange={set("region")}
-          emptyLabel="全部 All"
+          emptyLabel={t("filters.all")}
           only={withCurrent(facets.regions, query.region)}
         />
       </FilterBox>
-      <FilterBox className="w-32" label="省份 Province">
+      <FilterBox className="w-32" label={t("columns.province")}>
         <ValueSelect
           name="province"
           value={query.province ?? ""}
           onChange={set("province")}
-          emptyLabel="全部 All"
+          emptyLabel={t("filters.all")}
           values={withCurrent(facets.provinces, query.province)}
         />
       </FilterBox>
-      <FilterBox className="w-28" label="城市 City">
+      <FilterBox className="w-28" label={t("columns.city")}>
         <ValueSelect
           name="city"
           value={query.city ?? ""}
           onChange={set("city")}
-          emptyLabel="全部 All"
+          emptyLabel={t("filters.all")}
           values={withCurrent(facets.cities, query.city)}
         />
       </FilterBox>
-      <FilterBox className="w-24" label="年份 Year">
+      <FilterBox className="w-24" label={t("columns.year")}>
         <ValueSelect
           name="year"
           value={query.year ?? ""}
           onChange={set("year")}
-          emptyLabel="全部 All"
+          emptyLabel={t("filters.all")}
           values={withCurrent(facets.years.map(String), query.year)}
         />
       </FilterBox>
-      <FilterBox className="w-40" label="类型 Type">
+      <FilterBox className="w-40" label={t("columns.type")}>
         <DocTypeSelect
           name="docType"
           value={query.docType ?? ""}
           onChange={set("docType")}
-          emptyLabel="全部 All"
+          emptyLabel={t("filters.all")}
           only={withCurrent(facets.docTypes, query.docType)}
         />
       </FilterBox>
-      <FilterBox className="w-32" label="层级 Level">
+      <FilterBox className="w-32" label={t("columns.level")}>
         <LevelSelect
           name="level"
           value={query.level ?? ""}
           onChange={set("level")}
-          emptyLabel="全部 All"
+          emptyLabel={t("filters.all")}
           only={withCurrent(facets.levels, query.level)}
         />
       </FilterBox>
@@ -130,9 +133,9 @@ export function DocumentFilters({
             setQ("");
             onChange(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])));
           }}
-          title={query.region ? `清除筛选（${regionZh(query.region)}…）` : "清除筛选"}
+          title={t("filters.clearTitle")}
         >
-          <FilterX size={14} /> 清除 Clear
+          <FilterX size={14} /> {t("filters.clear")}
         </button>
       ) : null}
     </div>

@@ -9,9 +9,11 @@ import {
   type Updater,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown, Pencil, Trash2 } from "lucide-react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo, type ReactNode } from "react";
-import { docTypeLabel, levelLabel, regionEn, regionZh } from "./labels";
+import { otherLocale } from "@/lib/i18n/locale";
+import { docTypeLabel, levelLabel, regionLabel } from "./labels";
 import type { DocumentRow } from "./types";
 
 // Sorting is done by the database (the whole corpus, not just the rendered rows):
@@ -23,8 +25,6 @@ const helper = createColumnHelper<typeof features, DocumentRow>();
 export const SORTABLE = new Set(["title", "region", "province", "city", "year", "docType", "level", "charCount", "createdAt"]);
 
 const NUMERIC = new Set(["year", "charCount", "sentenceCount", "codingCount"]);
-
-const fmt = (n: number) => n.toLocaleString("en-US");
 
 export function DocumentTable({
   projectId,
@@ -41,11 +41,16 @@ export function DocumentTable({
   onEdit: (doc: DocumentRow) => void;
   onDelete: (doc: DocumentRow) => void;
 }) {
+  const t = useTranslations("documents");
+  const locale = useLocale();
+  const other = otherLocale(locale);
+  const format = useFormatter();
+  const fmt = (n: number) => format.number(n);
   const columns = useMemo(
     () =>
       helper.columns([
         helper.accessor("title", {
-          header: () => <Bi zh="标题" en="Title" />,
+          header: () => <Head>{t("columns.title")}</Head>,
           cell: (info) => {
             const d = info.row.original;
             return (
@@ -67,45 +72,45 @@ export function DocumentTable({
           },
         }),
         helper.accessor("region", {
-          header: () => <Bi zh="城市群" en="Region" />,
+          header: () => <Head>{t("columns.region")}</Head>,
           cell: (info) => {
             const code = info.getValue();
             if (code === "other") return <span className="text-stone-400">—</span>;
             return (
-              <span title={regionEn(code)} className="whitespace-nowrap">
-                {regionZh(code)} <span className="text-[11px] text-stone-500">{code}</span>
+              <span title={regionLabel(code)[other]} className="whitespace-nowrap">
+                {regionLabel(code)[locale]} <span className="text-[11px] text-stone-500">{code}</span>
               </span>
             );
           },
         }),
-        helper.accessor("province", { header: () => <Bi zh="省份" en="Province" />, cell: (i) => i.getValue() || dash }),
-        helper.accessor("city", { header: () => <Bi zh="城市" en="City" />, cell: (i) => i.getValue() || dash }),
+        helper.accessor("province", { header: () => <Head>{t("columns.province")}</Head>, cell: (i) => i.getValue() || dash }),
+        helper.accessor("city", { header: () => <Head>{t("columns.city")}</Head>, cell: (i) => i.getValue() || dash }),
         helper.accessor("level", {
-          header: () => <Bi zh="层级" en="Level" />,
-          cell: (i) => <span title={levelLabel(i.getValue()).en}>{levelLabel(i.getValue()).zh}</span>,
+          header: () => <Head>{t("columns.level")}</Head>,
+          cell: (i) => <span title={levelLabel(i.getValue())[other]}>{levelLabel(i.getValue())[locale]}</span>,
         }),
         helper.accessor("docType", {
-          header: () => <Bi zh="类型" en="Type" />,
+          header: () => <Head>{t("columns.type")}</Head>,
           cell: (i) => (
-            <span title={docTypeLabel(i.getValue()).en} className="whitespace-nowrap">
-              {docTypeLabel(i.getValue()).zh}
+            <span title={docTypeLabel(i.getValue())[other]} className="whitespace-nowrap">
+              {docTypeLabel(i.getValue())[locale]}
             </span>
           ),
         }),
-        helper.accessor("year", { header: () => <Bi zh="年份" en="Year" />, cell: (i) => i.getValue() ?? dash }),
-        helper.accessor("charCount", { header: () => <Bi zh="字数" en="Chars" />, cell: (i) => fmt(i.getValue()) }),
+        helper.accessor("year", { header: () => <Head>{t("columns.year")}</Head>, cell: (i) => i.getValue() ?? dash }),
+        helper.accessor("charCount", { header: () => <Head>{t("columns.chars")}</Head>, cell: (i) => fmt(i.getValue()) }),
         helper.accessor("sentenceCount", {
-          header: () => <Bi zh="句子" en="Sentences" />,
+          header: () => <Head>{t("columns.sentences")}</Head>,
           cell: (i) => fmt(i.getValue()),
           enableSorting: false,
         }),
         helper.accessor("codingCount", {
-          header: () => <Bi zh="编码" en="Codings" />,
+          header: () => <Head>{t("columns.codings")}</Head>,
           cell: (i) => fmt(i.getValue()),
           enableSorting: false,
         }),
         helper.accessor("encoding", {
-          header: () => <Bi zh="编码格式" en="Encoding" />,
+          header: () => <Head>{t("columns.encoding")}</Head>,
           cell: (i) => (
             <span className="font-mono text-[11px] text-stone-500">
               {i.row.original.format} · {i.getValue()}
@@ -115,20 +120,22 @@ export function DocumentTable({
         }),
         helper.display({
           id: "actions",
-          header: () => <span className="sr-only">操作 Actions</span>,
+          header: () => <span className="sr-only">{t("columns.actions")}</span>,
           cell: (info) => (
             <div className="flex justify-end gap-0.5">
-              <IconButton label="编辑元数据 Edit metadata" onClick={() => onEdit(info.row.original)}>
+              <IconButton label={t("editMetadata")} onClick={() => onEdit(info.row.original)}>
                 <Pencil size={14} />
               </IconButton>
-              <IconButton label="删除 Delete" danger onClick={() => onDelete(info.row.original)}>
+              <IconButton label={t("delete")} danger onClick={() => onDelete(info.row.original)}>
                 <Trash2 size={14} />
               </IconButton>
             </div>
           ),
         }),
       ]),
-    [projectId, onEdit, onDelete],
+    // fmt and the labels change only with the locale, which re-renders the whole tree.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [projectId, onEdit, onDelete, t, locale],
   );
 
   const table = useTable({
@@ -207,12 +214,8 @@ export function DocumentTable({
 
 const dash = <span className="text-stone-400">—</span>;
 
-function Bi({ zh, en }: { zh: string; en: string }) {
-  return (
-    <span className="whitespace-nowrap">
-      {zh} <span className="font-normal text-stone-400">{en}</span>
-    </span>
-  );
+function Head({ children }: { children: ReactNode }) {
+  return <span className="whitespace-nowrap">{children}</span>;
 }
 
 function IconButton({

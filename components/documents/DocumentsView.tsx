@@ -2,6 +2,7 @@
 
 import type { SortingState } from "@tanstack/react-table";
 import { FileUp, LoaderCircle } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useTransition } from "react";
 import { Button } from "@/components/shell/ui";
@@ -34,6 +35,8 @@ export function DocumentsView({
   totalInProject: number;
   accept: string;
 }) {
+  const t = useTranslations("documents");
+  const tc = useTranslations("common");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [showUpload, setShowUpload] = useState(totalInProject === 0);
@@ -71,15 +74,15 @@ export function DocumentsView({
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-base font-semibold">
-          文档 <span className="font-normal text-stone-500">Documents</span>
+          {t("title")}
           <span className="ml-2 text-xs font-normal text-stone-500" data-testid="document-count">
             {filtered ? `${documents.length} / ${totalInProject}` : totalInProject}
           </span>
-          {pending ? <LoaderCircle size={14} className="ml-2 inline animate-spin text-stone-400" aria-label="loading" /> : null}
+          {pending ? <LoaderCircle size={14} className="ml-2 inline animate-spin text-stone-400" aria-label={tc("loading")} /> : null}
         </h1>
         {!showUpload ? (
           <Button variant="primary" onClick={() => setShowUpload(true)} data-testid="open-upload">
-            <FileUp size={14} /> 导入文档 Import documents
+            <FileUp size={14} /> {t("import")}
           </Button>
         ) : null}
       </div>
@@ -93,7 +96,7 @@ export function DocumentsView({
           <DocumentFilters query={query} facets={facets} onChange={navigate} />
           {documents.length === 0 ? (
             <p className="rounded-md border border-dashed border-stone-300 bg-white px-4 py-6 text-center text-stone-500">
-              没有符合筛选条件的文档。 No documents match these filters.
+              {t("noMatch")}
             </p>
           ) : (
             <div className={pending ? "opacity-60 transition-opacity" : "transition-opacity"}>
@@ -110,7 +113,7 @@ export function DocumentsView({
         </>
       ) : !showUpload ? (
         <p className="rounded-md border border-dashed border-stone-300 bg-white px-4 py-8 text-center text-stone-500">
-          还没有文档。 No documents yet — import TXT, DOCX, PDF or HTML files.
+          {t("empty")}
         </p>
       ) : null}
 

@@ -1,10 +1,12 @@
 "use client";
 
 import { RotateCw } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { documentMetadataPatchSchema, type DocumentMetadata } from "@/lib/corpus/metadata";
 import { PROVINCES } from "@/lib/corpus/reference";
 import { apiJson, failureMessage, isConflict } from "@/components/api/client";
+import { localizeText } from "@/lib/i18n/text";
 import { Button, ErrorNote, Field, inputClass, Modal } from "@/components/shell/ui";
 import { DocTypeSelect, LevelSelect, RegionSelect } from "./selects";
 import type { DocumentRow } from "./types";
@@ -61,6 +63,10 @@ export function MetadataDialog({
   onClose: () => void;
   onSaved: () => void;
 }) {
+  const t = useTranslations("metadata");
+  const tc = useTranslations("common");
+  const te = useTranslations("errors");
+  const locale = useLocale();
   const [base, setBase] = useState<Base>(() => ({ version: document.version, values: toForm(document) }));
   const [values, setValues] = useState<FormValues>(() => toForm(document));
   const [theirs, setTheirs] = useState<Partial<FormValues>>({});
@@ -82,7 +88,7 @@ export function MetadataDialog({
     }
     const parsed = documentMetadataPatchSchema.safeParse(patch);
     if (!parsed.success) {
-      setError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      setError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${localizeText(i.message, locale)}`).join("; "));
       return;
     }
     setBusy(true);
@@ -120,9 +126,7 @@ export function MetadataDialog({
       setValues(merged);
       setTheirs(clash);
       setConflict(null);
-      setNotice(
-        `已载入最新版本 (v${latest.version})：您的修改已保留，请核对后再保存。 Loaded the latest version (v${latest.version}); your edits are kept — review and save again.`,
-      );
+      setNotice(t("reloaded", { version: latest.version }));
     } catch (e) {
       setError(failureMessage(e));
     } finally {
@@ -133,7 +137,7 @@ export function MetadataDialog({
   const hint = (k: MetaKey) =>
     theirs[k] !== undefined ? (
       <span className="text-amber-700">
-        他人保存的值 Their value: <b>{theirs[k] === "" ? "（空 empty）" : theirs[k]}</b>
+        {t("theirValue")} <b>{theirs[k] === "" ? t("emptyValue") : theirs[k]}</b>
       </span>
     ) : undefined;
 
@@ -143,22 +147,22 @@ export function MetadataDialog({
       onOpenChange={(o) => {
         if (!o && !busy) onClose();
       }}
-      title="编辑元数据 Edit metadata"
+      title={t("title")}
       description={`${document.originalFilename || document.title} · v${base.version}`}
       width="max-w-2xl"
     >
       <form onSubmit={save} className="flex flex-col gap-3" data-testid="metadata-form">
         <div className="grid grid-cols-2 gap-x-3 gap-y-2.5">
-          <Field label="标题 Title" htmlFor="md-title" className="col-span-2" hint={hint("title")}>
+          <Field label={t("fields.title")} htmlFor="md-title" className="col-span-2" hint={hint("title")}>
             <input id="md-title" className={inputClass} value={values.title} onChange={(e) => set("title")(e.target.value)} required maxLength={500} />
           </Field>
-          <Field label="城市群 Mega-region" htmlFor="md-region" hint={hint("region")}>
+          <Field label={t("fields.region")} htmlFor="md-region" hint={hint("region")}>
             <RegionSelect id="md-region" value={values.region} onChange={set("region")} />
           </Field>
-          <Field label="层级 Governance level" htmlFor="md-level" hint={hint("level")}>
+          <Field label={t("fields.level")} htmlFor="md-level" hint={hint("level")}>
             <LevelSelect id="md-level" value={values.level} onChange={set("level")} />
           </Field>
-          <Field label="省份 Province" htmlFor="md-province" hint={hint("province")}>
+          <Field label={t("fields.province")} htmlFor="md-province" hint={hint("province")}>
             <input id="md-province" list="md-province-names" className={inputClass} value={values.province} onChange={(e) => set("province")(e.target.value)} maxLength={50} />
             <datalist id="md-province-names">
               {PROVINCES.map((p) => (
@@ -166,25 +170,25 @@ export function MetadataDialog({
               ))}
             </datalist>
           </Field>
-          <Field label="城市 City" htmlFor="md-city" hint={hint("city")}>
+          <Field label={t("fields.city")} htmlFor="md-city" hint={hint("city")}>
             <input id="md-city" className={inputClass} value={values.city} onChange={(e) => set("city")(e.target.value)} maxLength={50} />
           </Field>
-          <Field label="发布机关 Issuer" htmlFor="md-issuer" className="col-span-2" hint={hint("issuer")}>
-            <input id="md-issuer" className={inputClass} value={values.issuer} onChange={(e) => set("issuer")(e.target.value)} maxLength={200} placeholder="河北省人民政府" />
+          <Field label={t("fields.issuer")} htmlFor="md-issuer" className="col-span-2" hint={hint("issuer")}>
+            <input id="md-issuer" className={inputClass} value={values.issuer} onChange={(e) => set("issuer")(e.target.value)} maxLength={200} placeholder={t("issuerPlaceholder")} />
           </Field>
-          <Field label="文档类型 Document type" htmlFor="md-type" hint={hint("docType")}>
+          <Field label={t("fields.docType")} htmlFor="md-type" hint={hint("docType")}>
             <DocTypeSelect id="md-type" value={values.docType} onChange={set("docType")} />
           </Field>
-          <Field label="语言 Language" htmlFor="md-language" hint={hint("language")}>
+          <Field label={t("fields.language")} htmlFor="md-language" hint={hint("language")}>
             <input id="md-language" className={inputClass} value={values.language} onChange={(e) => set("language")(e.target.value)} maxLength={20} />
           </Field>
-          <Field label="年份 Year" htmlFor="md-year" hint={hint("year")}>
+          <Field label={t("fields.year")} htmlFor="md-year" hint={hint("year")}>
             <input id="md-year" type="number" min={1900} max={2100} className={inputClass} value={values.year} onChange={(e) => set("year")(e.target.value)} />
           </Field>
-          <Field label="日期 Date" htmlFor="md-date" hint={hint("date")}>
+          <Field label={t("fields.date")} htmlFor="md-date" hint={hint("date")}>
             <input id="md-date" type="date" className={inputClass} value={values.date} onChange={(e) => set("date")(e.target.value)} />
           </Field>
-          <Field label="来源 Source URL / archive reference" htmlFor="md-source" className="col-span-2" hint={hint("sourceRef")}>
+          <Field label={t("fields.sourceRef")} htmlFor="md-source" className="col-span-2" hint={hint("sourceRef")}>
             <input id="md-source" className={inputClass} value={values.sourceRef} onChange={(e) => set("sourceRef")(e.target.value)} maxLength={2000} />
           </Field>
         </div>
@@ -192,12 +196,12 @@ export function MetadataDialog({
         {conflict ? (
           <div role="alert" className="flex items-start justify-between gap-3 rounded border border-amber-300 bg-amber-50 px-2.5 py-2 text-xs text-amber-900" data-testid="metadata-conflict">
             <p>
-              <b>已被他人修改 Changed by someone else — reload.</b>
+              <b>{t("conflict")}</b>
               <br />
               {conflict}
             </p>
             <Button size="sm" onClick={reload} disabled={busy}>
-              <RotateCw size={12} /> 重新载入 Reload
+              <RotateCw size={12} /> {t("reload")}
             </Button>
           </div>
         ) : null}
@@ -206,10 +210,10 @@ export function MetadataDialog({
 
         <div className="flex justify-end gap-2 border-t border-stone-100 pt-3">
           <Button onClick={onClose} disabled={busy}>
-            取消 Cancel
+            {tc("cancel")}
           </Button>
           <Button type="submit" variant="primary" disabled={busy || conflict !== null}>
-            {busy ? "保存中… Saving…" : "保存 Save"}
+            {busy ? tc("saving") : tc("save")}
           </Button>
         </div>
       </form>

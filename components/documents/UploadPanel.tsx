@@ -1,6 +1,7 @@
 "use client";
 
 import { CircleAlert, CircleCheck, FileUp, LoaderCircle, X } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState, type DragEvent } from "react";
 import { PROVINCES } from "@/lib/corpus/reference";
 import { failureMessage, upload } from "@/components/api/client";
@@ -52,6 +53,8 @@ export function UploadPanel({
   onClose: () => void;
   onBatchDone: () => void;
 }) {
+  const t = useTranslations("upload");
+  const tc = useTranslations("common");
   const [items, setItems] = useState<Item[]>([]);
   const [defaults, setDefaults] = useState<Defaults>(NO_DEFAULTS);
   const [running, setRunning] = useState(false);
@@ -84,7 +87,10 @@ export function UploadPanel({
         imported++;
         update(it.key, { status: "done", progress: 1, result: outcome.document });
       } else {
-        update(it.key, { status: "error", error: outcome.message });
+        update(it.key, {
+          status: "error",
+          error: outcome.message ?? (outcome.status ? t("failedHttp", { status: outcome.status }) : t(outcome.reason)),
+        });
       }
     }
     setRunning(false);
@@ -105,18 +111,18 @@ export function UploadPanel({
   return (
     <section
       className="rounded-md border border-stone-200 bg-white"
-      aria-label="导入文档 Import documents"
+      aria-label={t("title")}
       data-testid="upload-panel"
     >
       <div className="flex items-center justify-between border-b border-stone-200 px-3 py-2">
         <h2 className="text-[13px] font-semibold">
-          导入文档 <span className="font-normal text-stone-500">Import documents</span>
+          {t("title")}
         </h2>
         <button
           type="button"
           onClick={onClose}
           disabled={running}
-          aria-label="关闭 Close"
+          aria-label={tc("close")}
           className="rounded p-1 text-stone-500 hover:bg-stone-100 disabled:opacity-40"
         >
           <X size={16} />
@@ -138,18 +144,18 @@ export function UploadPanel({
           >
             <FileUp size={20} className="text-stone-400" aria-hidden />
             <p className="text-[13px] text-stone-700">
-              拖放文件到这里，或
+              {t("dropHere")}
               <button
                 type="button"
                 className="mx-1 font-medium text-accent-700 underline-offset-2 hover:underline"
                 onClick={() => input.current?.click()}
                 disabled={running}
               >
-                选择文件 choose files
+                {t("chooseFiles")}
               </button>
             </p>
             <p className="text-[11px] text-stone-500">
-              TXT (UTF-8 / GB18030 / GBK / Big5) · DOCX · PDF (with a text layer 含文字层) · HTML — drop files here
+              {t("formats")}
             </p>
             <input
               ref={input}
@@ -158,7 +164,7 @@ export function UploadPanel({
               accept={accept}
               className="sr-only"
               data-testid="upload-input"
-              aria-label="选择要导入的文件 Choose files to import"
+              aria-label={t("chooseFilesLabel")}
               onChange={(e) => {
                 if (e.target.files) addFiles(e.target.files);
                 e.target.value = "";
@@ -181,16 +187,16 @@ export function UploadPanel({
           <div className="flex flex-wrap items-center gap-2">
             <Button variant="primary" onClick={start} disabled={running || queued === 0} data-testid="upload-start">
               {running ? <LoaderCircle size={14} className="animate-spin" /> : <FileUp size={14} />}
-              {running ? "导入中… Importing…" : `导入 ${queued} 个文件 Import ${queued} file${queued === 1 ? "" : "s"}`}
+              {running ? t("importing") : t("importFiles", { count: queued })}
             </Button>
             {items.length > 0 && !running ? (
               <Button variant="ghost" onClick={() => setItems([])}>
-                清空列表 Clear list
+                {t("clearList")}
               </Button>
             ) : null}
             {done + failed > 0 ? (
               <span className="text-xs text-stone-600" data-testid="upload-summary" aria-live="polite">
-                成功 {done} succeeded · 失败 {failed} failed
+                {t("summary", { done, failed })}
               </span>
             ) : null}
           </div>
@@ -198,16 +204,16 @@ export function UploadPanel({
 
         <fieldset className="flex flex-col gap-2 rounded border border-stone-200 bg-stone-50/60 p-2.5" disabled={running}>
           <legend className="px-1 text-[11px] font-medium text-stone-600">
-            本批默认元数据 Batch metadata defaults
+            {t("defaults")}
           </legend>
           <p className="text-[11px] text-stone-500">
-            留空则从文件名推断（年份、省市、类型）。 Leave empty to infer year, place and type from each file name.
+            {t("defaultsHint")}
           </p>
           <div className="grid grid-cols-2 gap-2">
-            <Field label="城市群 Region" htmlFor="up-region" className="col-span-2">
-              <RegionSelect id="up-region" value={defaults.region} onChange={setDefault("region")} emptyLabel="（自动 auto）" />
+            <Field label={t("fields.region")} htmlFor="up-region" className="col-span-2">
+              <RegionSelect id="up-region" value={defaults.region} onChange={setDefault("region")} emptyLabel={t("auto")} />
             </Field>
-            <Field label="省份 Province" htmlFor="up-province">
+            <Field label={t("fields.province")} htmlFor="up-province">
               <input
                 id="up-province"
                 list="province-names"
@@ -221,16 +227,16 @@ export function UploadPanel({
                 ))}
               </datalist>
             </Field>
-            <Field label="城市 City" htmlFor="up-city">
+            <Field label={t("fields.city")} htmlFor="up-city">
               <input
                 id="up-city"
                 className={inputClass}
                 value={defaults.city}
                 onChange={(e) => setDefault("city")(e.target.value)}
-                placeholder="保定市"
+                placeholder={t("cityPlaceholder")}
               />
             </Field>
-            <Field label="年份 Year" htmlFor="up-year">
+            <Field label={t("fields.year")} htmlFor="up-year">
               <input
                 id="up-year"
                 type="number"
@@ -241,13 +247,13 @@ export function UploadPanel({
                 onChange={(e) => setDefault("year")(e.target.value)}
               />
             </Field>
-            <Field label="层级 Level" htmlFor="up-level">
-              <LevelSelect id="up-level" value={defaults.level} onChange={setDefault("level")} emptyLabel="（自动 auto）" />
+            <Field label={t("fields.level")} htmlFor="up-level">
+              <LevelSelect id="up-level" value={defaults.level} onChange={setDefault("level")} emptyLabel={t("auto")} />
             </Field>
-            <Field label="类型 Type" htmlFor="up-type" className="col-span-2">
-              <DocTypeSelect id="up-type" value={defaults.docType} onChange={setDefault("docType")} emptyLabel="（自动 auto）" />
+            <Field label={t("fields.type")} htmlFor="up-type" className="col-span-2">
+              <DocTypeSelect id="up-type" value={defaults.docType} onChange={setDefault("docType")} emptyLabel={t("auto")} />
             </Field>
-            <Field label="文本编码 Text encoding (TXT/HTML)" htmlFor="up-encoding" className="col-span-2">
+            <Field label={t("fields.encoding")} htmlFor="up-encoding" className="col-span-2">
               <select
                 id="up-encoding"
                 className={selectClass}
@@ -256,7 +262,7 @@ export function UploadPanel({
               >
                 {ENCODING_CHOICES.map((c) => (
                   <option key={c.value} value={c.value}>
-                    {c.label}
+                    {c.label ?? t("autoDetect")}
                   </option>
                 ))}
               </select>
@@ -270,6 +276,8 @@ export function UploadPanel({
 
 function UploadRow({ item, onRemove }: { item: Item; onRemove?: () => void }) {
   const { file, status, progress, result, error } = item;
+  const t = useTranslations("upload");
+  const format = useFormatter();
   return (
     <li className="px-2.5 py-1.5" data-testid="upload-item" data-status={status} data-file-name={file.name}>
       <div className="flex items-center gap-2">
@@ -279,7 +287,7 @@ function UploadRow({ item, onRemove }: { item: Item; onRemove?: () => void }) {
         </span>
         <span className="text-[11px] text-stone-400 tabular-nums">{formatBytes(file.size)}</span>
         {onRemove ? (
-          <button type="button" onClick={onRemove} aria-label={`移除 Remove ${file.name}`} className="text-stone-400 hover:text-stone-800">
+          <button type="button" onClick={onRemove} aria-label={t("remove", { name: file.name })} className="text-stone-400 hover:text-stone-800">
             <X size={14} />
           </button>
         ) : null}
@@ -292,7 +300,7 @@ function UploadRow({ item, onRemove }: { item: Item; onRemove?: () => void }) {
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={Math.round(progress * 100)}
-            aria-label={`上传进度 Upload progress ${file.name}`}
+            aria-label={t("progress", { name: file.name })}
           >
             <div
               className={`h-full bg-accent-500 transition-[width] ${status === "processing" ? "animate-pulse" : ""}`}
@@ -300,18 +308,27 @@ function UploadRow({ item, onRemove }: { item: Item; onRemove?: () => void }) {
             />
           </div>
           <span className="w-36 text-right text-[11px] text-stone-500">
-            {status === "processing" ? "分析中… extracting & splitting" : `${Math.round(progress * 100)}%`}
+            {status === "processing" ? t("processing") : `${Math.round(progress * 100)}%`}
           </span>
         </div>
       ) : null}
       {status === "done" && result ? (
         <p className="mt-0.5 pl-6 text-[11px] text-stone-600" data-testid="upload-result">
-          《{result.title}》 · <span data-field="chars">{result.chars.toLocaleString("en-US")}</span> 字 chars ·{" "}
-          <span data-field="sentences">{result.sentences.toLocaleString("en-US")}</span> 句 sentences ·{" "}
-          {result.paragraphs.toLocaleString("en-US")} 段 paragraphs · 编码 encoding{" "}
-          <span data-field="encoding" className="font-mono">
-            {result.encoding}
-          </span>
+          {t.rich("result", {
+            title: result.title,
+            chars: format.number(result.chars),
+            sentences: format.number(result.sentences),
+            paragraphs: format.number(result.paragraphs),
+            encoding: result.encoding,
+            // data-field spans let tests read the numbers in either language.
+            c: (n) => <span data-field="chars">{n}</span>,
+            s: (n) => <span data-field="sentences">{n}</span>,
+            e: (n) => (
+              <span data-field="encoding" className="font-mono">
+                {n}
+              </span>
+            ),
+          })}
           {result.warnings.length > 0 ? (
             <span className="block text-amber-700">{result.warnings.join(" · ")}</span>
           ) : null}
@@ -327,16 +344,17 @@ function UploadRow({ item, onRemove }: { item: Item; onRemove?: () => void }) {
 }
 
 function StatusIcon({ status }: { status: Status }) {
+  const t = useTranslations("upload.status");
   switch (status) {
     case "done":
-      return <CircleCheck size={16} className="shrink-0 text-emerald-600" aria-label="成功 imported" />;
+      return <CircleCheck size={16} className="shrink-0 text-emerald-600" aria-label={t("done")} />;
     case "error":
-      return <CircleAlert size={16} className="shrink-0 text-red-600" aria-label="失败 failed" />;
+      return <CircleAlert size={16} className="shrink-0 text-red-600" aria-label={t("error")} />;
     case "uploading":
     case "processing":
-      return <LoaderCircle size={16} className="shrink-0 animate-spin text-accent-600" aria-label="进行中 in progress" />;
+      return <LoaderCircle size={16} className="shrink-0 animate-spin text-accent-600" aria-label={t("running")} />;
     case "queued":
-      return <span className="inline-block h-4 w-4 shrink-0 rounded-full border border-stone-300" aria-label="等待 queued" />;
+      return <span className="inline-block h-4 w-4 shrink-0 rounded-full border border-stone-300" aria-label={t("queued")} />;
   }
 }
 
@@ -346,7 +364,10 @@ function formatBytes(n: number): string {
   return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
-type UploadOutcome = { ok: true; document: ImportResult } | { ok: false; message: string };
+/** A failure carries the server's reason (already in the request's language) or what went wrong locally. */
+type UploadOutcome =
+  | { ok: true; document: ImportResult }
+  | { ok: false; message?: string; status?: number; reason: "network" | "aborted" | "failed" };
 
 /** One file, one multipart request through the shared client; resolves (never rejects) with the outcome. */
 async function uploadOne(
@@ -367,6 +388,6 @@ async function uploadOne(
     );
     return { ok: true, document };
   } catch (e) {
-    return { ok: false, message: failureMessage(e) };
+    return { ok: false, message: failureMessage(e), reason: "failed" };
   }
 }

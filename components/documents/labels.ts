@@ -1,28 +1,29 @@
+import type { Bilingual } from "@/lib/i18n/locale";
 import { DOCUMENT_TYPES, GOVERNANCE_LEVELS, MEGA_REGIONS } from "@/lib/corpus/reference";
 
-/** Display labels for stored reference codes (unknown codes are shown as stored). */
+/**
+ * Display labels for stored reference codes, in both languages (the UI shows the
+ * current language and offers the other as a tooltip); unknown codes are shown as stored.
+ */
 
-export function regionZh(code: string): string {
-  return MEGA_REGIONS.find((r) => r.code === code)?.zh ?? code;
+export function regionLabel(code: string): Bilingual {
+  const r = MEGA_REGIONS.find((x) => x.code === code);
+  return r ? { zh: r.zh, en: r.en } : { zh: code, en: code };
 }
 
-export function regionEn(code: string): string {
-  return MEGA_REGIONS.find((r) => r.code === code)?.en ?? code;
-}
-
-export function levelLabel(code: string): { zh: string; en: string } {
+export function levelLabel(code: string): Bilingual {
   const l = GOVERNANCE_LEVELS.find((x) => x.code === code);
   return l ? { zh: l.zh, en: l.en } : { zh: code, en: code };
 }
 
-export function docTypeLabel(code: string): { zh: string; en: string } {
+export function docTypeLabel(code: string): Bilingual {
   const t = DOCUMENT_TYPES.find((x) => x.code === code);
   return t ? { zh: t.zh, en: t.en } : { zh: code, en: code };
 }
 
-/** Encodings offered when the detection should be overridden (iconv-lite names). */
+/** Encodings offered when the detection should be overridden (iconv-lite names); "" = auto-detect. */
 export const ENCODING_CHOICES = [
-  { value: "", label: "自动检测 Auto-detect" },
+  { value: "", label: null },
   { value: "utf-8", label: "UTF-8" },
   { value: "gb18030", label: "GB18030 (GBK / GB2312)" },
   { value: "gbk", label: "GBK" },

@@ -1,4 +1,8 @@
+"use client";
+
+import { useLocale } from "next-intl";
 import { DOCUMENT_TYPES, GOVERNANCE_LEVELS, MEGA_REGIONS } from "@/lib/corpus/reference";
+import type { Locale } from "@/lib/i18n/locale";
 import { selectClass } from "@/components/shell/ui";
 
 /**
@@ -16,12 +20,12 @@ type SelectProps = {
   className?: string;
 };
 
-function options<T extends { code: string; zh: string; en: string }>(list: readonly T[], only?: readonly string[]) {
+function options<T extends { code: string; zh: string; en: string }>(list: readonly T[], locale: Locale, only?: readonly string[]) {
   const shown = only ? list.filter((x) => only.includes(x.code)) : list;
   // Codes present in the data but unknown to the reference list still get an option.
   const extra = only ? only.filter((c) => !list.some((x) => x.code === c)) : [];
   return [
-    ...shown.map((x) => ({ value: x.code, label: `${x.zh} ${x.en}` })),
+    ...shown.map((x) => ({ value: x.code, label: x[locale] })),
     ...extra.map((c) => ({ value: c, label: c })),
   ];
 }
@@ -54,19 +58,22 @@ function CodeSelect({
 }
 
 export function RegionSelect(props: SelectProps) {
-  const items = options(MEGA_REGIONS, props.only).map((o) => {
+  const locale = useLocale();
+  const items = options(MEGA_REGIONS, locale, props.only).map((o) => {
     const r = MEGA_REGIONS.find((m) => m.code === o.value);
-    return r && r.code !== "other" ? { value: o.value, label: `${r.zh} ${r.code} · ${r.en}` } : o;
+    return r && r.code !== "other" ? { value: o.value, label: `${r[locale]} (${r.code})` } : o;
   });
   return <CodeSelect {...props} items={items} />;
 }
 
 export function LevelSelect(props: SelectProps) {
-  return <CodeSelect {...props} items={options(GOVERNANCE_LEVELS, props.only)} />;
+  const locale = useLocale();
+  return <CodeSelect {...props} items={options(GOVERNANCE_LEVELS, locale, props.only)} />;
 }
 
 export function DocTypeSelect(props: SelectProps) {
-  return <CodeSelect {...props} items={options(DOCUMENT_TYPES, props.only)} />;
+  const locale = useLocale();
+  return <CodeSelect {...props} items={options(DOCUMENT_TYPES, locale, props.only)} />;
 }
 
 /** A plain select over given values (province, city, year facets). */

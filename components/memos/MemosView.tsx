@@ -2,17 +2,19 @@
 
 import * as Popover from "@radix-ui/react-popover";
 import { FileText, Link2, NotebookPen, Pencil, Plus, Search, Tag, Trash2, X } from "lucide-react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, type FormEvent } from "react";
 import { apiJson, failureMessage, isConflict } from "@/components/api/client";
 import { CodePicker } from "@/components/codebook/CodePicker";
-import { flatten } from "@/components/codebook/tree";
+import { codeLabel, flatten } from "@/components/codebook/tree";
 import type { CodeNode } from "@/components/codebook/types";
 import { Button, ErrorNote, Field, inputClass, Modal } from "@/components/shell/ui";
-import { KIND_LABELS, type LinkView, type MemoItem, type MemoKind, type PassageDraft, type RawLink } from "./types";
+import type { Locale } from "@/lib/i18n/locale";
+import { MEMO_KIND_ORDER, type LinkView, type MemoItem, type MemoKind, type PassageDraft, type RawLink } from "./types";
 
-const KINDS: (MemoKind | "all")[] = ["all", "project", "document", "code", "coding"];
+const KINDS: (MemoKind | "all")[] = ["all", ...MEMO_KIND_ORDER];
 
 /**
  * All memos of a project, filterable by kind, and free project memos written here: a title,
@@ -32,6 +34,7 @@ export function MemosView({
   draftPassage: PassageDraft | null;
   draftCodeId: string | null;
 }) {
+  const t = useTranslations("memos");
   const router = useRouter();
   const pathname = usePathname();
   const [kind, setKind] = useState<MemoKind | "all">("all");
@@ -64,7 +67,7 @@ export function MemosView({
     setNotice(null);
     try {
       await apiJson(`/api/memos/${encodeURIComponent(m.id)}?version=${m.version}`, { method: "DELETE" });
-      setNotice({ tone: "ok", text: `已删除备忘录 Deleted memo “${m.title || m.body.slice(0, 20)}”` });
+      setNotice({ tone: "ok", text: t("deleted", { title: m.title || m.body.slice(0, 20) }) });
       router.refresh();
     } catch (e) {
       if (isConflict(e)) router.refresh();
@@ -75,7 +78,7 @@ export function MemosView({
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center gap-2">
-        <div role="tablist" aria-label="备忘录类型 Memo kind" className="inline-flex overflow-hidden rounded border border-stone-300 bg-white">
+        <div role="tablist" aria-label={t("kind")} className="inline-flex overflow-hidden rounded border border-stone-300 bg-white">
           {KINDS.map((k) => (
             <button
               key={k}
@@ -86,18 +89,18 @@ export function MemosView({
               data-kind={k}
               className={`h-8 px-2.5 text-[13px] ${kind === k ? "bg-stone-800 text-white" : "text-stone-700 hover:bg-stone-100"}`}
             >
-              {k === "all" ? "全部 All" : `${KIND_LABELS[k].zh} ${KIND_LABELS[k].en}`}
+              {t(`kinds.${k}`)}
               <span className={kind === k ? "text-stone-300" : "text-stone-400"}> {counts[k] ?? 0}</span>
             </button>
           ))}
         </div>
         <label className="relative w-64">
-          <span className="sr-only">查找备忘录 Find memos</span>
+          <span className="sr-only">{t("find")}</span>
           <Search size={14} className="pointer-events-none absolute top-2 left-2 text-stone-400" aria-hidden />
-          <input type="search" className={`${inputClass} pl-7`} placeholder="标题、内容、作者 Title, text, author" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input type="search" className={`${inputClass} pl-7`} placeholder={t("findPlaceholder")} value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
         <Button variant="primary" className="ml-auto" onClick={() => setEditing("new")} data-testid="new-memo">
-          <Plus size={14} /> 新建备忘录 New memo
+          <Plus size={14} /> {t("new")}
         </Button>
       </div>
 
@@ -113,9 +116,7 @@ export function MemosView({
 
       {shown.length === 0 ? (
         <p className="rounded-md border border-dashed border-stone-300 p-8 text-center text-xs text-stone-500">
-          {memos.length === 0
-            ? "还没有备忘录。写下分析思路，并链接到编码和文本片段。No memos yet: write down analytic ideas and link them to codes and passages."
-            : "没有符合条件的备忘录。No memo matches."}
+          {memos.length === 0 ? t("empty") : t("noMatch")}
         </p>
       ) : (
         <ul className="flex flex-col gap-2" data-testid="memo-list">
@@ -146,19 +147,21 @@ export function MemosView({
 }
 
 function MemoCard({ memo, onEdit, onDelete }: { memo: MemoItem; onEdit: () => void; onDelete: () => void }) {
+  const t = useTranslations("memos");
+  const tc = useTranslations("common");
+  const format = useFormatter();
   const [confirming, setConfirming] = useState(false);
-  const label = KIND_LABELS[memo.kind];
   return (
     <li className="rounded-md border border-stone-200 bg-white p-3" data-testid="memo" data-memo-kind={memo.kind}>
       <div className="flex items-start gap-2">
         <span className="mt-0.5 rounded bg-stone-100 px-1.5 text-[10px] font-medium text-stone-600">
-          {label.zh} {label.en}
+          {t(`kinds.${memo.kind}`)}
         </span>
         <div className="min-w-0 flex-1">
-          <h3 className="font-semibold text-stone-900">{memo.title || <span className="text-stone-400">（无标题 Untitled）</span>}</h3>
+          <h3 className="font-semibold text-stone-900">{memo.title || <span className="text-stone-400">{t("untitled")}</span>}</h3>
           {memo.target ? (
             <p className="text-xs text-stone-500">
-              关于 About:{" "}
+              {t("about")}{" "}
               {memo.target.href ? (
                 <Link href={memo.target.href} className="text-accent-700 hover:underline">
                   {memo.target.label}
@@ -169,23 +172,23 @@ function MemoCard({ memo, onEdit, onDelete }: { memo: MemoItem; onEdit: () => vo
             </p>
           ) : null}
         </div>
-        <span className="shrink-0 text-[11px] text-stone-400" title={`创建 Created ${new Date(memo.createdAt).toLocaleString()}`}>
-          {memo.author} · {new Date(memo.updatedAt).toLocaleString("zh-CN", { dateStyle: "short", timeStyle: "short" })}
+        <span className="shrink-0 text-[11px] text-stone-400" title={t("created", { date: format.dateTime(new Date(memo.createdAt), { dateStyle: "medium", timeStyle: "short" }) })}>
+          {memo.author} · {format.dateTime(new Date(memo.updatedAt), { dateStyle: "short", timeStyle: "short" })}
         </span>
-        <Button size="sm" variant="ghost" onClick={onEdit} aria-label="编辑 Edit">
+        <Button size="sm" variant="ghost" onClick={onEdit} aria-label={tc("edit")}>
           <Pencil size={13} />
         </Button>
         {confirming ? (
           <span className="flex items-center gap-1">
             <Button size="sm" variant="danger" onClick={onDelete}>
-              确认删除 Delete
+              {t("confirmDelete")}
             </Button>
             <Button size="sm" variant="ghost" onClick={() => setConfirming(false)}>
-              取消
+              {tc("cancel")}
             </Button>
           </span>
         ) : (
-          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label="删除 Delete">
+          <Button size="sm" variant="ghost" onClick={() => setConfirming(true)} aria-label={tc("delete")}>
             <Trash2 size={13} />
           </Button>
         )}
@@ -197,6 +200,7 @@ function MemoCard({ memo, onEdit, onDelete }: { memo: MemoItem; onEdit: () => vo
 }
 
 function LinkList({ links, onRemove }: { links: LinkView[]; onRemove?: (index: number) => void }) {
+  const t = useTranslations("memos");
   return (
     <ul className="mt-2 flex flex-col gap-1" data-testid="memo-links">
       {links.map((l, i) => (
@@ -224,7 +228,7 @@ function LinkList({ links, onRemove }: { links: LinkView[]; onRemove?: (index: n
             </span>
           )}
           {onRemove ? (
-            <button type="button" aria-label="移除链接 Remove link" onClick={() => onRemove(i)} className="mt-0.5 rounded p-0.5 text-stone-400 hover:text-red-700">
+            <button type="button" aria-label={t("removeLink")} onClick={() => onRemove(i)} className="mt-0.5 rounded p-0.5 text-stone-400 hover:text-red-700">
               <X size={12} />
             </button>
           ) : null}
@@ -254,6 +258,9 @@ function MemoEditor({
   onSaved: (text: string) => void;
   onStale: () => void;
 }) {
+  const t = useTranslations("memos");
+  const tc = useTranslations("common");
+  const locale = useLocale();
   const flat = useMemo(() => flatten(codebook), [codebook]);
   const [title, setTitle] = useState(memo?.title ?? "");
   const [body, setBody] = useState(memo?.body ?? "");
@@ -264,21 +271,25 @@ function MemoEditor({
 
   useEffect(() => {
     if (memo) {
-      setLinks(memo.rawLinks.map((raw, i) => ({ raw, view: memo.links[i] })));
+      // links[i] is the resolved view of rawLinks[i] (same order, same length).
+      setLinks(memo.rawLinks.flatMap((raw, i) => {
+        const view = memo.links[i];
+        return view ? [{ raw, view }] : [];
+      }));
       return;
     }
     const initial: { raw: RawLink; view: LinkView }[] = [];
     if (draftPassage) {
-      const { documentId, start, end, title: t, quote } = draftPassage;
+      const { documentId, start, end, title: passageTitle, quote } = draftPassage;
       initial.push({
         raw: { documentId, start, end },
-        view: { type: "passage", documentId, start, end, title: t, quote, href: `/projects/${projectId}/documents/${documentId}?at=${start}` },
+        view: { type: "passage", documentId, start, end, title: passageTitle, quote, href: `/projects/${projectId}/documents/${documentId}?at=${start}` },
       });
     }
     const c = draftCodeId ? flat.find((x) => x.id === draftCodeId) : undefined;
-    if (c) initial.push({ raw: { codeId: c.id }, view: codeView(c) });
+    if (c) initial.push({ raw: { codeId: c.id }, view: codeView(c, locale) });
     setLinks(initial);
-  }, [memo, draftPassage, draftCodeId, flat, projectId]);
+  }, [memo, draftPassage, draftCodeId, flat, projectId, locale]);
 
   const linkedCodes = new Set(links.flatMap((l) => ("codeId" in l.raw ? [l.raw.codeId] : [])));
 
@@ -290,13 +301,13 @@ function MemoEditor({
     try {
       if (memo) {
         await apiJson(`/api/memos/${encodeURIComponent(memo.id)}`, { method: "PATCH", body: { version: memo.version, ...payload } });
-        onSaved(`已保存备忘录 Memo saved`);
+        onSaved(t("saved"));
       } else {
         // Opened from a code's "Write a memo": the memo is that code's memo (kind "code");
         // otherwise a free project memo. Links work the same for both.
         const target = draftCodeId ? { kind: "code", codeId: draftCodeId } : { kind: "project" };
         await apiJson(`/api/memos`, { body: { projectId, ...target, ...payload } });
-        onSaved(`已创建备忘录 Memo created`);
+        onSaved(t("createdNotice"));
       }
     } catch (err) {
       if (isConflict(err)) onStale();
@@ -310,15 +321,15 @@ function MemoEditor({
     <Modal
       open
       onOpenChange={(o) => !o && onClose()}
-      title={memo ? "编辑备忘录 Edit memo" : "新建项目备忘录 New project memo"}
-      description={memo && memo.kind !== "project" ? `${KIND_LABELS[memo.kind].zh}备忘录 ${KIND_LABELS[memo.kind].en} memo — ${memo.target?.label ?? ""}` : undefined}
+      title={memo ? t("editTitle") : t("newTitle")}
+      description={memo && memo.kind !== "project" ? t("kindMemo", { kind: memo.kind, target: memo.target?.label ?? "" }) : undefined}
       width="max-w-2xl"
     >
       <form onSubmit={submit} className="flex flex-col gap-3" data-testid="memo-form">
-        <Field label="标题 Title" htmlFor="memo-title">
+        <Field label={t("title")} htmlFor="memo-title">
           <input id="memo-title" className={inputClass} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={200} autoFocus />
         </Field>
-        <Field label="内容 Text" htmlFor="memo-body">
+        <Field label={t("body")} htmlFor="memo-body">
           <textarea
             id="memo-body"
             className="min-h-40 w-full rounded border border-stone-300 px-2 py-1.5 text-[13px] leading-relaxed focus:border-accent-500 focus:ring-1 focus:ring-accent-500 focus:outline-none"
@@ -329,12 +340,12 @@ function MemoEditor({
         <div>
           <div className="flex items-center gap-2">
             <span className="flex items-center gap-1 text-[11px] font-medium text-stone-600">
-              <Link2 size={12} /> 链接 Links
+              <Link2 size={12} /> {t("links")}
             </span>
             <Popover.Root open={pickerOpen} onOpenChange={setPickerOpen}>
               <Popover.Trigger asChild>
                 <Button size="sm" variant="ghost">
-                  <Tag size={12} /> 链接编码 Link a code
+                  <Tag size={12} /> {t("linkCode")}
                 </Button>
               </Popover.Trigger>
               <Popover.Portal>
@@ -342,9 +353,9 @@ function MemoEditor({
                   <CodePicker
                     codes={codebook}
                     disabled={linkedCodes}
-                    disabledReason="已链接 Already linked"
+                    disabledReason={t("alreadyLinked")}
                     onPick={(c) => {
-                      setLinks((ls) => [...ls, { raw: { codeId: c.id }, view: codeView(c) }]);
+                      setLinks((ls) => [...ls, { raw: { codeId: c.id }, view: codeView(c, locale) }]);
                       setPickerOpen(false);
                     }}
                   />
@@ -352,20 +363,20 @@ function MemoEditor({
               </Popover.Portal>
             </Popover.Root>
             <span className="text-[11px] text-stone-400">
-              <NotebookPen size={11} className="inline" /> 文本片段可从检索结果链接 Passages are linked from search hits
+              <NotebookPen size={11} className="inline" /> {t("passagesHint")}
             </span>
           </div>
           {links.length > 0 ? (
             <LinkList links={links.map((l) => l.view)} onRemove={(i) => setLinks((ls) => ls.filter((_, j) => j !== i))} />
           ) : (
-            <p className="mt-1 text-xs text-stone-400">无链接 No links</p>
+            <p className="mt-1 text-xs text-stone-400">{t("noLinks")}</p>
           )}
         </div>
         <ErrorNote>{error}</ErrorNote>
         <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>取消 Cancel</Button>
+          <Button onClick={onClose}>{tc("cancel")}</Button>
           <Button type="submit" variant="primary" disabled={busy || (title.trim() === "" && body.trim() === "")} data-testid="memo-save">
-            保存 Save
+            {tc("save")}
           </Button>
         </div>
       </form>
@@ -373,6 +384,6 @@ function MemoEditor({
   );
 }
 
-function codeView(c: { id: string; shortName: string; labelZh: string; labelEn: string; color: string }): LinkView {
-  return { type: "code", codeId: c.id, shortName: c.shortName, label: c.labelZh || c.labelEn, color: c.color, missing: false };
+function codeView(c: { id: string; shortName: string; labelZh: string; labelEn: string; color: string }, locale: Locale): LinkView {
+  return { type: "code", codeId: c.id, shortName: c.shortName, label: codeLabel(c, locale).label, color: c.color, missing: false };
 }

@@ -26,9 +26,5 @@ export type MemoItem = {
 /** A passage offered for linking when the page is opened from a search hit. */
 export type PassageDraft = { documentId: string; start: number; end: number; title: string; quote: string };
 
-export const KIND_LABELS: Record<MemoKind, { zh: string; en: string }> = {
-  project: { zh: "项目", en: "Project" },
-  document: { zh: "文档", en: "Document" },
-  code: { zh: "编码", en: "Code" },
-  coding: { zh: "编码记录", en: "Coding" },
-};
+/** Memo kinds in display order; their labels are memos.kinds.<kind> in the catalogues. */
+export const MEMO_KIND_ORDER: readonly MemoKind[] = ["project", "document", "code", "coding"];

@@ -1,6 +1,7 @@
 "use client";
 
 import { Plus } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { apiJson, failureMessage } from "@/components/api/client";
@@ -16,6 +17,10 @@ export function CreateProjectDialog({
   templates: TemplateOption[];
   defaultKeys: string[];
 }) {
+  const t = useTranslations("projects");
+  const tc = useTranslations("common");
+  const te = useTranslations("errors");
+  const locale = useLocale();
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -45,7 +50,7 @@ export function CreateProjectDialog({
     setBusy(true);
     setError(null);
     try {
-      const keys = templates.map((t) => t.key).filter((k) => chosen.has(k));
+      const keys = templates.map((tpl) => tpl.key).filter((k) => chosen.has(k));
       const { project } = await apiJson<{ project: { id: string } }>("/api/projects", {
         body: { name, description, templates: keys.length > 0 ? keys : "none" },
       });
@@ -62,7 +67,7 @@ export function CreateProjectDialog({
   return (
     <>
       <Button variant="primary" onClick={() => setOpen(true)}>
-        <Plus size={14} /> 新建项目 New project
+        <Plus size={14} /> {t("new")}
       </Button>
       <Modal
         open={open}
@@ -70,11 +75,11 @@ export function CreateProjectDialog({
           setOpen(o);
           if (!o) reset();
         }}
-        title="新建项目 New project"
-        description="一个项目包含一组文档、编码本和编码。 A project holds a corpus, its codebook and codings."
+        title={t("new")}
+        description={t("newDescription")}
       >
         <form onSubmit={submit} className="flex flex-col gap-3">
-          <Field label="项目名称 Name" htmlFor="project-name">
+          <Field label={t("name")} htmlFor="project-name">
             <input
               id="project-name"
               name="name"
@@ -84,10 +89,10 @@ export function CreateProjectDialog({
               required
               maxLength={200}
               autoFocus
-              placeholder="例如：京津冀政府工作报告 2006–2024"
+              placeholder={t("namePlaceholder")}
             />
           </Field>
-          <Field label="描述 Description (optional)" htmlFor="project-description">
+          <Field label={t("description")} htmlFor="project-description">
             <textarea
               id="project-description"
               name="description"
@@ -99,32 +104,32 @@ export function CreateProjectDialog({
           </Field>
           <fieldset className="flex flex-col gap-1">
             <legend className="mb-1 text-[11px] font-medium text-stone-600">
-              内置编码本 Built-in codebooks
+              {t("templates")}
             </legend>
             {templates.length === 0 ? (
-              <p className="text-xs text-stone-500">没有可用模板 No templates available</p>
+              <p className="text-xs text-stone-500">{t("noTemplates")}</p>
             ) : (
-              templates.map((t) => (
+              templates.map((tpl) => (
                 <label
-                  key={t.key}
+                  key={tpl.key}
                   className="flex cursor-pointer items-start gap-2 rounded px-1.5 py-1 hover:bg-stone-50"
                 >
                   <input
                     type="checkbox"
                     name="templates"
-                    value={t.key}
-                    checked={chosen.has(t.key)}
-                    onChange={() => toggle(t.key)}
+                    value={tpl.key}
+                    checked={chosen.has(tpl.key)}
+                    onChange={() => toggle(tpl.key)}
                     className="mt-0.5 accent-accent-600"
                   />
                   <span className="flex flex-col">
                     <span className="text-[13px] text-stone-900">
-                      {t.zh} <span className="text-stone-500">{t.en}</span>
-                      {t.codeCount !== undefined ? (
-                        <span className="ml-1 text-[11px] text-stone-400">· {t.codeCount} codes</span>
+                      <span title={locale === "zh" ? tpl.en : tpl.zh}>{locale === "zh" ? tpl.zh : tpl.en}</span>
+                      {tpl.codeCount !== undefined ? (
+                        <span className="ml-1 text-[11px] text-stone-400">· {t("templateCodes", { count: tpl.codeCount })}</span>
                       ) : null}
                     </span>
-                    {t.description ? <span className="text-[11px] text-stone-500">{t.description}</span> : null}
+                    {tpl.description ? <span className="text-[11px] text-stone-500">{tpl.description}</span> : null}
                   </span>
                 </label>
               ))
@@ -132,9 +137,9 @@ export function CreateProjectDialog({
           </fieldset>
           <ErrorNote>{error}</ErrorNote>
           <div className="flex justify-end gap-2 border-t border-stone-100 pt-3">
-            <Button onClick={() => setOpen(false)}>取消 Cancel</Button>
+            <Button onClick={() => setOpen(false)}>{tc("cancel")}</Button>
             <Button type="submit" variant="primary" disabled={busy || name.trim() === ""}>
-              {busy ? "创建中… Creating…" : "创建 Create"}
+              {busy ? tc("creating") : tc("create")}
             </Button>
           </div>
         </form>

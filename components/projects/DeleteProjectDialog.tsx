@@ -1,12 +1,12 @@
 "use client";
 
 import { AlertTriangle, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { apiJson, failureMessage } from "@/components/api/client";
 import { Button, ErrorNote, Field, inputClass, Modal } from "@/components/shell/ui";
 import type { ProjectDeletionImpact } from "@/lib/corpus/projects";
-import { formatCount } from "./format";
 
 /**
  * "Delete project": says what goes with it (documents, codings, memos, codes) and asks for
@@ -14,12 +14,13 @@ import { formatCount } from "./format";
  */
 export function DeleteProjectButton({ projectId, projectName }: { projectId: string; projectName: string }) {
   const [open, setOpen] = useState(false);
+  const t = useTranslations("projects.delete");
   return (
     <>
       <Button
         variant="ghost"
         size="sm"
-        aria-label={`删除项目 Delete project ${projectName}`}
+        aria-label={t("button", { name: projectName })}
         onClick={() => setOpen(true)}
         data-testid="delete-project"
       >
@@ -36,6 +37,8 @@ function DeleteProjectDialog({ projectId, onClose }: { projectId: string; onClos
   const [typed, setTyped] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const t = useTranslations("projects.delete");
+  const tc = useTranslations("common");
 
   useEffect(() => {
     const ctrl = new AbortController();
@@ -69,7 +72,7 @@ function DeleteProjectDialog({ projectId, onClose }: { projectId: string; onClos
       onOpenChange={(o) => {
         if (!o && !busy) onClose();
       }}
-      title={impact ? `删除项目 Delete project “${impact.name}”` : "删除项目 Delete project"}
+      title={impact ? t("title", { name: impact.name }) : t("titlePlain")}
     >
       <div className="flex flex-col gap-3" data-testid="delete-project-dialog">
         {impact ? (
@@ -79,28 +82,28 @@ function DeleteProjectDialog({ projectId, onClose }: { projectId: string; onClos
           >
             <AlertTriangle size={16} className="mt-0.5 shrink-0" aria-hidden />
             <div>
-              <p>将一并删除，无法撤销 This also deletes, and cannot be undone:</p>
+              <p>{t("impact")}</p>
               <ul className="mt-1 list-disc pl-5">
-                <li>
-                  <b data-testid="delete-project-documents">{formatCount(impact.documents)}</b> 篇文档 documents
+                <li data-testid="delete-project-documents" data-count={impact.documents}>
+                  {t("documents", { count: impact.documents })}
                 </li>
-                <li>
-                  <b data-testid="delete-project-codings">{formatCount(impact.codings)}</b> 条编码记录 codings
+                <li data-testid="delete-project-codings" data-count={impact.codings}>
+                  {t("codings", { count: impact.codings })}
                 </li>
-                <li>
-                  <b data-testid="delete-project-memos">{formatCount(impact.memos)}</b> 条备忘录 memos
+                <li data-testid="delete-project-memos" data-count={impact.memos}>
+                  {t("memos", { count: impact.memos })}
                 </li>
-                <li>
-                  <b data-testid="delete-project-codes">{formatCount(impact.codes)}</b> 个编码 codes
+                <li data-testid="delete-project-codes" data-count={impact.codes}>
+                  {t("codes", { count: impact.codes })}
                 </li>
               </ul>
             </div>
           </div>
         ) : error ? null : (
-          <p className="text-xs text-stone-500">正在统计… Counting what goes with it…</p>
+          <p className="text-xs text-stone-500">{t("counting")}</p>
         )}
         {impact ? (
-          <Field label={`输入项目名称以确认 Type “${impact.name}” to confirm`} htmlFor="delete-project-name">
+          <Field label={t("confirm", { name: impact.name })} htmlFor="delete-project-name">
             <input
               id="delete-project-name"
               className={inputClass}
@@ -114,7 +117,7 @@ function DeleteProjectDialog({ projectId, onClose }: { projectId: string; onClos
         <ErrorNote>{error}</ErrorNote>
         <div className="flex justify-end gap-2">
           <Button onClick={onClose} disabled={busy}>
-            取消 Cancel
+            {tc("cancel")}
           </Button>
           <Button
             variant="danger"
@@ -122,7 +125,7 @@ function DeleteProjectDialog({ projectId, onClose }: { projectId: string; onClos
             onClick={() => void run()}
             data-testid="delete-project-confirm"
           >
-            删除项目 Delete project
+            {t("submit")}
           </Button>
         </div>
       </div>

@@ -1,15 +1,18 @@
+import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ProjectSummary } from "@/lib/corpus";
 import { DeleteProjectButton } from "./DeleteProjectDialog";
-import { formatCount, formatDate } from "./format";
+import { formatDate } from "./format";
 
 /** The project list with its corpus and coding counts. */
-export function ProjectTable({ projects }: { projects: ProjectSummary[] }) {
+export async function ProjectTable({ projects }: { projects: ProjectSummary[] }) {
+  const [t, format] = await Promise.all([getTranslations("projects"), getFormatter()]);
+  const formatCount = (n: number) => format.number(n);
   if (projects.length === 0) {
     return (
       <div className="rounded-md border border-dashed border-stone-300 bg-white px-6 py-10 text-center text-stone-500">
-        <p className="text-sm">还没有项目。 No projects yet.</p>
-        <p className="mt-1 text-xs">新建一个项目，然后导入文档。 Create a project, then import documents.</p>
+        <p className="text-sm">{t("empty")}</p>
+        <p className="mt-1 text-xs">{t("emptyHint")}</p>
       </div>
     );
   }
@@ -19,13 +22,13 @@ export function ProjectTable({ projects }: { projects: ProjectSummary[] }) {
       <table className="w-full text-[13px]" data-testid="project-table">
         <thead className="border-b border-stone-200 bg-stone-50 text-left text-[11px] text-stone-600">
           <tr>
-            <th className="px-3 py-2 font-medium">项目 Project</th>
-            <th className="px-3 py-2 text-right font-medium">文档 Documents</th>
-            <th className="px-3 py-2 text-right font-medium">字数 Characters</th>
-            <th className="px-3 py-2 text-right font-medium">编码 Codes</th>
-            <th className="px-3 py-2 text-right font-medium">编码次数 Codings</th>
-            <th className="px-3 py-2 font-medium">创建 Created</th>
-            <th className="w-10 px-1 py-2" aria-label="操作 Actions" />
+            <th className="px-3 py-2 font-medium">{t("columns.project")}</th>
+            <th className="px-3 py-2 text-right font-medium">{t("columns.documents")}</th>
+            <th className="px-3 py-2 text-right font-medium">{t("columns.characters")}</th>
+            <th className="px-3 py-2 text-right font-medium">{t("columns.codes")}</th>
+            <th className="px-3 py-2 text-right font-medium">{t("columns.codings")}</th>
+            <th className="px-3 py-2 font-medium">{t("columns.created")}</th>
+            <th className="w-10 px-1 py-2" aria-label={t("columns.actions")} />
           </tr>
         </thead>
         <tbody className="divide-y divide-stone-100">

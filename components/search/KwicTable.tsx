@@ -11,9 +11,11 @@ import {
 } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { ArrowDown, ArrowUp, ArrowUpDown, NotebookPen } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo, useRef, useState, type MouseEvent, type ReactNode } from "react";
-import { regionEn, regionZh } from "@/components/documents/labels";
+import { regionLabel } from "@/components/documents/labels";
+import { otherLocale } from "@/lib/i18n/locale";
 import { hitKey, type Hit } from "./state";
 
 /** A hit with what sorting needs precomputed once (the left context read backwards). */
@@ -53,6 +55,8 @@ export function KwicTable({
   selected: ReadonlySet<string>;
   onSelectedChange: (next: Set<string>) => void;
 }) {
+  const t = useTranslations("search.kwic");
+  const locale = useLocale();
   const [sorting, setSorting] = useState<SortingState>([]);
   const lastClicked = useRef<number | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -72,21 +76,21 @@ export function KwicTable({
         helper.accessor("n", { id: "n", header: () => "#", sortFn: (a, b) => a.original.n - b.original.n }),
         helper.accessor("leftReversed", {
           id: "left",
-          header: () => <Bi zh="左语境" en="Left ←" title="按紧邻命中词的字从右向左排序 Sorts by the words nearest the hit, read backwards" />,
+          header: () => <Head title={t("leftHint")}>{t("left")}</Head>,
           sortFn: byText((r) => r.leftReversed),
         }),
-        helper.accessor("match", { id: "match", header: () => <Bi zh="命中" en="Hit" />, sortFn: byText((r) => r.match) }),
-        helper.accessor("right", { id: "right", header: () => <Bi zh="右语境" en="Right" />, sortFn: byText((r) => r.right) }),
-        helper.accessor("title", { id: "title", header: () => <Bi zh="文档" en="Document" />, sortFn: byText((r) => r.title) }),
+        helper.accessor("match", { id: "match", header: () => <Head>{t("match")}</Head>, sortFn: byText((r) => r.match) }),
+        helper.accessor("right", { id: "right", header: () => <Head>{t("right")}</Head>, sortFn: byText((r) => r.right) }),
+        helper.accessor("title", { id: "title", header: () => <Head>{t("document")}</Head>, sortFn: byText((r) => r.title) }),
         helper.accessor("year", {
           id: "year",
-          header: () => <Bi zh="年份" en="Year" />,
+          header: () => <Head>{t("year")}</Head>,
           // An unknown year sorts after every known one (ascending).
           sortFn: (a, b) => (a.original.year ?? 99_999) - (b.original.year ?? 99_999) || a.original.n - b.original.n,
         }),
-        helper.accessor("region", { id: "region", header: () => <Bi zh="城市群" en="Region" />, sortFn: byText((r) => r.region) }),
+        helper.accessor("region", { id: "region", header: () => <Head>{t("region")}</Head>, sortFn: byText((r) => r.region) }),
       ]),
-    [],
+    [t],
   );
 
   const table = useTable({
@@ -106,7 +110,7 @@ export function KwicTable({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (i) => rows[i].id,
+    getItemKey: (i) => rows[i]?.id ?? i,
     overscan: 12,
   });
 
@@ -114,15 +118,17 @@ export function KwicTable({
   const someSelected = !allSelected && data.some((r) => selected.has(r.key));
 
   function toggle(index: number, e: MouseEvent) {
-    const key = rows[index].original.key;
+    const row = rows[index];
+    if (!row) return;
+    const key = row.original.key;
     const next = new Set(selected);
     const on = !selected.has(key);
     // Shift-click selects (or clears) the range from the last clicked row, in the shown order.
     if (e.shiftKey && lastClicked.current !== null) {
       const [a, b] = [Math.min(lastClicked.current, index), Math.max(lastClicked.current, index)];
-      for (let i = a; i <= b; i++) {
-        if (on) next.add(rows[i].original.key);
-        else next.delete(rows[i].original.key);
+      for (const r of rows.slice(a, b + 1)) {
+        if (on) next.add(r.original.key);
+        else next.delete(r.original.key);
       }
     } else if (on) next.add(key);
     else next.delete(key);
@@ -131,10 +137,11 @@ export function KwicTable({
   }
 
   const grid = `2rem 3.2rem minmax(0,1fr) ${matchWidth} minmax(0,1fr) minmax(8rem,15rem) 4.5rem 6rem 1.75rem`;
-  const headers = table.getHeaderGroups()[0].headers;
+  // One header group: the columns are flat.
+  const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   return (
-    <div className="rounded-md border border-stone-200 bg-white" role="table" aria-label="检索结果 Concordance" data-testid="kwic-table">
+    <div className="rounded-md border border-stone-200 bg-white" role="table" aria-label={t("label")} data-testid="kwic-table">
       <div
         role="row"
         className="grid items-center border-b border-stone-200 bg-stone-50 text-[11px] text-stone-600"
@@ -143,7 +150,7 @@ export function KwicTable({
         <div role="columnheader" className="flex justify-center">
           <input
             type="checkbox"
-            aria-label="全选 Select all hits"
+            aria-label={t("selectAll")}
             checked={allSelected}
             ref={(el) => {
               if (el) el.indeterminate = someSelected;
@@ -175,13 +182,14 @@ export function KwicTable({
           );
         })}
         <div role="columnheader" className="sr-only">
-          备忘 Memo
+          {t("memo")}
         </div>
       </div>
       <div ref={scrollRef} className="h-[min(65vh,44rem)] overflow-y-auto" data-testid="kwic-scroll">
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((item) => {
-            const r = rows[item.index].original;
+            const r = rows[item.index]?.original;
+            if (!r) return null;
             const on = selected.has(r.key);
             const href = `/projects/${projectId}/documents/${r.documentId}?at=${r.start}`;
             const memoHref = `/projects/${projectId}/memos?documentId=${encodeURIComponent(r.documentId)}&start=${r.unitStart}&end=${r.unitEnd}`;
@@ -200,7 +208,7 @@ export function KwicTable({
                   <input
                     type="checkbox"
                     checked={on}
-                    aria-label={`选择第 ${r.n + 1} 条 Select hit ${r.n + 1}`}
+                    aria-label={t("selectHit", { n: r.n + 1 })}
                     onClick={(e) => toggle(item.index, e)}
                     onChange={() => undefined}
                     data-testid="hit-checkbox"
@@ -214,7 +222,7 @@ export function KwicTable({
                   <span>{r.left}</span>
                 </div>
                 <div role="cell" className="truncate px-1 text-center">
-                  <Link href={href} className="rounded bg-amber-200/80 px-0.5 font-medium text-stone-950 hover:bg-amber-300" data-testid="kwic-match" title="在阅读器中打开 Open in the reader">
+                  <Link href={href} className="rounded bg-amber-200/80 px-0.5 font-medium text-stone-950 hover:bg-amber-300" data-testid="kwic-match" title={t("openInReader")}>
                     {r.match}
                   </Link>
                 </div>
@@ -229,11 +237,11 @@ export function KwicTable({
                 <div role="cell" className="px-1.5 text-stone-600 tabular-nums">
                   {r.year ?? "—"}
                 </div>
-                <div role="cell" className="truncate px-1.5 text-stone-600" title={regionEn(r.region)}>
-                  {r.region === "other" ? "—" : regionZh(r.region)}
+                <div role="cell" className="truncate px-1.5 text-stone-600" title={regionLabel(r.region)[otherLocale(locale)]}>
+                  {r.region === "other" ? "—" : regionLabel(r.region)[locale]}
                 </div>
                 <div role="cell">
-                  <Link href={memoHref} className="text-stone-300 hover:text-stone-700" title="为此句写备忘录 Write a memo on this sentence" aria-label="备忘录 Memo">
+                  <Link href={memoHref} className="text-stone-300 hover:text-stone-700" title={t("writeMemo")} aria-label={t("memo")}>
                     <NotebookPen size={13} />
                   </Link>
                 </div>
@@ -246,10 +254,10 @@ export function KwicTable({
   );
 }
 
-function Bi({ zh, en, title }: { zh: string; en: string; title?: string }): ReactNode {
+function Head({ title, children }: { title?: string; children: ReactNode }): ReactNode {
   return (
     <span className="whitespace-nowrap" title={title}>
-      {zh} <span className="font-normal text-stone-400">{en}</span>
+      {children}
     </span>
   );
 }

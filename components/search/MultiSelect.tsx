@@ -2,6 +2,7 @@
 
 import * as Popover from "@radix-ui/react-popover";
 import { ChevronDown } from "lucide-react";
+import { useTranslations } from "next-intl";
 
 /** A filter button opening a checkbox list; an empty choice means "any". */
 export function MultiSelect({
@@ -17,13 +18,14 @@ export function MultiSelect({
   onChange: (next: string[]) => void;
   testId?: string;
 }) {
+  const t = useTranslations("search.multiSelect");
   const chosen = new Set(value);
   const summary =
     value.length === 0
-      ? "全部 All"
+      ? t("all")
       : value.length === 1
         ? (options.find((o) => o.value === value[0])?.label ?? value[0])
-        : `${value.length} 项 selected`;
+        : t("selected", { count: value.length });
   return (
     <Popover.Root>
       <Popover.Trigger asChild>
@@ -42,7 +44,7 @@ export function MultiSelect({
       <Popover.Portal>
         <Popover.Content align="start" sideOffset={4} className="z-50 w-64 rounded-md border border-stone-200 bg-white p-1 shadow-lg">
           {options.length === 0 ? (
-            <p className="px-2 py-2 text-xs text-stone-500">语料中没有可选值 No values in the corpus</p>
+            <p className="px-2 py-2 text-xs text-stone-500">{t("noValues")}</p>
           ) : (
             <ul className="max-h-72 overflow-y-auto">
               {options.map((o) => (
@@ -63,7 +65,7 @@ export function MultiSelect({
           )}
           {value.length > 0 ? (
             <button type="button" className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-stone-500 hover:bg-stone-50" onClick={() => onChange([])}>
-              清除 Clear
+              {t("clear")}
             </button>
           ) : null}
         </Popover.Content>

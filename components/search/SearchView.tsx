@@ -2,13 +2,14 @@
 
 import * as Popover from "@radix-ui/react-popover";
 import { FilterX, Highlighter, Loader2, Plus, Search, X } from "lucide-react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { apiJson, failureMessage } from "@/components/api/client";
 import { CodePicker } from "@/components/codebook/CodePicker";
 import { codeTitle, flatten } from "@/components/codebook/tree";
 import type { CodeNode } from "@/components/codebook/types";
-import { docTypeLabel, levelLabel, regionZh } from "@/components/documents/labels";
+import { docTypeLabel, levelLabel, regionLabel } from "@/components/documents/labels";
 import type { Facets } from "@/components/documents/types";
 import { Button, ErrorNote, inputClass, selectClass } from "@/components/shell/ui";
 import { KwicTable } from "./KwicTable";
@@ -26,8 +27,6 @@ import {
   type SearchState,
 } from "./state";
 
-const fmt = (n: number) => n.toLocaleString("en-US");
-
 /**
  * Corpus search: a boolean query (AND / OR / NOT, parentheses, "phrases") in one of three
  * modes, metadata and coding filters, the KWIC concordance, and "code these sentences" —
@@ -44,6 +43,10 @@ export function SearchView({
   codebook: CodeNode[];
   initial: SearchState;
 }) {
+  const t = useTranslations("search");
+  const locale = useLocale();
+  const format = useFormatter();
+  const fmt = (n: number) => format.number(n);
   const router = useRouter();
   const pathname = usePathname();
   const [form, setForm] = useState<SearchState>(initial);
@@ -62,7 +65,7 @@ export function SearchView({
 
   async function run(s: SearchState) {
     if (s.q.trim() === "") {
-      setError("请输入检索式 Type a query");
+      setError(t("typeQuery"));
       return;
     }
     abortRef.current?.abort();
@@ -119,10 +122,8 @@ export function SearchView({
         { body: { unitIds: selectedUnits, codeId } },
       );
       setNotice(
-        `已用“${code ? codeTitle(code) : codeId}”为 ${fmt(r.created)} 个句子编码` +
-          (r.skipped > 0 ? `（${fmt(r.skipped)} 个已有此编码，跳过）` : "") +
-          ` · Coded ${fmt(r.created)} sentence${r.created === 1 ? "" : "s"} with “${code?.shortName ?? codeId}”` +
-          (r.skipped > 0 ? ` (${fmt(r.skipped)} already had it)` : ""),
+        t("coded", { code: code ? codeTitle(code, locale) : codeId, count: r.created }) +
+          (r.skipped > 0 ? t("codedSkipped", { count: r.skipped }) : ""),
       );
       setSelected(new Set());
       // Coding filters depend on what was just coded: refresh the concordance.
@@ -138,20 +139,20 @@ export function SearchView({
       <form onSubmit={submit} className="flex flex-col gap-2 rounded-md border border-stone-200 bg-white p-3" role="search">
         <div className="flex flex-wrap items-center gap-2">
           <label className="relative min-w-72 flex-1">
-            <span className="sr-only">检索式 Query</span>
+            <span className="sr-only">{t("query")}</span>
             <Search size={14} className="pointer-events-none absolute top-2 left-2 text-stone-400" aria-hidden />
             <input
               type="search"
               name="q"
               className={`${inputClass} pl-7 text-[14px]`}
-              placeholder={form.mode === "regex" ? "正则，如 疏解.{0,6}功能；含空格或括号时写作 /…/  Regular expression; /…/ if it has spaces or ( )" : "如 雄安 AND 疏解、\"协同发展\" OR 一体化  e.g. 雄安 AND 疏解"}
+              placeholder={form.mode === "regex" ? t("placeholderRegex") : t("placeholder")}
               value={form.q}
               onChange={(e) => set("q", e.target.value)}
               autoFocus
               data-testid="search-query"
             />
           </label>
-          <div role="radiogroup" aria-label="检索模式 Mode" className="inline-flex overflow-hidden rounded border border-stone-300">
+          <div role="radiogroup" aria-label={t("mode")} className="inline-flex overflow-hidden rounded border border-stone-300">
             {MODES.map((m) => (
               <button
                 key={m.value}
@@ -162,28 +163,27 @@ export function SearchView({
                 className={`h-8 px-2.5 text-[13px] ${form.mode === m.value ? "bg-stone-800 text-white" : "bg-white text-stone-700 hover:bg-stone-100"}`}
                 data-mode={m.value}
               >
-                {m.zh} <span className={form.mode === m.value ? "text-stone-300" : "text-stone-400"}>{m.en}</span>
+                {t(`modes.${m.value}`)}
               </button>
             ))}
           </div>
           <Button type="submit" variant="primary" disabled={loading} data-testid="search-submit">
-            {loading ? <Loader2 size={14} className="animate-spin" /> : <Search size={14} />} 检索 Search
+            {loading ? <Loader2 size={14} className="animate-spin" /> : <Search size={14} />} {t("submit")}
           </Button>
         </div>
         <p className="text-[11px] text-stone-500">
-          AND / OR / NOT、括号 ( ) 与 "精确短语"；词之间默认 AND。“词”模式按 jieba 分词匹配整词。
-          <span className="text-stone-400"> AND / OR / NOT, parentheses and "exact phrases"; bare terms are ANDed. Whole-word mode matches jieba tokens.</span>
+          {t("syntaxHint")}
         </p>
-        <div className="flex flex-wrap items-center gap-2" aria-label="筛选 Filters">
+        <div className="flex flex-wrap items-center gap-2" aria-label={t("filters")}>
           <MultiSelect
-            label="城市群 Region"
-            options={facets.regions.map((r) => ({ value: r, label: r === "other" ? "其他 Other" : `${regionZh(r)} ${r}` }))}
+            label={t("region")}
+            options={facets.regions.map((r) => ({ value: r, label: r === "other" ? regionLabel(r)[locale] : `${regionLabel(r)[locale]} (${r})` }))}
             value={form.region}
             onChange={(v) => set("region", v)}
             testId="filter-region"
           />
           <MultiSelect
-            label="省份 Province"
+            label={t("province")}
             options={facets.provinces.map((p) => ({ value: p, label: p }))}
             value={form.province}
             onChange={(v) => set("province", v)}
@@ -191,7 +191,7 @@ export function SearchView({
           />
           {facets.cities.length > 0 ? (
             <MultiSelect
-              label="城市 City"
+              label={t("city")}
               options={facets.cities.map((c) => ({ value: c, label: c }))}
               value={form.city}
               onChange={(v) => set("city", v)}
@@ -199,23 +199,23 @@ export function SearchView({
             />
           ) : null}
           <MultiSelect
-            label="类型 Type"
-            options={facets.docTypes.map((t) => ({ value: t, label: `${docTypeLabel(t).zh} ${docTypeLabel(t).en}` }))}
+            label={t("type")}
+            options={facets.docTypes.map((d) => ({ value: d, label: docTypeLabel(d)[locale] }))}
             value={form.docType}
             onChange={(v) => set("docType", v)}
             testId="filter-doctype"
           />
           <MultiSelect
-            label="层级 Level"
-            options={facets.levels.map((l) => ({ value: l, label: `${levelLabel(l).zh} ${levelLabel(l).en}` }))}
+            label={t("level")}
+            options={facets.levels.map((l) => ({ value: l, label: levelLabel(l)[locale] }))}
             value={form.level}
             onChange={(v) => set("level", v)}
             testId="filter-level"
           />
           <span className="inline-flex items-center gap-1 text-[11px] text-stone-500">
-            年份 Year
-            <select className={`${selectClass} w-20`} value={form.yearFrom} onChange={(e) => set("yearFrom", e.target.value)} aria-label="起始年份 From year">
-              <option value="">从 from</option>
+            {t("year")}
+            <select className={`${selectClass} w-20`} value={form.yearFrom} onChange={(e) => set("yearFrom", e.target.value)} aria-label={t("yearFrom")}>
+              <option value="">{t("from")}</option>
               {yearOptions.map((y) => (
                 <option key={y} value={String(y)}>
                   {y}
@@ -223,8 +223,8 @@ export function SearchView({
               ))}
             </select>
             –
-            <select className={`${selectClass} w-20`} value={form.yearTo} onChange={(e) => set("yearTo", e.target.value)} aria-label="结束年份 To year">
-              <option value="">至 to</option>
+            <select className={`${selectClass} w-20`} value={form.yearTo} onChange={(e) => set("yearTo", e.target.value)} aria-label={t("yearTo")}>
+              <option value="">{t("to")}</option>
               {yearOptions.map((y) => (
                 <option key={y} value={String(y)}>
                   {y}
@@ -232,11 +232,11 @@ export function SearchView({
               ))}
             </select>
           </span>
-          <CodeFilter label="已编码 Coded with" codes={codebook} value={form.codedWith} onChange={(v) => set("codedWith", v)} testId="filter-coded" />
-          <CodeFilter label="未编码 Not coded with" codes={codebook} value={form.notCodedWith} onChange={(v) => set("notCodedWith", v)} testId="filter-not-coded" />
+          <CodeFilter label={t("codedWith")} codes={codebook} value={form.codedWith} onChange={(v) => set("codedWith", v)} testId="filter-coded" />
+          <CodeFilter label={t("notCodedWith")} codes={codebook} value={form.notCodedWith} onChange={(v) => set("notCodedWith", v)} testId="filter-not-coded" />
           {hasFilters(form) ? (
             <Button variant="ghost" size="sm" onClick={() => setForm((f) => ({ ...EMPTY_STATE, q: f.q, mode: f.mode }))}>
-              <FilterX size={12} /> 清除筛选 Clear filters
+              <FilterX size={12} /> {t("clearFilters")}
             </Button>
           ) : null}
         </div>
@@ -252,32 +252,32 @@ export function SearchView({
         <>
           <div className="flex flex-wrap items-center gap-2">
             <p className="text-[13px]" data-testid="search-summary">
-              <b data-testid="search-total">{fmt(result.total)}</b> 处命中 hits
-              {result.units !== undefined ? <> · {fmt(result.units)} 个句子 sentences</> : null}
-              {result.documents !== undefined ? <> · {fmt(result.documents)} 篇文档 documents</> : null}
+              {t.rich("hits", { count: result.total, total: fmt(result.total), b: (s) => <b data-testid="search-total">{s}</b> })}
+              {result.units !== undefined ? <> · {t("sentences", { count: result.units })}</> : null}
+              {result.documents !== undefined ? <> · {t("documents", { count: result.documents })}</> : null}
               {result.total > result.hits.length ? (
                 <span className="text-stone-500">
                   {" "}
-                  · 显示前 {fmt(result.hits.length)} 条 showing the first {fmt(RESULT_LIMIT)}
+                  · {t("showingFirst", { count: fmt(Math.min(result.hits.length, RESULT_LIMIT)) })}
                 </span>
               ) : null}
             </p>
             <span className="ml-auto text-xs text-stone-600" data-testid="selection-count">
-              已选 {fmt(selectedHits.length)} 处命中（{fmt(selectedUnits.length)} 个句子）· {fmt(selectedHits.length)} selected ({fmt(selectedUnits.length)} sentences)
+              {t("selection", { hits: selectedHits.length, sentences: selectedUnits.length })}
             </span>
             <Popover.Root open={pickerOpen} onOpenChange={setPickerOpen}>
               <Popover.Trigger asChild>
                 <Button variant="primary" disabled={selectedUnits.length === 0} data-testid="code-selected">
-                  <Highlighter size={14} /> 用…编码这些句子 Code these sentences with…
+                  <Highlighter size={14} /> {t("codeSelected")}
                 </Button>
               </Popover.Trigger>
               <Popover.Portal>
                 <Popover.Content align="end" sideOffset={6} className="z-50 w-96 rounded-md border border-stone-200 bg-white p-2 shadow-lg">
                   <p className="mb-2 text-xs text-stone-600">
-                    为 {fmt(selectedUnits.length)} 个整句编码 Code {fmt(selectedUnits.length)} whole sentences with:
+                    {t("codeSelectedTitle", { count: selectedUnits.length })}
                   </p>
                   {flat.length === 0 ? (
-                    <p className="text-xs text-stone-500">编码本为空 The codebook is empty.</p>
+                    <p className="text-xs text-stone-500">{t("emptyCodebook")}</p>
                   ) : (
                     <CodePicker codes={codebook} onPick={(c) => void codeSelected(c.id)} testId="apply-code-picker" />
                   )}
@@ -295,15 +295,13 @@ export function SearchView({
             <KwicTable projectId={projectId} hits={result.hits} selected={selected} onSelectedChange={setSelected} />
           ) : (
             <p className="rounded-md border border-stone-200 bg-white px-3 py-8 text-center text-stone-500" data-testid="search-empty">
-              没有命中。No hits{ran && hasFilters(ran) ? " — 可尝试放宽筛选 try fewer filters" : ""}.
+              {ran && hasFilters(ran) ? t("noHitsFiltered") : t("noHits")}
             </p>
           )}
         </>
       ) : !error && !loading ? (
         <p className="rounded-md border border-dashed border-stone-300 px-3 py-8 text-center text-xs text-stone-500">
-          输入检索式并按回车。结果以 KWIC 索引行显示，可按左右语境排序。
-          <br />
-          Type a query and press Enter. Hits appear as a KWIC concordance, sortable by left and right context.
+          {t("intro")}
         </p>
       ) : null}
     </div>
@@ -324,6 +322,7 @@ function CodeFilter({
   onChange: (v: string[]) => void;
   testId: string;
 }) {
+  const t = useTranslations("search");
   const [open, setOpen] = useState(false);
   const flat = useMemo(() => flatten(codes), [codes]);
   const chosen = new Set(value);
@@ -336,7 +335,7 @@ function CodeFilter({
           <span key={id} className="inline-flex items-center gap-1 rounded-full border border-stone-300 bg-white py-0.5 pr-1 pl-2 text-xs">
             <span className="h-2 w-2 rounded-sm" style={{ background: c?.color ?? "#999" }} aria-hidden />
             {c?.shortName ?? "?"}
-            <button type="button" aria-label={`移除 Remove ${c?.shortName ?? id}`} onClick={() => onChange(value.filter((v) => v !== id))} className="rounded-full p-0.5 text-stone-400 hover:text-stone-800">
+            <button type="button" aria-label={t("removeCode", { name: c?.shortName ?? id })} onClick={() => onChange(value.filter((v) => v !== id))} className="rounded-full p-0.5 text-stone-400 hover:text-stone-800">
               <X size={10} />
             </button>
           </span>
@@ -344,8 +343,8 @@ function CodeFilter({
       })}
       <Popover.Root open={open} onOpenChange={setOpen}>
         <Popover.Trigger asChild>
-          <button type="button" className="inline-flex h-6 items-center gap-0.5 rounded border border-dashed border-stone-300 px-1.5 text-xs text-stone-600 hover:bg-stone-50" aria-label={`${label}: 添加编码 add a code`}>
-            <Plus size={11} /> 编码 code
+          <button type="button" className="inline-flex h-6 items-center gap-0.5 rounded border border-dashed border-stone-300 px-1.5 text-xs text-stone-600 hover:bg-stone-50" aria-label={t("addCode", { label })}>
+            <Plus size={11} /> {t("code")}
           </button>
         </Popover.Trigger>
         <Popover.Portal>
@@ -353,7 +352,7 @@ function CodeFilter({
             <CodePicker
               codes={codes}
               disabled={chosen}
-              disabledReason="已选 Already chosen"
+              disabledReason={t("alreadyChosen")}
               onPick={(c) => {
                 onChange([...value, c.id]);
                 setOpen(false);

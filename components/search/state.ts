@@ -4,11 +4,8 @@
  */
 import type { SearchHit, SearchResult } from "@/lib/search/search-corpus";
 
-export const MODES = [
-  { value: "substring", zh: "子串", en: "substring" },
-  { value: "word", zh: "词", en: "whole word" },
-  { value: "regex", zh: "正则", en: "regex" },
-] as const;
+/** Search modes; their labels are search.modes.<value> in the catalogues. */
+export const MODES = [{ value: "substring" }, { value: "word" }, { value: "regex" }] as const;
 export type Mode = (typeof MODES)[number]["value"];
 
 export type SearchState = {

@@ -2,6 +2,7 @@
 
 import * as Popover from "@radix-ui/react-popover";
 import { UserRound } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { CODER_COOKIE, normalizeCoderName } from "@/lib/coding/coder-name";
@@ -12,6 +13,8 @@ import { Button, inputClass } from "./ui";
  * (`juncture-coder`) that server code reads through app/coder.ts.
  */
 export function CoderControl({ name }: { name: string }) {
+  const t = useTranslations("shell");
+  const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [draft, setDraft] = useState(name);
@@ -21,7 +24,7 @@ export function CoderControl({ name }: { name: string }) {
     e.preventDefault();
     const next = normalizeCoderName(draft);
     if (!next) {
-      setError("1–50 个字符 / 1–50 characters");
+      setError(t("coderLength"));
       return;
     }
     document.cookie = `${CODER_COOKIE}=${encodeURIComponent(next)}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
@@ -46,7 +49,7 @@ export function CoderControl({ name }: { name: string }) {
           type="button"
           data-testid="coder-control"
           className="inline-flex h-7 items-center gap-1.5 rounded px-2 text-xs text-stone-300 hover:bg-white/10 hover:text-white"
-          title="当前编码者 Current coder"
+          title={t("currentCoder")}
         >
           <UserRound size={14} />
           <span className="max-w-40 truncate">{name}</span>
@@ -60,7 +63,7 @@ export function CoderControl({ name }: { name: string }) {
         >
           <form onSubmit={save} className="flex flex-col gap-2">
             <label htmlFor="coder-name" className="text-[11px] font-medium text-stone-600">
-              编码者 Coder name
+              {t("coderName")}
             </label>
             <input
               id="coder-name"
@@ -71,12 +74,12 @@ export function CoderControl({ name }: { name: string }) {
               autoFocus
             />
             <p className="text-[11px] text-stone-500">
-              新的编码将记在此名下。 Your new codings are attributed to this name.
+              {t("coderHint")}
             </p>
             {error ? <p className="text-[11px] text-red-700">{error}</p> : null}
             <div className="flex justify-end">
               <Button type="submit" variant="primary" size="sm">
-                保存 Save
+                {tc("save")}
               </Button>
             </div>
           </form>

@@ -2,29 +2,31 @@
 
 import { BookOpen, FileText, Lightbulb, NotebookPen, Search } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
 
 const TABS = [
-  { segment: "", zh: "文档", en: "Documents", Icon: FileText },
-  { segment: "codebook", zh: "编码本", en: "Codebook", Icon: BookOpen },
-  { segment: "search", zh: "检索", en: "Search", Icon: Search },
-  { segment: "suggestions", zh: "关键词建议", en: "Suggestions", Icon: Lightbulb },
-  { segment: "memos", zh: "备忘录", en: "Memos", Icon: NotebookPen },
+  { segment: "", label: "documents", Icon: FileText },
+  { segment: "codebook", label: "codebook", Icon: BookOpen },
+  { segment: "search", label: "search", Icon: Search },
+  { segment: "suggestions", label: "suggestions", Icon: Lightbulb },
+  { segment: "memos", label: "memos", Icon: NotebookPen },
 ] as const;
 
 /** Tabs of a project. The Documents tab also covers the reader (/documents/…). */
 export function ProjectNav({ projectId }: { projectId: string }) {
+  const t = useTranslations("shell");
   const pathname = usePathname();
   const base = `/projects/${projectId}`;
   const rest = pathname.startsWith(base) ? pathname.slice(base.length).replace(/^\//, "") : "";
   const current = rest.split("/")[0];
   return (
-    <nav className="flex gap-0.5" aria-label="项目导航 Project navigation">
-      {TABS.map(({ segment, zh, en, Icon }) => {
+    <nav className="flex gap-0.5" aria-label={t("projectNav")}>
+      {TABS.map(({ segment, label, Icon }) => {
         const active = segment === "" ? current === "" || current === "documents" : current === segment;
         return (
           <Link
-            key={en}
+            key={label}
             href={segment ? `${base}/${segment}` : base}
             aria-current={active ? "page" : undefined}
             className={`inline-flex items-center gap-1.5 border-b-2 px-3 py-2 text-[13px] ${
@@ -34,8 +36,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
             }`}
           >
             <Icon size={14} aria-hidden />
-            <span>{zh}</span>
-            <span className="text-stone-500">{en}</span>
+            <span>{t(`tabs.${label}`)}</span>
           </Link>
         );
       })}

@@ -2,6 +2,7 @@
 
 import * as Dialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ButtonHTMLAttributes, ReactNode } from "react";
 
 /** Small shared UI pieces: one look for buttons, fields and dialogs across the app. */
@@ -37,7 +38,7 @@ export const inputClass =
 
 export const selectClass = inputClass + " pr-6";
 
-/** A labelled form field; `label` is bilingual text such as "年份 Year". */
+/** A labelled form field; `label` is already in the interface language. */
 export function Field({
   label,
   htmlFor,
@@ -78,6 +79,7 @@ export function Modal({
   width?: string;
   children: ReactNode;
 }) {
+  const tc = useTranslations("common");
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -97,7 +99,7 @@ export function Modal({
             <Dialog.Close asChild>
               <button
                 type="button"
-                aria-label="关闭 Close"
+                aria-label={tc("close")}
                 className="rounded p-1 text-stone-500 hover:bg-stone-100 hover:text-stone-900"
               >
                 <X size={16} />

@@ -1,14 +1,16 @@
 "use client";
 
 import { Check, Loader2, Pencil, RefreshCw, Search, X } from "lucide-react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { apiJson, failureMessage, isConflict } from "@/components/api/client";
 import { splitKeywords } from "@/components/codebook/CodeFormDialog";
-import { flatten, matchesQuery, type FlatCode } from "@/components/codebook/tree";
+import { codeLabel, flatten, matchesQuery, type FlatCode } from "@/components/codebook/tree";
 import type { CodebookResponse, CodeNode } from "@/components/codebook/types";
-import { regionEn, regionZh } from "@/components/documents/labels";
+import { regionLabel } from "@/components/documents/labels";
+import { otherLocale } from "@/lib/i18n/locale";
 import { Button, ErrorNote, inputClass } from "@/components/shell/ui";
 import { highlightKeywords } from "./highlight";
 
@@ -20,8 +22,6 @@ type Suggestions = {
   groups: Group[];
 };
 type DecideResult = { created: number; skipped: number; accepted: number; rejected: number };
-
-const fmt = (n: number) => n.toLocaleString("en-US");
 
 /**
  * Keyword suggestions: for a code with keywords, the sentences that contain one of them and
@@ -37,6 +37,10 @@ export function SuggestionsView({
   initialCodebook: CodeNode[];
   initialCodeId: string | null;
 }) {
+  const t = useTranslations("suggestions");
+  const locale = useLocale();
+  const format = useFormatter();
+  const fmt = (n: number) => format.number(n);
   const router = useRouter();
   const pathname = usePathname();
   const [codebook, setCodebook] = useState(initialCodebook);
@@ -125,22 +129,20 @@ export function SuggestionsView({
     <div className="grid grid-cols-[17rem_minmax(0,1fr)] gap-4">
       <aside className="flex flex-col gap-2">
         <label className="relative">
-          <span className="sr-only">查找编码 Find a code</span>
+          <span className="sr-only">{t("findCode")}</span>
           <Search size={14} className="pointer-events-none absolute top-2 left-2 text-stone-400" aria-hidden />
-          <input type="search" className={`${inputClass} pl-7`} placeholder="查找编码 Find a code" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          <input type="search" className={`${inputClass} pl-7`} placeholder={t("findCode")} value={filter} onChange={(e) => setFilter(e.target.value)} />
         </label>
-        <CodeList title="有关键词的编码 Codes with keywords" codes={withKeywords} activeId={codeId} onChoose={choose} />
+        <CodeList title={t("withKeywords")} codes={withKeywords} activeId={codeId} onChoose={choose} />
         {without.length > 0 ? (
-          <CodeList title="无关键词 Codes without keywords" codes={without} activeId={codeId} onChoose={choose} muted />
+          <CodeList title={t("withoutKeywords")} codes={without} activeId={codeId} onChoose={choose} muted />
         ) : null}
       </aside>
 
       <section className="flex min-w-0 flex-col gap-3">
         {!code ? (
           <p className="rounded-md border border-dashed border-stone-300 p-6 text-center text-xs text-stone-500">
-            选择一个有关键词的编码，查看包含这些关键词、尚未用它编码的句子。
-            <br />
-            Choose a code with keywords to see the sentences that contain them and are not yet coded with it.
+            {t("intro")}
           </p>
         ) : (
           <>
@@ -163,27 +165,25 @@ export function SuggestionsView({
             />
             <div className="flex flex-wrap items-center gap-3 text-[13px]" data-testid="suggestion-counts">
               <span>
-                待定 Pending <b data-testid="suggestion-pending">{fmt(total)}</b>
+                {t("pending")} <b data-testid="suggestion-pending">{fmt(total)}</b>
               </span>
               <span className="text-emerald-800">
-                已接受 Accepted <b data-testid="suggestion-accepted">{fmt(tally.accepted)}</b>
+                {t("accepted")} <b data-testid="suggestion-accepted">{fmt(tally.accepted)}</b>
               </span>
               <span className="text-stone-600">
-                已拒绝 Rejected <b data-testid="suggestion-rejected">{fmt(tally.rejected)}</b>
+                {t("rejected")} <b data-testid="suggestion-rejected">{fmt(tally.rejected)}</b>
               </span>
               <span className="text-stone-500">
-                {code.shortName} 现有编码 codings: {fmt(code.codingCount)}
+                {t("existing", { name: code.shortName, count: fmt(code.codingCount) })}
               </span>
               <Button size="sm" variant="ghost" className="ml-auto" onClick={() => void load(code.id)} disabled={loading}>
-                {loading ? <Loader2 size={12} className="animate-spin" /> : <RefreshCw size={12} />} 刷新 Refresh
+                {loading ? <Loader2 size={12} className="animate-spin" /> : <RefreshCw size={12} />} {t("refresh")}
               </Button>
             </div>
             <ErrorNote>{error}</ErrorNote>
             {data && data.groups.length === 0 && !loading ? (
               <p className="rounded-md border border-stone-200 bg-white p-6 text-center text-stone-500" data-testid="suggestions-empty">
-                {code.keywords.length === 0
-                  ? "此编码没有关键词：先添加关键词。This code has no keywords yet: add some above."
-                  : "没有待定的建议。No pending suggestions."}
+                {code.keywords.length === 0 ? t("noKeywordsYet") : t("nonePending")}
               </p>
             ) : null}
             {data?.groups.map((g) => (
@@ -193,14 +193,16 @@ export function SuggestionsView({
                     {g.title}
                   </Link>
                   <span className="text-xs text-stone-500">
-                    {g.year ?? "—"} · <span title={regionEn(g.region)}>{g.region === "other" ? "—" : regionZh(g.region)}</span> · {g.sentences.length} 句 sentences
+                    {g.year ?? "—"} ·{" "}
+                    <span title={regionLabel(g.region)[otherLocale(locale)]}>{g.region === "other" ? "—" : regionLabel(g.region)[locale]}</span> ·{" "}
+                    {t("sentences", { count: g.sentences.length })}
                   </span>
                   <span className="ml-auto flex gap-1">
                     <Button size="sm" onClick={() => void decide(g.sentences.map((s) => s.unitId), [])} data-testid="accept-all">
-                      <Check size={12} /> 全部接受 Accept all
+                      <Check size={12} /> {t("acceptAll")}
                     </Button>
                     <Button size="sm" variant="ghost" onClick={() => void decide([], g.sentences.map((s) => s.unitId))} data-testid="reject-all">
-                      <X size={12} /> 全部拒绝 Reject all
+                      <X size={12} /> {t("rejectAll")}
                     </Button>
                   </span>
                 </header>
@@ -214,15 +216,15 @@ export function SuggestionsView({
                         <Link
                           href={`/projects/${projectId}/documents/${g.documentId}?at=${s.start}`}
                           className="rounded px-1.5 py-1 text-[11px] text-stone-500 hover:bg-stone-100"
-                          title="在阅读器中查看上下文 Context in the reader"
+                          title={t("contextTitle")}
                         >
-                          上下文 context
+                          {t("context")}
                         </Link>
-                        <Button size="sm" variant="primary" disabled={busy.has(s.unitId)} onClick={() => void decide([s.unitId], [])} aria-label="接受 Accept" data-testid="accept">
-                          <Check size={12} /> 接受
+                        <Button size="sm" variant="primary" disabled={busy.has(s.unitId)} onClick={() => void decide([s.unitId], [])} aria-label={t("accept")} data-testid="accept">
+                          <Check size={12} /> {t("accept")}
                         </Button>
-                        <Button size="sm" disabled={busy.has(s.unitId)} onClick={() => void decide([], [s.unitId])} aria-label="拒绝 Reject" data-testid="reject">
-                          <X size={12} /> 拒绝
+                        <Button size="sm" disabled={busy.has(s.unitId)} onClick={() => void decide([], [s.unitId])} aria-label={t("reject")} data-testid="reject">
+                          <X size={12} /> {t("reject")}
                         </Button>
                       </span>
                     </li>
@@ -250,6 +252,7 @@ function CodeList({
   onChoose: (c: FlatCode) => void;
   muted?: boolean;
 }) {
+  const locale = useLocale();
   return (
     <div className="rounded-md border border-stone-200 bg-white">
       <h2 className="border-b border-stone-100 px-2 py-1.5 text-[11px] font-medium text-stone-500">{title}</h2>
@@ -267,7 +270,9 @@ function CodeList({
             >
               <span className="h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: c.color }} aria-hidden />
               <span className="font-medium">{c.shortName}</span>
-              <span className="truncate text-stone-500">{c.labelZh || c.labelEn}</span>
+              <span className="truncate text-stone-500" title={codeLabel(c, locale).other || undefined}>
+                {codeLabel(c, locale).label}
+              </span>
               {c.keywords.length > 0 ? <span className="ml-auto text-[10px] text-stone-400">{c.keywords.length}</span> : null}
             </button>
           </li>
@@ -280,6 +285,10 @@ function CodeList({
 
 /** The chosen code's keywords, editable in place (a versioned edit of the code). */
 function KeywordEditor({ code, onSave }: { code: FlatCode; onSave: (keywords: string[]) => Promise<void> }) {
+  const t = useTranslations("suggestions");
+  const tc = useTranslations("common");
+  const locale = useLocale();
+  const labels = locale === "zh" ? [code.labelZh, code.labelEn] : [code.labelEn, code.labelZh];
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(code.keywords.join("、"));
   const [error, setError] = useState<string | null>(null);
@@ -289,11 +298,11 @@ function KeywordEditor({ code, onSave }: { code: FlatCode; onSave: (keywords: st
       <div className="flex items-center gap-2">
         <span className="h-3 w-3 rounded-sm" style={{ background: code.color }} aria-hidden />
         <h2 className="text-sm font-semibold">{code.shortName}</h2>
-        <span className="text-[13px]">{code.labelZh}</span>
-        <span className="text-xs text-stone-500">{code.labelEn}</span>
+        <span className="text-[13px]">{labels[0]}</span>
+        <span className="text-xs text-stone-500">{labels[1]}</span>
         {!editing ? (
           <Button size="sm" variant="ghost" className="ml-auto" onClick={() => setEditing(true)} data-testid="edit-keywords">
-            <Pencil size={12} /> 编辑关键词 Edit keywords
+            <Pencil size={12} /> {t("editKeywords")}
           </Button>
         ) : null}
       </div>
@@ -319,15 +328,15 @@ function KeywordEditor({ code, onSave }: { code: FlatCode; onSave: (keywords: st
             value={text}
             onChange={(e) => setText(e.target.value)}
             autoFocus
-            aria-label="关键词 Keywords"
+            aria-label={t("keywords")}
             data-testid="keywords-input"
           />
-          <p className="text-[11px] text-stone-500">用、，或换行分隔 Separate with 、 , or new lines</p>
+          <p className="text-[11px] text-stone-500">{t("keywordsHint")}</p>
           <ErrorNote>{error}</ErrorNote>
           <div className="flex justify-end gap-2">
-            <Button onClick={() => setEditing(false)}>取消 Cancel</Button>
+            <Button onClick={() => setEditing(false)}>{tc("cancel")}</Button>
             <Button type="submit" variant="primary" disabled={saving} data-testid="save-keywords">
-              保存 Save
+              {tc("save")}
             </Button>
           </div>
         </form>
@@ -340,7 +349,7 @@ function KeywordEditor({ code, onSave }: { code: FlatCode; onSave: (keywords: st
               </span>
             ))
           ) : (
-            <span className="text-xs text-stone-400">无关键词 No keywords</span>
+            <span className="text-xs text-stone-400">{t("noKeywords")}</span>
           )}
         </div>
       )}

@@ -8,6 +8,7 @@ import { fail } from "./output";
 export function buildProgram(): Command {
   const program = new Command("juncture")
     .description("Juncture — qualitative coding of Chinese policy texts / 中文政策文本质性编码工作台")
+    .option("--lang <lang>", "language of messages: zh or en (default: LC_ALL / LANG, else en) / 提示语言")
     .showHelpAfterError()
     .exitOverride();
   registerCorpusCommands(program);

@@ -14,11 +14,11 @@ export async function addCodesToGroup(db: Db, groupId: string, codeIds: string[]
     const codes = await findCodesByIds(tx, ids);
     const missing = ids.filter((id) => !codes.some((c) => c.id === id));
     if (missing.length > 0) {
-      throw new AppError("not_found", `${missing.length} code(s) not found / 有 ${missing.length} 个编码不存在`, { missing });
+      throw new AppError("not_found", { en: `${missing.length} code(s) not found`, zh: `有 ${missing.length} 个编码不存在` }, { missing });
     }
     const foreign = codes.filter((c) => c.projectId !== group.projectId);
     if (foreign.length > 0) {
-      throw new AppError("invalid_input", "Codes of another project cannot join this group / 其他项目的编码不能加入该编码组", {
+      throw new AppError("invalid_input", { en: "Codes of another project cannot join this group", zh: "其他项目的编码不能加入该编码组" }, {
         codeIds: foreign.map((c) => c.id),
       });
     }

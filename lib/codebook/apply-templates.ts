@@ -35,7 +35,7 @@ export async function applyTemplates(
 
   return inTransaction(db, async (tx) => {
     if (!(await projectExists(tx, input.projectId))) {
-      throw new AppError("not_found", "Project not found / 未找到该项目", { projectId: input.projectId });
+      throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId: input.projectId });
     }
     const existing = await listCodeSkeleton(tx, input.projectId);
     const idByKey = new Map(existing.map((c) => [shortNameKey(c.shortName), c.id]));

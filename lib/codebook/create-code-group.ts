@@ -8,7 +8,7 @@ import type { CodeGroupInfo } from "./types";
 function groupNameTaken(name: string, id: string): AppError {
   return new AppError(
     "conflict",
-    `A code group named “${name}” already exists in this project / 本项目已有名为“${name}”的编码组`,
+    { en: `A code group named “${name}” already exists in this project`, zh: `本项目已有名为“${name}”的编码组` },
     { existingGroupId: id },
   );
 }
@@ -19,7 +19,7 @@ export async function createCodeGroup(db: Db, input: CreateCodeGroupInput): Prom
   try {
     return await inTransaction(db, async (tx) => {
       if (!(await projectExists(tx, data.projectId))) {
-        throw new AppError("not_found", "Project not found / 未找到该项目", { projectId: data.projectId });
+        throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId: data.projectId });
       }
       const key = data.name.toLowerCase();
       const clash = (await listCodeGroupsWithMembers(tx, data.projectId)).find((g) => g.name.toLowerCase() === key);

@@ -21,7 +21,7 @@ export function shortNameTaken(existing: { shortName: string; id: string }, labe
   const name = describeCode({ shortName: existing.shortName, ...labels });
   return new AppError(
     "conflict",
-    `A code named ${name} already exists in this project; choose another short name / 本项目已有名为 ${name} 的编码，请换一个简称`,
+    { en: `A code named ${name} already exists in this project; choose another short name`, zh: `本项目已有名为 ${name} 的编码，请换一个简称` },
     { existingCodeId: existing.id, existingShortName: existing.shortName },
   );
 }
@@ -33,7 +33,7 @@ export async function createCode(db: Db, input: CreateCodeInput): Promise<CodeRe
   try {
     return await inTransaction(db, async (tx) => {
       if (!(await projectExists(tx, data.projectId))) {
-        throw new AppError("not_found", "Project not found / 未找到该项目", { projectId: data.projectId });
+        throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId: data.projectId });
       }
       const clash = findShortNameClash(await listCodeSkeleton(tx, data.projectId), data.shortName);
       if (clash) {
@@ -46,7 +46,7 @@ export async function createCode(db: Db, input: CreateCodeInput): Promise<CodeRe
         if (parent.projectId !== data.projectId) {
           throw new AppError(
             "invalid_input",
-            "The parent code belongs to another project / 父编码属于其他项目",
+            { en: "The parent code belongs to another project", zh: "父编码属于其他项目" },
             { parentId },
           );
         }

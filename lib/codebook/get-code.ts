@@ -5,7 +5,7 @@ import { toCodeRecord } from "./code-fields";
 import type { CodeRecord } from "./types";
 
 export function codeNotFound(codeId: string): AppError {
-  return new AppError("not_found", "Code not found; it may have been deleted or merged / 未找到该编码，可能已被删除或合并", {
+  return new AppError("not_found", { en: "Code not found; it may have been deleted or merged", zh: "未找到该编码，可能已被删除或合并" }, {
     codeId,
   });
 }

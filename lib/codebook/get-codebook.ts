@@ -27,7 +27,7 @@ function toNode(row: CodeWithCounts): CodeNode {
 export async function getCodebook(db: Db, projectId: string): Promise<CodeNode[]> {
   const rows = await listCodesWithCounts(db, projectId);
   if (rows.length === 0 && !(await projectExists(db, projectId))) {
-    throw new AppError("not_found", "Project not found / 未找到该项目", { projectId });
+    throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId });
   }
   // Rows arrive sorted by sortOrder, so pushing in order keeps siblings sorted.
   const nodes = new Map(rows.map((r) => [r.id, toNode(r)]));

@@ -106,7 +106,7 @@ export async function mergeCodes(db: Db, input: MergeCodesInput): Promise<MergeC
     const target = await findCodeById(tx, targetId);
     if (!target) throw codeNotFound(targetId);
     if (source.projectId !== target.projectId) {
-      throw new AppError("invalid_input", "Cannot merge codes of different projects / 不能合并不同项目的编码", {
+      throw new AppError("invalid_input", { en: "Cannot merge codes of different projects", zh: "不能合并不同项目的编码" }, {
         sourceId,
         targetId,
       });
@@ -114,7 +114,7 @@ export async function mergeCodes(db: Db, input: MergeCodesInput): Promise<MergeC
     if (isSelfOrDescendant(await listCodeSkeleton(tx, source.projectId), source.id, target.id)) {
       throw new AppError(
         "invalid_input",
-        `Cannot merge ${describeCode(source)} into its own sub-code ${describeCode(target)}; move the sub-code out first / 不能将编码 ${describeCode(source)} 合并到其子编码 ${describeCode(target)}，请先移出该子编码`,
+        { en: `Cannot merge ${describeCode(source)} into its own sub-code ${describeCode(target)}; move the sub-code out first`, zh: `不能将编码 ${describeCode(source)} 合并到其子编码 ${describeCode(target)}，请先移出该子编码` },
         { sourceId, targetId },
       );
     }

@@ -25,7 +25,7 @@ export async function moveCode(db: Db, input: MoveCodeInput): Promise<CodeRecord
       const parent = await findCodeById(tx, newParentId);
       if (!parent) throw codeNotFound(newParentId);
       if (parent.projectId !== code.projectId) {
-        throw new AppError("invalid_input", "Cannot move a code into another project / 不能将编码移动到其他项目", {
+        throw new AppError("invalid_input", { en: "Cannot move a code into another project", zh: "不能将编码移动到其他项目" }, {
           codeId,
           newParentId,
         });
@@ -35,7 +35,7 @@ export async function moveCode(db: Db, input: MoveCodeInput): Promise<CodeRecord
         const whereZh = parent.id === code.id ? "其自身" : `其子编码 ${describeCode(parent)}`;
         throw new AppError(
           "invalid_input",
-          `Cannot move ${describeCode(code)} under ${where} / 不能将编码 ${describeCode(code)} 移动到${whereZh}之下`,
+          { en: `Cannot move ${describeCode(code)} under ${where}`, zh: `不能将编码 ${describeCode(code)} 移动到${whereZh}之下` },
           { codeId, newParentId },
         );
       }

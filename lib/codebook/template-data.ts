@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CodeFields } from "./schemas";
+import { zodText } from "../i18n/text";
 
 /**
  * Built-in codebooks from the research framework (FRAMEWORK.md §3). Short names are stable
@@ -22,7 +23,7 @@ export const TEMPLATE_KEYS = [
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export const templateKeySchema = z.enum(TEMPLATE_KEYS, {
-  message: `template must be one of ${TEMPLATE_KEYS.join(", ")} / 模板须为 ${TEMPLATE_KEYS.join("、")} 之一`,
+  message: zodText(`template must be one of ${TEMPLATE_KEYS.join(", ")}`, `模板须为 ${TEMPLATE_KEYS.join("、")} 之一`),
 });
 
 /** A template's code: the code's fields (codeFieldsSchema) and its sub-codes. */

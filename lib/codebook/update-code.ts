@@ -22,7 +22,7 @@ export function staleCode(code: Pick<CodeRow, "shortName" | "labelZh" | "labelEn
   const name = describeCode(code);
   return new AppError(
     "conflict",
-    `Code ${name} was changed by someone else; reload it and apply your edit again / 编码 ${name} 已被他人修改，请刷新后重新编辑`,
+    { en: `Code ${name} was changed by someone else; reload it and apply your edit again`, zh: `编码 ${name} 已被他人修改，请刷新后重新编辑` },
     { codeId: code.id, currentVersion: code.version },
   );
 }
@@ -38,7 +38,7 @@ export async function updateCode(db: Db, codeId: string, expectedVersion: number
   const version = parseInput(versionSchema, expectedVersion);
   const p = parseInput(codePatchSchema, patch);
   if (Object.values(p).every((v) => v === undefined)) {
-    throw new AppError("invalid_input", "Nothing to change / 没有需要修改的内容");
+    throw new AppError("invalid_input", { en: "Nothing to change", zh: "没有需要修改的内容" });
   }
   try {
     return await inTransaction(db, async (tx) => {

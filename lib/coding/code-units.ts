@@ -18,7 +18,7 @@ export async function codeUnits(db: Db, input: CodeUnitsInput): Promise<CodeUnit
   const data = parseInput(codeUnitsSchema, input);
   return inTransaction(db, async (tx) => {
     const code = await findCodeBrief(tx, data.codeId);
-    if (!code) throw new AppError("not_found", `code ${data.codeId} not found / 未找到该代码`);
+    if (!code) throw new AppError("not_found", { en: `code ${data.codeId} not found`, zh: "未找到该代码" });
     const units = await loadUnitsOfProject(tx, data.unitIds, code.projectId);
     const coder = await ensureUser(tx, data.coder);
     return codeWholeUnits(tx, units, code, coder);

@@ -27,7 +27,7 @@ export async function loadUnitsOfProject(
     const missing = ids.filter((id) => !found.has(id));
     throw new AppError(
       "not_found",
-      `${missing.length} sentence(s) not found: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""} / 未找到 ${missing.length} 个句子`,
+      { en: `${missing.length} sentence(s) not found: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", …" : ""}`, zh: `未找到 ${missing.length} 个句子` },
       { missing },
     );
   }
@@ -35,7 +35,7 @@ export async function loadUnitsOfProject(
   if (foreign.length > 0) {
     throw new AppError(
       "invalid_input",
-      `${foreign.length} sentence(s) belong to another project than the code / ${foreign.length} 个句子属于其他项目`,
+      { en: `${foreign.length} sentence(s) belong to another project than the code`, zh: `${foreign.length} 个句子属于其他项目` },
       { unitIds: foreign.map((u) => u.id) },
     );
   }

@@ -13,7 +13,7 @@ export async function deleteCoding(db: Db, opts: { id: string; version: number }
   const { id, version } = opts;
   return inTransaction(db, async (tx) => {
     const view = await findCodingView(tx, id);
-    if (!view) throw new AppError("not_found", `coding ${id} not found (already deleted?) / 未找到该编码（可能已被删除）`);
+    if (!view) throw new AppError("not_found", { en: `coding ${id} not found (already deleted?)`, zh: "未找到该编码（可能已被删除）" });
     if ((await deleteCodingAtVersion(tx, { id, version })) === 0) throw staleCodingError(id);
     return view;
   });

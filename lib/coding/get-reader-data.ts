@@ -81,7 +81,7 @@ export async function getReaderData(db: Db, documentId: string): Promise<ReaderD
     listSentenceUnits(db, documentId),
     listCodingViewsForDocument(db, documentId),
   ]);
-  if (!doc) throw new AppError("not_found", `document ${documentId} not found / 未找到该文档`);
+  if (!doc) throw new AppError("not_found", { en: `document ${documentId} not found`, zh: "未找到该文档" });
   const { plainText, ...document } = doc;
   const map = new OffsetMap(plainText);
   const anchors = verifyCodingAnchors(map, codings);

@@ -8,6 +8,6 @@ export async function listDocumentCodings(db: Db, documentId: string): Promise<C
     findDocumentProject(db, documentId),
     listCodingViewsForDocument(db, documentId),
   ]);
-  if (!doc) throw new AppError("not_found", `document ${documentId} not found / 未找到该文档`);
+  if (!doc) throw new AppError("not_found", { en: `document ${documentId} not found`, zh: "未找到该文档" });
   return codings;
 }

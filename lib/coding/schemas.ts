@@ -4,21 +4,22 @@
  * Document.plainText; whether a span fits the text is checked against the document.
  */
 import { z } from "zod";
+import { zodText } from "../i18n/text";
 import { userNameSchema } from "./coder-name";
 
 const id = (what: string, zh: string) =>
-  z.string({ error: `${what} is required / 缺少${zh}` }).trim().min(1, `${what} is required / 缺少${zh}`);
+  z.string({ error: zodText(`${what} is required`, `缺少${zh}`) }).trim().min(1, zodText(`${what} is required`, `缺少${zh}`));
 
 const offset = (what: string, zh: string) =>
   z
-    .number({ error: `${what} must be a number / ${zh}必须是数字` })
-    .int(`${what} must be a whole number of characters (code points) / ${zh}必须是整数`)
-    .min(0, `${what} must not be negative / ${zh}不能为负数`);
+    .number({ error: zodText(`${what} must be a number`, `${zh}必须是数字`) })
+    .int(zodText(`${what} must be a whole number of characters (code points)`, `${zh}必须是整数`))
+    .min(0, zodText(`${what} must not be negative`, `${zh}不能为负数`));
 
 const version = z
-  .number({ error: "version is required / 缺少版本号" })
-  .int("version must be a whole number / 版本号必须是整数")
-  .min(1, "version must be 1 or more / 版本号必须大于 0");
+  .number({ error: zodText("version is required", "缺少版本号") })
+  .int(zodText("version must be a whole number", "版本号必须是整数"))
+  .min(1, zodText("version must be 1 or more", "版本号必须大于 0"));
 
 /**
  * `?version=N` of a versioned DELETE: the version the client saw. Required, so that a
@@ -26,14 +27,14 @@ const version = z
  */
 export const versionQuerySchema = z.object({
   version: z
-    .string({ error: "version is required: send the version you saw as ?version=N / 缺少版本号（?version=N）" })
-    .regex(/^[1-9][0-9]*$/, "version must be a whole number of 1 or more / 版本号必须是正整数")
+    .string({ error: zodText("version is required: send the version you saw as ?version=N", "缺少版本号（?version=N）") })
+    .regex(/^[1-9][0-9]*$/, zodText("version must be a whole number of 1 or more", "版本号必须是正整数"))
     .transform(Number),
 });
 
 export { userNameSchema };
 
-const comment = z.string().max(5000, "a comment has at most 5000 characters / 评论最多 5000 个字符");
+const comment = z.string().max(5000, zodText("a comment has at most 5000 characters", "评论最多 5000 个字符"));
 
 export const createCodingSchema = z.object({
   documentId: id("documentId", "文档"),
@@ -61,8 +62,8 @@ export type CodingPatch = z.input<typeof codingPatchSchema>;
 export const codeUnitsSchema = z.object({
   unitIds: z
     .array(id("unit id", "句子"))
-    .min(1, "select at least one sentence / 请至少选择一个句子")
-    .max(20_000, "at most 20,000 sentences at once / 一次最多 20000 个句子"),
+    .min(1, zodText("select at least one sentence", "请至少选择一个句子"))
+    .max(20_000, zodText("at most 20,000 sentences at once", "一次最多 20000 个句子")),
   codeId: id("codeId", "代码"),
   coder: userNameSchema,
 });
@@ -78,16 +79,16 @@ export const memoLinkSchema = z.union([
     start: offset("link start", "链接起始位置"),
     end: offset("link end", "链接结束位置"),
   }),
-], { error: "a link is either {codeId} or {documentId, start, end} / 链接须为 {codeId} 或 {documentId, start, end}" });
+], { error: zodText("a link is either {codeId} or {documentId, start, end}", "链接须为 {codeId} 或 {documentId, start, end}") });
 export type MemoLink = z.infer<typeof memoLinkSchema>;
 
-const memoTitle = z.string().trim().max(200, "a memo title has at most 200 characters / 备忘录标题最多 200 个字符");
-const memoBody = z.string().max(100_000, "a memo has at most 100,000 characters / 备忘录最多 100000 个字符");
-const memoLinks = z.array(memoLinkSchema).max(200, "at most 200 links / 最多 200 个链接");
+const memoTitle = z.string().trim().max(200, zodText("a memo title has at most 200 characters", "备忘录标题最多 200 个字符"));
+const memoBody = z.string().max(100_000, zodText("a memo has at most 100,000 characters", "备忘录最多 100000 个字符"));
+const memoLinks = z.array(memoLinkSchema).max(200, zodText("at most 200 links", "最多 200 个链接"));
 
 export const createMemoSchema = z.object({
   projectId: id("projectId", "项目"),
-  kind: z.enum(MEMO_KINDS, { error: `kind must be one of ${MEMO_KINDS.join(", ")} / 备忘录类型无效` }),
+  kind: z.enum(MEMO_KINDS, { error: zodText(`kind must be one of ${MEMO_KINDS.join(", ")}`, "备忘录类型无效") }),
   documentId: id("documentId", "文档").optional(),
   codeId: id("codeId", "代码").optional(),
   codingId: id("codingId", "编码").optional(),

@@ -18,7 +18,7 @@ import { assertExpectedQuote, validateSpan } from "./validate-span";
 export function staleCodingError(codingId: string): AppError {
   return new AppError(
     "conflict",
-    "this coding was changed by someone else since you loaded it; reload the document and try again / 该编码已被他人修改，请刷新后重试",
+    { en: "this coding was changed by someone else since you loaded it; reload the document and try again", zh: "该编码已被他人修改，请刷新后重试" },
     { codingId },
   );
 }
@@ -43,7 +43,7 @@ export async function updateCoding(
   const p = parseInput(codingPatchSchema, opts.patch);
   return inTransaction(db, async (tx) => {
     const row = await findCodingForUpdate(tx, codingId);
-    if (!row) throw new AppError("not_found", `coding ${codingId} not found (deleted?) / 未找到该编码（可能已被删除）`);
+    if (!row) throw new AppError("not_found", { en: `coding ${codingId} not found (deleted?)`, zh: "未找到该编码（可能已被删除）" });
     if (row.version !== expectedVersion) throw staleCodingError(codingId);
 
     const data: CodingPatchRow = {};

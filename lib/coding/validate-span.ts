@@ -15,30 +15,30 @@ export function validateSpan(map: OffsetMap, start: number, end: number): QuoteS
   if (!Number.isInteger(start) || !Number.isInteger(end)) {
     throw new AppError(
       "invalid_input",
-      `start and end must be whole numbers of characters (got ${start}, ${end}) / 起止位置必须是整数`,
+      { en: `start and end must be whole numbers of characters (got ${start}, ${end})`, zh: "起止位置必须是整数" },
     );
   }
   if (start < 0) {
-    throw new AppError("invalid_input", `start (${start}) must not be negative / 起始位置不能为负数`);
+    throw new AppError("invalid_input", { en: `start (${start}) must not be negative`, zh: "起始位置不能为负数" });
   }
   if (start > end) {
     throw new AppError(
       "invalid_input",
-      `start (${start}) is after end (${end}): the selection is reversed / 起始位置在结束位置之后`,
+      { en: `start (${start}) is after end (${end}): the selection is reversed`, zh: "起始位置在结束位置之后" },
     );
   }
   if (start === end) {
-    throw new AppError("invalid_input", `the selection is empty (start = end = ${start}) / 选区为空`);
+    throw new AppError("invalid_input", { en: `the selection is empty (start = end = ${start})`, zh: "选区为空" });
   }
   if (end > map.cpCount) {
     throw new AppError(
       "invalid_input",
-      `end (${end}) is beyond the end of the document (${map.cpCount} characters) / 结束位置超出文档长度（${map.cpCount} 字）`,
+      { en: `end (${end}) is beyond the end of the document (${map.cpCount} characters)`, zh: `结束位置超出文档长度（${map.cpCount} 字）` },
     );
   }
   const quote = map.slice(start, end);
   if (/^\s*$/u.test(quote)) {
-    throw new AppError("invalid_input", "the selection contains only whitespace / 选区只包含空白字符");
+    throw new AppError("invalid_input", { en: "the selection contains only whitespace", zh: "选区只包含空白字符" });
   }
   return quoteSelector(map, start, end);
 }
@@ -57,7 +57,7 @@ export function assertExpectedQuote(actual: string, expected: string | undefined
   if (expected === undefined || expected === actual) return;
   throw new AppError(
     "conflict",
-    "the selected text no longer matches the document; reload it and select again / 选中文本与文档不一致，请刷新后重新选择",
+    { en: "the selected text no longer matches the document; reload it and select again", zh: "选中文本与文档不一致，请刷新后重新选择" },
     { expected, actual },
   );
 }

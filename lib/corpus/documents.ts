@@ -54,7 +54,7 @@ export async function documentFacets(db: Db, projectId: string) {
 
 export async function getDocument(db: Db, id: string): Promise<DocumentSummary & { plainText: string }> {
   const [summary, text] = await Promise.all([selectDocumentSummary(db, id), findDocumentText(db, id)]);
-  if (!summary || !text) throw new AppError("not_found", `no document with id ${id} / 文档不存在`);
+  if (!summary || !text) throw new AppError("not_found", { en: `no document with id ${id}`, zh: "文档不存在" });
   return { ...summary, plainText: text.plainText };
 }
 
@@ -62,7 +62,7 @@ export async function getDocument(db: Db, id: string): Promise<DocumentSummary &
 export async function getDocumentUnits(db: Db, id: string) {
   const units = await selectDocumentUnits(db, id);
   if (units.length === 0 && !(await documentExists(db, id))) {
-    throw new AppError("not_found", `no document with id ${id} / 文档不存在`);
+    throw new AppError("not_found", { en: `no document with id ${id}`, zh: "文档不存在" });
   }
   return {
     paragraphs: units
@@ -87,18 +87,18 @@ export async function updateDocumentMetadata(
   const data = documentMetadataPatchSchema.parse(patch);
   const ok = await updateDocumentIfVersion(db, id, expectedVersion, data);
   if (!ok) {
-    if (!(await documentExists(db, id))) throw new AppError("not_found", `no document with id ${id} / 文档不存在`);
+    if (!(await documentExists(db, id))) throw new AppError("not_found", { en: `no document with id ${id}`, zh: "文档不存在" });
     throw new AppError(
       "conflict",
-      "this document's metadata was changed by someone else since you opened it — reload and edit again / 元数据已被他人修改，请刷新后重试",
+      { en: "this document's metadata was changed by someone else since you opened it — reload and edit again", zh: "元数据已被他人修改，请刷新后重试" },
     );
   }
   const summary = await selectDocumentSummary(db, id);
-  if (!summary) throw new AppError("not_found", `no document with id ${id} / 文档不存在`);
+  if (!summary) throw new AppError("not_found", { en: `no document with id ${id}`, zh: "文档不存在" });
   return summary;
 }
 
 export async function deleteDocument(db: Db, id: string) {
-  if (!(await documentExists(db, id))) throw new AppError("not_found", `no document with id ${id} / 文档不存在`);
+  if (!(await documentExists(db, id))) throw new AppError("not_found", { en: `no document with id ${id}`, zh: "文档不存在" });
   await deleteDocumentById(db, id);
 }

@@ -58,7 +58,7 @@ export async function importDocument(db: Db, input: ImportDocumentInput): Promis
   if (bytes.byteLength > limit) {
     throw new AppError(
       "too_large",
-      `file is ${formatSize(bytes.byteLength)}, over the ${formatSize(limit)} limit / 文件超过大小限制`,
+      { en: `file is ${formatSize(bytes.byteLength)}, over the ${formatSize(limit)} limit`, zh: "文件超过大小限制" },
     );
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
@@ -66,7 +66,7 @@ export async function importDocument(db: Db, input: ImportDocumentInput): Promis
   if (existing) {
     throw new AppError(
       "conflict",
-      `this file is already in the project as “${existing.title}” (${existing.originalFilename}, id ${existing.id}) / 该文件已导入`,
+      { en: `this file is already in the project as “${existing.title}” (${existing.originalFilename}, id ${existing.id})`, zh: "该文件已导入" },
       { existingId: existing.id },
     );
   }
@@ -119,9 +119,9 @@ export async function importDocument(db: Db, input: ImportDocumentInput): Promis
     );
   } catch (e) {
     // Two imports of the same file racing each other: the unique index decides.
-    if (isUniqueViolation(e)) throw new AppError("conflict", "this file is already in the project / 该文件已导入");
+    if (isUniqueViolation(e)) throw new AppError("conflict", { en: "this file is already in the project", zh: "该文件已导入" });
     if ((e as { code?: string }).code === "SQLITE_CONSTRAINT_FOREIGNKEY") {
-      throw new AppError("not_found", `no project with id ${projectId} / 项目不存在`);
+      throw new AppError("not_found", { en: `no project with id ${projectId}`, zh: "项目不存在" });
     }
     throw e;
   }

@@ -2,12 +2,15 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../db/client";
 import { AppError, isAppError } from "../errors";
+import type { Bilingual } from "../i18n/locale";
+import { combined } from "../i18n/text";
 import { importDocument, type ImportedDocument } from "./import-document";
 import type { DocumentMetadataPatch } from "./metadata";
 
 export const IMPORTABLE_EXTENSIONS = [".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm", ".xhtml"];
 
-export type ImportFailure = { file: string; error: string };
+/** `error` is the combined "English / 中文" reason; `text` holds it per language. */
+export type ImportFailure = { file: string; error: string; text: Bilingual };
 export type BatchResult = { imported: ImportedDocument[]; failed: ImportFailure[]; skipped: string[] };
 
 /**
@@ -40,11 +43,11 @@ export async function collectFiles(paths: string[]): Promise<{ files: string[]; 
   return { files, skipped, missing };
 }
 
-function failureReason(e: unknown): string {
-  if (isAppError(e)) return e.message;
+function failureReason(e: unknown): Bilingual {
+  if (isAppError(e)) return e.text;
   // Unexpected errors are logged in full but reported without driver internals.
   console.error(e);
-  return `could not import: unexpected error (${e instanceof Error ? e.name : "unknown"}) / 导入失败`;
+  return { en: `could not import: unexpected error (${e instanceof Error ? e.name : "unknown"})`, zh: "导入失败" };
 }
 
 /**
@@ -77,7 +80,8 @@ export async function importFiles(
       result.imported.push(doc);
       options.onResult?.(f.fileName, doc);
     } catch (e) {
-      const failure = { file: f.fileName, error: failureReason(e) };
+      const text = failureReason(e);
+      const failure = { file: f.fileName, error: combined(text), text };
       result.failed.push(failure);
       options.onResult?.(f.fileName, failure);
     }
@@ -92,7 +96,7 @@ export function fileReader(file: string): () => Promise<Uint8Array> {
       return new Uint8Array(await fs.readFile(file));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      throw new AppError("invalid_input", `cannot read file (${code ?? "error"}) / 无法读取文件`);
+      throw new AppError("invalid_input", { en: `cannot read file (${code ?? "error"})`, zh: "无法读取文件" });
     }
   };
 }

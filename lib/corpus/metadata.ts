@@ -8,13 +8,14 @@ import {
   type DocumentType,
   type GovernanceLevel,
 } from "./reference";
+import { zodText } from "../i18n/text";
 
 /**
  * Document metadata: one zod schema shared by the upload form, the API, the CLI
  * and the metadata editor. Every field is what analyses filter and group by.
  */
 export const documentMetadataSchema = z.object({
-  title: z.string().trim().min(1, "title is required / 标题不能为空").max(500),
+  title: z.string().trim().min(1, zodText("title is required", "标题不能为空")).max(500),
   region: z.enum(REGION_CODES, { message: `region must be one of ${REGION_CODES.join(", ")}` }),
   province: z.string().trim().max(50),
   city: z.string().trim().max(50),

@@ -13,11 +13,12 @@ import {
 import { AppError } from "../errors";
 import { applyTemplates } from "../codebook/templates";
 import { CODEBOOK_TEMPLATES, DEFAULT_TEMPLATE_KEYS, type TemplateKey } from "../codebook/templates";
+import { zodText } from "../i18n/text";
 
 export type { ProjectContentCounts, ProjectSummary };
 
 export const createProjectSchema = z.object({
-  name: z.string().trim().min(1, "project name is required / 项目名称不能为空").max(200),
+  name: z.string().trim().min(1, zodText("project name is required", "项目名称不能为空")).max(200),
   description: z.string().trim().max(5000).default(""),
   /** Built-in codebooks to add; "none" opts out; omitted → the 3-CO and mismatch templates. */
   templates: z.union([z.literal("none"), z.array(z.string())]).optional(),
@@ -32,7 +33,7 @@ function templateKeys(choice: CreateProjectInput["templates"]): TemplateKey[] {
   if (unknown.length > 0) {
     throw new AppError(
       "invalid_input",
-      `unknown codebook template ${unknown.join(", ")} — choose from ${[...known].join(", ")} or none / 未知的编码本模板`,
+      { en: `unknown codebook template ${unknown.join(", ")} — choose from ${[...known].join(", ")} or none`, zh: "未知的编码本模板" },
     );
   }
   return choice as TemplateKey[];
@@ -43,7 +44,7 @@ export async function createProject(db: Db, input: CreateProjectInput) {
   const { name, description, templates } = createProjectSchema.parse(input);
   const keys = templateKeys(templates);
   if (await findProjectByName(db, name)) {
-    throw new AppError("conflict", `a project named “${name}” already exists / 已存在同名项目`);
+    throw new AppError("conflict", { en: `a project named “${name}” already exists`, zh: "已存在同名项目" });
   }
   const project = await insertProject(db, { name, description });
   if (keys.length > 0) await applyTemplates(db, project.id, keys);
@@ -56,13 +57,13 @@ export async function listProjects(db: Db): Promise<ProjectSummary[]> {
 
 export async function getProject(db: Db, id: string) {
   const project = await findProjectById(db, id);
-  if (!project) throw new AppError("not_found", `no project with id ${id} / 项目不存在`);
+  if (!project) throw new AppError("not_found", { en: `no project with id ${id}`, zh: "项目不存在" });
   return project;
 }
 
 export async function getProjectByName(db: Db, name: string) {
   const project = await findProjectByName(db, name);
-  if (!project) throw new AppError("not_found", `no project named “${name}” / 项目不存在`);
+  if (!project) throw new AppError("not_found", { en: `no project named “${name}”`, zh: "项目不存在" });
   return project;
 }
 

@@ -27,9 +27,9 @@ export async function decideSuggestions(db: Db, input: DecideSuggestionsInput): 
   const reject = [...new Set(d.reject)];
   return inTransaction(db, async (tx) => {
     const code = await findCodeBrief(tx, d.codeId);
-    if (!code) throw new AppError("not_found", `code ${d.codeId} not found / 未找到该代码`);
+    if (!code) throw new AppError("not_found", { en: `code ${d.codeId} not found`, zh: "未找到该代码" });
     if (code.projectId !== d.projectId) {
-      throw new AppError("invalid_input", "the code belongs to another project / 该代码属于其他项目");
+      throw new AppError("invalid_input", { en: "the code belongs to another project", zh: "该代码属于其他项目" });
     }
     const coder = await ensureUser(tx, d.coder);
     const acceptedUnits = await loadUnitsOfProject(tx, accept, d.projectId);

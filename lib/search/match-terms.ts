@@ -86,7 +86,7 @@ function regexTerm(node: TermNode): CompiledTerm {
     const reason = e instanceof Error ? e.message : String(e);
     throw new AppError(
       "invalid_input",
-      `invalid regular expression /${node.value}/ at position ${node.position}: ${reason} / 第 ${node.position} 个字符处的正则表达式无效`,
+      { en: `invalid regular expression /${node.value}/ at position ${node.position}: ${reason}`, zh: `第 ${node.position} 个字符处的正则表达式无效` },
       { position: node.position },
     );
   }

@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import type { Bilingual } from "../i18n/locale";
 
 export type SearchMode = "substring" | "word" | "regex";
 
@@ -34,7 +35,7 @@ const OPERATORS: Record<string, "and" | "or" | "not"> = {
 
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', "“": "”", "”": "”" };
 
-function fail(message: string, position?: number): never {
+function fail(message: Bilingual, position?: number): never {
   throw new AppError("invalid_input", message, position === undefined ? undefined : { position });
 }
 
@@ -55,20 +56,20 @@ function lex(q: string, mode: SearchMode): Token[] {
       let j = i + 1;
       while (j < chars.length && chars[j] !== close && !(close === "”" && chars[j] === '"')) j++;
       if (j >= chars.length) {
-        fail(`unclosed quote: the ${c} at position ${pos} has no closing quote / 第 ${pos} 个字符处的引号没有闭合`, pos);
+        fail({ en: `unclosed quote: the ${c} at position ${pos} has no closing quote`, zh: `第 ${pos} 个字符处的引号没有闭合` }, pos);
       }
       const value = chars.slice(i + 1, j).join("");
-      if (value.length === 0) fail(`empty phrase at position ${pos} / 第 ${pos} 个字符处的引号内没有内容`, pos);
+      if (value.length === 0) fail({ en: `empty phrase at position ${pos}`, zh: `第 ${pos} 个字符处的引号内没有内容` }, pos);
       tokens.push({ t: "term", kind: "phrase", value, pos });
       i = j + 1;
     } else if (c === "/" && mode === "regex") {
       let j = i + 1;
       while (j < chars.length && chars[j] !== "/") j += chars[j] === "\\" ? 2 : 1;
       if (j >= chars.length) {
-        fail(`unclosed regular expression: the / at position ${pos} has no closing / / 第 ${pos} 个字符处的正则表达式没有闭合`, pos);
+        fail({ en: `unclosed regular expression: the / at position ${pos} has no closing /`, zh: `第 ${pos} 个字符处的正则表达式没有闭合` }, pos);
       }
       const value = chars.slice(i + 1, j).join("");
-      if (value.length === 0) fail(`empty regular expression at position ${pos} / 第 ${pos} 个字符处的正则表达式为空`, pos);
+      if (value.length === 0) fail({ en: `empty regular expression at position ${pos}`, zh: `第 ${pos} 个字符处的正则表达式为空` }, pos);
       tokens.push({ t: "term", kind: "regex", value, pos });
       i = j + 1;
     } else {
@@ -93,7 +94,7 @@ function lex(q: string, mode: SearchMode): Token[] {
  */
 export function parseSearchQuery(q: string, opts: ParseOptions = {}): QueryNode {
   const tokens = lex(q, opts.mode ?? "substring");
-  if (tokens.length === 0) fail("the query is empty / 查询为空");
+  if (tokens.length === 0) fail({ en: "the query is empty", zh: "查询为空" });
   let k = 0;
   const peek = (): Token | undefined => tokens[k];
 
@@ -105,7 +106,7 @@ export function parseSearchQuery(q: string, opts: ParseOptions = {}): QueryNode 
       k++;
       const next = peek();
       if (!next || next.t === ")" || next.t === "or" || next.t === "and") {
-        fail(`${t.word} at position ${t.pos} has no term after it / 第 ${t.pos} 个字符处的 ${t.word} 后缺少检索词`, t.pos);
+        fail({ en: `${t.word} at position ${t.pos} has no term after it`, zh: `第 ${t.pos} 个字符处的 ${t.word} 后缺少检索词` }, t.pos);
       }
       children.push(parseAnd());
     }
@@ -119,7 +120,7 @@ export function parseSearchQuery(q: string, opts: ParseOptions = {}): QueryNode 
         k++;
         const next = peek();
         if (!next || next.t === ")" || next.t === "or" || next.t === "and") {
-          fail(`${t.word} at position ${t.pos} has no term after it / 第 ${t.pos} 个字符处的 ${t.word} 后缺少检索词`, t.pos);
+          fail({ en: `${t.word} at position ${t.pos} has no term after it`, zh: `第 ${t.pos} 个字符处的 ${t.word} 后缺少检索词` }, t.pos);
         }
       }
       children.push(parseUnary());
@@ -129,12 +130,12 @@ export function parseSearchQuery(q: string, opts: ParseOptions = {}): QueryNode 
 
   function parseUnary(): QueryNode {
     const t = peek();
-    if (!t) fail("the query ends too early / 查询不完整");
+    if (!t) fail({ en: "the query ends too early", zh: "查询不完整" });
     if (t.t === "not") {
       k++;
       const next = peek();
       if (!next || next.t === ")" || next.t === "or" || next.t === "and") {
-        fail(`${t.word} at position ${t.pos} has no term after it / 第 ${t.pos} 个字符处的 ${t.word} 后缺少检索词`, t.pos);
+        fail({ en: `${t.word} at position ${t.pos} has no term after it`, zh: `第 ${t.pos} 个字符处的 ${t.word} 后缺少检索词` }, t.pos);
       }
       return { type: "not", child: parseUnary() };
     }
@@ -150,28 +151,28 @@ export function parseSearchQuery(q: string, opts: ParseOptions = {}): QueryNode 
     if (t.t === "(") {
       k++;
       const inner = peek();
-      if (!inner) fail(`unbalanced parentheses: the ( at position ${t.pos} is never closed / 括号不匹配：第 ${t.pos} 个字符处的“(”没有闭合`, t.pos);
-      if (inner.t === ")") fail(`empty parentheses at position ${t.pos} / 第 ${t.pos} 个字符处的括号内没有内容`, t.pos);
+      if (!inner) fail({ en: `unbalanced parentheses: the ( at position ${t.pos} is never closed`, zh: `括号不匹配：第 ${t.pos} 个字符处的“(”没有闭合` }, t.pos);
+      if (inner.t === ")") fail({ en: `empty parentheses at position ${t.pos}`, zh: `第 ${t.pos} 个字符处的括号内没有内容` }, t.pos);
       const node = parseOr();
       const close = peek();
       if (!close || close.t !== ")") {
-        fail(`unbalanced parentheses: the ( at position ${t.pos} is never closed / 括号不匹配：第 ${t.pos} 个字符处的“(”没有闭合`, t.pos);
+        fail({ en: `unbalanced parentheses: the ( at position ${t.pos} is never closed`, zh: `括号不匹配：第 ${t.pos} 个字符处的“(”没有闭合` }, t.pos);
       }
       k++;
       return node;
     }
     if (t.t === ")") {
-      fail(`unbalanced parentheses: unexpected ) at position ${t.pos} / 括号不匹配：第 ${t.pos} 个字符处多余的“)”`, t.pos);
+      fail({ en: `unbalanced parentheses: unexpected ) at position ${t.pos}`, zh: `括号不匹配：第 ${t.pos} 个字符处多余的“)”` }, t.pos);
     }
     // An AND / OR with nothing before it.
-    fail(`${describe(t)} at position ${t.pos} has no term before it / 第 ${t.pos} 个字符处的 ${describe(t)} 前缺少检索词`, t.pos);
+    fail({ en: `${describe(t)} at position ${t.pos} has no term before it`, zh: `第 ${t.pos} 个字符处的 ${describe(t)} 前缺少检索词` }, t.pos);
   }
 
   const ast = parseOr();
   const rest = peek();
   if (rest) {
     // Only a stray ")" can stop the top-level loop early.
-    fail(`unbalanced parentheses: unexpected ) at position ${rest.pos} / 括号不匹配：第 ${rest.pos} 个字符处多余的“)”`, rest.pos);
+    fail({ en: `unbalanced parentheses: unexpected ) at position ${rest.pos}`, zh: `括号不匹配：第 ${rest.pos} 个字符处多余的“)”` }, rest.pos);
   }
   return ast;
 }

@@ -1,5 +1,6 @@
 /** zod schemas of the search context, shared by the API, server actions, the CLI and the domain. */
 import { z } from "zod";
+import { zodText } from "../i18n/text";
 
 const idList = z.array(z.string().min(1)).max(10_000);
 
@@ -11,11 +12,11 @@ export const searchFiltersSchema = z.object({
   city: idList.optional(),
   year: z
     .object({
-      from: z.number().int("year must be a whole number / 年份必须是整数").optional(),
-      to: z.number().int("year must be a whole number / 年份必须是整数").optional(),
+      from: z.number().int(zodText("year must be a whole number", "年份必须是整数")).optional(),
+      to: z.number().int(zodText("year must be a whole number", "年份必须是整数")).optional(),
     })
     .refine((y) => y.from === undefined || y.to === undefined || y.from <= y.to, {
-      message: "year range: from must not be after to / 年份范围的起始年不能晚于结束年",
+      message: zodText("year range: from must not be after to", "年份范围的起始年不能晚于结束年"),
     })
     .optional(),
   docType: idList.optional(),
@@ -30,11 +31,11 @@ export type SearchFilters = z.input<typeof searchFiltersSchema>;
 
 export const searchRequestSchema = z.object({
   query: z
-    .string({ error: "a query is required / 请输入查询" })
+    .string({ error: zodText("a query is required", "请输入查询") })
     .trim()
-    .min(1, "the query is empty / 查询为空")
-    .max(2000, "the query is too long (at most 2000 characters) / 查询过长"),
-  mode: z.enum(SEARCH_MODES, { error: "mode must be substring, word or regex / 检索模式无效" }).default("substring"),
+    .min(1, zodText("the query is empty", "查询为空"))
+    .max(2000, zodText("the query is too long (at most 2000 characters)", "查询过长")),
+  mode: z.enum(SEARCH_MODES, { error: zodText("mode must be substring, word or regex", "检索模式无效") }).default("substring"),
   filters: searchFiltersSchema.optional(),
   /** Code points of context on each side of a hit (within its paragraph). */
   contextChars: z.number().int().min(0).max(1000).default(30),
@@ -44,21 +45,21 @@ export const searchRequestSchema = z.object({
 export type SearchRequest = z.input<typeof searchRequestSchema>;
 
 export const suggestForCodeSchema = z.object({
-  projectId: z.string().min(1, "projectId is required / 缺少项目"),
-  codeId: z.string().min(1, "codeId is required / 缺少代码"),
+  projectId: z.string().min(1, zodText("projectId is required", "缺少项目")),
+  codeId: z.string().min(1, zodText("codeId is required", "缺少代码")),
   limit: z.number().int().min(1).max(100_000).default(500),
 });
 export type SuggestForCodeInput = z.input<typeof suggestForCodeSchema>;
 
 export const decideSuggestionsSchema = z
   .object({
-    projectId: z.string().min(1, "projectId is required / 缺少项目"),
-    codeId: z.string().min(1, "codeId is required / 缺少代码"),
+    projectId: z.string().min(1, zodText("projectId is required", "缺少项目")),
+    codeId: z.string().min(1, zodText("codeId is required", "缺少代码")),
     coder: z
-      .string({ error: "a coder name is required / 缺少编码者" })
+      .string({ error: zodText("a coder name is required", "缺少编码者") })
       .trim()
-      .min(1, "a coder name is required / 编码者姓名不能为空")
-      .max(100, "a user name has at most 100 characters / 用户名最多 100 个字符"),
+      .min(1, zodText("a coder name is required", "编码者姓名不能为空"))
+      .max(100, zodText("a user name has at most 100 characters", "用户名最多 100 个字符")),
     accept: z.array(z.string().min(1)).max(20_000).default([]),
     reject: z.array(z.string().min(1)).max(20_000).default([]),
   })
@@ -66,6 +67,6 @@ export const decideSuggestionsSchema = z
     const rejected = new Set(d.reject);
     return !d.accept.some((id) => rejected.has(id));
   }, {
-    message: "a sentence cannot be both accepted and rejected / 同一句子不能同时接受和拒绝",
+    message: zodText("a sentence cannot be both accepted and rejected", "同一句子不能同时接受和拒绝"),
   });
 export type DecideSuggestionsInput = z.input<typeof decideSuggestionsSchema>;

@@ -87,12 +87,12 @@ export async function searchCorpus(db: Db, projectId: string, request: SearchReq
   if (positives.length === 0) {
     throw new AppError(
       "invalid_input",
-      "the query needs at least one term that is not negated by NOT / 查询至少需要一个未被 NOT 否定的检索词",
+      { en: "the query needs at least one term that is not negated by NOT", zh: "查询至少需要一个未被 NOT 否定的检索词" },
     );
   }
   const terms = compileTerms(ast, req.mode);
   const positiveCompiled = positives.map((n) => compiledFor(terms, n));
-  if (!(await projectExists(db, projectId))) throw new AppError("not_found", `project ${projectId} not found / 未找到该项目`);
+  if (!(await projectExists(db, projectId))) throw new AppError("not_found", { en: `project ${projectId} not found`, zh: "未找到该项目" });
 
   const f = req.filters ?? {};
   const prefilter = documentPrefilter(ast, req.mode);

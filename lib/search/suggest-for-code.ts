@@ -48,8 +48,8 @@ const DOCUMENT_BATCH = 50;
 export async function suggestForCode(db: Db, input: SuggestForCodeInput): Promise<CodeSuggestions> {
   const { projectId, codeId, limit } = parseInput(suggestForCodeSchema, input);
   const code = await findCodeWithKeywords(db, codeId);
-  if (!code) throw new AppError("not_found", `code ${codeId} not found / 未找到该代码`);
-  if (code.projectId !== projectId) throw new AppError("invalid_input", "the code belongs to another project / 该代码属于其他项目");
+  if (!code) throw new AppError("not_found", { en: `code ${codeId} not found`, zh: "未找到该代码" });
+  if (code.projectId !== projectId) throw new AppError("invalid_input", { en: "the code belongs to another project", zh: "该代码属于其他项目" });
   const keywords = parseKeywords(code.keywords);
   const result: CodeSuggestions = {
     code: { id: code.id, shortName: code.shortName, labelZh: code.labelZh, labelEn: code.labelEn, color: code.color, keywords },

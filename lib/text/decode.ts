@@ -150,11 +150,11 @@ function textLooksBinary(text: string): boolean {
 }
 
 function binaryError(): AppError {
-  return new AppError("unprocessable", "binary file, not text / 这是二进制文件，不是文本文件", { reason: "binary" });
+  return new AppError("unprocessable", { en: "binary file, not text", zh: "这是二进制文件，不是文本文件" }, { reason: "binary" });
 }
 
 function emptyError(): AppError {
-  return new AppError("unprocessable", "file is empty / 文件为空", { reason: "empty" });
+  return new AppError("unprocessable", { en: "file is empty", zh: "文件为空" }, { reason: "empty" });
 }
 
 function undecodableError(tried: string, replacements: number): AppError {
@@ -367,7 +367,7 @@ function decodeForced(bytes: Uint8Array, requested: string): DecodedText {
   if (!iconv.encodingExists(requested)) {
     throw new AppError(
       "invalid_input",
-      `unknown encoding "${requested}" — use e.g. utf-8, gb18030, gbk, big5, utf-16le / 未知编码“${requested}”，可用如 utf-8、gb18030、gbk、big5、utf-16le`,
+      { en: `unknown encoding "${requested}" — use e.g. utf-8, gb18030, gbk, big5, utf-16le`, zh: `未知编码“${requested}”，可用如 utf-8、gb18030、gbk、big5、utf-16le` },
       { encoding: requested },
     );
   }

@@ -13,7 +13,7 @@ const MAIN_PART = "word/document.xml";
 const CORE_PART = "docProps/core.xml";
 
 function corrupt(reason: string, reasonZh: string): AppError {
-  return new AppError("unprocessable", `corrupt DOCX file: ${reason} / DOCX 文件已损坏：${reasonZh}`);
+  return new AppError("unprocessable", { en: `corrupt DOCX file: ${reason}`, zh: `DOCX 文件已损坏：${reasonZh}` });
 }
 
 /** Opens the package far enough to prove it is a DOCX; returns core.xml if present. */

@@ -10,6 +10,7 @@ import { extractHtml } from "./html";
 import { extractPdf } from "./pdf";
 import { extractPlain } from "./plain";
 import type { ExtractedDocument, SourceFormat } from "./types";
+import type { Bilingual } from "../i18n/locale";
 
 const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   txt: "txt",
@@ -23,19 +24,19 @@ const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
 };
 
 /** Formats people try that we could name precisely in the refusal. */
-const KNOWN_UNSUPPORTED: Record<string, string> = {
-  doc: "legacy Word .doc — save it as .docx / 旧版 Word .doc，请另存为 .docx",
-  wps: "WPS document — save it as .docx / WPS 文档，请另存为 .docx",
-  rtf: "RTF — save it as .docx or .txt / RTF 文件，请另存为 .docx 或 .txt",
+const KNOWN_UNSUPPORTED: Record<string, Bilingual> = {
+  doc: { en: "legacy Word .doc — save it as .docx", zh: "旧版 Word .doc，请另存为 .docx" },
+  wps: { en: "WPS document — save it as .docx", zh: "WPS 文档，请另存为 .docx" },
+  rtf: { en: "RTF — save it as .docx or .txt", zh: "RTF 文件，请另存为 .docx 或 .txt" },
 };
 
 type Sniffed = "pdf" | "zip" | "ole" | "image" | null;
 
-const FORMAT_LABEL: Record<Exclude<Sniffed, null>, string> = {
-  pdf: "a PDF document / PDF 文档",
-  zip: "a ZIP archive (DOCX, XLSX or other) / ZIP 压缩包（DOCX、XLSX 等）",
-  ole: "a legacy Office file (.doc/.xls) or an encrypted DOCX / 旧版 Office 文件（.doc/.xls）或加密的 DOCX",
-  image: "an image / 图片",
+const FORMAT_LABEL: Record<Exclude<Sniffed, null>, Bilingual> = {
+  pdf: { en: "a PDF document", zh: "PDF 文档" },
+  zip: { en: "a ZIP archive (DOCX, XLSX or other)", zh: "ZIP 压缩包（DOCX、XLSX 等）" },
+  ole: { en: "a legacy Office file (.doc/.xls) or an encrypted DOCX", zh: "旧版 Office 文件（.doc/.xls）或加密的 DOCX" },
+  image: { en: "an image", zh: "图片" },
 };
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
@@ -72,8 +73,10 @@ function extensionOf(fileName: string): string {
 function mismatch(ext: string, actual: Exclude<Sniffed, null>): AppError {
   return new AppError(
     "unprocessable",
-    `the file is named .${ext} but is ${FORMAT_LABEL[actual].split(" / ")[0]} — rename or convert it / ` +
-      `文件扩展名为 .${ext}，但内容是${FORMAT_LABEL[actual].split(" / ")[1]}，请改名或转换`,
+    {
+      en: `the file is named .${ext} but is ${FORMAT_LABEL[actual].en} — rename or convert it`,
+      zh: `文件扩展名为 .${ext}，但内容是${FORMAT_LABEL[actual].zh}，请改名或转换`,
+    },
     { extension: ext, detected: actual },
   );
 }
@@ -87,7 +90,7 @@ function checkContent(format: SourceFormat, ext: string, bytes: Uint8Array): voi
       if (actual !== null) throw mismatch(ext, actual);
       throw new AppError(
         "unprocessable",
-        "not a PDF file (no %PDF header) — corrupt or misnamed / 不是有效的 PDF 文件（缺少 %PDF 文件头），可能已损坏或扩展名有误",
+        { en: "not a PDF file (no %PDF header) — corrupt or misnamed", zh: "不是有效的 PDF 文件（缺少 %PDF 文件头），可能已损坏或扩展名有误" },
       );
     case "docx":
       // ZIP is expected; OLE (legacy .doc, encrypted DOCX) and junk get docx.ts's precise message.
@@ -108,12 +111,14 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
     const shown = ext === "" ? "(no extension)" : `.${ext}`;
     throw new AppError(
       "unsupported",
-      `unsupported file type ${shown}${known ? ` (${known.split(" / ")[0]})` : ""} — use TXT, DOCX, PDF or HTML / ` +
-        `不支持的文件类型 ${ext === "" ? "（无扩展名）" : shown}${known ? `（${known.split(" / ")[1]}）` : ""}，请使用 TXT、DOCX、PDF 或 HTML`,
+      {
+        en: `unsupported file type ${shown}${known ? ` (${known.en})` : ""} — use TXT, DOCX, PDF or HTML`,
+        zh: `不支持的文件类型 ${ext === "" ? "（无扩展名）" : shown}${known ? `（${known.zh}）` : ""}，请使用 TXT、DOCX、PDF 或 HTML`,
+      },
       { extension: ext },
     );
   }
-  if (bytes.length === 0) throw new AppError("unprocessable", "file is empty / 文件为空");
+  if (bytes.length === 0) throw new AppError("unprocessable", { en: "file is empty", zh: "文件为空" });
   checkContent(format, ext, bytes);
 
   let extracted: ExtractedParagraphs;
@@ -138,7 +143,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
 
   const canonical = buildCanonicalText(extracted.paragraphs);
   if (canonical.text === "") {
-    throw new AppError("unprocessable", `no text found in ${fileName} / 文件 ${fileName} 中未找到文本`);
+    throw new AppError("unprocessable", { en: `no text found in ${fileName}`, zh: `文件 ${fileName} 中未找到文本` });
   }
   return {
     ...canonical,

@@ -301,7 +301,7 @@ export function extractHtml(bytes: Uint8Array, opts: { encoding?: string } = {})
     return { paragraphs: fallback, title, encoding: decoded.encoding, warnings };
   } catch (e) {
     if (isAppError(e)) throw e;
-    throw new AppError("unprocessable", `cannot parse HTML: ${e instanceof Error ? e.message : String(e)} / 无法解析 HTML`);
+    throw new AppError("unprocessable", { en: `cannot parse HTML: ${e instanceof Error ? e.message : String(e)}`, zh: "无法解析 HTML" });
   } finally {
     dom.window.close();
   }

@@ -175,10 +175,10 @@ function pdfError(e: unknown): AppError {
   if (name === "PasswordException") {
     return new AppError(
       "unprocessable",
-      "PDF is encrypted (password-protected) — remove the password and import again / PDF 已加密，请先移除密码再导入",
+      { en: "PDF is encrypted (password-protected) — remove the password and import again", zh: "PDF 已加密，请先移除密码再导入" },
     );
   }
-  return new AppError("unprocessable", `corrupt or invalid PDF file: ${message} / PDF 文件已损坏或无效`);
+  return new AppError("unprocessable", { en: `corrupt or invalid PDF file: ${message}`, zh: "PDF 文件已损坏或无效" });
 }
 
 /** A metadata title, unless it is the usual producer noise ("Microsoft Word - x.doc"). */
@@ -233,7 +233,7 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedParagraphs
     if (doc.numPages > 0 && emptyPages === doc.numPages) {
       throw new AppError(
         "unprocessable",
-        "no text layer — scanned PDF; run OCR first / 无文本层（扫描版 PDF），请先进行 OCR",
+        { en: "no text layer — scanned PDF; run OCR first", zh: "无文本层（扫描版 PDF），请先进行 OCR" },
       );
     }
     const warnings: string[] = [];

@@ -37,7 +37,7 @@ describe("versioned deletes (API)", () => {
     expect(await missing.json()).toEqual({
       error: {
         code: "invalid_input",
-        message: "version: version is required: send the version you saw as ?version=N / 缺少版本号（?version=N）",
+        message: "version: version is required: send the version you saw as ?version=N",
       },
     });
     await updateCoding(t.db, { id: codingId, version: 1, patch: { comment: "edited elsewhere" } });
@@ -46,7 +46,7 @@ describe("versioned deletes (API)", () => {
     expect(((await stale.json()) as { error: { code: string; message: string } }).error).toEqual({
       code: "conflict",
       message:
-        "this coding was changed by someone else since you loaded it; reload the document and try again / 该编码已被他人修改，请刷新后重试",
+        "this coding was changed by someone else since you loaded it; reload the document and try again",
     });
     expect(await t.db.coding.count()).toBe(1);
     const done = await call(deleteCodingRoute, `/api/codings/${codingId}?version=2`, codingId, "codingId");
@@ -64,7 +64,7 @@ describe("versioned deletes (API)", () => {
     const malformed = await call(deleteMemoRoute, `/api/memos/${memoId}?version=abc`, memoId, "memoId");
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { message: string } }).error.message).toBe(
-      "version: version must be a whole number of 1 or more / 版本号必须是正整数",
+      "version: version must be a whole number of 1 or more",
     );
     await updateMemo(t.db, { id: memoId, version: 1, patch: { body: "v2" } });
     const stale = await call(deleteMemoRoute, `/api/memos/${memoId}?version=1`, memoId, "memoId");

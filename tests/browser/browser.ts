@@ -26,10 +26,12 @@ export function baseUrl(): string {
 /**
  * A page whose uncaught script errors and server errors (HTTP 5xx) are collected
  * for assertions. 4xx answers are not collected: some are expected (a refused
- * upload, prefetches of project tabs that are not built yet).
+ * upload, prefetches of project tabs that are not built yet). The browser's language
+ * (Accept-Language, navigator.language) is English unless a test asks for another;
+ * the app shows its interface in that language on a first visit.
  */
-export async function newPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: baseUrl(), locale: "zh-CN" });
+export async function newPage(browser: Browser, opts: { locale?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: baseUrl(), locale: opts.locale ?? "en-US" });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));

@@ -29,8 +29,13 @@ beforeAll(async () => {
   documentId = (
     await importDocument(db, { projectId, fileName: "test-2016.txt", bytes: new TextEncoder().encode(TEXT + "\n"), metadata: { year: 2016 } })
   ).id;
-  const s = (await getDocumentUnits(db, documentId)).sentences.map((u) => u.id);
-  expect(s).toHaveLength(5); // fixture sanity
+  const sentenceIds = (await getDocumentUnits(db, documentId)).sentences.map((u) => u.id);
+  expect(sentenceIds).toHaveLength(5); // fixture sanity
+  const s = (i: number) => {
+    const id = sentenceIds[i];
+    if (id === undefined) throw new Error(`no sentence ${i}`);
+    return id;
+  };
 
   const make = async (shortName: string, parent?: string) =>
     (ids[shortName] = (await createCode(db, { projectId, shortName, parentId: parent ? ids[parent] : undefined, labelZh: `${shortName} 中文`, labelEn: `${shortName} en` })).id);
@@ -40,11 +45,15 @@ beforeAll(async () => {
   await make("TGT-M");
   await make("DEL-X");
   await make("DEL-Y", "DEL-X");
-  const code = (name: string, unitIds: string[]) => codeUnits(db, { unitIds, codeId: ids[name], coder: "researcher" });
-  await code("SRC-M", [s[0], s[1]]);
-  await code("TGT-M", [s[1], s[2]]); // s[1] coded by both: the merge keeps it once
-  await code("DEL-X", [s[3], s[4]]);
-  await code("DEL-Y", [s[0]]);
+  const code = (name: string, unitIds: string[]) => {
+    const codeId = ids[name];
+    if (codeId === undefined) throw new Error(`no code ${name}`);
+    return codeUnits(db, { unitIds, codeId, coder: "researcher" });
+  };
+  await code("SRC-M", [s(0), s(1)]);
+  await code("TGT-M", [s(1), s(2)]); // s(1) coded by both: the merge keeps it once
+  await code("DEL-X", [s(3), s(4)]);
+  await code("DEL-Y", [s(0)]);
 
   browser = await launchBrowser();
   ({ page, errors: pageErrors } = await newPage(browser));
@@ -77,7 +86,9 @@ it("creates a code with its full codebook entry", async () => {
   await page.fill("#code-keywords", "雄安、疏解");
   await page.click("[data-testid=code-form-submit]");
   await page.waitForSelector(row("NEW-UI"));
-  expect(await page.textContent(row("NEW-UI"))).toContain("新建编码");
+  // English interface: the row shows the English label, the Chinese one as its tooltip.
+  expect(await page.textContent(row("NEW-UI"))).toContain("Created in the browser");
+  expect(await page.getAttribute(`${row("NEW-UI")} [title="新建编码"]`, "title")).toBe("新建编码");
 
   const stored = await dbCode("NEW-UI");
   expect(stored).toMatchObject({

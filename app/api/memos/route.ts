@@ -3,12 +3,13 @@ import { currentCoderName } from "@/app/coder";
 import { createMemo, createMemoSchema, listMemos, memoFilterSchema } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { created, handle, ok, parseJson, parseQuery } from "../_shared";
+import { zodText } from "@/lib/i18n/text";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 const listQuerySchema = memoFilterSchema.extend({
-  projectId: z.string({ error: "projectId is required / 缺少项目" }).min(1),
+  projectId: z.string({ error: zodText("projectId is required", "缺少项目") }).min(1),
 });
 const createBodySchema = createMemoSchema.omit({ author: true });
 

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ProjectNav } from "@/components/shell/ProjectNav";
@@ -25,13 +26,13 @@ export default async function ProjectLayout({
   params: Promise<{ projectId: string }>;
 }) {
   const { projectId } = await params;
-  const project = await loadProject(projectId);
+  const [project, t] = await Promise.all([loadProject(projectId), getTranslations("shell")]);
   return (
     <div className="flex min-h-[calc(100vh-2.5rem)] flex-col">
       <div className="border-b border-stone-200 bg-white px-4">
         <div className="flex flex-wrap items-end justify-between gap-x-6 pt-2">
           <div className="min-w-0 pb-1.5">
-            <p className="text-[11px] text-stone-500">项目 Project</p>
+            <p className="text-[11px] text-stone-500">{t("project")}</p>
             <h1 className="truncate text-[15px] font-semibold" data-testid="project-name" title={project.description || project.name}>
               {project.name}
             </h1>

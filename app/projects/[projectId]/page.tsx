@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DocumentsView } from "@/components/documents/DocumentsView";
 import { DOCUMENT_QUERY_KEYS, type DocumentQuery } from "@/components/documents/types";
 import {
@@ -11,7 +12,9 @@ import {
 import { getDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "文档 Documents" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("documents"))("title") };
+}
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

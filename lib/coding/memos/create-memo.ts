@@ -29,9 +29,9 @@ async function assertTargetInProject(
       : kind === "code"
         ? (await findCodesBrief(db, [id]))[0]
         : await findCodingBrief(db, id);
-  if (!found) throw new AppError("not_found", `${kind} ${id} not found / 备忘录的对象不存在`);
+  if (!found) throw new AppError("not_found", { en: `${kind} ${id} not found`, zh: "备忘录的对象不存在" });
   if (found.projectId !== projectId) {
-    throw new AppError("invalid_input", `the ${kind} belongs to another project / 备忘录的对象属于其他项目`);
+    throw new AppError("invalid_input", { en: `the ${kind} belongs to another project`, zh: "备忘录的对象属于其他项目" });
   }
 }
 
@@ -45,11 +45,11 @@ export async function createMemo(db: Db, input: CreateMemoInput): Promise<MemoVi
   const target = TARGET_OF[data.kind];
   for (const field of ["documentId", "codeId", "codingId"] as const) {
     if (field !== target && data[field] !== undefined) {
-      throw new AppError("invalid_input", `a ${data.kind} memo takes no ${field} / ${data.kind} 类备忘录不能指定 ${field}`);
+      throw new AppError("invalid_input", { en: `a ${data.kind} memo takes no ${field}`, zh: `${data.kind} 类备忘录不能指定 ${field}` });
     }
   }
   if (target && data[target] === undefined) {
-    throw new AppError("invalid_input", `a ${data.kind} memo needs a ${target} / ${data.kind} 类备忘录必须指定 ${target}`);
+    throw new AppError("invalid_input", { en: `a ${data.kind} memo needs a ${target}`, zh: `${data.kind} 类备忘录必须指定 ${target}` });
   }
   const title = data.title ?? "";
   assertMemoHasContent(title, data.body);
@@ -57,7 +57,7 @@ export async function createMemo(db: Db, input: CreateMemoInput): Promise<MemoVi
 
   return inTransaction(db, async (tx) => {
     if (!(await projectExists(tx, data.projectId))) {
-      throw new AppError("not_found", `project ${data.projectId} not found / 未找到该项目`);
+      throw new AppError("not_found", { en: `project ${data.projectId} not found`, zh: "未找到该项目" });
     }
     if (target) await assertTargetInProject(tx, data.kind, data[target]!, data.projectId);
     await validateMemoLinks(tx, data.projectId, links);

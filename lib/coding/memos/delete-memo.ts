@@ -13,7 +13,7 @@ export async function deleteMemo(db: Db, opts: { id: string; version: number }):
   const { id, version } = opts;
   return inTransaction(db, async (tx) => {
     const memo = await findMemo(tx, id);
-    if (!memo) throw new AppError("not_found", `memo ${id} not found / 未找到该备忘录`);
+    if (!memo) throw new AppError("not_found", { en: `memo ${id} not found`, zh: "未找到该备忘录" });
     if ((await deleteMemoAtVersion(tx, { id, version })) === 0) throw staleMemoError(id);
     return toMemoView(memo);
   });

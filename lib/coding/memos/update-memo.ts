@@ -10,7 +10,7 @@ import { assertMemoHasContent, validateMemoLinks } from "./validate-memo";
 export function staleMemoError(memoId: string): AppError {
   return new AppError(
     "conflict",
-    "this memo was changed by someone else since you loaded it; reload it and try again / 该备忘录已被他人修改，请刷新后重试",
+    { en: "this memo was changed by someone else since you loaded it; reload it and try again", zh: "该备忘录已被他人修改，请刷新后重试" },
     { memoId },
   );
 }
@@ -21,7 +21,7 @@ export async function updateMemo(db: Db, opts: { id: string; version: number; pa
   const p = parseInput(memoPatchSchema, opts.patch);
   return inTransaction(db, async (tx) => {
     const memo = await findMemo(tx, memoId);
-    if (!memo) throw new AppError("not_found", `memo ${memoId} not found / 未找到该备忘录`);
+    if (!memo) throw new AppError("not_found", { en: `memo ${memoId} not found`, zh: "未找到该备忘录" });
     if (memo.version !== expectedVersion) throw staleMemoError(memoId);
     assertMemoHasContent(p.title ?? memo.title, p.body ?? memo.body);
     const data: MemoPatchRow = {};

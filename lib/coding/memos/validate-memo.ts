@@ -20,22 +20,22 @@ export async function validateMemoLinks(db: DbClient, projectId: string, links: 
     const where = `link ${i + 1}`;
     if ("codeId" in l) {
       const p = codeProject.get(l.codeId);
-      if (p === undefined) throw new AppError("invalid_input", `${where}: code ${l.codeId} not found / 链接的代码不存在`);
-      if (p !== projectId) throw new AppError("invalid_input", `${where}: the code belongs to another project / 链接的代码属于其他项目`);
+      if (p === undefined) throw new AppError("invalid_input", { en: `${where}: code ${l.codeId} not found`, zh: "链接的代码不存在" });
+      if (p !== projectId) throw new AppError("invalid_input", { en: `${where}: the code belongs to another project`, zh: "链接的代码属于其他项目" });
       return;
     }
     const d = docById.get(l.documentId);
-    if (!d) throw new AppError("invalid_input", `${where}: document ${l.documentId} not found / 链接的文档不存在`);
+    if (!d) throw new AppError("invalid_input", { en: `${where}: document ${l.documentId} not found`, zh: "链接的文档不存在" });
     if (d.projectId !== projectId) {
-      throw new AppError("invalid_input", `${where}: the document belongs to another project / 链接的文档属于其他项目`);
+      throw new AppError("invalid_input", { en: `${where}: the document belongs to another project`, zh: "链接的文档属于其他项目" });
     }
     if (l.start >= l.end) {
-      throw new AppError("invalid_input", `${where}: start (${l.start}) must be before end (${l.end}) / 链接的起始位置必须小于结束位置`);
+      throw new AppError("invalid_input", { en: `${where}: start (${l.start}) must be before end (${l.end})`, zh: "链接的起始位置必须小于结束位置" });
     }
     if (l.end > d.charCount) {
       throw new AppError(
         "invalid_input",
-        `${where}: end (${l.end}) is beyond the end of the document (${d.charCount} characters) / 链接的结束位置超出文档长度`,
+        { en: `${where}: end (${l.end}) is beyond the end of the document (${d.charCount} characters)`, zh: "链接的结束位置超出文档长度" },
       );
     }
   });
@@ -43,6 +43,6 @@ export async function validateMemoLinks(db: DbClient, projectId: string, links: 
 
 export function assertMemoHasContent(title: string, body: string): void {
   if (title.trim() === "" && body.trim() === "") {
-    throw new AppError("invalid_input", "a memo needs a title or some text / 备忘录需要标题或正文");
+    throw new AppError("invalid_input", { en: "a memo needs a title or some text", zh: "备忘录需要标题或正文" });
   }
 }

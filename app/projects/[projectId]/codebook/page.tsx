@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CodebookView } from "@/components/codebook/CodebookView";
 import type { TemplateInfo } from "@/components/codebook/types";
 import { CODEBOOK_TEMPLATES, getCodebook, listCodeGroups, TEMPLATE_KEYS, walkTemplateCodes } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "编码本 Codebook" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell"))("tabs.codebook") };
+}
 
 /** The built-in codebooks offered by "Add template…". */
 function templateInfos(): TemplateInfo[] {

@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { codeLabel } from "@/components/codebook/tree";
 import { MemosView } from "@/components/memos/MemosView";
 import type { LinkView, MemoItem, PassageDraft } from "@/components/memos/types";
 import { flattenCodebook, getCodebook } from "@/lib/codebook";
@@ -6,7 +8,9 @@ import { resolveMemos, type ResolvedLink, type ResolvedMemo } from "@/lib/coding
 import { getDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "备忘录 Memos" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell"))("tabs.memos") };
+}
 
 /**
  * Every memo of the project (free project memos and the reader's document / code / coding
@@ -22,6 +26,7 @@ export default async function MemosPage({
 }) {
   const { projectId } = await params;
   const sp = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations("memos"), getLocale()]);
   const db = getDb();
 
   // Passage from a search hit: /memos?documentId=…&start=…&end=…
@@ -48,7 +53,7 @@ export default async function MemosPage({
           type: "code",
           codeId: l.codeId,
           shortName: l.code?.shortName ?? "?",
-          label: l.code ? l.code.labelZh || l.code.labelEn : "已删除的编码 deleted code",
+          label: l.code ? codeLabel(l.code, locale).label : t("deletedCode"),
           color: l.code?.color ?? "#a8a29e",
           missing: !l.code,
         }
@@ -57,21 +62,21 @@ export default async function MemosPage({
           documentId: l.documentId,
           start: l.start,
           end: l.end,
-          title: l.title ?? "已删除的文档 deleted document",
+          title: l.title ?? t("deletedDocument"),
           quote: l.quote,
           href: l.title !== null ? reader(l.documentId, l.start) : null,
         };
 
-  const target = ({ target: t }: ResolvedMemo): MemoItem["target"] => {
-    if (!t) return null;
-    if (t.kind === "document") return { label: t.title ?? t.documentId, href: reader(t.documentId) };
-    if (t.kind === "code") {
+  const target = ({ target: tg }: ResolvedMemo): MemoItem["target"] => {
+    if (!tg) return null;
+    if (tg.kind === "document") return { label: tg.title ?? tg.documentId, href: reader(tg.documentId) };
+    if (tg.kind === "code") {
       return {
-        label: t.code ? `${t.code.shortName} ${t.code.labelZh || t.code.labelEn}` : t.codeId,
+        label: tg.code ? `${tg.code.shortName} ${codeLabel(tg.code, locale).label}` : tg.codeId,
         href: `/projects/${projectId}/codebook`,
       };
     }
-    return { label: `#${t.codingId.slice(-8)}`, href: null };
+    return { label: `#${tg.codingId.slice(-8)}`, href: null };
   };
 
   const items: MemoItem[] = resolved.memos.map((m) => ({

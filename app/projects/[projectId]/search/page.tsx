@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SearchView } from "@/components/search/SearchView";
 import { stateFromParams } from "@/components/search/state";
 import { getCodebook } from "@/lib/codebook";
@@ -6,7 +7,9 @@ import { documentFacets } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "检索 Search" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell"))("tabs.search") };
+}
 
 /** Corpus search; the form's state lives in the URL (?q, mode, filters) so a search can be shared. */
 export default async function SearchPage({

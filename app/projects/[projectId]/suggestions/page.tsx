@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SuggestionsView } from "@/components/suggestions/SuggestionsView";
 import { getCodebook } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "关键词建议 Suggestions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("shell"))("tabs.suggestions") };
+}
 
 export default async function SuggestionsPage({
   params,

@@ -3,6 +3,7 @@ import { currentCoderName } from "@/app/coder";
 import { getDb } from "@/lib/db/client";
 import { decideSuggestions, suggestForCode } from "@/lib/search";
 import { handle, ok, parseJson, parseQuery } from "../../../_shared";
+import { zodText } from "@/lib/i18n/text";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,12 +11,12 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ projectId: string }> };
 
 const querySchema = z.object({
-  codeId: z.string({ error: "codeId is required / 请选择编码" }).min(1),
+  codeId: z.string({ error: zodText("codeId is required", "请选择编码") }).min(1),
   limit: z.coerce.number().int().min(1).max(100_000).optional(),
 });
 
 const decideSchema = z.object({
-  codeId: z.string().min(1, "codeId is required / 请选择编码"),
+  codeId: z.string().min(1, zodText("codeId is required", "请选择编码")),
   accept: z.array(z.string().min(1)).max(20_000).default([]),
   reject: z.array(z.string().min(1)).max(20_000).default([]),
 });

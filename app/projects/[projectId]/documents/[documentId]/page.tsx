@@ -1,10 +1,11 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ReaderMetadataButton } from "@/components/documents/ReaderMetadataButton";
-import { docTypeLabel, levelLabel, regionEn, regionZh } from "@/components/documents/labels";
+import { docTypeLabel, levelLabel, regionLabel } from "@/components/documents/labels";
 import { Reader } from "@/components/reader/Reader";
 import type { PickerCode } from "@/components/reader/types";
 import { packReader } from "@/components/reader/wire";
@@ -13,9 +14,12 @@ import { getReaderData } from "@/lib/coding";
 import { getDocument } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { otherLocale } from "@/lib/i18n/locale";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "阅读 Reader" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("readerPage"))("title") };
+}
 
 type Params = Promise<{ projectId: string; documentId: string }>;
 
@@ -43,6 +47,8 @@ export default async function ReaderPage({ params }: { params: Params }) {
   const { projectId, documentId } = await params;
   const { document: doc, reader, codebook } = await load(projectId, documentId);
   if (doc.projectId !== projectId) notFound();
+  const [t, locale, format] = await Promise.all([getTranslations("readerPage"), getLocale(), getFormatter()]);
+  const other = otherLocale(locale);
 
   const codes: PickerCode[] = flattenCodebook(codebook).map((c) => ({
     id: c.id,
@@ -73,7 +79,7 @@ export default async function ReaderPage({ params }: { params: Params }) {
               href={`/projects/${projectId}`}
               className="inline-flex items-center gap-1 text-xs text-stone-500 hover:text-stone-900"
             >
-              <ArrowLeft size={12} /> 文档列表 Documents
+              <ArrowLeft size={12} /> {t("back")}
             </Link>
             <h2 className="mt-1 text-lg font-semibold text-stone-900" data-testid="reader-title">
               {doc.title}
@@ -82,29 +88,36 @@ export default async function ReaderPage({ params }: { params: Params }) {
           <ReaderMetadataButton document={summary} />
         </div>
         <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-xs sm:grid-cols-3 lg:grid-cols-4">
-          <Meta label="城市群 Region">
-            {doc.region === "other" ? "—" : `${regionZh(doc.region)} ${doc.region}`}
-            {doc.region !== "other" ? <span className="block text-[11px] text-stone-500">{regionEn(doc.region)}</span> : null}
+          <Meta label={t("region")}>
+            {doc.region === "other" ? (
+              "—"
+            ) : (
+              <span title={regionLabel(doc.region)[other]}>{`${regionLabel(doc.region)[locale]} (${doc.region})`}</span>
+            )}
           </Meta>
-          <Meta label="省份 / 城市 Province / City">{[doc.province, doc.city].filter(Boolean).join(" · ") || "—"}</Meta>
-          <Meta label="层级 Level">
-            {level.zh} <span className="text-stone-500">{level.en}</span>
+          <Meta label={t("place")}>{[doc.province, doc.city].filter(Boolean).join(" · ") || "—"}</Meta>
+          <Meta label={t("level")}>
+            <span title={level[other]}>{level[locale]}</span>
           </Meta>
-          <Meta label="类型 Type">
-            {type.zh} <span className="text-stone-500">{type.en}</span>
+          <Meta label={t("type")}>
+            <span title={type[other]}>{type[locale]}</span>
           </Meta>
-          <Meta label="年份 / 日期 Year / date">{doc.date ?? doc.year ?? "—"}</Meta>
-          <Meta label="发布机关 Issuer">{doc.issuer || "—"}</Meta>
-          <Meta label="规模 Size">
-            {doc.charCount.toLocaleString("en-US")} 字 · {doc.paragraphCount} 段 · {doc.sentenceCount} 句
+          <Meta label={t("date")}>{doc.date ?? doc.year ?? "—"}</Meta>
+          <Meta label={t("issuer")}>{doc.issuer || "—"}</Meta>
+          <Meta label={t("size")}>
+            {t("sizeValue", {
+              chars: format.number(doc.charCount),
+              paragraphs: format.number(doc.paragraphCount),
+              sentences: format.number(doc.sentenceCount),
+            })}
           </Meta>
-          <Meta label="文件 File">
+          <Meta label={t("file")}>
             <span className="font-mono text-[11px]">
               {doc.originalFilename} · {doc.format} · {doc.encoding}
             </span>
           </Meta>
           {doc.sourceRef ? (
-            <Meta label="来源 Source" wide>
+            <Meta label={t("source")} wide>
               {/^https?:\/\//.test(doc.sourceRef) ? (
                 <a href={doc.sourceRef} className="break-all text-accent-700 hover:underline" rel="noreferrer noopener" target="_blank">
                   {doc.sourceRef}

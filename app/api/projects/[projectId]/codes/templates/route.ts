@@ -2,13 +2,14 @@ import { z } from "zod";
 import { applyTemplates, CODEBOOK_TEMPLATES, TEMPLATE_KEYS, templateKeySchema } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseJson } from "../../../../_shared";
+import { zodText } from "@/lib/i18n/text";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ projectId: string }> };
 
-const bodySchema = z.object({ keys: z.array(templateKeySchema).min(1, "choose a template / 请选择模板") });
+const bodySchema = z.object({ keys: z.array(templateKeySchema).min(1, zodText("choose a template", "请选择模板")) });
 
 /** GET → { templates: { key, labelZh, labelEn, group }[] } */
 export async function GET() {

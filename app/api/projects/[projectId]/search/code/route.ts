@@ -18,7 +18,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ projectId: str
     const { unitIds, codeId } = await parseJson(req, codeUnitsSchema.omit({ coder: true }));
     const db = getDb();
     if ((await getCode(db, codeId)).projectId !== projectId) {
-      throw new AppError("invalid_input", "the code belongs to another project / 该编码属于其他项目");
+      throw new AppError("invalid_input", { en: "the code belongs to another project", zh: "该编码属于其他项目" });
     }
     const r = await codeUnits(db, { unitIds, codeId, coder: await currentCoderName() });
     return ok({ created: r.created.length, skipped: r.skipped.length, codingIds: r.created.map((c) => c.id) });
