@@ -17,6 +17,7 @@ import { JSDOM, VirtualConsole } from "jsdom";
 import { AppError, isAppError } from "../errors";
 import type { ExtractedParagraphs } from "./canonical";
 import { decodeText, detectBom, type DecodedText } from "./decode";
+import { titleFromName } from "./title";
 
 /** How far into the file a charset declaration is looked for (browsers use 1024; CMS pages put it later). */
 const PRESCAN_BYTES = 4096;
@@ -52,14 +53,13 @@ const WESTERN_LABELS = new Set(["iso-8859-1", "latin1", "us-ascii", "ascii", "wi
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PRESCAN_BYTES)).toString("latin1");
   const meta = head.match(/<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9_\-:.]+)/i);
-  if (meta) return meta[1].toLowerCase();
+  if (meta?.[1]) return meta[1].toLowerCase();
   const xml = head.match(/^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([a-z0-9_\-:.]+)["']/i);
-  return xml ? xml[1].toLowerCase() : null;
+  return xml?.[1] ? xml[1].toLowerCase() : null;
 }
 
 function isPureAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
-  return true;
+  return bytes.every((b) => b < 0x80);
 }
 
 /** Decode HTML bytes: BOM, then declared charset (verified), then detection. */
@@ -233,7 +233,8 @@ function cleanTitle(s: string | null | undefined): string {
 
 /**
  * The document's title: an <h1> outside the page header/nav (the article heading), else
- * the <title> without its site-name suffix ("…_政策文件_XX市人民政府").
+ * the <title> read by the same rule as file names (titleFromName: separators become
+ * spaces, a trailing site name such as "…_政策文件_XX市人民政府" is dropped).
  */
 function findTitle(doc: Document): string | undefined {
   for (const h1 of Array.from(doc.querySelectorAll("h1"))) {
@@ -241,10 +242,8 @@ function findTitle(doc: Document): string | undefined {
     const t = cleanTitle(h1.textContent);
     if (Array.from(t).length >= 2) return t;
   }
-  const raw = cleanTitle(doc.querySelector("title")?.textContent);
-  if (raw === "") return undefined;
-  const first = raw.split(/\s*(?:[_|｜]|\s[-–—]\s)\s*/)[0] ?? "";
-  return Array.from(first).length >= 2 ? first : raw;
+  const title = titleFromName(cleanTitle(doc.querySelector("title")?.textContent));
+  return title === "" ? undefined : title;
 }
 
 function readabilityParagraphs(doc: Document): string[] | null {

@@ -2,6 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { declaredCharset, decodeHtml, parseHtmlSafely } from "../../lib/text/html";
+import { inferMetadataFromFilename } from "../../lib/corpus/metadata";
 import { extractDocument } from "../../lib/text/extract";
 import { ARTICLE_PARAGRAPHS, encode, govPageHtml, utf8 } from "./fixtures";
 
@@ -68,6 +69,14 @@ describe("HTML extraction of a government page", () => {
       "源代码中折行的中文段落不应出现多余空格。",
     ]);
     expect(doc.title).toBe("通知");
+  });
+
+  it("takes the title from <title> by the same rule as file names", async () => {
+    const html = `<html><head><meta charset="utf-8"><title>2026_上海市_政府工作报告</title></head><body>
+      <p>今年是“十五五”开局之年，做好政府工作意义重大。</p></body></html>`;
+    const doc = await extractDocument(utf8(html), "page.html");
+    expect(doc.title).toBe("2026 上海市 政府工作报告");
+    expect(doc.title).toBe(inferMetadataFromFilename("2026_上海市_政府工作报告.txt").title);
   });
 
   it("drops navigation, header and footer even on a short page where Readability keeps the body", async () => {
