@@ -2,8 +2,9 @@
  * `npm run bench`: the figures the issues name, each as a ratio against a floor
  * measured in the same run on the same machine. Uses the shared real corpus
  * (../shared/corpus/raw); sections that need it are skipped when it is absent.
- * Pass section names to run a subset: import, coding, search, reader.
+ * Pass section names to run a subset: cli, import, html, coding, search, reader.
  */
+import { benchCli } from "./cli";
 import { benchCodingCreate } from "./coding";
 import { benchImport, filesReaching } from "./import";
 import { benchReader } from "./reader";
@@ -14,6 +15,16 @@ const wanted = new Set(process.argv.slice(2));
 const run = (name: string) => wanted.size === 0 || wanted.has(name);
 
 console.log(`# Juncture benchmarks — ${new Date().toISOString()} — node ${process.version}`);
+if (run("cli")) {
+  // Needs no corpus: a fresh database migrated by the CLI's first call.
+  const cli = scratchDb("cli");
+  try {
+    printFigures("CLI start-up", await benchCli(cli.url));
+  } finally {
+    await cli.dispose();
+  }
+  if (wanted.size === 1) process.exit(0);
+}
 const txt = corpusFiles([".txt"]);
 if (txt.length === 0) {
   console.log("shared corpus absent (../shared/corpus/raw): corpus benchmarks skipped");
