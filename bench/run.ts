@@ -6,7 +6,7 @@
  */
 import { benchCli } from "./cli";
 import { benchCodingCreate } from "./coding";
-import { benchImport, filesReaching } from "./import";
+import { benchHtmlImport, benchImport, filesReaching } from "./import";
 import { benchReader } from "./reader";
 import { benchSearch } from "./search";
 import { corpusFiles, printFigures, scratchDb } from "./util";
@@ -33,8 +33,8 @@ if (txt.length === 0) {
 
 const { db, url, dir, dispose } = scratchDb("all");
 try {
+  const files = run("import") || run("coding") || run("html") ? await filesReaching(txt, 1_000_000) : [];
   if (run("import") || run("coding")) {
-    const files = await filesReaching(txt, 1_000_000);
     const imported = await benchImport(db, "bench-1M", files);
     if (run("import")) printFigures("Import ≥ 1,000,000 characters in one batch", imported.figures);
     if (run("coding")) {
@@ -43,6 +43,12 @@ try {
         await benchCodingCreate(db, url, imported.projectId),
       );
     }
+  }
+  if (run("html")) {
+    printFigures(
+      "Import the same texts as government web pages (HTML) in one batch",
+      (await benchHtmlImport(db, "bench-html", files)).figures,
+    );
   }
   if (run("search")) {
     const all = corpusFiles([".txt", ".docx"]);
