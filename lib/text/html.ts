@@ -3,7 +3,8 @@
  *
  * Decoding follows the browser's order: BOM, then a declared charset
  * (<meta charset>, http-equiv Content-Type, XML declaration), then detection.
- * The main text is found with @mozilla/readability on a linkedom document; when
+ * The main text is the page's one content element when the page makes that plain (see
+ * obviousArticle), else what @mozilla/readability finds on the linkedom document; when
  * Readability finds nothing usable, a cheerio pass keeps the whole page minus scripts
  * and furniture. Both paths end in the same walker, which turns blocks, list items and
  * <br> into paragraphs and drops nav/aside/form and the page's header/footer.
@@ -71,6 +72,12 @@ export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}):
   if (label === null) return decodeText(bytes);
 
   const codec = CHARSET_ALIASES[label];
+  if (codec === "UTF-8") {
+    // Valid UTF-8 decodes the same with or without the declaration, and the undeclared
+    // path checks it in one pass (the forced one decodes twice).
+    const detected = decodeText(bytes);
+    if (detected.encoding === "UTF-8" && detected.confidence === 1) return detected;
+  }
   if (codec === undefined && WESTERN_LABELS.has(label) && !isPureAscii(bytes)) {
     // A "latin1" page with high bytes is usually mislabelled Chinese: detection decides.
     try {
@@ -111,7 +118,7 @@ type NodeAdapter<N> = {
   kind(node: N): "text" | "element" | "other";
   tag(node: N): string;
   attr(node: N, name: string): string | null;
-  children(node: N): N[];
+  children(node: N): Iterable<N>;
   text(node: N): string;
 };
 
@@ -208,7 +215,10 @@ const domAdapter: NodeAdapter<Node> = {
   kind: (n) => (n.nodeType === 3 || n.nodeType === 4 ? "text" : n.nodeType === 1 ? "element" : "other"),
   tag: (n) => (n as Element).localName.toLowerCase(),
   attr: (n, name) => (n.nodeType === 1 ? (n as Element).getAttribute(name) : null),
-  children: (n) => Array.from(n.childNodes),
+  // Sibling links rather than childNodes: linkedom builds a new array for every childNodes read.
+  children: function* (n) {
+    for (let c = n.firstChild; c !== null; c = c.nextSibling) yield c;
+  },
   text: (n) => n.nodeValue ?? "",
 };
 
@@ -245,6 +255,100 @@ function findTitle(doc: Document): string | undefined {
   }
   const title = titleFromName(cleanTitle(doc.querySelector("title")?.textContent));
   return title === "" ? undefined : title;
+}
+
+// ---------------------------------------------------------------------------
+// The obvious article. Government pages nearly always hold the whole text in one
+// content element (#zoom, .TRS_Editor, article …) made of <p>s. When the page says
+// so this plainly, that element is walked directly; Readability — by far the most
+// expensive step of an HTML import — runs only for pages that are not so plain.
+
+/** Share of the page's <p> text the article element must hold. */
+const ARTICLE_SHARE = 0.9;
+/** Share of the article element's own text that must sit in <p>s (the rest: headings, date lines). */
+const PARAGRAPH_SHARE = 0.8;
+/** Below this many characters of <p> text a page is short enough for Readability's judgement. */
+const OBVIOUS_MIN_CHARS = 500;
+/** A block inside the article that is mostly link text (print / close / share buttons) is dropped. */
+const LINK_BLOCK_DENSITY = 0.5;
+
+/** Characters that count as text: anything but whitespace (HTML's, U+3000 and NBSP). */
+function visibleLength(s: string | null): number {
+  if (s === null) return 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c !== 0xa0 && c !== 0x3000) n++;
+  }
+  return n;
+}
+
+/** Whether an element is page furniture the walker drops, memoised (every <p> asks for each ancestor). */
+function furnitureTest(): (el: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  const test = (el: Element): boolean => {
+    const known = memo.get(el);
+    if (known !== undefined) return known;
+    const tag = el.localName.toLowerCase();
+    const result =
+      FURNITURE_TAGS.has(tag) ||
+      SKIP_TAGS.has(tag) ||
+      FURNITURE_ROLES.has(el.getAttribute("role") ?? "") ||
+      (PAGE_FRAME_TAGS.has(tag) && el.parentElement?.closest("article, main") == null);
+    memo.set(el, result);
+    return result;
+  };
+  return test;
+}
+
+/** The element holding the article when the page makes it plain (see above), else null. */
+function obviousArticle(doc: Document): Element | null {
+  const mass = new Map<Element, number>();
+  const isFurniture = furnitureTest();
+  let total = 0;
+  for (const p of Array.from(doc.getElementsByTagName("p"))) {
+    const ancestors: Element[] = [];
+    let furniture = false;
+    for (let el = p.parentElement; el !== null; el = el.parentElement) {
+      if (isFurniture(el)) {
+        furniture = true;
+        break;
+      }
+      ancestors.push(el);
+    }
+    if (furniture) continue;
+    const n = visibleLength(p.textContent);
+    total += n;
+    for (const el of ancestors) mass.set(el, (mass.get(el) ?? 0) + n);
+  }
+  if (total < OBVIOUS_MIN_CHARS || !doc.body) return null;
+  // Descend from <body> while one child still holds the required share.
+  let article: Element = doc.body;
+  for (;;) {
+    const next = Array.from(article.children).find((c) => (mass.get(c) ?? 0) >= total * ARTICLE_SHARE);
+    if (!next) break;
+    article = next;
+  }
+  const own = visibleLength(article.textContent);
+  if ((mass.get(article) ?? 0) < own * PARAGRAPH_SHARE) return null;
+  return article;
+}
+
+/** Drops blocks inside the article that are mostly links (print, close, share, related lists). */
+function dropLinkBlocks(article: Element): void {
+  for (const block of Array.from(article.querySelectorAll("div, ul, ol, table, section"))) {
+    const text = visibleLength(block.textContent);
+    if (text === 0) continue;
+    const links = Array.from(block.querySelectorAll("a")).reduce((n, a) => n + visibleLength(a.textContent), 0);
+    if (links / text > LINK_BLOCK_DENSITY) block.remove();
+  }
+}
+
+function obviousArticleParagraphs(doc: Document): string[] | null {
+  const article = obviousArticle(doc);
+  if (!article) return null;
+  dropLinkBlocks(article);
+  return paragraphsOf(domAdapter, article);
 }
 
 function readabilityParagraphs(doc: Document): string[] | null {
@@ -287,6 +391,8 @@ export function extractHtml(bytes: Uint8Array, opts: { encoding?: string } = {})
     const doc = parseHtmlSafely(html);
     const title = findTitle(doc);
     const warnings = [...decoded.warnings];
+    const obvious = obviousArticleParagraphs(doc);
+    if (obvious !== null) return { paragraphs: obvious, title, encoding: decoded.encoding, warnings };
     const main = readabilityParagraphs(doc); // mutates doc: the title is read first
     // Trust Readability unless it kept almost nothing of what the page holds.
     if (main !== null && textLength(main) >= 200) return { paragraphs: main, title, encoding: decoded.encoding, warnings };

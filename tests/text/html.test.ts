@@ -71,6 +71,23 @@ describe("HTML extraction of a government page", () => {
     expect(doc.title).toBe("通知");
   });
 
+  it("reads a long page's one content element directly, without its link blocks or the site's furniture", async () => {
+    const paragraphs = Array.from({ length: 12 }, (_, i) => `${ARTICLE_PARAGRAPHS[i % ARTICLE_PARAGRAPHS.length]}（第${i + 1}段）`);
+    const html = `<html><head><meta charset="utf-8"><title>某某市2024年政府工作报告_某某市人民政府</title>
+      <script>var x = "脚本内容";</script><style>p { color: red }</style></head><body>
+      <div class="top"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div>
+      <div class="crumb">当前位置：首页 &gt; 政务公开</div>
+      <div id="zoom"><h1>某某市2024年政府工作报告</h1>
+      ${paragraphs.map((p) => `<p>　　${p}</p>`).join("\n")}
+      <div class="tools">【<a href="javascript:print()">打印本页</a>】【<a href="javascript:close()">关闭窗口</a>】</div>
+      <ul class="related"><li><a href="/1">相关文件一</a></li><li><a href="/2">相关文件二</a></li></ul></div>
+      <div class="footer"><p>主办：某某市人民政府办公室　版权所有</p></div></body></html>`;
+    const doc = await extractDocument(utf8(html), "report.html");
+    // The heading stays, as the first line of a TXT of the same report would (Readability drops it).
+    expect(doc.text.split("\n")).toEqual(["某某市2024年政府工作报告", ...paragraphs]);
+    expect(doc.title).toBe("某某市2024年政府工作报告");
+  });
+
   it("takes the title from <title> by the same rule as file names", async () => {
     const html = `<html><head><meta charset="utf-8"><title>2026_上海市_政府工作报告</title></head><body>
       <p>今年是“十五五”开局之年，做好政府工作意义重大。</p></body></html>`;
