@@ -110,7 +110,7 @@ export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}):
 }
 
 // ---------------------------------------------------------------------------
-// Walking a DOM into paragraphs. Works over jsdom nodes and cheerio (domhandler)
+// Walking a DOM into paragraphs. Works over DOM (linkedom) nodes and cheerio (domhandler)
 // nodes through a small adapter, so both paths produce paragraphs the same way.
 
 type NodeAdapter<N> = {
