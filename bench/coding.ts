@@ -8,8 +8,8 @@ import { ms, quantile, type Figure } from "./util";
 const SAMPLES = 200;
 
 /**
- * Server time to create one coding (createCoding: validation, quote/context,
- * duplicate check, insert, in one transaction) on a project that already holds
+ * Server time to create one coding (createCoding: validation, quote/context read
+ * with SQL substr, code and coder lookup in one query, insert) on a project that already holds
  * ~1,000,000 characters and 100,000 codings. Floor: a bare single-row insert of a
  * fully prepared coding through the same database client.
  */
@@ -31,35 +31,40 @@ export async function benchCodingCreate(db: Db, url: string, projectId: string):
       new OffsetMap(d.plainText),
     ]),
   );
-  const pick = (i: number) => units[(i * 7919) % units.length];
+  const pick = (i: number) => {
+    const u = units[(i * 7919) % units.length];
+    if (!u) throw new Error("the benchmark project has no sentence units");
+    return u;
+  };
   const code = codes.find((c) => c.shortName === "CON-1") ?? codes[0];
+  if (!code) throw new Error("the benchmark project has no codes");
 
+  const floorCoder = await ensureUser(db, "bench-floor"); // spans the seed may already hold for "bench"
   const product: number[] = [];
+  const floor: number[] = [];
+  // Product and floor alternate, so that load from other processes hits both alike.
   for (let i = 0; i < SAMPLES; i++) {
     const u = pick(i);
     const t = process.hrtime.bigint();
     await createCoding(db, { documentId: u.documentId, codeId: code.id, start: u.start, end: u.end, coder: `bench-${i % 5}` });
     product.push(ms(t));
-  }
-  const floorCoder = await ensureUser(db, "bench-floor"); // spans the seed may already hold for "bench"
-  const floor: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) {
-    const u = pick(i + SAMPLES);
-    const map = docs.get(u.documentId)!;
+
+    const f = pick(i + SAMPLES);
+    const map = docs.get(f.documentId)!;
     const data = {
       projectId,
-      documentId: u.documentId,
+      documentId: f.documentId,
       codeId: code.id,
       coderId: floorCoder.id,
-      start: u.start,
-      end: u.end,
-      quote: map.slice(u.start, u.end),
-      prefix: map.slice(Math.max(0, u.start - 20), u.start),
-      suffix: map.slice(u.end, Math.min(map.cpCount, u.end + 20)),
+      start: f.start,
+      end: f.end,
+      quote: map.slice(f.start, f.end),
+      prefix: map.slice(Math.max(0, f.start - 20), f.start),
+      suffix: map.slice(f.end, Math.min(map.cpCount, f.end + 20)),
     };
-    const t = process.hrtime.bigint();
+    const t2 = process.hrtime.bigint();
     await db.coding.create({ data, select: { id: true } });
-    floor.push(ms(t));
+    floor.push(ms(t2));
   }
   product.sort((a, b) => a - b);
   floor.sort((a, b) => a - b);

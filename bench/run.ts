@@ -2,10 +2,11 @@
  * `npm run bench`: the figures the issues name, each as a ratio against a floor
  * measured in the same run on the same machine. Uses the shared real corpus
  * (../shared/corpus/raw); sections that need it are skipped when it is absent.
- * Pass section names to run a subset: import, coding, search, reader.
+ * Pass section names to run a subset: cli, import, html, coding, search, reader.
  */
+import { benchCli } from "./cli";
 import { benchCodingCreate } from "./coding";
-import { benchImport, filesReaching } from "./import";
+import { benchHtmlImport, benchImport, filesReaching } from "./import";
 import { benchReader } from "./reader";
 import { benchSearch } from "./search";
 import { corpusFiles, printFigures, scratchDb } from "./util";
@@ -14,6 +15,16 @@ const wanted = new Set(process.argv.slice(2));
 const run = (name: string) => wanted.size === 0 || wanted.has(name);
 
 console.log(`# Juncture benchmarks — ${new Date().toISOString()} — node ${process.version}`);
+if (run("cli")) {
+  // Needs no corpus: a fresh database migrated by the CLI's first call.
+  const cli = scratchDb("cli");
+  try {
+    printFigures("CLI start-up", await benchCli(cli.url));
+  } finally {
+    await cli.dispose();
+  }
+  if (wanted.size === 1) process.exit(0);
+}
 const txt = corpusFiles([".txt"]);
 if (txt.length === 0) {
   console.log("shared corpus absent (../shared/corpus/raw): corpus benchmarks skipped");
@@ -22,8 +33,8 @@ if (txt.length === 0) {
 
 const { db, url, dir, dispose } = scratchDb("all");
 try {
+  const files = run("import") || run("coding") || run("html") ? await filesReaching(txt, 1_000_000) : [];
   if (run("import") || run("coding")) {
-    const files = await filesReaching(txt, 1_000_000);
     const imported = await benchImport(db, "bench-1M", files);
     if (run("import")) printFigures("Import ≥ 1,000,000 characters in one batch", imported.figures);
     if (run("coding")) {
@@ -32,6 +43,12 @@ try {
         await benchCodingCreate(db, url, imported.projectId),
       );
     }
+  }
+  if (run("html")) {
+    printFigures(
+      "Import the same texts as government web pages (HTML) in one batch",
+      (await benchHtmlImport(db, "bench-html", files)).figures,
+    );
   }
   if (run("search")) {
     const all = corpusFiles([".txt", ".docx"]);

@@ -4,6 +4,7 @@
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { ensureCli } from "./build-cli.mjs";
 import { ROOT, run } from "./lib.mjs";
 
 const NEEDED = [
@@ -26,6 +27,7 @@ function ensureSystemPackages() {
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 ensureSystemPackages();
+await ensureCli(); // the CLI tests run the bundle users get
 const vitest = path.join(ROOT, "node_modules", ".bin", "vitest");
 await run(vitest, ["run"]);
 await run(vitest, ["run", "--config", "vitest.browser.config.ts"]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { maxFileBytes } from "@/lib/corpus/import-document";
 import { documentMetadataPatchSchema, type DocumentMetadataPatch } from "@/lib/corpus/metadata";
 import { AppError, httpStatusOf, isAppError, userMessage, type AppErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locale";
@@ -108,11 +109,59 @@ export type UploadForm = {
   metadata: DocumentMetadataPatch;
 };
 
-/** Reads `multipart/form-data` with one `file` and optional metadata fields. */
-export async function parseUploadForm(req: Request): Promise<UploadForm> {
+/** Room for the multipart framing and the metadata fields next to the file. */
+const FORM_OVERHEAD_BYTES = 1024 * 1024;
+
+function tooLarge(limitBytes: number): AppError {
+  const mb = (limitBytes / 1024 / 1024).toFixed(1);
+  return new AppError(
+    "too_large",
+    { en: `the upload is over the ${mb} MB limit (JUNCTURE_MAX_FILE_MB)`, zh: `上传的文件超过 ${mb} MB 的大小限制` },
+  );
+}
+
+/**
+ * The request body, refused with 413 as soon as it passes `maxBytes`: a declared
+ * Content-Length is checked before anything is read, and the bytes are counted while
+ * streaming (the header may be absent or wrong), so an oversized upload never sits
+ * in memory whole.
+ */
+async function readBodyWithin(req: Request, maxBytes: number, limitForMessage: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(req.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(limitForMessage);
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(limitForMessage);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * Reads `multipart/form-data` with one `file` and optional metadata fields. The body is
+ * read within the file-size limit (JUNCTURE_MAX_FILE_MB, default 50) plus room for the form.
+ */
+export async function parseUploadForm(req: Request, opts: { maxFileBytes?: number } = {}): Promise<UploadForm> {
+  const limit = opts.maxFileBytes ?? maxFileBytes();
+  const body = await readBodyWithin(req, limit + FORM_OVERHEAD_BYTES, limit);
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(body, { headers: { "content-type": req.headers.get("content-type") ?? "" } }).formData();
   } catch {
     throw new AppError("invalid_input", { en: "expected a multipart form with a file", zh: "需要以表单方式上传文件" });
   }

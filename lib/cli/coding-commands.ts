@@ -2,9 +2,8 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { findCodeByShortName, getCodebook, type CodeNode } from "../codebook";
 import { createCoding } from "../coding";
-import { getProjectByName } from "../corpus";
+import { getProjectByName } from "../corpus/projects";
 import { AppError } from "../errors";
-import { decideSuggestions, searchCorpus, suggestForCode } from "../search";
 import { openDb } from "./db";
 import { emit } from "./output";
 
@@ -20,7 +19,7 @@ function integer(flag: string, value: string): number {
 
 async function codeByShortName(db: ReturnType<typeof openDb>, projectId: string, shortName: string) {
   const code = await findCodeByShortName(db, projectId, shortName);
-  if (!code) throw new AppError("not_found", `no code “${shortName}” in this project / 编码不存在`);
+  if (!code) throw new AppError("not_found", { en: `no code “${shortName}” in this project`, zh: "编码不存在" });
   return code;
 }
 
@@ -89,6 +88,7 @@ export function registerCodingCommands(program: Command) {
     .option("--limit <n>", "maximum hits", "200")
     .option("--json", "print JSON")
     .action(async (o: Record<string, string | boolean | undefined>) => {
+      const { searchCorpus } = await import("../search"); // jieba loads with search only
       const db = openDb();
       const project = await getProjectByName(db, String(o.project));
       const list = (v: unknown) => (typeof v === "string" && v ? v.split(",").map((s) => s.trim()) : undefined);
@@ -134,6 +134,7 @@ export function registerCodingCommands(program: Command) {
     .option("--json", "print JSON")
     .action(
       async (o: { project: string; code: string; accept?: string; reject?: string; coder?: string; limit: string; json?: boolean }) => {
+        const { decideSuggestions, suggestForCode } = await import("../search");
         const db = openDb();
         const project = await getProjectByName(db, o.project);
         const code = await codeByShortName(db, project.id, o.code);

@@ -1,21 +1,15 @@
 import type { Command } from "commander";
 import { Option } from "commander";
-import {
-  collectFiles,
-  fileReader,
-  findOrCreateProject,
-  getProjectByName,
-  importFiles,
-  listDocuments,
-  listProjects,
-  normalizeDocType,
-  type DocumentMetadataPatch,
-} from "../corpus";
-import { loadDemoProject } from "../corpus/demo";
+import { listDocuments } from "../corpus/documents";
+import { normalizeDocType, type DocumentMetadataPatch } from "../corpus/metadata";
+import { findOrCreateProject, getProjectByName, listProjects } from "../corpus/projects";
 import { AppError } from "../errors";
 import { LEVEL_CODES, REGION_CODES } from "../corpus/reference";
 import { openDb } from "./db";
 import { emit } from "./output";
+
+// The import pipeline (jieba, extractors) and the demo loader are imported inside their
+// commands: `juncture projects` and the like start without loading them.
 
 type ImportOptions = {
   project: string;
@@ -78,6 +72,7 @@ export function registerCorpusCommands(program: Command) {
     .option("--json", "print JSON")
     .action(async (paths: string[], o: ImportOptions) => {
       const metadata = metadataFromFlags(o);
+      const { collectFiles, fileReader, importFiles } = await import("../corpus/import-files");
       const db = openDb();
       const templates =
         o.templates === undefined ? undefined : o.templates === "none" ? ("none" as const) : o.templates.split(",").map((s) => s.trim());
@@ -165,6 +160,7 @@ export function registerCorpusCommands(program: Command) {
     .option("--reset", "replace an existing demo project")
     .option("--json", "print JSON")
     .action(async (o: { reset?: boolean; json?: boolean }) => {
+      const { loadDemoProject } = await import("../corpus/demo");
       const result = await loadDemoProject(openDb(), { reset: !!o.reset });
       emit(!!o.json, result, () =>
         result.loaded

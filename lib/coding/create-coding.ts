@@ -1,11 +1,10 @@
 import type { Db } from "../db/client";
 import { findIdenticalCoding, insertCoding, isUniqueViolation, type CodingView } from "../db/codings";
-import { OffsetMap } from "../text/offsets";
-import { ensureUser } from "./ensure-user";
-import { duplicateCodingError, loadCodeOfProject, loadDocument } from "./load-coding-targets";
+import { upsertUserByName } from "../db/users";
+import { duplicateCodingError, loadCodingTargets } from "./load-coding-targets";
 import { parseInput } from "../parse-input";
 import { createCodingSchema, type CreateCodingInput } from "./schemas";
-import { assertExpectedQuote, validateSpan } from "./validate-span";
+import { assertExpectedQuote, checkSpanShape, validateSpanInWindow } from "./validate-span";
 
 export type CreateCodingOptions = {
   /** The text the client selected; refused with a conflict when the document differs there. */
@@ -24,19 +23,26 @@ export async function createCoding(
   opts: CreateCodingOptions = {},
 ): Promise<CodingView> {
   const data = parseInput(createCodingSchema, input);
-  // No interactive transaction: the reads below only validate, and the unique index
-  // on (document, code, coder, start, end) decides between two racing identical
-  // codings. Coding is the hottest write path, so every round trip counts.
-  const doc = await loadDocument(db, data.documentId);
-  const [code, coder] = await Promise.all([loadCodeOfProject(db, data.codeId, doc.projectId), ensureUser(db, data.coder)]);
-  const selector = validateSpan(new OffsetMap(doc.plainText), data.start, data.end);
+  checkSpanShape(data.start, data.end);
+  // Coding is the hottest write path, so it costs two round trips in the usual case:
+  // one read of the document's span (not its whole text), code and coder, then the
+  // insert. No interactive transaction: the read only validates, and the unique index
+  // on (document, code, coder, start, end) decides between two racing identical codings.
+  const t = await loadCodingTargets(db, { ...data, coder: data.coder });
+  const selector = validateSpanInWindow({ ...t, cpCount: t.charCount, start: data.start, end: data.end });
   assertExpectedQuote(selector.quote, opts.expectQuote);
-  const key = { documentId: doc.id, codeId: code.id, start: data.start, end: data.end, coderId: coder.id };
+  // A coder's first coding creates the user (names were trimmed by the schema).
+  const coderId = t.coderId ?? (await upsertUserByName(db, data.coder)).id;
+  const key = { documentId: t.documentId, codeId: t.code.id, start: data.start, end: data.end, coderId };
   try {
-    return await insertCoding(db, { projectId: doc.projectId, ...key, ...selector, comment: data.comment ?? "" });
+    return await insertCoding(
+      db,
+      { projectId: t.projectId, ...key, ...selector, comment: data.comment ?? "" },
+      { code: t.code, coder: data.coder },
+    );
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
     const same = await findIdenticalCoding(db, key);
-    throw duplicateCodingError(code.shortName, same?.id ?? "?");
+    throw duplicateCodingError(t.code.shortName, same?.id ?? "?");
   }
 }

@@ -90,7 +90,7 @@ export async function importDocument(db: Db, input: ImportDocumentInput): Promis
       paragraph: s.paragraph,
       start: s.start,
       end: s.end,
-      tokens: tokensField(tokens[i]),
+      tokens: tokensField(tokens[i] ?? []), // one token list per sentence, by construction
     })),
   ];
 

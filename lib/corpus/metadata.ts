@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { titleFromName } from "../text/title";
 import {
+  DISTRICTS,
   DOC_TYPE_CODES,
   LEVEL_CODES,
   MUNICIPALITIES,
+  PREFECTURE_CITIES,
   PROVINCES,
   REGION_CODES,
   type DocumentType,
@@ -62,35 +65,103 @@ export function normalizeDocType(value: string): DocumentType | undefined {
   return aliases[v];
 }
 
-// Prefecture-level cities of the study's mega-regions, so that a file named after
-// a city fills in its province too. Other cities are still recognised by the 市
-// suffix; only the province is then left for the researcher.
-const CITY_PROVINCE: Record<string, string> = Object.fromEntries(
-  [
-    ["河北省", "石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水"],
-    ["四川省", "成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳"],
-    ["辽宁省", "沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 朝阳 葫芦岛"],
-    ["内蒙古自治区", "呼和浩特 包头 鄂尔多斯 呼伦贝尔 海拉尔"],
-    ["江苏省", "南京 苏州 无锡 常州 南通 扬州 镇江 泰州 盐城"],
-    ["浙江省", "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 舟山 台州"],
-    ["广东省", "广州 深圳 珠海 佛山 惠州 东莞 中山 江门 肇庆"],
-    ["湖北省", "武汉 黄石 宜昌 襄阳 荆州"],
-  ].flatMap(([province, cities]) => cities.split(" ").map((c) => [c, province])),
+/** City stem → its province, from the reference list of prefecture-level cities. */
+const CITY_PROVINCE: ReadonlyMap<string, string> = new Map(
+  Object.entries(PREFECTURE_CITIES).flatMap(([province, stems]) => stems.split(" ").map((c) => [c, province] as const)),
 );
+
+/** Longest names first, so that 内蒙古自治区 wins over a shorter overlap. */
+const byLength = <T>(key: (t: T) => string) => (a: T, b: T) => key(b).length - key(a).length;
+const PROVINCES_LONGEST_FIRST = [...PROVINCES].sort(byLength((p) => p.name));
+const SHORTS_LONGEST_FIRST = [...PROVINCES].sort(byLength((p) => p.short));
+const CITY_STEMS_LONGEST_FIRST = [...CITY_PROVINCE.keys()].sort(byLength((c) => c));
+const DISTRICTS_LONGEST_FIRST = [...DISTRICTS].sort(byLength((d) => d.stem));
+
+/** A year in a name, with the 年/年度 that often follows it (never part of a place name). */
+const YEAR = /(?<!\d)(19[5-9]\d|20\d\d)(?!\d)(?:年度|年)?/gu;
+/** Words that follow a place name in a file name: what is before them may be a place. */
+const AFTER_PLACE = /^(?:人民政府|政府|国民经济|委员会|党委|人大|$)/u;
+
+type Place = { province?: string; city?: string; level: "provincial" | "city" };
+
+/**
+ * The place a name is about. Chinese runs are read from their start: a province (full
+ * name, or short form such as 新疆), then a prefecture-level city or district (known, or
+ * any 2–5-character name ending in 市/区/县 that ends the run or is followed by 政府 and
+ * the like). The four municipalities are provincial-level: province 北京市, no city.
+ */
+function inferPlace(base: string): Place | undefined {
+  const runs = base.replace(YEAR, " ").match(/[\u4e00-\u9fff]+/gu) ?? [];
+  for (const run of runs) {
+    const place = placeAtStart(run);
+    if (place) return place;
+  }
+  // A full province or city name inside a longer run ("关于河北省…", "…保定市…").
+  for (const run of runs) {
+    const province = PROVINCES_LONGEST_FIRST.find((p) => run.includes(p.name));
+    const city = CITY_STEMS_LONGEST_FIRST.find((c) => run.includes(`${c}市`));
+    if (city) return { province: CITY_PROVINCE.get(city), city: `${city}市`, level: "city" };
+    if (province) return { province: province.name, level: "provincial" };
+  }
+  return undefined;
+}
+
+function placeAtStart(run: string): Place | undefined {
+  let rest = run;
+  let province: string | undefined;
+  // A district named like a province's short form (天津 河北区) comes before the province.
+  const district0 = districtAt(rest);
+  if (district0) return district0;
+  const full = PROVINCES_LONGEST_FIRST.find((p) => rest.startsWith(p.name));
+  const short = full ? undefined : SHORTS_LONGEST_FIRST.find((p) => rest.startsWith(p.short));
+  const prov = full ?? short;
+  if (prov) {
+    province = prov.name;
+    rest = rest.slice(full ? prov.name.length : prov.short.length);
+    // "吉林市" is a city of 吉林省, not the province followed by "市".
+    if (!full && rest.startsWith("市") && CITY_PROVINCE.has(prov.short) && !MUNICIPALITIES.has(prov.name)) {
+      return { province: CITY_PROVINCE.get(prov.short), city: `${prov.short}市`, level: "city" };
+    }
+    if (!full && rest.startsWith("市")) rest = rest.slice(1);
+  }
+  const local = districtAt(rest) ?? cityAt(rest);
+  if (local) {
+    // A city named after its province's own short form is checked against the province.
+    if (province && local.province && local.province !== province) return { province, level: "provincial" };
+    return { ...local, province: local.province ?? province };
+  }
+  return province ? { province, level: "provincial" } : undefined;
+}
+
+function districtAt(s: string): Place | undefined {
+  const d = DISTRICTS_LONGEST_FIRST.find((x) => s.startsWith(`${x.stem}区`));
+  if (!d) return undefined;
+  return { province: d.province, city: d.city ?? `${d.stem}区`, level: "city" };
+}
+
+function cityAt(s: string): Place | undefined {
+  const known = CITY_STEMS_LONGEST_FIRST.find((c) => s.startsWith(c) && !/^[区县]/u.test(s.slice(c.length)));
+  if (known) return { province: CITY_PROVINCE.get(known), city: `${known}市`, level: "city" };
+  const m = s.match(/^([\u4e00-\u9fff]{2,5}?)(市|区|县)/u);
+  if (m && AFTER_PLACE.test(s.slice(m[0].length)) && !PROVINCES.some((p) => p.short === m[1])) {
+    return { city: m[0], level: "city" };
+  }
+  return undefined;
+}
 
 export type InferredMetadata = Partial<
   Pick<DocumentMetadata, "title" | "year" | "province" | "city" | "docType" | "level" | "region" | "issuer">
 >;
 
 /**
- * Guesses metadata from a file name (and optionally the first lines of text):
- * a year such as 2018, a province or city such as 河北省 / 保定市, and the
- * document type from words such as 政府工作报告. Only a suggestion: the upload
- * form and CLI flags override every field.
+ * Guesses metadata from a file name: a year such as 2018 (its 年 never joins a place
+ * name), a province, municipality, city or district (see inferPlace), and the document
+ * type from words such as 政府工作报告. Only a suggestion: the upload form and CLI flags
+ * override every field.
  */
 export function inferMetadataFromFilename(fileName: string): InferredMetadata {
   const base = fileName.replace(/^.*[\\/]/, "").replace(/\.[A-Za-z0-9]+$/, "");
-  const out: InferredMetadata = { title: base.replace(/[_]+/g, " ").trim() || base };
+  const out: InferredMetadata = { title: titleFromName(base) || base };
 
   const year = base.match(/(?<!\d)(19[5-9]\d|20\d\d)(?!\d)/);
   if (year) out.year = Number(year[1]);
@@ -101,37 +172,24 @@ export function inferMetadataFromFilename(fileName: string): InferredMetadata {
   else if (/访谈|interview/i.test(base)) out.docType = "interview";
   else if (/田野|field[-_ ]?notes/i.test(base)) out.docType = "field-notes";
 
+  const place = /国务院|全国|中央/.test(base) ? undefined : inferPlace(base);
   if (/国务院|全国|中央/.test(base)) {
     out.level = "national";
     out.region = "other";
     out.issuer = "国务院";
-  }
-
-  const province = PROVINCES.find((p) => base.includes(p.name) || base.includes(p.short));
-  if (province) {
-    out.province = province.name;
-    out.region = province.region;
-    out.level = "provincial";
-    if (MUNICIPALITIES.has(province.name)) out.city = province.name;
-  }
-
-  // A prefecture-level city: "保定市", or a known city name without the suffix.
-  const cityMatch = base.match(/([\u4e00-\u9fff]{2,4}?)(市|区)/);
-  const knownCity = Object.keys(CITY_PROVINCE).find((c) => base.includes(c));
-  const cityStem = knownCity ?? (cityMatch && !MUNICIPALITIES.has(cityMatch[0]) ? cityMatch[1] : undefined);
-  if (cityStem && !PROVINCES.some((p) => p.short === cityStem)) {
-    const suffix = cityMatch && cityMatch[1] === cityStem ? cityMatch[2] : "市";
-    out.city = cityStem + suffix;
-    out.level = "city";
-    const prov = CITY_PROVINCE[cityStem];
-    if (prov) {
-      out.province = prov;
-      out.region = PROVINCES.find((p) => p.name === prov)?.region ?? out.region;
+  } else if (place) {
+    out.level = place.level;
+    if (place.province) {
+      out.province = place.province;
+      out.region = PROVINCES.find((p) => p.name === place.province)?.region ?? "other";
     }
+    if (place.city) out.city = place.city;
   }
   if (out.docType === "work-report" && !out.issuer) {
-    const place = out.level === "city" ? out.city : out.province;
-    if (place) out.issuer = `${place}人民政府`;
+    // A municipality's district is named with its municipality: 北京市海淀区人民政府.
+    const inMunicipality = out.city?.endsWith("区") && out.province && MUNICIPALITIES.has(out.province);
+    const where = out.level === "city" ? (inMunicipality ? `${out.province}${out.city}` : out.city) : out.province;
+    if (where) out.issuer = `${where}人民政府`;
   }
   return out;
 }

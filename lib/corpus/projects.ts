@@ -100,7 +100,7 @@ export async function deleteProject(db: Db, opts: { id: string; confirmName: str
   if (opts.confirmName !== project.name) {
     throw new AppError(
       "invalid_input",
-      `the name typed does not match the project's name “${project.name}”; nothing was deleted / 输入的名称与项目名称不符，未删除`,
+      { en: `the name typed does not match the project's name “${project.name}”; nothing was deleted`, zh: "输入的名称与项目名称不符，未删除" },
     );
   }
   await deleteProjectById(db, opts.id);

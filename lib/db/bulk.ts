@@ -43,13 +43,41 @@ function prismaSqliteDate(d: Date): string {
   return d.toISOString().replace("Z", "+00:00");
 }
 
-export type BulkDocument = Record<string, string | number | null> & { projectId: string; sha256: string; plainText: string };
-export type BulkUnit = { kind: string; ordinal: number; paragraph: number; start: number; end: number; tokens: string };
+export type BulkDocument = {
+  projectId: string;
+  title: string;
+  region: string;
+  province: string;
+  city: string;
+  issuer: string;
+  level: string;
+  docType: string;
+  year: number | null;
+  date: string | null;
+  language: string;
+  sourceRef: string;
+  originalFilename: string;
+  format: string;
+  encoding: string;
+  sha256: string;
+  plainText: string;
+  charCount: number;
+};
 
 /**
- * Inserts one document row and its units in ONE transaction; any failure rolls
- * everything back. Returns the new document's id.
+ * The Document columns this module writes, fixed: a caller's object may carry other
+ * keys (a spread of a wider row), and those must never become SQL column names.
  */
+const DOCUMENT_COLUMNS = [
+  "id", "projectId", "title", "region", "province", "city", "issuer", "level", "docType", "year", "date",
+  "language", "sourceRef", "originalFilename", "format", "encoding", "sha256", "plainText", "charCount",
+  "version", "createdAt", "updatedAt",
+] as const;
+type DocumentColumn = (typeof DOCUMENT_COLUMNS)[number];
+
+const DOCUMENT_INSERT = `INSERT INTO "Document" (${DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${DOCUMENT_COLUMNS.map(() => "?").join(", ")})`;
+export type BulkUnit = { kind: string; ordinal: number; paragraph: number; start: number; end: number; tokens: string };
+
 // Units go in as multi-row INSERTs: one statement per 100 units instead of one
 // per unit (8 columns × 100 rows stays far below SQLite's bound-parameter limit).
 const UNITS_PER_STATEMENT = 100;
@@ -70,14 +98,11 @@ export function bulkInsertDocument(url: string, doc: BulkDocument, units: BulkUn
   const conn = sqliteConnection(url);
   const id = randomUUID();
   const now = prismaSqliteDate(new Date());
-  const row: Record<string, string | number | null> = { ...doc, id, createdAt: now, updatedAt: now, version: 1 };
-  const columns = Object.keys(row);
-  const insertDoc = conn.prepare(
-    `INSERT INTO "Document" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES (${columns.map((c) => `@${c}`).join(", ")})`,
-  );
+  const row: BulkDocument & Record<DocumentColumn, string | number | null> = { ...doc, id, createdAt: now, updatedAt: now, version: 1 };
+  const insertDoc = conn.prepare(DOCUMENT_INSERT);
   const full = unitInsert(conn, UNITS_PER_STATEMENT);
   conn.transaction(() => {
-    insertDoc.run(row);
+    insertDoc.run(DOCUMENT_COLUMNS.map((c) => row[c]));
     for (let i = 0; i < units.length; i += UNITS_PER_STATEMENT) {
       const batch = units.slice(i, i + UNITS_PER_STATEMENT);
       const params: (string | number)[] = [];

@@ -1,13 +1,14 @@
 /**
  * Query functions of the coding context: codings, the reader's rows, and the lookups the
  * coding rules need (document text, code, units). Only Prisma calls live here; rules and
- * messages live in lib/coding/. Portable Prisma only (no raw SQL). Functions take
- * `DbClient` so the domain can compose them inside one transaction.
+ * messages live in lib/coding/. Portable Prisma, plus one raw query on the coding write path
+ * written in SQL that SQLite and PostgreSQL both run (quoted identifiers, substr). Functions
+ * take `DbClient` so the domain can compose them inside one transaction.
  */
 export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
 import type { DbClient, DbTx } from "./shared";
 import type { Db } from "./client";
-import type { Prisma } from "./generated/client";
+import { Prisma } from "./generated/client";
 
 
 
@@ -40,6 +41,75 @@ const codeBriefSelect = {
 
 export function findCodeBrief(db: DbClient, codeId: string): Promise<CodeBriefRow | null> {
   return db.code.findUnique({ where: { id: codeId }, select: codeBriefSelect });
+}
+
+export type CodingTargetsRow = {
+  documentId: string;
+  projectId: string;
+  /** Code points of the whole plainText. */
+  charCount: number;
+  /** plainText from code point `windowStart`, at most `windowEnd - windowStart` code points. */
+  window: string;
+  code: CodeBriefRow | null;
+  /** null when no user has this name yet. */
+  coderId: string | null;
+};
+
+type CodingTargetsSqlRow = {
+  documentId: string;
+  projectId: string;
+  charCount: number | bigint;
+  window: string;
+  codeId: string | null;
+  codeProjectId: string | null;
+  shortName: string | null;
+  labelZh: string | null;
+  labelEn: string | null;
+  color: string | null;
+  coderId: string | null;
+};
+
+/**
+ * Everything a new coding is checked against, in one round trip: the document's project
+ * and length, only the stretch of its text the coding stores (SQL substr counts code
+ * points in SQLite and PostgreSQL alike, so the whole plainText never leaves the
+ * database), the code, and the coder's id. null when the document does not exist.
+ */
+export async function findCodingTargets(
+  db: DbClient,
+  q: { documentId: string; codeId: string; coderName: string; windowStart: number; windowEnd: number },
+): Promise<CodingTargetsRow | null> {
+  const rows = await db.$queryRaw<CodingTargetsSqlRow[]>(Prisma.sql`
+    SELECT d."id" AS "documentId", d."projectId" AS "projectId", d."charCount" AS "charCount",
+      substr(d."plainText", ${q.windowStart + 1}, ${q.windowEnd - q.windowStart}) AS "window",
+      c."id" AS "codeId", c."projectId" AS "codeProjectId", c."shortName" AS "shortName",
+      c."labelZh" AS "labelZh", c."labelEn" AS "labelEn", c."color" AS "color",
+      u."id" AS "coderId"
+    FROM "Document" d
+    LEFT JOIN "Code" c ON c."id" = ${q.codeId}
+    LEFT JOIN "User" u ON u."name" = ${q.coderName}
+    WHERE d."id" = ${q.documentId}`);
+  const r = rows[0];
+  if (!r) return null;
+  const code =
+    r.codeId === null || r.codeProjectId === null
+      ? null
+      : {
+          id: r.codeId,
+          projectId: r.codeProjectId,
+          shortName: r.shortName ?? "",
+          labelZh: r.labelZh ?? "",
+          labelEn: r.labelEn ?? "",
+          color: r.color ?? "",
+        };
+  return {
+    documentId: r.documentId,
+    projectId: r.projectId,
+    charCount: Number(r.charCount),
+    window: r.window,
+    code,
+    coderId: r.coderId,
+  };
 }
 
 export type UnitWithProjectRow = {
@@ -190,8 +260,21 @@ export type NewCodingRow = {
   comment: string;
 };
 
-export async function insertCoding(db: DbClient, data: NewCodingRow): Promise<CodingView> {
-  return toView(await db.coding.create({ data, select: codingSelect }));
+/**
+ * Inserts one coding. The caller already holds the code's display fields and the coder's
+ * name (it validated against them), so the insert returns only its own columns: no join.
+ */
+export async function insertCoding(
+  db: DbClient,
+  data: NewCodingRow,
+  display: { code: Pick<CodeBriefRow, "shortName" | "labelZh" | "labelEn" | "color">; coder: string },
+): Promise<CodingView> {
+  const r = await db.coding.create({
+    data,
+    select: { id: true, version: true, comment: true, createdAt: true, updatedAt: true },
+  });
+  const { shortName, labelZh, labelEn, color } = display.code;
+  return { ...data, ...r, shortName, labelZh, labelEn, color, coder: display.coder };
 }
 
 /** Many codings in one statement (Prisma chunks it to the driver's limits); returned in input order. */

@@ -2,9 +2,11 @@
  * DOCX → paragraphs via mammoth's raw-text conversion, which writes one paragraph
  * (w:p, including table cells and list items) per block separated by blank lines.
  * The ZIP is checked with fflate first so a broken file gets a precise message
- * instead of a JSZip stack trace, and the core title comes from docProps/core.xml.
+ * instead of a JSZip stack trace, and the core title comes from docProps/core.xml
+ * (read with an XML parser; malformed properties are ignored with a warning).
  */
 import { unzipSync } from "fflate";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import mammoth from "mammoth";
 import { AppError } from "../errors";
 import type { ExtractedParagraphs } from "./canonical";
@@ -46,19 +48,60 @@ function inspectPackage(bytes: Uint8Array): { coreXml?: string } {
   return { coreXml: core ? new TextDecoder("utf-8").decode(core) : undefined };
 }
 
-function decodeXmlEntities(s: string): string {
-  return s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (m, ent: string) => {
-    const e = ent.toLowerCase();
-    if (e.startsWith("#x")) return String.fromCodePoint(parseInt(e.slice(2), 16));
-    if (e.startsWith("#")) return String.fromCodePoint(parseInt(e.slice(1), 10));
-    return { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" }[e] ?? m;
-  });
+const coreParser = new XMLParser({
+  ignoreAttributes: true,
+  removeNSPrefix: true,
+  parseTagValue: false,
+  // Decodes character references (&#…;) as well as the five XML entities.
+  htmlEntities: true,
+});
+
+/** XML's Char production: what a character reference may name. */
+function isXmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 || cp === 0xa || cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
-function coreTitle(coreXml: string | undefined): string | undefined {
-  const m = coreXml?.match(/<dc:title(?:\s[^>]*)?>([\s\S]*?)<\/dc:title>/);
-  const title = m ? decodeXmlEntities(m[1]).replace(/\s+/g, " ").trim() : "";
-  return title === "" ? undefined : title;
+/** The first character reference that names no character (e.g. &#x110000;), if any. */
+function badCharReference(xml: string): string | undefined {
+  for (const m of xml.matchAll(/&#(x[0-9a-f]+|\d+);/gi)) {
+    const ref = m[1] ?? "";
+    const cp = ref[0] === "x" || ref[0] === "X" ? parseInt(ref.slice(1), 16) : parseInt(ref, 10);
+    if (!isXmlChar(cp)) return m[0];
+  }
+  return undefined;
+}
+
+type CoreProperties = { title?: string; warnings: string[] };
+
+/**
+ * The title from docProps/core.xml. These properties are optional and the body text
+ * does not depend on them, so malformed ones are ignored with a warning (the title
+ * then comes from the file name) rather than refusing a document whose text is fine.
+ */
+function coreProperties(coreXml: string | undefined): CoreProperties {
+  if (coreXml === undefined) return { warnings: [] };
+  const ignored = (why: string): CoreProperties => ({
+    warnings: [
+      `the document properties (docProps/core.xml) are malformed (${why}) and were ignored; the text is imported / ` +
+        "文档属性（docProps/core.xml）格式有误，已忽略；正文已导入",
+    ],
+  });
+  const valid = XMLValidator.validate(coreXml);
+  if (valid !== true) return ignored(valid.err.msg);
+  const bad = badCharReference(coreXml);
+  if (bad) return ignored(`${bad} is not a character`);
+  let parsed: unknown;
+  try {
+    parsed = coreParser.parse(coreXml);
+  } catch (e) {
+    return ignored(e instanceof Error ? e.message : String(e));
+  }
+  const raw = (parsed as { coreProperties?: { title?: unknown } } | undefined)?.coreProperties?.title;
+  const title = typeof raw === "string" ? raw.replace(/\s+/g, " ").trim() : "";
+  return { ...(title === "" ? {} : { title }), warnings: [] };
 }
 
 export async function extractDocx(bytes: Uint8Array): Promise<ExtractedParagraphs> {
@@ -73,5 +116,6 @@ export async function extractDocx(bytes: Uint8Array): Promise<ExtractedParagraph
   // mammoth ends every paragraph with "\n\n"; a single "\n" is a manual line break
   // (w:br), which canonical text also treats as a paragraph boundary.
   const paragraphs = raw.split(/\n+/);
-  return { paragraphs, title: coreTitle(coreXml), encoding: "UTF-8", warnings: [] };
+  const core = coreProperties(coreXml);
+  return { paragraphs, title: core.title, encoding: "UTF-8", warnings: core.warnings };
 }

@@ -5,9 +5,6 @@
 import { AppError } from "../errors";
 import { buildCanonicalText, type ExtractedParagraphs } from "./canonical";
 import type { DecodeOptions } from "./decode";
-import { extractDocx } from "./docx";
-import { extractHtml } from "./html";
-import { extractPdf } from "./pdf";
 import { extractPlain } from "./plain";
 import type { ExtractedDocument, SourceFormat } from "./types";
 import type { Bilingual } from "../i18n/locale";
@@ -127,13 +124,15 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
       extracted = extractPlain(bytes, opts);
       break;
     case "docx":
-      extracted = await extractDocx(bytes);
+      // The DOCX, PDF and HTML readers (mammoth, pdfjs, a DOM) load on first use: a
+      // process that never meets such a file (most CLI calls) never pays for them.
+      extracted = await (await import("./docx")).extractDocx(bytes);
       break;
     case "pdf":
-      extracted = await extractPdf(bytes);
+      extracted = await (await import("./pdf")).extractPdf(bytes);
       break;
     case "html":
-      extracted = extractHtml(bytes, opts);
+      extracted = (await import("./html")).extractHtml(bytes, opts);
       break;
     default: {
       const unreachable: never = format;

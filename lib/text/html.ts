@@ -3,20 +3,23 @@
  *
  * Decoding follows the browser's order: BOM, then a declared charset
  * (<meta charset>, http-equiv Content-Type, XML declaration), then detection.
- * The main text is found with @mozilla/readability on jsdom; when Readability finds
- * nothing usable, a cheerio pass keeps the whole page minus scripts and furniture.
- * Both paths end in the same walker, which turns blocks, list items and <br> into
- * paragraphs and drops nav/aside/form and the page's header/footer. jsdom is created
- * with its defaults spelled out: scripts never run and no subresource (script,
- * stylesheet, image, iframe) is ever fetched. Only text leaves this module, so
- * nothing executable can reach the canonical text.
+ * The main text is the page's one content element when the page makes that plain (see
+ * obviousArticle), else what @mozilla/readability finds on the linkedom document; when
+ * Readability finds nothing usable, a cheerio pass keeps the whole page minus scripts
+ * and furniture. Both paths end in the same walker, which turns blocks, list items and
+ * <br> into paragraphs and drops nav/aside/form and the page's header/footer.
+ * linkedom is a DOM without a browser: it has no script engine, event loop or resource
+ * loader at all (so nothing on a page runs or is fetched), and it builds a page several
+ * times faster than jsdom, which is what made HTML import cost twice a TXT import.
+ * Only text leaves this module, so nothing executable can reach the canonical text.
  */
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";
-import { JSDOM, VirtualConsole } from "jsdom";
+import { DOMParser } from "linkedom";
 import { AppError, isAppError } from "../errors";
 import type { ExtractedParagraphs } from "./canonical";
 import { decodeText, detectBom, type DecodedText } from "./decode";
+import { titleFromName } from "./title";
 
 /** How far into the file a charset declaration is looked for (browsers use 1024; CMS pages put it later). */
 const PRESCAN_BYTES = 4096;
@@ -52,14 +55,13 @@ const WESTERN_LABELS = new Set(["iso-8859-1", "latin1", "us-ascii", "ascii", "wi
 export function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, PRESCAN_BYTES)).toString("latin1");
   const meta = head.match(/<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([a-z0-9_\-:.]+)/i);
-  if (meta) return meta[1].toLowerCase();
+  if (meta?.[1]) return meta[1].toLowerCase();
   const xml = head.match(/^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([a-z0-9_\-:.]+)["']/i);
-  return xml ? xml[1].toLowerCase() : null;
+  return xml?.[1] ? xml[1].toLowerCase() : null;
 }
 
 function isPureAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0x80) return false;
-  return true;
+  return bytes.every((b) => b < 0x80);
 }
 
 /** Decode HTML bytes: BOM, then declared charset (verified), then detection. */
@@ -70,6 +72,12 @@ export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}):
   if (label === null) return decodeText(bytes);
 
   const codec = CHARSET_ALIASES[label];
+  if (codec === "UTF-8") {
+    // Valid UTF-8 decodes the same with or without the declaration, and the undeclared
+    // path checks it in one pass (the forced one decodes twice).
+    const detected = decodeText(bytes);
+    if (detected.encoding === "UTF-8" && detected.confidence === 1) return detected;
+  }
   if (codec === undefined && WESTERN_LABELS.has(label) && !isPureAscii(bytes)) {
     // A "latin1" page with high bytes is usually mislabelled Chinese: detection decides.
     try {
@@ -102,7 +110,7 @@ export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}):
 }
 
 // ---------------------------------------------------------------------------
-// Walking a DOM into paragraphs. Works over jsdom nodes and cheerio (domhandler)
+// Walking a DOM into paragraphs. Works over DOM (linkedom) nodes and cheerio (domhandler)
 // nodes through a small adapter, so both paths produce paragraphs the same way.
 
 type NodeAdapter<N> = {
@@ -110,7 +118,7 @@ type NodeAdapter<N> = {
   kind(node: N): "text" | "element" | "other";
   tag(node: N): string;
   attr(node: N, name: string): string | null;
-  children(node: N): N[];
+  children(node: N): Iterable<N>;
   text(node: N): string;
 };
 
@@ -207,7 +215,10 @@ const domAdapter: NodeAdapter<Node> = {
   kind: (n) => (n.nodeType === 3 || n.nodeType === 4 ? "text" : n.nodeType === 1 ? "element" : "other"),
   tag: (n) => (n as Element).localName.toLowerCase(),
   attr: (n, name) => (n.nodeType === 1 ? (n as Element).getAttribute(name) : null),
-  children: (n) => Array.from(n.childNodes),
+  // Sibling links rather than childNodes: linkedom builds a new array for every childNodes read.
+  children: function* (n) {
+    for (let c = n.firstChild; c !== null; c = c.nextSibling) yield c;
+  },
   text: (n) => n.nodeValue ?? "",
 };
 
@@ -233,7 +244,8 @@ function cleanTitle(s: string | null | undefined): string {
 
 /**
  * The document's title: an <h1> outside the page header/nav (the article heading), else
- * the <title> without its site-name suffix ("…_政策文件_XX市人民政府").
+ * the <title> read by the same rule as file names (titleFromName: separators become
+ * spaces, a trailing site name such as "…_政策文件_XX市人民政府" is dropped).
  */
 function findTitle(doc: Document): string | undefined {
   for (const h1 of Array.from(doc.querySelectorAll("h1"))) {
@@ -241,10 +253,102 @@ function findTitle(doc: Document): string | undefined {
     const t = cleanTitle(h1.textContent);
     if (Array.from(t).length >= 2) return t;
   }
-  const raw = cleanTitle(doc.querySelector("title")?.textContent);
-  if (raw === "") return undefined;
-  const first = raw.split(/\s*(?:[_|｜]|\s[-–—]\s)\s*/)[0] ?? "";
-  return Array.from(first).length >= 2 ? first : raw;
+  const title = titleFromName(cleanTitle(doc.querySelector("title")?.textContent));
+  return title === "" ? undefined : title;
+}
+
+// ---------------------------------------------------------------------------
+// The obvious article. Government pages nearly always hold the whole text in one
+// content element (#zoom, .TRS_Editor, article …) made of <p>s. When the page says
+// so this plainly, that element is walked directly; Readability — by far the most
+// expensive step of an HTML import — runs only for pages that are not so plain.
+
+/** Share of the page's <p> text the article element must hold. */
+const ARTICLE_SHARE = 0.9;
+/** Share of the article element's own text that must sit in <p>s (the rest: headings, date lines). */
+const PARAGRAPH_SHARE = 0.8;
+/** Below this many characters of <p> text a page is short enough for Readability's judgement. */
+const OBVIOUS_MIN_CHARS = 500;
+/** A block inside the article that is mostly link text (print / close / share buttons) is dropped. */
+const LINK_BLOCK_DENSITY = 0.5;
+
+/** Characters that count as text: anything but whitespace (HTML's, U+3000 and NBSP). */
+function visibleLength(s: string | null): number {
+  if (s === null) return 0;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c !== 0xa0 && c !== 0x3000) n++;
+  }
+  return n;
+}
+
+/** Whether an element is page furniture the walker drops, memoised (every <p> asks for each ancestor). */
+function furnitureTest(): (el: Element) => boolean {
+  const memo = new Map<Element, boolean>();
+  const test = (el: Element): boolean => {
+    const known = memo.get(el);
+    if (known !== undefined) return known;
+    const tag = el.localName.toLowerCase();
+    const result =
+      FURNITURE_TAGS.has(tag) ||
+      SKIP_TAGS.has(tag) ||
+      FURNITURE_ROLES.has(el.getAttribute("role") ?? "") ||
+      (PAGE_FRAME_TAGS.has(tag) && el.parentElement?.closest("article, main") == null);
+    memo.set(el, result);
+    return result;
+  };
+  return test;
+}
+
+/** The element holding the article when the page makes it plain (see above), else null. */
+function obviousArticle(doc: Document): Element | null {
+  const mass = new Map<Element, number>();
+  const isFurniture = furnitureTest();
+  let total = 0;
+  for (const p of Array.from(doc.getElementsByTagName("p"))) {
+    const ancestors: Element[] = [];
+    let furniture = false;
+    for (let el = p.parentElement; el !== null; el = el.parentElement) {
+      if (isFurniture(el)) {
+        furniture = true;
+        break;
+      }
+      ancestors.push(el);
+    }
+    if (furniture) continue;
+    const n = visibleLength(p.textContent);
+    total += n;
+    for (const el of ancestors) mass.set(el, (mass.get(el) ?? 0) + n);
+  }
+  if (total < OBVIOUS_MIN_CHARS || !doc.body) return null;
+  // Descend from <body> while one child still holds the required share.
+  let article: Element = doc.body;
+  for (;;) {
+    const next = Array.from(article.children).find((c) => (mass.get(c) ?? 0) >= total * ARTICLE_SHARE);
+    if (!next) break;
+    article = next;
+  }
+  const own = visibleLength(article.textContent);
+  if ((mass.get(article) ?? 0) < own * PARAGRAPH_SHARE) return null;
+  return article;
+}
+
+/** Drops blocks inside the article that are mostly links (print, close, share, related lists). */
+function dropLinkBlocks(article: Element): void {
+  for (const block of Array.from(article.querySelectorAll("div, ul, ol, table, section"))) {
+    const text = visibleLength(block.textContent);
+    if (text === 0) continue;
+    const links = Array.from(block.querySelectorAll("a")).reduce((n, a) => n + visibleLength(a.textContent), 0);
+    if (links / text > LINK_BLOCK_DENSITY) block.remove();
+  }
+}
+
+function obviousArticleParagraphs(doc: Document): string[] | null {
+  const article = obviousArticle(doc);
+  if (!article) return null;
+  dropLinkBlocks(article);
+  return paragraphsOf(domAdapter, article);
 }
 
 function readabilityParagraphs(doc: Document): string[] | null {
@@ -271,23 +375,24 @@ function textLength(paragraphs: string[]): number {
 }
 
 /**
- * A jsdom document that is inert: jsdom's defaults made explicit — no `runScripts`
- * (neither <script> nor on* handlers execute) and no `resources` (no script, stylesheet,
- * image or iframe is fetched). A silent VirtualConsole keeps CSS parse noise out of logs.
- * The caller closes the window.
+ * The page as a DOM document that is inert by construction: linkedom only parses (no
+ * script runs, no on* handler fires, no script, stylesheet, image or iframe is fetched).
  */
-export function parseHtmlSafely(html: string): JSDOM {
-  return new JSDOM(html, { contentType: "text/html", virtualConsole: new VirtualConsole(), runScripts: undefined, resources: undefined });
+export function parseHtmlSafely(html: string): Document {
+  // linkedom's own Document type is a subset of lib.dom's; Readability and the walker
+  // use only what it implements (tests/text/html.test.ts runs them on real pages).
+  return new DOMParser().parseFromString(html, "text/html") as unknown as Document;
 }
 
 export function extractHtml(bytes: Uint8Array, opts: { encoding?: string } = {}): ExtractedParagraphs {
   const decoded = decodeHtml(bytes, opts);
   const html = decoded.text;
-  const dom = parseHtmlSafely(html);
   try {
-    const doc = dom.window.document;
+    const doc = parseHtmlSafely(html);
     const title = findTitle(doc);
     const warnings = [...decoded.warnings];
+    const obvious = obviousArticleParagraphs(doc);
+    if (obvious !== null) return { paragraphs: obvious, title, encoding: decoded.encoding, warnings };
     const main = readabilityParagraphs(doc); // mutates doc: the title is read first
     // Trust Readability unless it kept almost nothing of what the page holds.
     if (main !== null && textLength(main) >= 200) return { paragraphs: main, title, encoding: decoded.encoding, warnings };
@@ -302,7 +407,5 @@ export function extractHtml(bytes: Uint8Array, opts: { encoding?: string } = {})
   } catch (e) {
     if (isAppError(e)) throw e;
     throw new AppError("unprocessable", { en: `cannot parse HTML: ${e instanceof Error ? e.message : String(e)}`, zh: "无法解析 HTML" });
-  } finally {
-    dom.window.close();
   }
 }

@@ -25,6 +25,13 @@ describe("codings", () => {
   });
   afterEach(async () => t.close());
 
+  /** The fixture's i-th sentence (the fixture text has four). */
+  const sentence = (i: number) => {
+    const u = doc.sentences[i];
+    if (!u) throw new Error(`the fixture has no sentence ${i}`);
+    return u;
+  };
+
   it("stores the quote at code-point offsets after a character outside the BMP, and SQL substr agrees", async () => {
     const start = cpIndexOf(doc.text, "城际铁路");
     expect(start).toBe(5); // 𠮷 𠮷 space 推 进 — two non-BMP characters count once each
@@ -42,7 +49,7 @@ describe("codings", () => {
        FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."id" = ?`,
       c.id,
     );
-    expect(rows[0]!.q).toBe("城际铁路");
+    expect(rows[0]?.q).toBe("城际铁路");
   });
 
   it("refuses spans outside the text, empty, reversed, negative, fractional or whitespace-only", async () => {
@@ -146,7 +153,7 @@ describe("codings", () => {
   });
 
   it("codes whole sentences in one transaction and skips ones already coded on that span", async () => {
-    const [s0, s1, s2] = [doc.sentences[0]!, doc.sentences[1]!, doc.sentences[2]!];
+    const [s0, s1, s2, s3] = [sentence(0), sentence(1), sentence(2), sentence(3)];
     await createCoding(t.db, { documentId: doc.doc.id, codeId, start: s1.start, end: s1.end, coder: "a" });
     const r = await codeUnits(t.db, { unitIds: [s0.id, s1.id, s2.id, s0.id], codeId, coder: "a" });
     expect(r.created.map((c) => c.quote)).toEqual([s0.text, s2.text]);
@@ -157,13 +164,36 @@ describe("codings", () => {
     // A unit of another project makes the whole batch fail: nothing is written.
     const other = await addProject(t.db, "other");
     const foreignDoc = await addDocument(t.db, other.id, ["别的项目的句子。"]);
-    const s3 = doc.sentences[3]!;
-    const e = await appError(codeUnits(t.db, { unitIds: [s3.id, foreignDoc.sentences[0]!.id], codeId, coder: "a" }));
+    const foreign = foreignDoc.sentences[0]?.id ?? "";
+    const e = await appError(codeUnits(t.db, { unitIds: [s3.id, foreign], codeId, coder: "a" }));
     expect(e.code).toBe("invalid_input");
     expect(await t.db.coding.count()).toBe(3);
     const missing = await appError(codeUnits(t.db, { unitIds: [s3.id, "nope"], codeId, coder: "a" }));
     expect(missing.code).toBe("not_found");
     expect(await t.db.coding.count()).toBe(3);
+  });
+
+  it("clips prefix and suffix at the document's edges and creates a new coder on first use", async () => {
+    const cps = Array.from(doc.text);
+    const first = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 0, end: 2, coder: "新人" });
+    expect(first).toMatchObject({ quote: "𠮷𠮷", prefix: "", suffix: cps.slice(2, 22).join(""), coder: "新人" });
+    expect(first.coderId).toBe((await ensureUser(t.db, "新人")).id);
+    const last = await createCoding(t.db, {
+      documentId: doc.doc.id,
+      codeId,
+      start: cps.length - 7,
+      end: cps.length,
+      coder: "新人",
+    });
+    expect(last).toMatchObject({ quote: "雄安新区建设。", prefix: cps.slice(cps.length - 27, cps.length - 7).join(""), suffix: "" });
+  });
+
+  it("refuses a missing document or code with not_found", async () => {
+    const noDoc = await appError(createCoding(t.db, { documentId: "missing", codeId, start: 5, end: 9, coder: "a" }));
+    expect([noDoc.code, noDoc.message]).toEqual(["not_found", "document missing not found / 未找到该文档"]);
+    const noCode = await appError(createCoding(t.db, { documentId: doc.doc.id, codeId: "gone", start: 5, end: 9, coder: "a" }));
+    expect([noCode.code, noCode.message]).toEqual(["not_found", "code gone not found / 未找到该代码"]);
+    expect(await t.db.coding.count()).toBe(0);
   });
 
   it("ensureUser trims, refuses empty names and is idempotent", async () => {

@@ -1,3 +1,4 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../lib/errors";
 import { extractDocument } from "../../lib/text/extract";
@@ -21,7 +22,38 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
   throw new Error("expected an AppError");
 }
 
+/** The DOCX with its docProps/core.xml replaced (a file some other tool wrote badly). */
+async function withCoreXml(paragraphs: string[], coreXml: string): Promise<Uint8Array> {
+  const files = unzipSync(await makeDocx(paragraphs, "原标题"));
+  expect(strFromU8(files["docProps/core.xml"] ?? new Uint8Array())).toContain("原标题");
+  return zipSync({ ...files, "docProps/core.xml": strToU8(coreXml) });
+}
+
+const core = (title: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${title}</dc:title></cp:coreProperties>`;
+
 describe("DOCX extraction", () => {
+  it("decodes character references and entities in the core title", async () => {
+    const doc = await extractDocument(await withCoreXml(["正文。"], core("报告 &amp; &#x20BB7; &#20320;")), "a.docx");
+    expect(doc.title).toBe("报告 & 𠮷 你");
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it("imports the text of a DOCX whose core properties are malformed, ignoring them with a warning", async () => {
+    const warning = (why: string) =>
+      `the document properties (docProps/core.xml) are malformed (${why}) and were ignored; the text is imported / ` +
+      "文档属性（docProps/core.xml）格式有误，已忽略；正文已导入";
+    const beyond = await extractDocument(await withCoreXml(["甲。", "乙。"], core("坏 &#x110000; 标题")), "b.docx");
+    expect([beyond.text, beyond.title, beyond.warnings]).toEqual(["甲。\n乙。", undefined, [warning("&#x110000; is not a character")]]);
+    const unclosed = await extractDocument(
+      await withCoreXml(["甲。"], core("未闭合").replace("</dc:title>", "")),
+      "c.docx",
+    );
+    expect([unclosed.text, unclosed.title, unclosed.warnings.length]).toEqual(["甲。", undefined, 1]);
+    expect(unclosed.warnings[0]).toMatch(/^the document properties \(docProps\/core\.xml\) are malformed \(Expected closing tag 'dc:title'/);
+  });
+
   it("keeps every paragraph, 𠮷 and full-width punctuation intact, and reads the core title", async () => {
     const bytes = await makeDocx(PARAGRAPHS, "某市政府工作报告");
     const doc = await extractDocument(bytes, "报告.docx");

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { POST } from "../../app/api/projects/[projectId]/documents/route";
+import { createProject } from "../../lib/corpus";
+import { getDb } from "../../lib/db/client";
+import { createTestDb, type TestDb } from "../helpers/db";
+
+const MB = 1024 * 1024;
+
+/** A body stream of `chunks` pieces of 256 KiB that records how much was pulled from it. */
+function countingBody(chunks: number) {
+  const pulled = { bytes: 0, cancelled: false };
+  let sent = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent === chunks) return controller.close();
+      sent++;
+      pulled.bytes += 256 * 1024;
+      controller.enqueue(new Uint8Array(256 * 1024).fill(0x61));
+    },
+    cancel() {
+      pulled.cancelled = true;
+    },
+  });
+  return { stream, pulled };
+}
+
+function upload(projectId: string, body: BodyInit, headers: Record<string, string> = {}) {
+  const req = new Request(`http://localhost/api/projects/${projectId}/documents`, {
+    method: "POST",
+    headers: { "content-type": "multipart/form-data; boundary=x", ...headers },
+    body,
+    duplex: "half",
+  } as RequestInit);
+  return POST(req, { params: Promise.resolve({ projectId }) });
+}
+
+describe("POST /api/projects/:id/documents (upload size)", () => {
+  let t: TestDb;
+  let projectId: string;
+  const saved = { url: process.env.DATABASE_URL, max: process.env.JUNCTURE_MAX_FILE_MB };
+
+  beforeEach(async () => {
+    t = await createTestDb();
+    process.env.DATABASE_URL = t.url;
+    process.env.JUNCTURE_MAX_FILE_MB = "1";
+    projectId = (await createProject(t.db, { name: "P", templates: "none" })).id;
+  });
+  afterEach(async () => {
+    await getDb().$disconnect(); // the route's own client on this test's file
+    for (const [k, v] of [["DATABASE_URL", saved.url], ["JUNCTURE_MAX_FILE_MB", saved.max]] as const) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    await t.close();
+  });
+
+  const refusal = {
+    error: {
+      code: "too_large",
+      message: "the upload is over the 1.0 MB limit (JUNCTURE_MAX_FILE_MB)",
+    },
+  };
+
+  it("refuses a body larger than the limit with 413, and stops reading it early", async () => {
+    const { stream, pulled } = countingBody(400); // 100 MB if read to the end
+    const res = await upload(projectId, stream);
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual(refusal);
+    // The limit is 1 MB plus 1 MB for the form; the stream may run a chunk or two ahead.
+    expect(pulled.bytes).toBeLessThanOrEqual(3 * MB);
+    expect(pulled.cancelled).toBe(true);
+    expect(await t.db.document.count()).toBe(0);
+  });
+
+  it("refuses a declared Content-Length over the limit without reading the body", async () => {
+    const { stream, pulled } = countingBody(400);
+    const res = await upload(projectId, stream, { "content-length": String(100 * MB) });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual(refusal);
+    expect(pulled.bytes).toBeLessThanOrEqual(256 * 1024);
+  });
+
+  it("still imports a file within the limit", async () => {
+    const form = new FormData();
+    form.set("file", new File([Buffer.from("河北省推进京津冀协同发展。", "utf8")], "河北省_2018_report.txt"));
+    const req = new Request(`http://localhost/api/projects/${projectId}/documents`, { method: "POST", body: form });
+    const res = await POST(req, { params: Promise.resolve({ projectId }) });
+    expect(res.status).toBe(201);
+    const { document } = (await res.json()) as { document: { title: string; chars: number } };
+    expect(document).toMatchObject({ title: "河北省 2018 report", chars: 13 });
+  });
+});
