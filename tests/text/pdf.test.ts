@@ -1,9 +1,11 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
+import { describeWith } from "../helpers/describe-with";
+import { cjkFont } from "../helpers/external";
 import { AppError } from "../../lib/errors";
 import { extractDocument } from "../../lib/text/extract";
 import { joinWrappedLines } from "../../lib/text/pdf";
-import { hasCjkFont, makeCjkPdf, makeShapesOnlyPdf } from "./fixtures";
+import { makeCjkPdf, makeShapesOnlyPdf } from "./fixtures";
 
 // Each paragraph is several lines long at 12 pt on A4 (451 pt text width), so lines
 // wrap inside sentences; the second ends with English long enough to wrap between words.
@@ -25,7 +27,7 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
   throw new Error("expected an AppError");
 }
 
-describe.skipIf(!hasCjkFont)("PDF extraction (Chinese text layer, wqy-zenhei)", () => {
+describeWith(cjkFont(), "PDF extraction (Chinese text layer, wqy-zenhei)", () => {
   it("joins wrapped lines without stray spaces or newlines and keeps exactly two paragraphs", async () => {
     expect(Array.from(P1).length * 12).toBeGreaterThan(2 * 451); // the fixture really wraps
     const doc = await extractDocument(await makeCjkPdf([P1, P2]), "report.pdf");
