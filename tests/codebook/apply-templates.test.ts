@@ -11,6 +11,7 @@ import {
   walkTemplateCodes,
 } from "../../lib/codebook";
 import { applyTemplates as applyFromTemplatesModule } from "../../lib/codebook/templates";
+import { appError } from "../helpers/app-error";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { seedProject } from "./fixtures";
 
@@ -115,8 +116,8 @@ describe("applyTemplates", () => {
 
   it("refuses an unknown template key and a missing project without writing anything", async () => {
     const { project } = await seedProject(t.db);
-    await expect(applyTemplates(t.db, project.id, ["3co", "nope" as never])).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(applyTemplates(t.db, "missing", ["3co"])).rejects.toMatchObject({ code: "not_found" });
+    expect(await appError(applyTemplates(t.db, project.id, ["3co", "nope" as never]))).toEqual({ code: "invalid_input", message: "keys.1: template must be one of 3co, visions, mechanisms, hi-lenses, strategies, passiveness, mismatches, trajectories / 模板须为 3co、visions、mechanisms、hi-lenses、strategies、passiveness、mismatches、trajectories 之一" });
+    expect(await appError(applyTemplates(t.db, "missing", ["3co"]))).toEqual({ code: "not_found", message: "Project not found / 未找到该项目" });
     expect(await t.db.code.count()).toBe(0);
   });
 });

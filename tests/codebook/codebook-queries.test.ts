@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { applyTemplates, createCode, findCodeByShortName, flattenCodebook, getCodebook, searchCodes } from "../../lib/codebook";
+import { appError } from "../helpers/app-error";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { addCoding, seedProject } from "./fixtures";
 
@@ -73,6 +74,6 @@ describe("getCodebook / flattenCodebook / findCodeByShortName / searchCodes", ()
   });
 
   it("answers not_found for a project that does not exist", async () => {
-    await expect(getCodebook(t.db, "missing")).rejects.toMatchObject({ code: "not_found" });
+    expect(await appError(getCodebook(t.db, "missing"))).toEqual({ code: "not_found", message: "Project not found / 未找到该项目" });
   });
 });

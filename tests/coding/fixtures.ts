@@ -129,14 +129,4 @@ export function cpIndexOf(text: string, needle: string, nth = 0): number {
   return cpLength(text.slice(0, at));
 }
 
-/** Runs a promise expected to fail with an AppError and returns it for inspection. */
-export async function appError(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { code?: string; message: string; name?: string };
-    if (err.name !== "AppError") throw e;
-    return { code: err.code!, message: err.message };
-  }
-  throw new Error("expected an AppError, but the call succeeded");
-}
+export { appError } from "../helpers/app-error";

@@ -140,13 +140,23 @@ describe("searchCorpus", () => {
     const anchored = await search({ query: "^推动", mode: "regex" });
     expect(anchored.hits.map((h) => h.documentId)).toEqual([liaoning.doc.id, hebei.doc.id]);
     expect(await matches({ query: "建设。$", mode: "regex" })).toEqual(["建设。", "建设。"]); // 辽宁 and 四川, not 河北
-    const bad = await appError(search({ query: "[城际", mode: "regex" }));
-    expect(bad.code).toBe("invalid_input");
-    expect(bad.message).toMatch(/invalid regular expression \/\[城际\/ at position 1/);
-    const malformed = await appError(search({ query: "城际 OR", mode: "substring" }));
-    expect(malformed.code).toBe("invalid_input");
-    expect((await appError(search({ query: "NOT 城际", mode: "substring" }))).message).toMatch(/not negated/);
-    expect((await appError(search({ query: "城际", mode: "fuzzy" as never }))).code).toBe("invalid_input");
+    expect(await appError(search({ query: "[城际", mode: "regex" }))).toEqual({
+      code: "invalid_input",
+      // The middle part is the JavaScript engine's own wording.
+      message: expect.stringMatching(/^invalid regular expression \/\[城际\/ at position 1: .+ \/ 第 1 个字符处的正则表达式无效$/),
+    });
+    expect(await appError(search({ query: "城际 OR", mode: "substring" }))).toEqual({
+      code: "invalid_input",
+      message: "OR at position 4 has no term after it / 第 4 个字符处的 OR 后缺少检索词",
+    });
+    expect(await appError(search({ query: "NOT 城际", mode: "substring" }))).toEqual({
+      code: "invalid_input",
+      message: "the query needs at least one term that is not negated by NOT / 查询至少需要一个未被 NOT 否定的检索词",
+    });
+    expect(await appError(search({ query: "城际", mode: "fuzzy" as never }))).toEqual({
+      code: "invalid_input",
+      message: "mode: mode must be substring, word or regex / 检索模式无效",
+    });
   });
 
   it("applies metadata filters", async () => {
