@@ -36,7 +36,9 @@ describe("createCode / updateCode", () => {
       const err = await createCode(t.db, { projectId: project.id, shortName }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
       expect(err).toMatchObject({ code: "conflict", details: { existingCodeId: first.id } });
-      expect((err as AppError).message).toContain("“CON-1” (综合交通)");
+      expect((err as AppError).message).toBe(
+        "A code named “CON-1” (综合交通) already exists in this project; choose another short name / 本项目已有名为 “CON-1” (综合交通) 的编码，请换一个简称",
+      );
     }
     expect(await t.db.code.count()).toBe(1);
     // Another project may reuse the name.
@@ -72,7 +74,9 @@ describe("createCode / updateCode", () => {
     // A second editor still holding version 1 must not overwrite the first one's edit.
     const err = await updateCode(t.db, code.id, 1, { labelEn: "stale edit" }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: "conflict", details: { currentVersion: 2 } });
-    expect((err as AppError).message).toMatch(/changed by someone else; reload/);
+    expect((err as AppError).message).toBe(
+      "Code “NEW” (Connectivity) was changed by someone else; reload it and apply your edit again / 编码 “NEW” (Connectivity) 已被他人修改，请刷新后重新编辑",
+    );
     expect((await getCode(t.db, code.id)).labelEn).toBe("Connectivity");
   });
 

@@ -34,8 +34,8 @@ describe("mergeCodes", () => {
 
     expect(await t.db.code.findUnique({ where: { id: source.id } })).toBeNull();
     const onPassage = await t.db.coding.findMany({ where: { documentId: document.id, start: 10, end: 19 } });
-    expect(onPassage.map((c) => [c.id, c.codeId])).toEqual([[kept.id, target.id]]);
-    expect(onPassage[0].comment).toBe("同一句");
+    // The duplicate's comment is carried over to the coding that stays.
+    expect(onPassage.map((c) => [c.id, c.codeId, c.comment])).toEqual([[kept.id, target.id, "同一句"]]);
     expect((await t.db.memo.findUniqueOrThrow({ where: { id: memoOnDup.id } })).codingId).toBe(kept.id);
 
     const moved = await t.db.coding.findMany({ where: { id: { in: [m1.id, m2.id] } } });
@@ -65,7 +65,7 @@ describe("mergeCodes", () => {
     await addCoding(t.db, { projectId: project.id, documentId: document.id, coderId: coder.id, codeId: target.id, start: 10, end: 19 });
     await addCoding(t.db, { projectId: project.id, documentId: document.id, coderId: other.id, codeId: source.id, start: 10, end: 19 });
     const r = await mergeCodes(t.db, { sourceId: source.id, targetId: target.id });
-    expect(r).toMatchObject({ movedCodings: 1, droppedDuplicates: 0 });
+    expect(r).toEqual({ movedCodings: 1, droppedDuplicates: 0, movedChildren: 0 });
     const coders = await t.db.coding.findMany({ where: { codeId: target.id }, select: { coderId: true } });
     expect(coders.map((c) => c.coderId).sort()).toEqual([coder.id, other.id].sort());
   });

@@ -48,8 +48,8 @@ function splitSentences(paragraph: string): { start: number; end: number }[] {
   const push = (to: number) => {
     let s = from;
     let e = to;
-    while (s < e && /\s/u.test(chars[s])) s++;
-    while (e > s && /\s/u.test(chars[e - 1])) e--;
+    while (s < e && /\s/u.test(chars[s]!)) s++; // s < e ≤ chars.length
+    while (e > s && /\s/u.test(chars[e - 1]!)) e--;
     if (e > s) out.push({ start: s, end: e });
   };
   chars.forEach((c, i) => {
@@ -82,7 +82,7 @@ export async function addDocument(
   const doc = await db.document.create({
     data: {
       projectId,
-      title: meta.title ?? paragraphs[0].slice(0, 10),
+      title: meta.title ?? (paragraphs[0] ?? "").slice(0, 10),
       region: meta.region ?? "other",
       province: meta.province ?? "",
       city: meta.city ?? "",
