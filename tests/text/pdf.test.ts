@@ -1,8 +1,8 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
+import { appError } from "../helpers/app-error";
 import { describeWith } from "../helpers/describe-with";
 import { cjkFont } from "../helpers/external";
-import { AppError } from "../../lib/errors";
 import { extractDocument } from "../../lib/text/extract";
 import { joinWrappedLines } from "../../lib/text/pdf";
 import { makeCjkPdf, makeShapesOnlyPdf } from "./fixtures";
@@ -17,15 +17,6 @@ const P2 =
   "The municipal economy grew steadily across many different sectors this year while employment and prices remained stable overall.";
 const P3 = "新的一年，我们将坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。";
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected an AppError");
-}
 
 describeWith(cjkFont(), "PDF extraction (Chinese text layer, wqy-zenhei)", () => {
   it("joins wrapped lines without stray spaces or newlines and keeps exactly two paragraphs", async () => {
@@ -60,23 +51,27 @@ describeWith(cjkFont(), "PDF extraction (Chinese text layer, wqy-zenhei)", () =>
 
 describe("PDF extraction: refusals", () => {
   it("refuses a PDF with pages but no text as needing OCR", async () => {
-    const e = await errorOf(extractDocument(await makeShapesOnlyPdf(), "scan.pdf"));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toBe("no text layer — scanned PDF; run OCR first / 无文本层（扫描版 PDF），请先进行 OCR");
+    expect(await appError(extractDocument(await makeShapesOnlyPdf(), "scan.pdf"))).toEqual({
+      code: "unprocessable",
+      message: "no text layer — scanned PDF; run OCR first / 无文本层（扫描版 PDF），请先进行 OCR",
+    });
   });
 
   it("refuses garbage bytes named .pdf", async () => {
     const junk = new Uint8Array(Array.from({ length: 1000 }, (_, i) => (i * 31) % 256));
-    const e = await errorOf(extractDocument(junk, "junk.pdf"));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toMatch(/not a PDF file/);
+    expect(await appError(extractDocument(junk, "junk.pdf"))).toEqual({
+      code: "unprocessable",
+      message: "not a PDF file (no %PDF header) — corrupt or misnamed / 不是有效的 PDF 文件（缺少 %PDF 文件头），可能已损坏或扩展名有误",
+    });
   });
 
   it("refuses a corrupt PDF that has a header but no structure", async () => {
     const bytes = new TextEncoder().encode("%PDF-1.7\n1 0 obj garbage endobj\nnot a pdf at all\n%%EOF\n");
-    const e = await errorOf(extractDocument(bytes, "broken.pdf"));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toMatch(/^corrupt or invalid PDF file/);
+    expect(await appError(extractDocument(bytes, "broken.pdf"))).toEqual({
+      code: "unprocessable",
+      // The middle is pdf.js's own reason ("Invalid PDF structure.").
+      message: expect.stringMatching(/^corrupt or invalid PDF file: .+ \/ PDF 文件已损坏或无效$/),
+    });
   });
 
   it("refuses an encrypted PDF with a clear message", async () => {
@@ -87,8 +82,10 @@ describe("PDF extraction: refusals", () => {
     pdf.text("confidential");
     pdf.end();
     await done;
-    const e = await errorOf(extractDocument(new Uint8Array(Buffer.concat(chunks)), "locked.pdf"));
-    expect(e.message).toMatch(/PDF is encrypted/);
+    expect(await appError(extractDocument(new Uint8Array(Buffer.concat(chunks)), "locked.pdf"))).toEqual({
+      code: "unprocessable",
+      message: "PDF is encrypted (password-protected) — remove the password and import again / PDF 已加密，请先移除密码再导入",
+    });
   });
 });
 
