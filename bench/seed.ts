@@ -26,6 +26,7 @@ export function seedCodings(
       .all(opts.projectId) as { documentId: string; start: number; end: number }[];
     const textOf = new Map(docs.map((d) => [d.id, Array.from(d.text)]));
     const candidates = units.filter((u) => textOf.has(u.documentId));
+    if (candidates.length === 0) throw new Error(`seed codings: project ${opts.projectId} has no sentence units`);
     // mulberry32: a small deterministic generator with 32-bit integer arithmetic only.
     let state = opts.seed ?? 42;
     const rand = () => {
@@ -43,7 +44,7 @@ export function seedCodings(
       // Random spans can repeat (same coder, code and span is refused by a unique
       // index): keep drawing until the wanted number of rows is in.
       for (let i = 0, inserted = 0; inserted < opts.count; i++) {
-        const u = candidates[Math.floor(rand() * candidates.length)];
+        const u = candidates[Math.floor(rand() * candidates.length)]!; // rand() < 1, candidates not empty
         const chars = textOf.get(u.documentId)!;
         // Mostly whole sentences, sometimes a part of one, as coders do.
         const len = u.end - u.start;

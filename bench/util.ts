@@ -47,7 +47,7 @@ export function ms(startNs: bigint): number {
 export function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return NaN;
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
+  return sorted[i]!; // clamped to 0 … length - 1 above
 }
 
 export type Figure = { name: string; value: string; floor?: string; ratio?: number; target?: string };

@@ -1,6 +1,6 @@
-// `npm test`: every test — domain and integration tests, then real-browser tests.
-// Installs the Debian packages the tests need (Chromium, a CJK font for PDF
-// fixtures, xmllint) when they are missing and we may install them.
+// `npm test`: every check — the TypeScript check and the linter first (fail fast), then domain
+// and integration tests, then real-browser tests. Installs the Debian packages the tests need
+// (Chromium, a CJK font for PDF fixtures) when they are missing and we may install them.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -25,9 +25,27 @@ function ensureSystemPackages() {
   execSync(`DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(" ")}`, { stdio: "inherit" });
 }
 
+const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
+
+/** Runs one step with its output shown; a failing step ends `npm test` with exit code 1. */
+async function step(label, cmd, args) {
+  console.log(`\n▶ ${label}`);
+  try {
+    await run(cmd, args);
+  } catch {
+    console.error(`\n✖ npm test stopped: ${label} failed (output above).`);
+    process.exit(1);
+  }
+}
+
 process.env.NEXT_TELEMETRY_DISABLED = "1";
+// Here the CJK font and ../shared/corpus are part of the run: tests that need them fail with the
+// reason instead of skipping (a bare `vitest run` may skip them, with a "SKIPPED: …" line).
+process.env.JUNCTURE_REQUIRE_FIXTURES = "1";
 ensureSystemPackages();
 await ensureCli(); // the CLI tests run the bundle users get
-const vitest = path.join(ROOT, "node_modules", ".bin", "vitest");
-await run(vitest, ["run"]);
-await run(vitest, ["run", "--config", "vitest.browser.config.ts"]);
+// Same commands as `npm run typecheck` and `npm run lint`.
+await step("TypeScript (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
+await step("ESLint (eslint . --max-warnings=0)", bin("eslint"), [".", "--max-warnings=0"]);
+await step("domain and integration tests (vitest run)", bin("vitest"), ["run"]);
+await step("browser tests (vitest run --config vitest.browser.config.ts)", bin("vitest"), ["run", "--config", "vitest.browser.config.ts"]);

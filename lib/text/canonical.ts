@@ -46,9 +46,9 @@ export function buildCanonicalText(paragraphs: string[]): CanonicalText {
   const spans = [];
   let pos = 0;
   const sepLength = cpLength(PARAGRAPH_SEPARATOR);
-  for (let i = 0; i < kept.length; i++) {
+  for (const [i, paragraph] of kept.entries()) {
     if (i > 0) pos += sepLength;
-    const len = cpLength(kept[i]);
+    const len = cpLength(paragraph);
     spans.push({ start: pos, end: pos + len });
     pos += len;
   }

@@ -124,8 +124,7 @@ function sniffBom(b: Uint8Array): Bom | null {
 function looksBinary(b: Uint8Array): boolean {
   const n = Math.min(b.length, BINARY_SNIFF_BYTES);
   let control = 0;
-  for (let i = 0; i < n; i++) {
-    const c = b[i];
+  for (const c of b.subarray(0, n)) {
     if (c === 0) return true;
     // Allowed: \t \n \v \f \r and ESC (ISO-2022 escapes).
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0x7f) {
@@ -177,8 +176,7 @@ function decodeStrictUtf8(b: Uint8Array): string | null {
 }
 
 function hasNonAscii(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return true;
-  return false;
+  return b.some((c) => c >= 0x80);
 }
 
 export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): DecodedText {
@@ -263,7 +261,7 @@ function plausibility(b: Uint8Array, encoding: string): number {
   let good = 0;
   let total = 0;
   for (let i = 0; i < b.length; ) {
-    const lead = b[i];
+    const lead = b[i]!; // i < b.length
     if (lead < 0x80) {
       i++;
       continue;

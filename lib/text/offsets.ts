@@ -52,7 +52,7 @@ export class OffsetMap {
     if (!Number.isInteger(cp) || cp < 0 || cp > this.cpCount) {
       throw new RangeError(`code point offset ${cp} outside 0…${this.cpCount}`);
     }
-    return this.utf16At[cp];
+    return this.utf16At[cp]!; // 0 … cpCount, checked above
   }
 
   /**
@@ -67,7 +67,7 @@ export class OffsetMap {
     let hi = this.cpCount;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.utf16At[mid] <= utf16) lo = mid;
+      if (this.utf16At[mid]! <= utf16) lo = mid; // 1 ≤ mid ≤ cpCount
       else hi = mid - 1;
     }
     return lo;

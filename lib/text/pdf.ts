@@ -77,7 +77,7 @@ function buildLines(items: PdfTextItem[]): Line[] {
   let cur: Line | null = null;
   for (const item of items) {
     if (item.str === "") continue; // pdfjs emits empty items to mark line ends; baselines suffice
-    const [, , c, d, x, y] = item.transform;
+    const [, , c = 0, d = 0, x = 0, y = 0] = item.transform; // a 2D matrix [a b c d e f]
     const size = Math.hypot(c, d) || item.height || 10;
     const sameLine = cur !== null && Math.abs(y - cur.y) <= 0.5 * Math.max(size, cur.size) && x >= cur.x - size;
     if (cur !== null && sameLine) {
@@ -101,7 +101,7 @@ function buildLines(items: PdfTextItem[]): Line[] {
 function median(values: number[]): number {
   if (values.length === 0) return 0;
   const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
+  return s[Math.floor(s.length / 2)]!; // s is not empty
 }
 
 function toPage(lines: Line[]): Page {
@@ -145,10 +145,12 @@ function pagesToParagraphs(pages: Page[]): string[] {
   // The usual distance between consecutive baselines, over the whole document.
   const gaps: number[] = [];
   for (const page of pages) {
-    for (let i = 1; i < page.lines.length; i++) {
-      const dy = page.lines[i - 1].y - page.lines[i].y;
-      if (dy > 0 && dy < 3 * page.lines[i].size) gaps.push(dy);
-    }
+    page.lines.forEach((line, i) => {
+      const above = page.lines[i - 1];
+      if (above === undefined) return;
+      const dy = above.y - line.y;
+      if (dy > 0 && dy < 3 * line.size) gaps.push(dy);
+    });
   }
   const lineGap = median(gaps);
 

@@ -111,11 +111,11 @@ function dotEndsSentence(chars: string[], i: number): boolean {
   // ASCII ".": a full stop only when whitespace or the paragraph end follows
   // (after any further dots and closing quotes: 'done."', "etc...").
   let j = i + 1;
-  while (j < chars.length && (CLUSTER.has(chars[j]) || CLOSERS.has(chars[j]))) j++;
+  while (j < chars.length && (CLUSTER.has(chars[j]!) || CLOSERS.has(chars[j]!))) j++;
   if (j < chars.length && !isSpace(chars[j])) return false;
   // "Dr. Li", "e.g. this": look at the word before the dot.
   let w = i;
-  while (w > 0 && /[A-Za-z.]/.test(chars[w - 1])) w--;
+  while (w > 0 && /[A-Za-z.]/.test(chars[w - 1]!)) w--;
   const word = chars.slice(w, i).join("").toLowerCase();
   if (word !== "" && (ABBREVIATIONS.has(word) || /^[a-z]$/.test(word))) return false;
   return true;
@@ -126,18 +126,18 @@ function dotEndsSentence(chars: string[], i: number): boolean {
 const IS_STRONG = 1;
 const IS_DOT = 2;
 const TERMINATOR_FLAGS = new Uint8Array(0x10000);
-for (const c of STRONG_TERMINATORS) TERMINATOR_FLAGS[c.charCodeAt(0)] |= IS_STRONG;
-for (const c of DOTS) TERMINATOR_FLAGS[c.charCodeAt(0)] |= IS_DOT;
+for (const c of STRONG_TERMINATORS) TERMINATOR_FLAGS[c.charCodeAt(0)] = IS_STRONG;
+for (const c of DOTS) TERMINATOR_FLAGS[c.charCodeAt(0)] = IS_DOT; // no character is in both sets
 
 /** Characters that can begin an item marker: numerals, digits, opening parentheses, ①-style symbols. */
 const MAY_START_ITEM = new Uint8Array(0x10000);
 for (const c of `${CN_NUMERAL}0123456789０１２３４５６７８９（(`) MAY_START_ITEM[c.charCodeAt(0)] = 1;
 for (let c = 0; c < 0x10000; c++) if (isSymbolItem(String.fromCharCode(c))) MAY_START_ITEM[c] = 1;
 
-/** Does the terminator at chars[i] end a sentence? */
-function isTerminatorAt(chars: string[], i: number): boolean {
-  const ch = chars[i];
-  const flags = ch.length === 1 ? TERMINATOR_FLAGS[ch.charCodeAt(0)] : 0;
+/** Does the character `ch` at chars[i] end a sentence? */
+function isTerminatorAt(chars: string[], i: number, ch: string): boolean {
+  // A one-unit string's char code is below 0x10000, the table's length.
+  const flags = ch.length === 1 ? TERMINATOR_FLAGS[ch.charCodeAt(0)]! : 0;
   if (flags === 0) return false;
   if (flags & IS_DOT) return dotEndsSentence(chars, i);
   // ASCII ? ! ; inside a URL or code ("a?id=1", "x;y") is not punctuation of the text.
@@ -162,7 +162,7 @@ function cutPoints(chars: string[]): number[] {
     while (unitStart < n && isSpace(chars[unitStart])) unitStart++;
   };
   while (i < n) {
-    const ch = chars[i];
+    const ch = chars[i]!; // i < n
     if (isSpace(ch)) {
       i++;
       continue;
@@ -172,8 +172,8 @@ function cutPoints(chars: string[]): number[] {
     // Most characters cannot begin a marker at all: test that first (this loop sees every character).
     let marker = 0;
     if (ch.length === 1 && MAY_START_ITEM[ch.charCodeAt(0)] === 1) {
-      const prev = chars[i - 1];
-      const markerPlace = atUnitStart || isSpace(prev) || ITEM_LEAD.has(prev ?? "");
+      const prev = chars[i - 1] ?? "";
+      const markerPlace = atUnitStart || isSpace(prev) || ITEM_LEAD.has(prev);
       marker = isSymbolItem(ch) ? 1 : markerPlace ? itemMarkerLength(chars, i, atUnitStart) : 0;
     }
     if (marker > 0) {
@@ -183,9 +183,9 @@ function cutPoints(chars: string[]): number[] {
       i += marker; // skip the marker, so the dot of "1." is never read as a full stop
       continue;
     }
-    if (isTerminatorAt(chars, i)) {
+    if (isTerminatorAt(chars, i, ch)) {
       let j = i + 1;
-      while (j < n && (CLUSTER.has(chars[j]) || CLOSERS.has(chars[j]))) j++;
+      while (j < n && (CLUSTER.has(chars[j]!) || CLOSERS.has(chars[j]!))) j++;
       cutAt(j);
       i = j;
       continue;
@@ -210,8 +210,8 @@ export function splitSentences(text: string, paragraphs: Span[]): SentenceUnit[]
     const chars = all.slice(para.start, para.end);
     const bounds = [0, ...cutPoints(chars), chars.length];
     for (let b = 1; b < bounds.length; b++) {
-      let s = bounds[b - 1];
-      let e = bounds[b];
+      let s = bounds[b - 1]!;
+      let e = bounds[b]!;
       while (s < e && isSpace(chars[s])) s++;
       while (e > s && isSpace(chars[e - 1])) e--;
       if (s < e) units.push({ start: para.start + s, end: para.start + e, paragraph: index });

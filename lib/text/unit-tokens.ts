@@ -13,8 +13,7 @@ import type { SentenceUnit } from "./types";
  */
 export function tokenizeSentences(text: string, sentences: SentenceUnit[]): string[][] {
   const map = new OffsetMap(text);
-  const bounds = sentences.map((s) => ({ start: map.toUtf16(s.start), end: map.toUtf16(s.end) }));
-  const out: string[][] = sentences.map(() => []);
+  const units = sentences.map((s) => ({ start: map.toUtf16(s.start), end: map.toUtf16(s.end), tokens: [] as string[] }));
   let s = 0; // first sentence that may still receive tokens
   let pos = 0; // UTF-16 position of the next raw token
   for (let token of cutRaw(text)) {
@@ -27,24 +26,27 @@ export function tokenizeSentences(text: string, sentences: SentenceUnit[]): stri
     pos = at + token.length;
     if (token.includes(TOKEN_SEP)) token = token.split(TOKEN_SEP).join("");
     if (token.trim() === "") continue;
-    while (s < bounds.length && bounds[s].end <= at) s++;
-    if (s >= bounds.length) break;
-    if (bounds[s].start <= at && pos <= bounds[s].end) {
-      out[s].push(token); // the usual case: the token lies inside one sentence
+    while (s < units.length && units[s]!.end <= at) s++;
+    const unit = units[s];
+    if (unit === undefined) break;
+    if (unit.start <= at && pos <= unit.end) {
+      unit.tokens.push(token); // the usual case: the token lies inside one sentence
       continue;
     }
     // A token that straddles a unit boundary (or lies between units) is cut at the boundary.
     let pieceStart = at;
-    for (let k = s; k < bounds.length && bounds[k].start < pos; k++) {
-      const from = Math.max(pieceStart, bounds[k].start);
-      const to = Math.min(pos, bounds[k].end);
+    for (let k = s; k < units.length; k++) {
+      const u = units[k]!; // k < units.length
+      if (u.start >= pos) break;
+      const from = Math.max(pieceStart, u.start);
+      const to = Math.min(pos, u.end);
       if (to > from) {
         const piece = text.slice(from, to);
-        if (piece.trim() !== "") out[k].push(piece);
+        if (piece.trim() !== "") u.tokens.push(piece);
       }
       pieceStart = to;
       if (pieceStart >= pos) break;
     }
   }
-  return out;
+  return units.map((u) => u.tokens);
 }

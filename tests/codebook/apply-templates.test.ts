@@ -6,11 +6,13 @@ import {
   applyTemplates,
   createCode,
   deleteCode,
+  flattenCodebook,
   getCodebook,
   listCodeGroups,
   walkTemplateCodes,
 } from "../../lib/codebook";
 import { applyTemplates as applyFromTemplatesModule } from "../../lib/codebook/templates";
+import { appError } from "../helpers/app-error";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { seedProject } from "./fixtures";
 
@@ -26,7 +28,9 @@ describe("built-in templates", () => {
       expect(c.labelZh, c.shortName).toMatch(/\p{Script=Han}/u);
       expect(c.labelEn, c.shortName).toMatch(/[A-Za-z]/);
       expect(c.definition, c.shortName).toMatch(/\p{Script=Han}/u);
-      expect(c.inclusion && c.exclusion && c.example, c.shortName).toBeTruthy();
+      for (const field of ["inclusion", "exclusion", "example"] as const) {
+        expect(c[field], `${c.shortName}.${field}`).toMatch(/\p{Script=Han}/u);
+      }
       expect(c.color, c.shortName).toMatch(/^#[0-9a-f]{6}$/);
     }
   });
@@ -68,18 +72,21 @@ describe("applyTemplates", () => {
       ["CON-1", "CON-2", "CON-3"],
       ["COO-1", "COO-2", "COO-3", "COO-4"],
     ]);
-    const coe3 = tree[0]!.children[2]!;
-    expect(coe3.labelZh).toBe("治理环境污染与灾害");
-    expect(coe3.labelEn).toBe("Managing environmental pollution and hazards");
-    expect(coe3.keywords).toEqual(expect.arrayContaining(["大气污染", "联防联控", "生态环境"]));
-    const coo3 = tree[2]!.children[2]!;
-    expect(coo3.keywords).toEqual(expect.arrayContaining(["产业集群", "产业转移", "产业链", "园区共建"]));
-    for (const theme of tree) for (const sub of theme.children) expect(sub.keywords.length).toBeGreaterThanOrEqual(4);
+    const flat = flattenCodebook(tree);
+    const coe3 = flat.find((c) => c.shortName === "COE-3");
+    expect(coe3).toMatchObject({ labelZh: "治理环境污染与灾害", labelEn: "Managing environmental pollution and hazards", path: ["COE", "COE-3"] });
+    // The stored keywords are the template's own, in its order.
+    const keywordsOf = (shortName: string) =>
+      [...walkTemplateCodes(CODEBOOK_TEMPLATES["3co"].codes)].find((w) => w.code.shortName === shortName)?.code.keywords;
+    expect(coe3?.keywords).toEqual(keywordsOf("COE-3"));
+    expect(coe3?.keywords).toEqual(expect.arrayContaining(["大气污染", "联防联控", "生态环境"]));
+    const coo3 = flat.find((c) => c.shortName === "COO-3");
+    expect(coo3?.keywords).toEqual(keywordsOf("COO-3"));
+    expect(coo3?.keywords).toEqual(expect.arrayContaining(["产业集群", "产业转移", "产业链", "园区共建"]));
 
     const groups = await listCodeGroups(t.db, project.id);
-    expect(groups.map((g) => g.name)).toEqual(["3-CO"]);
-    expect(groups[0]!.codeIds).toHaveLength(14);
-    expect(tree[1]!.children[0]!.groups.map((g) => g.name)).toEqual(["3-CO"]);
+    expect(groups.map((g) => [g.name, [...g.codeIds].sort()])).toEqual([["3-CO", flat.map((c) => c.id).sort()]]);
+    expect(flat.map((c) => c.groups.map((g) => g.name))).toEqual(flat.map(() => ["3-CO"]));
   });
 
   it("is idempotent: a second run creates nothing and duplicates nothing", async () => {
@@ -110,13 +117,15 @@ describe("applyTemplates", () => {
     const { project } = await seedProject(t.db);
     const total = TEMPLATE_KEYS.reduce((n, k) => n + [...walkTemplateCodes(CODEBOOK_TEMPLATES[k].codes)].length, 0);
     expect(await applyFromTemplatesModule(t.db, project.id, [...TEMPLATE_KEYS])).toEqual({ created: total, skipped: 0 });
-    expect((await listCodeGroups(t.db, project.id)).length).toBe(TEMPLATE_KEYS.length);
+    expect((await listCodeGroups(t.db, project.id)).map((g) => g.name).sort()).toEqual(
+      TEMPLATE_KEYS.map((k) => CODEBOOK_TEMPLATES[k].group.name).sort(),
+    );
   });
 
   it("refuses an unknown template key and a missing project without writing anything", async () => {
     const { project } = await seedProject(t.db);
-    await expect(applyTemplates(t.db, project.id, ["3co", "nope" as never])).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(applyTemplates(t.db, "missing", ["3co"])).rejects.toMatchObject({ code: "not_found" });
+    expect(await appError(applyTemplates(t.db, project.id, ["3co", "nope" as never]))).toEqual({ code: "invalid_input", message: "keys.1: template must be one of 3co, visions, mechanisms, hi-lenses, strategies, passiveness, mismatches, trajectories / keys.1: 模板须为 3co、visions、mechanisms、hi-lenses、strategies、passiveness、mismatches、trajectories 之一" });
+    expect(await appError(applyTemplates(t.db, "missing", ["3co"]))).toEqual({ code: "not_found", message: "Project not found / 未找到该项目" });
     expect(await t.db.code.count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addCodesToGroup, createCode, createCodeGroup, deleteCode, describeCodeDeletion, listCodeGroups } from "../../lib/codebook";
+import { appError } from "../helpers/app-error";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { addCoding, seedProject } from "./fixtures";
 
@@ -49,20 +50,20 @@ describe("describeCodeDeletion / deleteCode", () => {
     const codings = await t.db.coding.findMany();
     expect(codings.map((c) => c.id)).toEqual([s.survivor.id]);
     expect((await t.db.memo.findMany()).map((m) => m.id)).toEqual([kept.id]);
-    expect((await listCodeGroups(t.db, s.project.id))[0]!.codeIds).toEqual([s.last.id]);
+    expect((await listCodeGroups(t.db, s.project.id)).map((g) => [g.name, g.codeIds])).toEqual([["g", [s.last.id]]]);
   });
 
   it("refuses to delete without confirmation and changes nothing", async () => {
     const s = await seedTree();
-    await expect(deleteCode(t.db, s.doomed.id, {} as never)).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(deleteCode(t.db, s.doomed.id, { confirm: false } as never)).rejects.toMatchObject({ code: "invalid_input" });
+    expect(await appError(deleteCode(t.db, s.doomed.id, {} as never))).toEqual({ code: "invalid_input", message: "confirm: deleting a code removes its sub-codes and codings; confirm first / confirm: 删除编码会同时删除其子编码和编码记录，请先确认" });
+    expect(await appError(deleteCode(t.db, s.doomed.id, { confirm: false } as never))).toEqual({ code: "invalid_input", message: "confirm: deleting a code removes its sub-codes and codings; confirm first / confirm: 删除编码会同时删除其子编码和编码记录，请先确认" });
     expect(await t.db.code.count()).toBe(5);
     expect(await t.db.coding.count()).toBe(6);
   });
 
   it("answers not_found for a missing code", async () => {
     await seedProject(t.db);
-    await expect(describeCodeDeletion(t.db, "missing")).rejects.toMatchObject({ code: "not_found" });
-    await expect(deleteCode(t.db, "missing", { confirm: true })).rejects.toMatchObject({ code: "not_found" });
+    expect(await appError(describeCodeDeletion(t.db, "missing"))).toEqual({ code: "not_found", message: "Code not found; it may have been deleted or merged / 未找到该编码，可能已被删除或合并" });
+    expect(await appError(deleteCode(t.db, "missing", { confirm: true }))).toEqual({ code: "not_found", message: "Code not found; it may have been deleted or merged / 未找到该编码，可能已被删除或合并" });
   });
 });

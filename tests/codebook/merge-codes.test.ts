@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addCodesToGroup, createCode, createCodeGroup, getCode, listCodeGroups, mergeCodes, updateCode } from "../../lib/codebook";
+import { appError } from "../helpers/app-error";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { addCoding, seedProject } from "./fixtures";
 
@@ -33,8 +34,8 @@ describe("mergeCodes", () => {
 
     expect(await t.db.code.findUnique({ where: { id: source.id } })).toBeNull();
     const onPassage = await t.db.coding.findMany({ where: { documentId: document.id, start: 10, end: 19 } });
-    expect(onPassage.map((c) => [c.id, c.codeId])).toEqual([[kept.id, target.id]]);
-    expect(onPassage[0]!.comment).toBe("同一句");
+    // The duplicate's comment is carried over to the coding that stays.
+    expect(onPassage.map((c) => [c.id, c.codeId, c.comment])).toEqual([[kept.id, target.id, "同一句"]]);
     expect((await t.db.memo.findUniqueOrThrow({ where: { id: memoOnDup.id } })).codingId).toBe(kept.id);
 
     const moved = await t.db.coding.findMany({ where: { id: { in: [m1.id, m2.id] } } });
@@ -64,7 +65,7 @@ describe("mergeCodes", () => {
     await addCoding(t.db, { projectId: project.id, documentId: document.id, coderId: coder.id, codeId: target.id, start: 10, end: 19 });
     await addCoding(t.db, { projectId: project.id, documentId: document.id, coderId: other.id, codeId: source.id, start: 10, end: 19 });
     const r = await mergeCodes(t.db, { sourceId: source.id, targetId: target.id });
-    expect(r).toMatchObject({ movedCodings: 1, droppedDuplicates: 0 });
+    expect(r).toEqual({ movedCodings: 1, droppedDuplicates: 0, movedChildren: 0 });
     const coders = await t.db.coding.findMany({ where: { codeId: target.id }, select: { coderId: true } });
     expect(coders.map((c) => c.coderId).sort()).toEqual([coder.id, other.id].sort());
   });
@@ -123,11 +124,8 @@ describe("mergeCodes", () => {
     const grandchild = await createCode(t.db, { projectId: project.id, shortName: "G", parentId: child.id });
     await addCoding(t.db, { projectId: project.id, documentId: document.id, coderId: coder.id, codeId: parent.id, start: 0, end: 5 });
 
-    await expect(mergeCodes(t.db, { sourceId: parent.id, targetId: parent.id })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(mergeCodes(t.db, { sourceId: parent.id, targetId: grandchild.id })).rejects.toMatchObject({
-      code: "invalid_input",
-      message: expect.stringContaining("its own sub-code “G”"),
-    });
+    expect(await appError(mergeCodes(t.db, { sourceId: parent.id, targetId: parent.id }))).toEqual({ code: "invalid_input", message: "targetId: cannot merge a code into itself / targetId: 不能将编码合并到其自身" });
+    expect(await appError(mergeCodes(t.db, { sourceId: parent.id, targetId: grandchild.id }))).toEqual({ code: "invalid_input", message: "Cannot merge “P” into its own sub-code “G”; move the sub-code out first / 不能将编码 “P” 合并到其子编码 “G”，请先移出该子编码" });
     expect(await t.db.code.count()).toBe(3);
     expect(await t.db.coding.count({ where: { codeId: parent.id } })).toBe(1);
 
@@ -141,7 +139,7 @@ describe("mergeCodes", () => {
     const other = await seedProject(t.db, "q");
     const a = await createCode(t.db, { projectId: project.id, shortName: "A" });
     const b = await createCode(t.db, { projectId: other.project.id, shortName: "B" });
-    await expect(mergeCodes(t.db, { sourceId: a.id, targetId: b.id })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(mergeCodes(t.db, { sourceId: a.id, targetId: "missing" })).rejects.toMatchObject({ code: "not_found" });
+    expect(await appError(mergeCodes(t.db, { sourceId: a.id, targetId: b.id }))).toEqual({ code: "invalid_input", message: "Cannot merge codes of different projects / 不能合并不同项目的编码" });
+    expect(await appError(mergeCodes(t.db, { sourceId: a.id, targetId: "missing" }))).toEqual({ code: "not_found", message: "Code not found; it may have been deleted or merged / 未找到该编码，可能已被删除或合并" });
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCode, getCodebook, moveCode } from "../../lib/codebook";
+import { appError } from "../helpers/app-error";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { seedProject } from "./fixtures";
 
@@ -23,15 +24,9 @@ describe("moveCode", () => {
     const c = await createCode(t.db, { projectId: project.id, shortName: "C", parentId: b.id });
     const before = await tree(project.id);
 
-    await expect(moveCode(t.db, { codeId: a.id, newParentId: c.id })).rejects.toMatchObject({
-      code: "invalid_input",
-      message: expect.stringContaining("its own sub-code “C”"),
-    });
-    await expect(moveCode(t.db, { codeId: a.id, newParentId: b.id })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(moveCode(t.db, { codeId: a.id, newParentId: a.id })).rejects.toMatchObject({
-      code: "invalid_input",
-      message: expect.stringContaining("under itself"),
-    });
+    expect(await appError(moveCode(t.db, { codeId: a.id, newParentId: c.id }))).toEqual({ code: "invalid_input", message: "Cannot move “A” under its own sub-code “C” / 不能将编码 “A” 移动到其子编码 “C”之下" });
+    expect(await appError(moveCode(t.db, { codeId: a.id, newParentId: b.id }))).toEqual({ code: "invalid_input", message: "Cannot move “A” under its own sub-code “B” / 不能将编码 “A” 移动到其子编码 “B”之下" });
+    expect(await appError(moveCode(t.db, { codeId: a.id, newParentId: a.id }))).toEqual({ code: "invalid_input", message: "Cannot move “A” under itself / 不能将编码 “A” 移动到其自身之下" });
     expect(await tree(project.id)).toEqual(before);
   });
 
@@ -67,8 +62,8 @@ describe("moveCode", () => {
     const other = await seedProject(t.db, "q");
     const a = await createCode(t.db, { projectId: project.id, shortName: "A" });
     const foreign = await createCode(t.db, { projectId: other.project.id, shortName: "F" });
-    await expect(moveCode(t.db, { codeId: a.id, newParentId: foreign.id })).rejects.toMatchObject({ code: "invalid_input" });
-    await expect(moveCode(t.db, { codeId: a.id, newParentId: "missing" })).rejects.toMatchObject({ code: "not_found" });
-    await expect(moveCode(t.db, { codeId: a.id, newParentId: null, position: -1 })).rejects.toMatchObject({ code: "invalid_input" });
+    expect(await appError(moveCode(t.db, { codeId: a.id, newParentId: foreign.id }))).toEqual({ code: "invalid_input", message: "Cannot move a code into another project / 不能将编码移动到其他项目" });
+    expect(await appError(moveCode(t.db, { codeId: a.id, newParentId: "missing" }))).toEqual({ code: "not_found", message: "Code not found; it may have been deleted or merged / 未找到该编码，可能已被删除或合并" });
+    expect(await appError(moveCode(t.db, { codeId: a.id, newParentId: null, position: -1 }))).toEqual({ code: "invalid_input", message: "position: position cannot be negative / position: 位置不能为负数" });
   });
 });

@@ -48,7 +48,7 @@ function splitSentences(paragraph: string): { start: number; end: number }[] {
   const push = (to: number) => {
     let s = from;
     let e = to;
-    while (s < e && /\s/u.test(chars[s]!)) s++;
+    while (s < e && /\s/u.test(chars[s]!)) s++; // s < e ≤ chars.length
     while (e > s && /\s/u.test(chars[e - 1]!)) e--;
     if (e > s) out.push({ start: s, end: e });
   };
@@ -82,7 +82,7 @@ export async function addDocument(
   const doc = await db.document.create({
     data: {
       projectId,
-      title: meta.title ?? paragraphs[0]!.slice(0, 10),
+      title: meta.title ?? (paragraphs[0] ?? "").slice(0, 10),
       region: meta.region ?? "other",
       province: meta.province ?? "",
       city: meta.city ?? "",
@@ -129,14 +129,4 @@ export function cpIndexOf(text: string, needle: string, nth = 0): number {
   return cpLength(text.slice(0, at));
 }
 
-/** Runs a promise expected to fail with an AppError and returns it for inspection. */
-export async function appError(p: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    const err = e as { code?: string; message: string; name?: string };
-    if (err.name !== "AppError") throw e;
-    return { code: err.code!, message: err.message };
-  }
-  throw new Error("expected an AppError, but the call succeeded");
-}
+export { appError } from "../helpers/app-error";

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { closeBulkConnections } from "../../lib/db/bulk";
 import { createDb, type Db } from "../../lib/db/client";
-
+import { absence, requireFixtures, sharedCorpus } from "./external";
 
 export type TestDb = { db: Db; url: string; file: string; close: () => Promise<void> };
 
@@ -28,13 +28,14 @@ export async function createTestDb(): Promise<TestDb> {
   };
 }
 
-/** Path to the shared real corpus, or null when it is absent (tests then skip with a message). */
+/**
+ * Path to the shared real corpus, or null when it is absent and tests may skip. Under `npm test`
+ * (JUNCTURE_REQUIRE_FIXTURES=1) an absent corpus throws with the reason instead.
+ */
 export function sharedCorpusDir(): string | null {
-  const candidates = [
-    process.env.JUNCTURE_CORPUS_DIR,
-    path.resolve(__dirname, "..", "..", "..", "shared", "corpus", "raw"),
-  ].filter((p): p is string => !!p);
-  const found = candidates.find((p) => fs.existsSync(p));
-  if (!found) console.warn("shared corpus not found at ../shared/corpus/raw — corpus tests skipped");
-  return found ?? null;
+  const corpus = sharedCorpus();
+  if (corpus.available) return corpus.location;
+  if (requireFixtures()) throw new Error(`${absence(corpus)}; npm test requires it (JUNCTURE_REQUIRE_FIXTURES=1)`);
+  console.warn(`SKIPPED: ${absence(corpus)} — shared-corpus tests`);
+  return null;
 }

@@ -3,6 +3,7 @@ import { createCoding } from "../../lib/coding";
 import { plainScanBaseline } from "../../bench/plain-scan";
 import { searchCorpus, type SearchRequest } from "../../lib/search";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { nth } from "../helpers/nth";
 import { addCode, addDocument, addProject, appError, cpIndexOf, unitTokens } from "../coding/fixtures";
 
 describe("searchCorpus", () => {
@@ -51,10 +52,18 @@ describe("searchCorpus", () => {
     expect(r.total).toBe(3);
     expect(r.documents).toBe(3);
     expect(r.hits.map((h) => h.documentId)).toEqual([liaoning.doc.id, hebei.doc.id, sichuan.doc.id]);
-    const h = r.hits[1]!;
-    expect(h).toMatchObject({ start: 4, end: 6, match: "城际", title: "河北省政府工作报告2018", year: 2018, region: "BTH" });
-    expect(h.unitId).toBe(hebei.sentences[0]!.id);
-    expect([h.unitStart, h.unitEnd]).toEqual([hebei.sentences[0]!.start, hebei.sentences[0]!.end]);
+    const sentence = nth(hebei.sentences, 0);
+    expect(r.hits[1]).toMatchObject({
+      start: 4,
+      end: 6,
+      match: "城际",
+      title: "河北省政府工作报告2018",
+      year: 2018,
+      region: "BTH",
+      unitId: sentence.id,
+      unitStart: sentence.start,
+      unitEnd: sentence.end,
+    });
   });
 
   it("finds sentences whose tokens were never stored (substring mode)", async () => {
@@ -74,19 +83,19 @@ describe("searchCorpus", () => {
     const h = r.hits.find((x) => x.documentId === hebei.doc.id)!;
     expect(h.left).toBe("𠮷推进");
     expect(h.right).toBe("铁路建");
-    const [row] = await t.db.$queryRawUnsafe<{ s: string }[]>(
+    const rows = await t.db.$queryRawUnsafe<{ s: string }[]>(
       `SELECT substr("plainText", ?, ?) AS s FROM "Document" WHERE "id" = ?`,
       h.start + 1,
       h.end - h.start,
       h.documentId,
     );
-    expect(row!.s).toBe("城际");
+    expect(rows).toEqual([{ s: "城际" }]);
 
     const end = await search({ query: "基础设施", mode: "substring", filters: { region: ["BTH"] } });
-    expect(end.hits[0]!.right).toBe("。"); // not "\n加快京津冀…"
+    expect(end.hits.map((x) => x.right)).toEqual(["。"]); // not "\n加快京津冀…"
     const start = await search({ query: "加快", mode: "substring" });
-    expect(start.hits[0]!.left).toBe(""); // the previous paragraph is not context
-    expect(start.hits[0]!.start).toBe(cpIndexOf(hebei.text, "加快"));
+    // The previous paragraph is not context.
+    expect(start.hits.map((x) => [x.left, x.start])).toEqual([["", cpIndexOf(hebei.text, "加快")]]);
   });
 
   it("matches substrings in substring mode but only whole jieba tokens (or runs of them) in word mode", async () => {
@@ -107,7 +116,7 @@ describe("searchCorpus", () => {
     expect(await matches({ query: "“际铁”", mode: "word" })).toEqual(["际铁"]);
     // Word-mode offsets are code points too.
     const w = await search({ query: "城际", mode: "word", filters: { region: ["BTH"] } });
-    expect([w.hits[0]!.start, w.hits[0]!.end]).toEqual([4, 6]);
+    expect(w.hits.map((x) => [x.start, x.end])).toEqual([[4, 6]]);
   });
 
   it("evaluates AND / OR / NOT per sentence and reports every positive term", async () => {
@@ -141,13 +150,23 @@ describe("searchCorpus", () => {
     const anchored = await search({ query: "^推动", mode: "regex" });
     expect(anchored.hits.map((h) => h.documentId)).toEqual([liaoning.doc.id, hebei.doc.id]);
     expect(await matches({ query: "建设。$", mode: "regex" })).toEqual(["建设。", "建设。"]); // 辽宁 and 四川, not 河北
-    const bad = await appError(search({ query: "[城际", mode: "regex" }));
-    expect(bad.code).toBe("invalid_input");
-    expect(bad.message).toMatch(/invalid regular expression \/\[城际\/ at position 1/);
-    const malformed = await appError(search({ query: "城际 OR", mode: "substring" }));
-    expect(malformed.code).toBe("invalid_input");
-    expect((await appError(search({ query: "NOT 城际", mode: "substring" }))).message).toMatch(/not negated/);
-    expect((await appError(search({ query: "城际", mode: "fuzzy" as never }))).code).toBe("invalid_input");
+    expect(await appError(search({ query: "[城际", mode: "regex" }))).toEqual({
+      code: "invalid_input",
+      // The middle part is the JavaScript engine's own wording.
+      message: expect.stringMatching(/^invalid regular expression \/\[城际\/ at position 1: .+ \/ 第 1 个字符处的正则表达式无效$/),
+    });
+    expect(await appError(search({ query: "城际 OR", mode: "substring" }))).toEqual({
+      code: "invalid_input",
+      message: "OR at position 4 has no term after it / 第 4 个字符处的 OR 后缺少检索词",
+    });
+    expect(await appError(search({ query: "NOT 城际", mode: "substring" }))).toEqual({
+      code: "invalid_input",
+      message: "the query needs at least one term that is not negated by NOT / 查询至少需要一个未被 NOT 否定的检索词",
+    });
+    expect(await appError(search({ query: "城际", mode: "fuzzy" as never }))).toEqual({
+      code: "invalid_input",
+      message: "mode: mode must be substring, word or regex / mode: 检索模式无效",
+    });
   });
 
   it("applies metadata filters", async () => {
@@ -170,15 +189,16 @@ describe("searchCorpus", () => {
     const s = cpIndexOf(sichuan.text, "交通网");
     await createCoding(t.db, { documentId: sichuan.doc.id, codeId: con.id, start: s, end: s + 3, coder: "a" });
     // Ends exactly where "加强城际合作。" starts: touching is not overlapping.
-    const l0 = liaoning.sentences[0]!;
+    const l0 = nth(liaoning.sentences, 0);
     await createCoding(t.db, { documentId: liaoning.doc.id, codeId: coe.id, start: l0.start, end: l0.end, coder: "a" });
 
     const coded = await search({ query: "城际", mode: "substring", filters: { codedWith: [con.id] } });
-    expect(coded.hits.map((h) => h.unitId)).toEqual([sichuan.sentences[0]!.id]);
+    expect(coded.hits.map((h) => h.unitId)).toEqual([nth(sichuan.sentences, 0).id]);
     const notCoded = await search({ query: "城际", mode: "substring", filters: { notCodedWith: [con.id, coe.id] } });
     expect(notCoded.hits.map((h) => h.documentId)).toEqual([liaoning.doc.id, hebei.doc.id]);
     expect((await search({ query: "城际", mode: "substring", filters: { codedWith: [coe.id] } })).total).toBe(0);
-    expect((await search({ query: "建设", mode: "substring", filters: { codedWith: [coe.id] } })).hits[0]!.unitId).toBe(l0.id);
+    const building = await search({ query: "建设", mode: "substring", filters: { codedWith: [coe.id] } });
+    expect(building.hits.map((h) => h.unitId)).toEqual([l0.id]);
   });
 
   it("pages with limit/offset while reporting the full total", async () => {

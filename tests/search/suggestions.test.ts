@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createCoding } from "../../lib/coding";
 import { decideSuggestions, suggestForCode } from "../../lib/search";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { nth } from "../helpers/nth";
 import { addCode, addDocument, addProject, appError, cpIndexOf } from "../coding/fixtures";
 
 describe("keyword suggestions", () => {
@@ -32,9 +33,11 @@ describe("keyword suggestions", () => {
     expect(r.code).toMatchObject({ id: codeId, shortName: "CON-1", keywords: ["城际", "铁路", "交通"] });
     expect(r.groups.map((g) => g.title)).toEqual(["辽宁", "河北", "四川"]);
     expect(r.total).toBe(3);
-    const h = r.groups[1]!.sentences[0]!;
-    expect(h).toMatchObject({ unitId: hebei.sentences[0]!.id, text: "𠮷推进城际铁路建设。", keywords: ["城际", "铁路"], start: 0, end: 10 });
-    expect(r.groups[2]!.sentences[0]!.keywords).toEqual(["城际", "交通"]);
+    expect(r.groups.map((g) => g.sentences.map((x) => [x.unitId, x.text, x.keywords, x.start, x.end]))).toEqual([
+      [[nth(liaoning.sentences, 1).id, "加强城际合作。", ["城际"], 10, 17]],
+      [[nth(hebei.sentences, 0).id, "𠮷推进城际铁路建设。", ["城际", "铁路"], 0, 10]],
+      [[nth(sichuan.sentences, 0).id, "构建城际交通网。", ["城际", "交通"], 0, 8]],
+    ]);
     expect(await t.db.coding.count()).toBe(0);
     expect(await t.db.suggestionDecision.count()).toBe(0);
   });
@@ -50,44 +53,40 @@ describe("keyword suggestions", () => {
   it("leaves out sentences already coded with the code (any overlap), but not ones coded with another code", async () => {
     const s = cpIndexOf(sichuan.text, "交通网");
     await createCoding(t.db, { documentId: sichuan.doc.id, codeId, start: s, end: s + 2, coder: "someone" });
-    const h = hebei.sentences[0]!;
+    const h = nth(hebei.sentences, 0);
     await createCoding(t.db, { documentId: hebei.doc.id, codeId: otherCodeId, start: h.start, end: h.end, coder: "a" });
-    expect(await suggested()).toEqual([liaoning.sentences[1]!.id, hebei.sentences[0]!.id]);
+    expect(await suggested()).toEqual([nth(liaoning.sentences, 1).id, nth(hebei.sentences, 0).id]);
   });
 
   it("codes accepted sentences whole with the coder, and never proposes rejected ones again", async () => {
-    const accept = [hebei.sentences[0]!.id];
-    const reject = [liaoning.sentences[1]!.id];
+    const accept = [nth(hebei.sentences, 0).id];
+    const reject = [nth(liaoning.sentences, 1).id];
     const r = await decideSuggestions(t.db, { projectId, codeId, coder: "小李", accept, reject });
     expect(r).toMatchObject({ accepted: 1, rejected: 1, skipped: [] });
-    expect(r.created).toHaveLength(1);
-    expect(r.created[0]).toMatchObject({ quote: "𠮷推进城际铁路建设。", start: 0, end: 10, coder: "小李", codeId });
+    expect(r.created.map((c) => ({ quote: c.quote, start: c.start, end: c.end, coder: c.coder, codeId: c.codeId }))).toEqual([
+      { quote: "𠮷推进城际铁路建设。", start: 0, end: 10, coder: "小李", codeId },
+    ]);
     const decisions = await t.db.suggestionDecision.findMany({ orderBy: { decision: "asc" } });
     expect(decisions.map((d) => [d.unitId, d.decision, d.coder])).toEqual([
-      [accept[0], "accepted", "小李"],
-      [reject[0], "rejected", "小李"],
+      [nth(accept, 0), "accepted", "小李"],
+      [nth(reject, 0), "rejected", "小李"],
     ]);
     expect(await t.db.coding.count()).toBe(1); // the rejected sentence was not coded
-    expect(await suggested()).toEqual([sichuan.sentences[0]!.id]);
+    expect(await suggested()).toEqual([nth(sichuan.sentences, 0).id]);
 
     // Deleting every coding does not bring the rejected sentence back.
     await t.db.coding.deleteMany();
-    expect(await suggested()).toEqual([hebei.sentences[0]!.id, sichuan.sentences[0]!.id]);
+    expect(await suggested()).toEqual([nth(hebei.sentences, 0).id, nth(sichuan.sentences, 0).id]);
   });
 
   it("is all or nothing and refuses contradictory or foreign input", async () => {
     const other = await addProject(t.db, "other");
     const foreign = await addDocument(t.db, other.id, ["城际铁路。"]);
-    const e = await appError(
-      decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [hebei.sentences[0]!.id, foreign.sentences[0]!.id], reject: [] }),
-    );
-    expect(e.code).toBe("invalid_input");
-    const both = await appError(
-      decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [hebei.sentences[0]!.id], reject: [hebei.sentences[0]!.id] }),
-    );
-    expect(both.message).toMatch(/both accepted and rejected/);
-    const wrongProject = await appError(suggestForCode(t.db, { projectId: other.id, codeId }));
-    expect(wrongProject.code).toBe("invalid_input");
+    const ours = nth(hebei.sentences, 0).id;
+    const theirs = nth(foreign.sentences, 0).id;
+    expect(await appError(decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [ours, theirs], reject: [] }))).toEqual({ code: "invalid_input", message: "1 sentence(s) belong to another project than the code / 1 个句子属于其他项目" });
+    expect(await appError(decideSuggestions(t.db, { projectId, codeId, coder: "a", accept: [ours], reject: [ours] }))).toEqual({ code: "invalid_input", message: "a sentence cannot be both accepted and rejected / 同一句子不能同时接受和拒绝" });
+    expect(await appError(suggestForCode(t.db, { projectId: other.id, codeId }))).toEqual({ code: "invalid_input", message: "the code belongs to another project / 该代码属于其他项目" });
     expect(await t.db.coding.count()).toBe(0);
     expect(await t.db.suggestionDecision.count()).toBe(0);
   });

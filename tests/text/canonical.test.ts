@@ -37,9 +37,12 @@ describe("buildCanonicalText", () => {
     const c = buildCanonicalText(input);
     const map = new OffsetMap(c.text);
     expect(c.paragraphs.map((p) => map.slice(p.start, p.end))).toEqual(["甲𠮷乙。", "丙", "丁戊己"]);
-    for (let i = 1; i < c.paragraphs.length; i++) {
-      expect(map.slice(c.paragraphs[i - 1].end, c.paragraphs[i].start)).toBe(PARAGRAPH_SEPARATOR);
-    }
+    expect(c.text).toBe(["甲𠮷乙。", "丙", "丁戊己"].join(PARAGRAPH_SEPARATOR));
+    expect(c.paragraphs).toEqual([
+      { start: 0, end: 4 },
+      { start: 5, end: 6 },
+      { start: 7, end: 10 },
+    ]);
   });
 });
 

@@ -1,18 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../lib/errors";
+import { appErrorSync } from "../helpers/app-error";
 import { decodeText } from "../../lib/text/decode";
 import { BIG5_SAMPLE, SAMPLE_CRLF, SAMPLE_WITH_SUPPLEMENTARY, encode, utf8 } from "./fixtures";
 
-/** Runs fn and returns the AppError it throws (fails the test otherwise). */
-function appErrorOf(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected an AppError, nothing was thrown");
-}
 
 describe("decodeText: Unicode encodings", () => {
   it("decodes UTF-8 without BOM exactly, 𠮷 and CRLF included", () => {
@@ -55,7 +45,7 @@ describe("decodeText: Unicode encodings", () => {
     const r = decodeText(utf8(text));
     expect(r.text).toBe(text);
     expect(r.encoding).toBe("UTF-8");
-    expect(r.warnings.join()).toMatch(/U\+FFFD/);
+    expect(r.warnings).toEqual(["text contains 2 U+FFFD replacement character(s) already present in the file / 文件本身含有 2 个替换字符 U+FFFD"]);
   });
 
   it("keeps UTF-8 with one corrupted byte as UTF-8 and warns", () => {
@@ -63,8 +53,9 @@ describe("decodeText: Unicode encodings", () => {
     const bytes = new Uint8Array([...good.slice(0, 10), 0xff, ...good.slice(10)]);
     const r = decodeText(bytes);
     expect(r.encoding).toBe("UTF-8");
-    expect(r.text).toContain("京津冀协同发展");
-    expect(r.warnings.join()).toMatch(/invalid UTF-8/);
+    // The byte lands inside 作 (three bytes): its lead, the 0xFF and its two trail bytes each become U+FFFD.
+    expect(r.text).toBe(SAMPLE_CRLF.replace("作", "\ufffd".repeat(4)) + SAMPLE_CRLF.repeat(4));
+    expect(r.warnings).toEqual(["4 invalid UTF-8 byte sequence(s) replaced by U+FFFD / 4 处无效 UTF-8 字节已替换为 U+FFFD"]);
   });
 });
 
@@ -73,8 +64,8 @@ describe("decodeText: legacy Chinese encodings without BOM", () => {
     const r = decodeText(encode(SAMPLE_WITH_SUPPLEMENTARY, "gb18030"));
     expect(r.text).toBe(SAMPLE_WITH_SUPPLEMENTARY);
     expect(r.encoding).toBe("GB18030");
-    expect(r.confidence).toBeGreaterThan(0.5);
-    expect(r.warnings.join()).toMatch(/detected as GB18030/);
+    expect(r.confidence).toBe(1);
+    expect(r.warnings).toEqual(["encoding detected as GB18030 (confidence 1.00) / 检测到编码 GB18030（置信度 1.00）"]);
   });
 
   it("decodes GBK as its superset GB18030", () => {
@@ -121,48 +112,46 @@ describe("decodeText: user override", () => {
   });
 
   it("refuses an unknown encoding name as invalid input", () => {
-    const e = appErrorOf(() => decodeText(utf8("abc"), { encoding: "klingon-8" }));
-    expect(e.code).toBe("invalid_input");
-    expect(e.message).toMatch(/unknown encoding/);
-    expect(e.message).toContain("klingon-8");
+    expect(appErrorSync(() => decodeText(utf8("abc"), { encoding: "klingon-8" }))).toEqual({
+      code: "invalid_input",
+      message: 'unknown encoding "klingon-8" — use e.g. utf-8, gb18030, gbk, big5, utf-16le / 未知编码“klingon-8”，可用如 utf-8、gb18030、gbk、big5、utf-16le',
+    });
   });
 
   it("refuses a forced encoding that does not fit, naming it and suggesting --encoding", () => {
-    const e = appErrorOf(() => decodeText(encode(SAMPLE_CRLF, "gbk"), { encoding: "utf-8" }));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toMatch(/as UTF-8/);
-    expect(e.message).toMatch(/--encoding/);
+    expect(appErrorSync(() => decodeText(encode(SAMPLE_CRLF, "gbk"), { encoding: "utf-8" }))).toEqual({
+      code: "unprocessable",
+      message:
+        "cannot decode the file as UTF-8 (118 invalid byte sequences); pass the right encoding with --encoding (e.g. gb18030, big5, utf-16le) / 无法按 UTF-8 解码（118 处无效字节），请用 --encoding 指定正确的编码",
+    });
   });
 });
 
 describe("decodeText: refusals", () => {
   it("refuses an empty file", () => {
-    const e = appErrorOf(() => decodeText(new Uint8Array()));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toBe("file is empty / 文件为空");
+    expect(appErrorSync(() => decodeText(new Uint8Array()))).toEqual({ code: "unprocessable", message: "file is empty / 文件为空" });
   });
 
   it("treats a file holding only a BOM as empty", () => {
-    expect(appErrorOf(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf]))).message).toMatch(/file is empty/);
+    expect(appErrorSync(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf])))).toEqual({ code: "unprocessable", message: "file is empty / 文件为空" });
   });
 
   it("refuses binary data with NUL bytes", () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 0, 0, 7]);
-    const e = appErrorOf(() => decodeText(png));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toMatch(/binary file, not text/);
+    expect(appErrorSync(() => decodeText(png))).toEqual({ code: "unprocessable", message: "binary file, not text / 这是二进制文件，不是文本文件" });
   });
 
   it("refuses binary data made of control characters (no NUL)", () => {
     const bytes = new Uint8Array(Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 0x01 + (i % 7) : 0x41 + (i % 26))));
-    expect(appErrorOf(() => decodeText(bytes)).message).toMatch(/binary file/);
+    expect(appErrorSync(() => decodeText(bytes))).toEqual({ code: "unprocessable", message: "binary file, not text / 这是二进制文件，不是文本文件" });
   });
 
   it("refuses bytes valid in no supported encoding, saying what was tried", () => {
     const bytes = new Uint8Array(Array.from({ length: 200 }, (_, i) => (i % 2 ? 0xff : 0x80)));
-    const e = appErrorOf(() => decodeText(bytes));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toMatch(/cannot decode the file as GB18030, Big5|cannot decode the file as Big5, GB18030/);
-    expect(e.message).toMatch(/--encoding/);
+    expect(appErrorSync(() => decodeText(bytes))).toEqual({
+      code: "unprocessable",
+      message:
+        "cannot decode the file as GB18030, Big5 (100 invalid byte sequences); pass the right encoding with --encoding (e.g. gb18030, big5, utf-16le) / 无法按 GB18030, Big5 解码（100 处无效字节），请用 --encoding 指定正确的编码",
+    });
   });
 });

@@ -8,6 +8,7 @@ import { Document, Packer, Paragraph, TextRun } from "docx";
 import iconv from "iconv-lite";
 import PDFDocument from "pdfkit";
 import { expect } from "vitest";
+import { CJK_FONT_FILE, sharedCorpus } from "../helpers/external";
 import { OffsetMap } from "../../lib/text/offsets";
 import type { SentenceUnit, Span } from "../../lib/text/types";
 
@@ -46,12 +47,6 @@ export async function makeDocx(paragraphs: string[], title?: string): Promise<Ui
 
 // ---------------------------------------------------------------------------- PDF
 
-export const CJK_FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
-export const hasCjkFont = fs.existsSync(CJK_FONT);
-if (!hasCjkFont) {
-  console.warn(`[tests/text] ${CJK_FONT} not found (Debian package fonts-wqy-zenhei): Chinese PDF tests are skipped.`);
-}
-
 function collect(doc: PDFKit.PDFDocument): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   doc.on("data", (c: Buffer) => chunks.push(c));
@@ -75,7 +70,7 @@ export type PdfParagraphOptions = {
 export function makeCjkPdf(paragraphs: string[], opts: PdfParagraphOptions = {}): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: "A4", margin: 72, bufferPages: true });
   const done = collect(doc);
-  doc.font(CJK_FONT, "WenQuanYiZenHei").fontSize(opts.fontSize ?? 12);
+  doc.font(CJK_FONT_FILE, "WenQuanYiZenHei").fontSize(opts.fontSize ?? 12);
   for (const p of paragraphs) doc.text(p, { indent: opts.indent ?? 24, paragraphGap: opts.paragraphGap ?? 6 });
   if (opts.pageNumbers) {
     const range = doc.bufferedPageRange();
@@ -144,26 +139,16 @@ ${ARTICLE_PARAGRAPHS.map((p) => `<p style="text-indent:2em" onclick="alert('点�
 
 // ---------------------------------------------------------------------------- real corpus
 
-/** The shared corpus of real government texts, or null (tests then skip with a message). */
-export function corpusDir(): string | null {
-  const dir = process.env.JUNCTURE_CORPUS_DIR ?? path.resolve(__dirname, "../../../shared/corpus/raw");
-  return fs.existsSync(dir) ? dir : null;
-}
-
-export const CORPUS_DIR = corpusDir();
-if (CORPUS_DIR === null) {
-  console.warn("[tests/text] real corpus not found (set JUNCTURE_CORPUS_DIR or provide ../shared/corpus/raw): corpus tests are skipped.");
-}
+/** The shared corpus of real government texts (tests use `describeWith(CORPUS, …)`). */
+export const CORPUS = sharedCorpus();
 
 export function readCorpus(...parts: string[]): Uint8Array {
-  if (CORPUS_DIR === null) throw new Error("corpus not available");
-  return new Uint8Array(fs.readFileSync(path.join(CORPUS_DIR, ...parts)));
+  return new Uint8Array(fs.readFileSync(path.join(CORPUS.location, ...parts)));
 }
 
+/** File names in a corpus folder, sorted; the folder must exist (a renamed folder fails loudly). */
 export function listCorpus(...parts: string[]): string[] {
-  if (CORPUS_DIR === null) return [];
-  const dir = path.join(CORPUS_DIR, ...parts);
-  return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
+  return fs.readdirSync(path.join(CORPUS.location, ...parts)).sort();
 }
 
 // ---------------------------------------------------------------------------- sentence invariants
@@ -181,6 +166,7 @@ export function checkInvariants(text: string, paragraphs: Span[], result: Senten
     expect(u.start).toBeGreaterThanOrEqual(last);
     last = u.end;
     const para = paragraphs[u.paragraph];
+    if (para === undefined) throw new Error(`unit ${u.start}…${u.end} names paragraph ${u.paragraph} of ${paragraphs.length}`);
     expect(u.start).toBeGreaterThanOrEqual(para.start);
     expect(u.end).toBeLessThanOrEqual(para.end);
     const s = map.slice(u.start, u.end);

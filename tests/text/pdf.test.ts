@@ -1,9 +1,11 @@
 import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../lib/errors";
+import { appError } from "../helpers/app-error";
+import { describeWith } from "../helpers/describe-with";
+import { cjkFont } from "../helpers/external";
 import { extractDocument } from "../../lib/text/extract";
 import { joinWrappedLines } from "../../lib/text/pdf";
-import { hasCjkFont, makeCjkPdf, makeShapesOnlyPdf } from "./fixtures";
+import { makeCjkPdf, makeShapesOnlyPdf } from "./fixtures";
 
 // Each paragraph is several lines long at 12 pt on A4 (451 pt text width), so lines
 // wrap inside sentences; the second ends with English long enough to wrap between words.
@@ -15,17 +17,8 @@ const P2 =
   "The municipal economy grew steadily across many different sectors this year while employment and prices remained stable overall.";
 const P3 = "新的一年，我们将坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。";
 
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected an AppError");
-}
 
-describe.skipIf(!hasCjkFont)("PDF extraction (Chinese text layer, wqy-zenhei)", () => {
+describeWith(cjkFont(), "PDF extraction (Chinese text layer, wqy-zenhei)", () => {
   it("joins wrapped lines without stray spaces or newlines and keeps exactly two paragraphs", async () => {
     expect(Array.from(P1).length * 12).toBeGreaterThan(2 * 451); // the fixture really wraps
     const doc = await extractDocument(await makeCjkPdf([P1, P2]), "report.pdf");
@@ -49,7 +42,7 @@ describe.skipIf(!hasCjkFont)("PDF extraction (Chinese text layer, wqy-zenhei)", 
     const bytes = await makeCjkPdf(paragraphs, { pageNumbers: true });
     const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
     const pdf = await pdfjs.getDocument({ data: bytes.slice(), verbosity: 0 }).promise;
-    expect(pdf.numPages).toBeGreaterThan(1); // the fixture really crosses a page
+    expect(pdf.numPages).toBe(4); // the fixture really crosses pages
     await pdf.destroy();
     const doc = await extractDocument(bytes, "long.pdf");
     expect(doc.text).toBe(paragraphs.join("\n"));
@@ -58,23 +51,27 @@ describe.skipIf(!hasCjkFont)("PDF extraction (Chinese text layer, wqy-zenhei)", 
 
 describe("PDF extraction: refusals", () => {
   it("refuses a PDF with pages but no text as needing OCR", async () => {
-    const e = await errorOf(extractDocument(await makeShapesOnlyPdf(), "scan.pdf"));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toBe("no text layer — scanned PDF; run OCR first / 无文本层（扫描版 PDF），请先进行 OCR");
+    expect(await appError(extractDocument(await makeShapesOnlyPdf(), "scan.pdf"))).toEqual({
+      code: "unprocessable",
+      message: "no text layer — scanned PDF; run OCR first / 无文本层（扫描版 PDF），请先进行 OCR",
+    });
   });
 
   it("refuses garbage bytes named .pdf", async () => {
     const junk = new Uint8Array(Array.from({ length: 1000 }, (_, i) => (i * 31) % 256));
-    const e = await errorOf(extractDocument(junk, "junk.pdf"));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toMatch(/not a PDF file/);
+    expect(await appError(extractDocument(junk, "junk.pdf"))).toEqual({
+      code: "unprocessable",
+      message: "not a PDF file (no %PDF header) — corrupt or misnamed / 不是有效的 PDF 文件（缺少 %PDF 文件头），可能已损坏或扩展名有误",
+    });
   });
 
   it("refuses a corrupt PDF that has a header but no structure", async () => {
     const bytes = new TextEncoder().encode("%PDF-1.7\n1 0 obj garbage endobj\nnot a pdf at all\n%%EOF\n");
-    const e = await errorOf(extractDocument(bytes, "broken.pdf"));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toMatch(/^corrupt or invalid PDF file/);
+    expect(await appError(extractDocument(bytes, "broken.pdf"))).toEqual({
+      code: "unprocessable",
+      // The middle is pdf.js's own reason ("Invalid PDF structure.").
+      message: expect.stringMatching(/^corrupt or invalid PDF file: .+ \/ PDF 文件已损坏或无效$/),
+    });
   });
 
   it("refuses an encrypted PDF with a clear message", async () => {
@@ -85,8 +82,10 @@ describe("PDF extraction: refusals", () => {
     pdf.text("confidential");
     pdf.end();
     await done;
-    const e = await errorOf(extractDocument(new Uint8Array(Buffer.concat(chunks)), "locked.pdf"));
-    expect(e.message).toMatch(/PDF is encrypted/);
+    expect(await appError(extractDocument(new Uint8Array(Buffer.concat(chunks)), "locked.pdf"))).toEqual({
+      code: "unprocessable",
+      message: "PDF is encrypted (password-protected) — remove the password and import again / PDF 已加密，请先移除密码再导入",
+    });
   });
 });
 

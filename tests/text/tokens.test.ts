@@ -3,23 +3,15 @@ import { TOKEN_SEP, tokenize, tokenizeMany, tokensField } from "../../lib/text/t
 
 describe("jieba tokens", () => {
   it("segments 京津冀协同发展 into several non-whitespace tokens that rebuild the text", () => {
-    const tokens = tokenize("京津冀协同发展");
-    expect(tokens.length).toBeGreaterThan(1);
-    expect(tokens.join("")).toBe("京津冀协同发展");
-    expect(tokens).toContain("京津冀");
+    expect(tokenize("京津冀协同发展")).toEqual(["京津冀", "协同", "发展"]);
   });
 
   it("drops whitespace tokens (ASCII, ideographic, line breaks)", () => {
-    const tokens = tokenize("推动 高质量发展\u3000建设\n现代化");
-    expect(tokens.length).toBeGreaterThan(3);
-    for (const t of tokens) expect(t).not.toMatch(/^\s+$/u);
-    expect(tokens.join("")).toBe("推动高质量发展建设现代化");
+    expect(tokenize("推动 高质量发展\u3000建设\n现代化")).toEqual(["推动", "高质量", "发展", "建设", "现代化"]);
   });
 
   it("keeps 𠮷 as part of a token and never lets the separator through", () => {
-    const tokens = tokenize(`𠮷野家${TOKEN_SEP}开业`);
-    expect(tokens.join("")).toBe("𠮷野家开业");
-    for (const t of tokens) expect(t).not.toContain(TOKEN_SEP);
+    expect(tokenize(`𠮷野家${TOKEN_SEP}开业`)).toEqual(["𠮷", "野", "家", "开业"]);
   });
 
   it("tokenizes batches", () => {
