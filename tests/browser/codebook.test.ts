@@ -88,7 +88,9 @@ describe.sequential("shaping the codebook in the browser", () => {
     await page.fill("#code-keywords", "雄安、疏解");
     await page.click("[data-testid=code-form-submit]");
     await page.waitForSelector(row("NEW-UI"));
-    expect(await page.textContent(row("NEW-UI"))).toContain("新建编码");
+    // English interface: the row shows the English label, the Chinese one as its tooltip.
+    expect(await page.textContent(row("NEW-UI"))).toContain("Created in the browser");
+    expect(await page.getAttribute(`${row("NEW-UI")} [title="新建编码"]`, "title")).toBe("新建编码");
 
     const stored = await dbCode("NEW-UI");
     expect(stored).toMatchObject({
