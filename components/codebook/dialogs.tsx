@@ -14,23 +14,23 @@ function useFmt() {
   return (n: number) => format.number(n);
 }
 
-/** "Move to…": any code except the code itself and its descendants, or the top level. */
-export function MoveDialog({
-  code,
-  codes,
-  onClose,
-  onMove,
-}: {
-  code: CodeNode | null;
+type MoveProps = {
+  code: CodeNode;
   codes: readonly CodeNode[];
   onClose: () => void;
   onMove: (code: CodeNode, newParentId: string | null) => Promise<void>;
-}) {
+};
+
+/** "Move to…": any code except the code itself and its descendants, or the top level. */
+export function MoveDialog({ code, ...rest }: Omit<MoveProps, "code"> & { code: CodeNode | null }) {
+  // Mounted per code (keyed), so a new move never shows the last one's error.
+  return code ? <OpenMoveDialog key={code.id} code={code} {...rest} /> : null;
+}
+
+function OpenMoveDialog({ code, codes, onClose, onMove }: MoveProps) {
   const t = useTranslations("codebook.dialogs");
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => setError(null), [code]);
-  const blocked = useMemo(() => (code ? selfAndDescendants(code) : new Set<string>()), [code]);
-  if (!code) return null;
+  const blocked = useMemo(() => selfAndDescendants(code), [code]);
   const run = async (parentId: string | null) => {
     setError(null);
     try {
@@ -67,33 +67,29 @@ export function MoveDialog({
  * "Merge into…": pick the target, confirm, then show what the merge did — codings moved,
  * duplicates dropped (a span the target already had from the same coder), sub-codes moved.
  */
-export function MergeDialog({
-  code,
-  codes,
-  onClose,
-  onMerge,
-}: {
-  code: CodeNode | null;
+export function MergeDialog({ code, ...rest }: Omit<MergeProps, "code"> & { code: CodeNode | null }) {
+  // Mounted per code (keyed): every merge starts at the picker, without a previous result.
+  return code ? <OpenMergeDialog key={code.id} code={code} {...rest} /> : null;
+}
+
+type MergeProps = {
+  code: CodeNode;
   codes: readonly CodeNode[];
   onClose: () => void;
   onMerge: (source: CodeNode, targetId: string) => Promise<MergeResult>;
-}) {
+};
+
+function OpenMergeDialog({ code, codes, onClose, onMerge }: MergeProps) {
   const t = useTranslations("codebook.dialogs");
   const fmt = useFmt();
   const [target, setTarget] = useState<FlatCode | null>(null);
   const [result, setResult] = useState<MergeResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    setTarget(null);
-    setResult(null);
-    setError(null);
-  }, [code]);
-  if (!code) return null;
   const self = new Set([code.id]);
 
   async function merge() {
-    if (!code || !target) return;
+    if (!target) return;
     setBusy(true);
     setError(null);
     try {
@@ -181,15 +177,18 @@ function Chip({ code }: { code: { shortName: string; labelZh: string; labelEn: s
  * Delete with its consequences spelled out first: the code's own codings, its sub-codes and
  * their codings all go. The button stays disabled until the researcher ticks the box.
  */
-export function DeleteDialog({
-  code,
-  onClose,
-  onDelete,
-}: {
-  code: CodeNode | null;
+export function DeleteDialog({ code, ...rest }: Omit<DeleteProps, "code"> & { code: CodeNode | null }) {
+  // Mounted per code (keyed): the impact shown is always the one counted for this code.
+  return code ? <OpenDeleteDialog key={code.id} code={code} {...rest} /> : null;
+}
+
+type DeleteProps = {
+  code: CodeNode;
   onClose: () => void;
   onDelete: (code: CodeNode) => Promise<void>;
-}) {
+};
+
+function OpenDeleteDialog({ code, onClose, onDelete }: DeleteProps) {
   const t = useTranslations("codebook.dialogs");
   const tc = useTranslations("common");
   const locale = useLocale();
@@ -200,10 +199,6 @@ export function DeleteDialog({
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    setImpact(null);
-    setConfirmed(false);
-    setError(null);
-    if (!code) return;
     const ctrl = new AbortController();
     apiJson<{ impact: DeletionImpact }>(`/api/codes/${encodeURIComponent(code.id)}/deletion`, { signal: ctrl.signal })
       .then((r) => setImpact(r.impact))
@@ -211,11 +206,9 @@ export function DeleteDialog({
         if (!ctrl.signal.aborted) setError(failureMessage(e));
       });
     return () => ctrl.abort();
-  }, [code]);
+  }, [code.id]);
 
-  if (!code) return null;
   async function run() {
-    if (!code) return;
     setBusy(true);
     setError(null);
     try {
@@ -282,32 +275,37 @@ export function DeleteDialog({
 }
 
 /** "Add template…": built-in codebooks; codes already present (by short name) are skipped. */
-export function TemplatesDialog({
-  open,
-  templates,
-  present,
-  onClose,
-  onApply,
-}: {
-  open: boolean;
+export function TemplatesDialog({ open, ...rest }: TemplatesProps & { open: boolean }) {
+  const t = useTranslations("codebook.dialogs");
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => !o && rest.onClose()}
+      title={t("templatesTitle")}
+      width="max-w-2xl"
+      description={t("templatesDescription")}
+    >
+      {/* Mounts on each opening (a closed dialog's content is unmounted): nothing ticked yet. */}
+      <TemplatesForm {...rest} />
+    </Modal>
+  );
+}
+
+type TemplatesProps = {
   templates: readonly TemplateInfo[];
   /** Short names already in the codebook, folded to lower case. */
   present: ReadonlySet<string>;
   onClose: () => void;
   onApply: (keys: string[]) => Promise<{ created: number; skipped: number }>;
-}) {
+};
+
+function TemplatesForm({ templates, present, onClose, onApply }: TemplatesProps) {
   const t = useTranslations("codebook.dialogs");
   const tc = useTranslations("common");
   const locale = useLocale();
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (open) {
-      setChosen(new Set());
-      setError(null);
-    }
-  }, [open]);
   async function apply() {
     setBusy(true);
     setError(null);
@@ -321,57 +319,49 @@ export function TemplatesDialog({
     }
   }
   return (
-    <Modal
-      open={open}
-      onOpenChange={(o) => !o && onClose()}
-      title={t("templatesTitle")}
-      width="max-w-2xl"
-      description={t("templatesDescription")}
-    >
-      <div className="flex flex-col gap-2">
-        <ul className="flex flex-col divide-y divide-stone-100 rounded border border-stone-200">
-          {templates.map((tpl) => {
-            const have = tpl.shortNames.filter((n) => present.has(n.toLowerCase())).length;
-            return (
-              <li key={tpl.key}>
-                <label className="flex cursor-pointer items-center gap-2 px-2 py-1.5 hover:bg-stone-50">
-                  <input
-                    type="checkbox"
-                    checked={chosen.has(tpl.key)}
-                    onChange={(e) =>
-                      setChosen((s) => {
-                        const next = new Set(s);
-                        if (e.target.checked) next.add(tpl.key);
-                        else next.delete(tpl.key);
-                        return next;
-                      })
-                    }
-                  />
-                  <span className="font-medium" title={locale === "zh" ? tpl.labelEn : tpl.labelZh}>
-                    {locale === "zh" ? tpl.labelZh : tpl.labelEn}
-                  </span>
-                  <span className="ml-auto shrink-0 text-right text-[11px] text-stone-400">
-                    {t("templateCodes", { count: tpl.shortNames.length, group: tpl.groupName })}
-                    {have > 0 ? (
-                      <span className="block text-stone-500">
-                        {have === tpl.shortNames.length ? t("allPresent") : t("somePresent", { count: have })}
-                      </span>
-                    ) : null}
-                  </span>
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-        <ErrorNote>{error}</ErrorNote>
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>{tc("cancel")}</Button>
-          <Button variant="primary" disabled={chosen.size === 0 || busy} onClick={() => void apply()}>
-            {t("add")}
-          </Button>
-        </div>
+    <div className="flex flex-col gap-2">
+      <ul className="flex flex-col divide-y divide-stone-100 rounded border border-stone-200">
+        {templates.map((tpl) => {
+          const have = tpl.shortNames.filter((n) => present.has(n.toLowerCase())).length;
+          return (
+            <li key={tpl.key}>
+              <label className="flex cursor-pointer items-center gap-2 px-2 py-1.5 hover:bg-stone-50">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(tpl.key)}
+                  onChange={(e) =>
+                    setChosen((s) => {
+                      const next = new Set(s);
+                      if (e.target.checked) next.add(tpl.key);
+                      else next.delete(tpl.key);
+                      return next;
+                    })
+                  }
+                />
+                <span className="font-medium" title={locale === "zh" ? tpl.labelEn : tpl.labelZh}>
+                  {locale === "zh" ? tpl.labelZh : tpl.labelEn}
+                </span>
+                <span className="ml-auto shrink-0 text-right text-[11px] text-stone-400">
+                  {t("templateCodes", { count: tpl.shortNames.length, group: tpl.groupName })}
+                  {have > 0 ? (
+                    <span className="block text-stone-500">
+                      {have === tpl.shortNames.length ? t("allPresent") : t("somePresent", { count: have })}
+                    </span>
+                  ) : null}
+                </span>
+              </label>
+            </li>
+          );
+        })}
+      </ul>
+      <ErrorNote>{error}</ErrorNote>
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>{tc("cancel")}</Button>
+        <Button variant="primary" disabled={chosen.size === 0 || busy} onClick={() => void apply()}>
+          {t("add")}
+        </Button>
       </div>
-    </Modal>
+    </div>
   );
 }
 
@@ -388,17 +378,31 @@ export function GroupDialog({
   onCreate: (name: string, labelZh: string) => Promise<void>;
 }) {
   const t = useTranslations("codebook.dialogs");
+  return (
+    <Modal
+      open={open}
+      onOpenChange={(o) => !o && onClose()}
+      title={t("groupTitle")}
+      description={forCode ? t("groupFor", { name: forCode.shortName }) : t("groupDescription")}
+    >
+      {/* Mounts on each opening (a closed dialog's content is unmounted): an empty form. */}
+      <GroupForm onClose={onClose} onCreate={onCreate} />
+    </Modal>
+  );
+}
+
+function GroupForm({
+  onClose,
+  onCreate,
+}: {
+  onClose: () => void;
+  onCreate: (name: string, labelZh: string) => Promise<void>;
+}) {
+  const t = useTranslations("codebook.dialogs");
   const tc = useTranslations("common");
   const [name, setName] = useState("");
   const [labelZh, setLabelZh] = useState("");
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    if (open) {
-      setName("");
-      setLabelZh("");
-      setError(null);
-    }
-  }, [open]);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
@@ -410,29 +414,22 @@ export function GroupDialog({
     }
   }
   return (
-    <Modal
-      open={open}
-      onOpenChange={(o) => !o && onClose()}
-      title={t("groupTitle")}
-      description={forCode ? t("groupFor", { name: forCode.shortName }) : t("groupDescription")}
-    >
-      <form onSubmit={submit} className="flex flex-col gap-3">
-        <div className="grid grid-cols-2 gap-3">
-          <Field label={t("groupName")} htmlFor="group-name">
-            <input id="group-name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={100} />
-          </Field>
-          <Field label={t("groupLabelZh")} htmlFor="group-labelZh">
-            <input id="group-labelZh" className={inputClass} value={labelZh} onChange={(e) => setLabelZh(e.target.value)} maxLength={200} />
-          </Field>
-        </div>
-        <ErrorNote>{error}</ErrorNote>
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>{tc("cancel")}</Button>
-          <Button type="submit" variant="primary" disabled={name.trim() === ""}>
-            {tc("create")}
-          </Button>
-        </div>
-      </form>
-    </Modal>
+    <form onSubmit={submit} className="flex flex-col gap-3">
+      <div className="grid grid-cols-2 gap-3">
+        <Field label={t("groupName")} htmlFor="group-name">
+          <input id="group-name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} autoFocus maxLength={100} />
+        </Field>
+        <Field label={t("groupLabelZh")} htmlFor="group-labelZh">
+          <input id="group-labelZh" className={inputClass} value={labelZh} onChange={(e) => setLabelZh(e.target.value)} maxLength={200} />
+        </Field>
+      </div>
+      <ErrorNote>{error}</ErrorNote>
+      <div className="flex justify-end gap-2">
+        <Button onClick={onClose}>{tc("cancel")}</Button>
+        <Button type="submit" variant="primary" disabled={name.trim() === ""}>
+          {tc("create")}
+        </Button>
+      </div>
+    </form>
   );
 }

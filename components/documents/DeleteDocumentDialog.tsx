@@ -18,7 +18,6 @@ export function DeleteDocumentDialog({
 }) {
   const t = useTranslations("deleteDocument");
   const tc = useTranslations("common");
-  const te = useTranslations("errors");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -1,10 +1,9 @@
 "use client";
 
 import { FilterX, Search } from "lucide-react";
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { inputClass } from "@/components/shell/ui";
-import { regionLabel } from "./labels";
 import { DocTypeSelect, LevelSelect, RegionSelect, ValueSelect } from "./selects";
 import type { DocumentQuery, Facets } from "./types";
 
@@ -24,7 +23,6 @@ export function DocumentFilters({
   onChange: (patch: Partial<DocumentQuery>) => void;
 }) {
   const t = useTranslations("documents");
-  const locale = useLocale();
   const [q, setQ] = useState(query.q ?? "");
   const last = useRef(query.q ?? "");
 

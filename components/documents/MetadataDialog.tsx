@@ -65,7 +65,6 @@ export function MetadataDialog({
 }) {
   const t = useTranslations("metadata");
   const tc = useTranslations("common");
-  const te = useTranslations("errors");
   const locale = useLocale();
   const [base, setBase] = useState<Base>(() => ({ version: document.version, values: toForm(document) }));
   const [values, setValues] = useState<FormValues>(() => toForm(document));

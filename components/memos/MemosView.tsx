@@ -5,10 +5,10 @@ import { FileText, Link2, NotebookPen, Pencil, Plus, Search, Tag, Trash2, X } fr
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useMemo, useState, type FormEvent } from "react";
+import { useMemo, useState, type FormEvent } from "react";
 import { apiJson, failureMessage, isConflict } from "@/components/api/client";
 import { CodePicker } from "@/components/codebook/CodePicker";
-import { codeLabel, flatten } from "@/components/codebook/tree";
+import { codeLabel, flatten, type FlatCode } from "@/components/codebook/tree";
 import type { CodeNode } from "@/components/codebook/types";
 import { Button, ErrorNote, Field, inputClass, Modal } from "@/components/shell/ui";
 import type { Locale } from "@/lib/i18n/locale";
@@ -128,6 +128,7 @@ export function MemosView({
 
       {editing ? (
         <MemoEditor
+          key={editing === "new" ? "new" : editing.id}
           projectId={projectId}
           memo={editing === "new" ? null : editing}
           codebook={codebook}
@@ -264,32 +265,13 @@ function MemoEditor({
   const flat = useMemo(() => flatten(codebook), [codebook]);
   const [title, setTitle] = useState(memo?.title ?? "");
   const [body, setBody] = useState(memo?.body ?? "");
-  const [links, setLinks] = useState<{ raw: RawLink; view: LinkView }[]>([]);
+  // Mounted per opening (keyed by the memo), so the links start from the memo or the draft.
+  const [links, setLinks] = useState(() =>
+    initialLinks({ memo, draftPassage, draftCode: draftCodeId ? flat.find((x) => x.id === draftCodeId) : undefined, projectId, locale }),
+  );
   const [pickerOpen, setPickerOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (memo) {
-      // links[i] is the resolved view of rawLinks[i] (same order, same length).
-      setLinks(memo.rawLinks.flatMap((raw, i) => {
-        const view = memo.links[i];
-        return view ? [{ raw, view }] : [];
-      }));
-      return;
-    }
-    const initial: { raw: RawLink; view: LinkView }[] = [];
-    if (draftPassage) {
-      const { documentId, start, end, title: passageTitle, quote } = draftPassage;
-      initial.push({
-        raw: { documentId, start, end },
-        view: { type: "passage", documentId, start, end, title: passageTitle, quote, href: `/projects/${projectId}/documents/${documentId}?at=${start}` },
-      });
-    }
-    const c = draftCodeId ? flat.find((x) => x.id === draftCodeId) : undefined;
-    if (c) initial.push({ raw: { codeId: c.id }, view: codeView(c, locale) });
-    setLinks(initial);
-  }, [memo, draftPassage, draftCodeId, flat, projectId, locale]);
 
   const linkedCodes = new Set(links.flatMap((l) => ("codeId" in l.raw ? [l.raw.codeId] : [])));
 
@@ -382,6 +364,41 @@ function MemoEditor({
       </form>
     </Modal>
   );
+}
+
+type EditorLink = { raw: RawLink; view: LinkView };
+
+/** The links an editor opens with: the memo's own, or the draft's passage and code. */
+function initialLinks({
+  memo,
+  draftPassage,
+  draftCode,
+  projectId,
+  locale,
+}: {
+  memo: MemoItem | null;
+  draftPassage: PassageDraft | null;
+  draftCode: FlatCode | undefined;
+  projectId: string;
+  locale: Locale;
+}): EditorLink[] {
+  if (memo) {
+    // links[i] is the resolved view of rawLinks[i] (same order, same length).
+    return memo.rawLinks.flatMap((raw, i) => {
+      const view = memo.links[i];
+      return view ? [{ raw, view }] : [];
+    });
+  }
+  const initial: EditorLink[] = [];
+  if (draftPassage) {
+    const { documentId, start, end, title, quote } = draftPassage;
+    initial.push({
+      raw: { documentId, start, end },
+      view: { type: "passage", documentId, start, end, title, quote, href: `/projects/${projectId}/documents/${documentId}?at=${start}` },
+    });
+  }
+  if (draftCode) initial.push({ raw: { codeId: draftCode.id }, view: codeView(draftCode, locale) });
+  return initial;
 }
 
 function codeView(c: { id: string; shortName: string; labelZh: string; labelEn: string; color: string }, locale: Locale): LinkView {

@@ -19,7 +19,6 @@ export function CreateProjectDialog({
 }) {
   const t = useTranslations("projects");
   const tc = useTranslations("common");
-  const te = useTranslations("errors");
   const locale = useLocale();
   const router = useRouter();
   const [open, setOpen] = useState(false);

@@ -4,7 +4,7 @@ import * as Popover from "@radix-ui/react-popover";
 import { FilterX, Highlighter, Loader2, Plus, Search, X } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type FormEvent } from "react";
 import { apiJson, failureMessage } from "@/components/api/client";
 import { CodePicker } from "@/components/codebook/CodePicker";
 import { codeTitle, flatten } from "@/components/codebook/tree";
@@ -53,7 +53,8 @@ export function SearchView({
   const [result, setResult] = useState<SearchResponse | null>(null);
   const [ran, setRan] = useState<SearchState | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
+  // A search given in the URL starts at once (see the arrival effect below).
+  const [loading, setLoading] = useState(initial.q.trim() !== "");
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [notice, setNotice] = useState<string | null>(null);
   const [codeError, setCodeError] = useState<string | null>(null);
@@ -63,18 +64,29 @@ export function SearchView({
   const flat = useMemo(() => flatten(codebook), [codebook]);
   const codeById = useMemo(() => new Map(flat.map((c) => [c.id, c])), [flat]);
 
+  /** A new request; the one still in flight is cancelled (the newer search wins). */
+  function startRequest(): AbortController {
+    abortRef.current?.abort();
+    const ctrl = new AbortController();
+    abortRef.current = ctrl;
+    return ctrl;
+  }
+
   async function run(s: SearchState) {
     if (s.q.trim() === "") {
       setError(t("typeQuery"));
       return;
     }
-    abortRef.current?.abort();
-    const ctrl = new AbortController();
-    abortRef.current = ctrl;
+    const ctrl = startRequest();
     setLoading(true);
     setError(null);
     setNotice(null);
     setCodeError(null);
+    await fetchHits(s, ctrl);
+  }
+
+  /** Fetches the concordance; state changes only once the answer (or the failure) is in. */
+  async function fetchHits(s: SearchState, ctrl: AbortController) {
     try {
       const r = await apiJson<SearchResponse>(`/api/projects/${encodeURIComponent(projectId)}/search`, {
         body: stateToRequest(s),
@@ -92,11 +104,14 @@ export function SearchView({
     }
   }
 
-  // A bookmarked or shared search (?q=…) runs on arrival.
+  // A bookmarked or shared search (?q=…) runs once, on arrival. An effect event, because later
+  // form edits, and the new `initial` that submit's router.replace brings, must not re-run it.
+  const searchOnArrival = useEffectEvent(() => {
+    if (initial.q.trim() !== "") void fetchHits(initial, startRequest());
+  });
   useEffect(() => {
-    if (initial.q.trim() !== "") void run(initial);
+    searchOnArrival();
     return () => abortRef.current?.abort();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function submit(e?: FormEvent) {

@@ -2,7 +2,8 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { LOCALE_COOKIE, type Locale } from "@/lib/i18n/locale";
+import type { Locale } from "@/lib/i18n/locale";
+import { rememberLocale } from "./page-locale";
 
 const CHOICES: { locale: Locale; label: string }[] = [
   { locale: "zh", label: "中文" },
@@ -19,7 +20,7 @@ export function LanguageSwitch() {
   const router = useRouter();
 
   function choose(next: Locale) {
-    document.cookie = `${LOCALE_COOKIE}=${next}; path=/; max-age=${60 * 60 * 24 * 365}; samesite=lax`;
+    rememberLocale(next);
     router.refresh();
   }
 

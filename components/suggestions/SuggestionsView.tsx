@@ -4,7 +4,7 @@ import { Check, Loader2, Pencil, RefreshCw, Search, X } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useEffectEvent, useMemo, useState } from "react";
 import { apiJson, failureMessage, isConflict } from "@/components/api/client";
 import { splitKeywords } from "@/components/codebook/CodeFormDialog";
 import { codeLabel, flatten, matchesQuery, type FlatCode } from "@/components/codebook/tree";
@@ -47,7 +47,8 @@ export function SuggestionsView({
   const [codeId, setCodeId] = useState<string | null>(initialCodeId);
   const [filter, setFilter] = useState("");
   const [data, setData] = useState<Suggestions | null>(null);
-  const [loading, setLoading] = useState(false);
+  // A code given in the URL loads at once (see the arrival effect below).
+  const [loading, setLoading] = useState(initialCodeId !== null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<Set<string>>(new Set());
   const [tally, setTally] = useState({ accepted: 0, rejected: 0 });
@@ -62,33 +63,47 @@ export function SuggestionsView({
     setCodebook(r.codebook);
   }, [projectId]);
 
+  /**
+   * Fetches a code's suggestions. Every state change happens in the promise's callbacks, once
+   * the answer (or the failure) is in, so the arrival effect below may start it too.
+   */
+  const fetchSuggestions = useCallback(
+    (id: string) =>
+      apiJson<Suggestions>(`/api/projects/${encodeURIComponent(projectId)}/suggestions?codeId=${encodeURIComponent(id)}`)
+        .then(setData, (e: unknown) => {
+          setError(failureMessage(e));
+          setData(null);
+        })
+        .finally(() => setLoading(false)),
+    [projectId],
+  );
+
   const load = useCallback(
     async (id: string) => {
       setLoading(true);
       setError(null);
-      try {
-        const r = await apiJson<Suggestions>(
-          `/api/projects/${encodeURIComponent(projectId)}/suggestions?codeId=${encodeURIComponent(id)}`,
-        );
-        setData(r);
-      } catch (e) {
-        setError(failureMessage(e));
-        setData(null);
-      } finally {
-        setLoading(false);
-      }
+      await fetchSuggestions(id);
     },
-    [projectId],
+    [fetchSuggestions],
   );
 
+  // The code given in the URL (?codeId=…) loads once, on arrival. An effect event, because the
+  // new `initialCodeId` that choose's router.replace brings must not load again.
+  const loadOnArrival = useEffectEvent(() => {
+    if (initialCodeId) void fetchSuggestions(initialCodeId);
+  });
   useEffect(() => {
-    setData(null);
-    setTally({ accepted: 0, rejected: 0 });
-    if (codeId) void load(codeId);
-  }, [codeId, load]);
+    loadOnArrival();
+  }, []);
 
   function choose(c: FlatCode) {
-    setCodeId(c.id);
+    // Another code: its suggestions replace the last one's, and the tally starts again.
+    if (c.id !== codeId) {
+      setCodeId(c.id);
+      setData(null);
+      setTally({ accepted: 0, rejected: 0 });
+      void load(c.id);
+    }
     router.replace(`${pathname}?codeId=${encodeURIComponent(c.id)}`, { scroll: false });
   }
 

@@ -52,6 +52,13 @@ export async function documentFacets(db: Db, projectId: string) {
   return selectFacets(db, projectId);
 }
 
+/** A document's metadata and counts without its text: what the reader's header shows. */
+export async function getDocumentSummary(db: Db, id: string): Promise<DocumentSummary> {
+  const summary = await selectDocumentSummary(db, id);
+  if (!summary) throw new AppError("not_found", { en: `no document with id ${id}`, zh: "文档不存在" });
+  return summary;
+}
+
 export async function getDocument(db: Db, id: string): Promise<DocumentSummary & { plainText: string }> {
   const [summary, text] = await Promise.all([selectDocumentSummary(db, id), findDocumentText(db, id)]);
   if (!summary || !text) throw new AppError("not_found", { en: `no document with id ${id}`, zh: "文档不存在" });

@@ -6,8 +6,7 @@
  * take `DbClient` so the domain can compose them inside one transaction.
  */
 export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
-import type { DbClient, DbTx } from "./shared";
-import type { Db } from "./client";
+import type { DbClient } from "./shared";
 import { Prisma } from "./generated/client";
 
 

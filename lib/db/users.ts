@@ -3,7 +3,6 @@
  * display name; rules (trimming, non-empty) live in lib/coding/ensure-user.ts.
  */
 import { isUniqueViolation, type DbClient } from "./shared";
-import { Prisma } from "./generated/client";
 
 export type UserRow = { id: string; name: string };
 

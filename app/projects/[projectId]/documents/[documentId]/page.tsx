@@ -11,7 +11,7 @@ import type { PickerCode } from "@/components/reader/types";
 import { packReader } from "@/components/reader/wire";
 import { flattenCodebook, getCodebook } from "@/lib/codebook";
 import { getReaderData } from "@/lib/coding";
-import { getDocument } from "@/lib/corpus";
+import { getDocumentSummary } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { otherLocale } from "@/lib/i18n/locale";
@@ -27,7 +27,7 @@ async function load(projectId: string, documentId: string) {
   const db = getDb();
   try {
     const [document, reader, codebook] = await Promise.all([
-      getDocument(db, documentId),
+      getDocumentSummary(db, documentId),
       getReaderData(db, documentId),
       getCodebook(db, projectId),
     ]);
@@ -65,8 +65,6 @@ export default async function ReaderPage({ params }: { params: Params }) {
   // Compact JSON for the client component (see components/reader/wire.ts).
   const data = packReader(reader, codes);
 
-  // The client button gets the metadata only, not the (possibly long) text.
-  const { plainText: _text, ...summary } = doc;
   const level = levelLabel(doc.level);
   const type = docTypeLabel(doc.docType);
 
@@ -85,7 +83,7 @@ export default async function ReaderPage({ params }: { params: Params }) {
               {doc.title}
             </h2>
           </div>
-          <ReaderMetadataButton document={summary} />
+          <ReaderMetadataButton document={doc} />
         </div>
         <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-xs sm:grid-cols-3 lg:grid-cols-4">
           <Meta label={t("region")}>
