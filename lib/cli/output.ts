@@ -1,5 +1,5 @@
 import { isAppError } from "../errors";
-import { cliLocale } from "../i18n/cli-locale";
+import type { Locale } from "../i18n/locale";
 
 /** Prints JSON for scripts (`--json`) or text lines for people. */
 export function emit(json: boolean, value: unknown, text: () => string): void {
@@ -7,8 +7,8 @@ export function emit(json: boolean, value: unknown, text: () => string): void {
 }
 
 /** A CLI failure: the user-facing reason on stderr, exit code 2 (usage/refusal). */
-export function fail(e: unknown): number {
-  const message = isAppError(e) ? e.text[cliLocale()] : e instanceof Error ? e.message : String(e);
+export function fail(e: unknown, locale: Locale): number {
+  const message = isAppError(e) ? e.text[locale] : e instanceof Error ? e.message : String(e);
   process.stderr.write(`juncture: ${message}\n`);
   return 2;
 }
