@@ -124,7 +124,7 @@ const zh: CliMessages = {
   help: "显示命令帮助",
   helpCommand: "显示某个命令的帮助",
   helpAfterError: "（加 --help 查看更多说明）",
-  titles: { "Usage:": "用法:", "Options:": "选项：", "Commands:": "命令：", "Arguments:": "参数：", "Global Options:": "全局选项：" },
+  titles: { "Usage:": "用法：", "Options:": "选项：", "Commands:": "命令：", "Arguments:": "参数：", "Global Options:": "全局选项：" },
   optionExtra: (o) =>
     [o.choices && `可选值：${o.choices.join("、")}`, o.default !== undefined && `默认：${o.default}`].filter(Boolean).join("；"),
 
