@@ -103,7 +103,7 @@ describe("POST /api/projects/:id/documents (upload size, answer language)", () =
     const post = async (acceptLanguage: string, text: string) => {
       request.acceptLanguage = acceptLanguage;
       const form = new FormData();
-      form.set("file", new File([iconv.encode(text, "gb18030")], `${text}.txt`));
+      form.set("file", new File([new Uint8Array(iconv.encode(text, "gb18030"))], `${text}.txt`));
       const res = await POST(new Request(`http://localhost/api/projects/${projectId}/documents`, { method: "POST", body: form }), {
         params: Promise.resolve({ projectId }),
       });
