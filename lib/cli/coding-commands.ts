@@ -27,7 +27,7 @@ async function codeByShortName(db: ReturnType<typeof openDb>, projectId: string,
 
 /** A code's label in the chosen language, the other one when that is empty. */
 function label(n: CodeNode, locale: Locale): string {
-  return (locale === "zh" ? n.labelZh || n.labelEn : n.labelEn || n.labelZh) || "";
+  return locale === "zh" ? n.labelZh || n.labelEn : n.labelEn || n.labelZh;
 }
 
 function treeLines(nodes: CodeNode[], locale: Locale, m: CliMessages, depth = 0): string[] {

@@ -30,17 +30,19 @@ type ImportOptions = {
   json?: boolean;
 };
 
+function year(value: string): number {
+  const y = Number(value);
+  if (!Number.isInteger(y)) throw new AppError("invalid_input", both((m) => m.errors.year(value)));
+  return y;
+}
+
 function metadataFromFlags(o: ImportOptions): DocumentMetadataPatch {
   const patch: DocumentMetadataPatch = {};
   if (o.region) patch.region = o.region;
   if (o.province) patch.province = o.province;
   if (o.city) patch.city = o.city;
   if (o.issuer) patch.issuer = o.issuer;
-  if (o.year) {
-    const y = Number(o.year);
-    if (!Number.isInteger(y)) throw new AppError("invalid_input", both((m) => m.errors.year(String(o.year))));
-    patch.year = y;
-  }
+  if (o.year) patch.year = year(o.year);
   if (o.date) patch.date = o.date;
   if (o.type) {
     const t = normalizeDocType(o.type);
@@ -141,9 +143,7 @@ export function registerCorpusCommands(program: Command, locale: Locale) {
     .option("--json", m.json)
     .action(async (o: { json?: boolean }) => {
       const projects = await listProjects(openDb());
-      emit(!!o.json, projects, () =>
-      projects.map((p) => m.projects.line(p)).join("\n") || m.projects.none,
-      );
+      emit(!!o.json, projects, () => projects.map((p) => m.projects.line(p)).join("\n") || m.projects.none);
     });
 
   program
@@ -157,18 +157,18 @@ export function registerCorpusCommands(program: Command, locale: Locale) {
     .option("--level <level>", m.documents.level)
     .option("--json", m.json)
     .action(async (o: { project: string; region?: string; province?: string; year?: string; type?: string; level?: string; json?: boolean }) => {
-      const db = openDb();
-      const project = await getProjectByName(db, o.project);
-      const docs = await listDocuments(db, project.id, {
+      // Flags are checked before the database is opened: a typo is refused the same way everywhere.
+      const filters = {
         region: o.region,
         province: o.province,
-        year: o.year ? Number(o.year) : undefined,
-        docType: o.type ? normalizeDocType(o.type) ?? o.type : undefined,
+        year: o.year ? year(o.year) : undefined,
+        docType: o.type ? (normalizeDocType(o.type) ?? o.type) : undefined,
         level: o.level,
-      });
-      emit(!!o.json, docs, () =>
-      docs.map((d) => m.documents.line(d)).join("\n") || m.documents.none,
-      );
+      };
+      const db = openDb();
+      const project = await getProjectByName(db, o.project);
+      const docs = await listDocuments(db, project.id, filters);
+      emit(!!o.json, docs, () => docs.map((d) => m.documents.line(d)).join("\n") || m.documents.none);
     });
 
   program

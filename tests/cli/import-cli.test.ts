@@ -129,6 +129,8 @@ describe("juncture CLI: import, projects, documents, demo", () => {
       stdout: "",
       stderr: "juncture: --type“memo”不是 plan、work-report、five-year-plan、interview、field-notes、other 之一\n",
     });
+    const listing = await runCli(["documents", "--project", "P", "--year", "20x8", "--lang", "zh"], t.url);
+    expect(listing).toEqual({ code: 2, stdout: "", stderr: "juncture: --year 必须是年份（如 2018），而不是“20x8”\n" });
   });
 
   it("loads the demo project once, and again with --reset", async () => {
