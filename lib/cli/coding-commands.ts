@@ -32,7 +32,7 @@ function label(n: CodeNode, locale: Locale): string {
 
 function treeLines(nodes: CodeNode[], locale: Locale, m: CliMessages, depth = 0): string[] {
   return nodes.flatMap((n) => [
-    `${"  ".repeat(depth)}${n.shortName}  ${label(n, locale)}  (${m.codebook.counts(n.codingCount, n.totalCodingCount)})`,
+    `${"  ".repeat(depth)}${n.shortName}  ${label(n, locale)}  ${m.codebook.counts(n.codingCount, n.totalCodingCount)}`,
     ...treeLines(n.children, locale, m, depth + 1),
   ]);
 }

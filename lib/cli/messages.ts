@@ -70,7 +70,7 @@ const en = {
   },
   codebook: {
     description: "print a project's codebook tree with coding counts",
-    counts: (own: number, total: number) => (own === total ? `${own}` : `${own}, ${total} with sub-codes`),
+    counts: (own: number, total: number) => (own === total ? `(${own})` : `(${own}, ${total} with sub-codes)`),
     empty: "empty codebook",
   },
   code: {
@@ -180,7 +180,7 @@ const zh: CliMessages = {
   },
   codebook: {
     description: "显示项目的编码本树及编码次数",
-    counts: (own, total) => (own === total ? `${own}` : `${own}，含子编码 ${total}`),
+    counts: (own, total) => (own === total ? `（${own}）` : `（${own}，含子编码 ${total}）`),
     empty: "编码本为空",
   },
   code: {

@@ -61,4 +61,24 @@ describe("juncture CLI language", () => {
     expect(await runCli(["projects", "--lang", "zh"], t.url)).toEqual({ code: 0, stdout: "暂无项目\n", stderr: "" });
     expect(await runCli(["projects"], t.url)).toEqual({ code: 0, stdout: "no projects yet\n", stderr: "" });
   });
+
+  it("shows code labels and counts in the chosen language", async () => {
+    const db = await createTestDb();
+    try {
+      expect((await runCli(["demo"], db.url)).code).toBe(0);
+      const project = "示例：京津冀城市群 Demo: Beijing-Tianjin-Hebei";
+      const head = async (lang: string) =>
+        (await runCli(["codebook", "--project", project, "--lang", lang], db.url)).stdout.split("\n").slice(0, 3);
+      expect(await head("zh")).toEqual(["COE  共存  （0，含子编码 15）", "  COE-1  重构区域空间格局  （0）", "  COE-2  重新定位城市功能  （6）"]);
+      expect(await head("en")).toEqual([
+        "COE  Coexistence  (0, 15 with sub-codes)",
+        "  COE-1  Restructuring regional spatial patterns  (0)",
+        "  COE-2  Repositioning functional roles  (6)",
+      ]);
+      const hits = await runCli(["search", "--project", project, "--query", "雄安", "--lang", "zh"], db.url);
+      expect(hits.stdout.split("\n")[0]).toBe("命中 2 处");
+    } finally {
+      await db.close();
+    }
+  });
 });
