@@ -30,7 +30,7 @@ type ImportOptions = {
   json?: boolean;
 };
 
-function year(value: string): number {
+function yearFlag(value: string): number {
   const y = Number(value);
   if (!Number.isInteger(y)) throw new AppError("invalid_input", both((m) => m.errors.year(value)));
   return y;
@@ -42,7 +42,7 @@ function metadataFromFlags(o: ImportOptions): DocumentMetadataPatch {
   if (o.province) patch.province = o.province;
   if (o.city) patch.city = o.city;
   if (o.issuer) patch.issuer = o.issuer;
-  if (o.year) patch.year = year(o.year);
+  if (o.year) patch.year = yearFlag(o.year);
   if (o.date) patch.date = o.date;
   if (o.type) {
     const t = normalizeDocType(o.type);
@@ -161,7 +161,7 @@ export function registerCorpusCommands(program: Command, locale: Locale) {
       const filters = {
         region: o.region,
         province: o.province,
-        year: o.year ? year(o.year) : undefined,
+        year: o.year ? yearFlag(o.year) : undefined,
         docType: o.type ? (normalizeDocType(o.type) ?? o.type) : undefined,
         level: o.level,
       };
