@@ -41,4 +41,4 @@ export type DocumentRow = Omit<DocumentSummary, "createdAt" | "updatedAt"> & {
 };
 
 /** The import result of one file (POST /api/projects/:id/documents → { document }). */
-export type { ImportedDocument as ImportResult } from "@/lib/corpus";
+export type { ImportReport as ImportResult } from "@/lib/corpus";

@@ -4,7 +4,9 @@ import { findCodeByShortName, getCodebook, type CodeNode } from "../codebook";
 import { createCoding } from "../coding";
 import { getProjectByName } from "../corpus/projects";
 import { AppError } from "../errors";
+import type { Locale } from "../i18n/locale";
 import { openDb } from "./db";
+import { both, CLI_MESSAGES, type CliMessages } from "./messages";
 import { emit } from "./output";
 
 function defaultCoder(): string {
@@ -13,47 +15,53 @@ function defaultCoder(): string {
 
 function integer(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n)) throw new AppError("invalid_input", `${flag} must be an integer, not “${value}”`);
+  if (!Number.isInteger(n)) throw new AppError("invalid_input", both((m) => m.errors.integer(flag, value)));
   return n;
 }
 
 async function codeByShortName(db: ReturnType<typeof openDb>, projectId: string, shortName: string) {
   const code = await findCodeByShortName(db, projectId, shortName);
-  if (!code) throw new AppError("not_found", { en: `no code “${shortName}” in this project`, zh: "编码不存在" });
+  if (!code) throw new AppError("not_found", both((m) => m.errors.noCode(shortName)));
   return code;
 }
 
-function treeLines(nodes: CodeNode[], depth = 0): string[] {
+/** A code's label in the chosen language, the other one when that is empty. */
+function label(n: CodeNode, locale: Locale): string {
+  return locale === "zh" ? n.labelZh || n.labelEn : n.labelEn || n.labelZh;
+}
+
+function treeLines(nodes: CodeNode[], locale: Locale, m: CliMessages, depth = 0): string[] {
   return nodes.flatMap((n) => [
-    `${"  ".repeat(depth)}${n.shortName}  ${n.labelZh} / ${n.labelEn}  (${n.codingCount}${n.totalCodingCount !== n.codingCount ? `, ${n.totalCodingCount} with sub-codes` : ""})`,
-    ...treeLines(n.children, depth + 1),
+    `${"  ".repeat(depth)}${n.shortName}  ${label(n, locale)}  ${m.codebook.counts(n.codingCount, n.totalCodingCount)}`,
+    ...treeLines(n.children, locale, m, depth + 1),
   ]);
 }
 
-export function registerCodingCommands(program: Command) {
+export function registerCodingCommands(program: Command, locale: Locale) {
+  const m = CLI_MESSAGES[locale];
   program
     .command("codebook")
-    .description("print a project's codebook tree with coding counts / 编码本")
-    .requiredOption("--project <name>", "project name")
-    .option("--json", "print JSON")
+    .description(m.codebook.description)
+    .requiredOption("--project <name>", m.project)
+    .option("--json", m.json)
     .action(async (o: { project: string; json?: boolean }) => {
       const db = openDb();
       const project = await getProjectByName(db, o.project);
       const tree = await getCodebook(db, project.id);
-      emit(!!o.json, tree, () => treeLines(tree).join("\n") || "empty codebook / 编码本为空");
+      emit(!!o.json, tree, () => treeLines(tree, locale, m).join("\n") || m.codebook.empty);
     });
 
   program
     .command("code")
-    .description("code a span of a document (offsets in Unicode code points) / 编码一段文本")
-    .requiredOption("--project <name>", "project name")
-    .requiredOption("--document <id>", "document id")
-    .requiredOption("--code <shortName>", "code short name, e.g. COE-1")
-    .requiredOption("--start <n>", "start offset (code points)")
-    .requiredOption("--end <n>", "end offset (code points, exclusive)")
-    .option("--coder <name>", "coder name (default $JUNCTURE_CODER or $USER)")
-    .option("--comment <text>", "comment")
-    .option("--json", "print JSON")
+    .description(m.code.description)
+    .requiredOption("--project <name>", m.project)
+    .requiredOption("--document <id>", m.code.document)
+    .requiredOption("--code <shortName>", m.code.code)
+    .requiredOption("--start <n>", m.code.start)
+    .requiredOption("--end <n>", m.code.end)
+    .option("--coder <name>", m.coderDefault)
+    .option("--comment <text>", m.code.comment)
+    .option("--json", m.json)
     .action(
       async (o: { project: string; document: string; code: string; start: string; end: string; coder?: string; comment?: string; json?: boolean }) => {
         const db = openDb();
@@ -67,26 +75,26 @@ export function registerCodingCommands(program: Command) {
           coder: o.coder ?? defaultCoder(),
           comment: o.comment,
         });
-        emit(!!o.json, coding, () => `coded ${o.code} [${coding.start}, ${coding.end}) “${coding.quote}” (${coding.id})`);
+        emit(!!o.json, coding, () => m.code.done(o.code, coding.start, coding.end, coding.quote, coding.id));
       },
     );
 
   program
     .command("search")
-    .description("search the corpus: AND / OR / NOT, \"phrases\", word or regex mode / 检索语料")
-    .requiredOption("--project <name>", "project name")
-    .requiredOption("--query <q>", "query, e.g. \"雄安 AND 疏解\"")
-    .addOption(new Option("--mode <mode>", "match mode").choices(["substring", "word", "regex"]).default("substring"))
-    .option("--region <codes>", "comma-separated mega-region codes")
-    .option("--province <names>", "comma-separated provinces")
-    .option("--type <types>", "comma-separated document types")
-    .option("--level <levels>", "comma-separated governance levels")
-    .option("--from <year>", "from year")
-    .option("--to <year>", "to year")
-    .option("--coded-with <shortNames>", "only sentences coded with any of these codes")
-    .option("--not-coded-with <shortNames>", "only sentences not coded with these codes")
-    .option("--limit <n>", "maximum hits", "200")
-    .option("--json", "print JSON")
+    .description(m.search.description)
+    .requiredOption("--project <name>", m.project)
+    .requiredOption("--query <q>", m.search.query)
+    .addOption(new Option("--mode <mode>", m.search.mode).choices(["substring", "word", "regex"]).default("substring"))
+    .option("--region <codes>", m.search.region)
+    .option("--province <names>", m.search.province)
+    .option("--type <types>", m.search.type)
+    .option("--level <levels>", m.search.level)
+    .option("--from <year>", m.search.from)
+    .option("--to <year>", m.search.to)
+    .option("--coded-with <shortNames>", m.search.codedWith)
+    .option("--not-coded-with <shortNames>", m.search.notCodedWith)
+    .option("--limit <n>", m.search.limit, "200")
+    .option("--json", m.json)
     .action(async (o: Record<string, string | boolean | undefined>) => {
       const { searchCorpus } = await import("../search"); // jieba loads with search only
       const db = openDb();
@@ -116,7 +124,7 @@ export function registerCodingCommands(program: Command) {
       });
       emit(!!o.json, result, () =>
         [
-          `${result.total} hits`,
+          m.search.hits(result.total),
           ...result.hits.map((h) => `${h.year ?? "—"} ${h.title}\t${h.left}【${h.match}】${h.right}`),
         ].join("\n"),
       );
@@ -124,14 +132,14 @@ export function registerCodingCommands(program: Command) {
 
   program
     .command("suggest")
-    .description("sentences matching a code's keywords, not yet coded with it / 关键词建议")
-    .requiredOption("--project <name>", "project name")
-    .requiredOption("--code <shortName>", "code short name, e.g. CON-1")
-    .option("--accept <unitIds>", "accept these sentence ids (comma-separated): code them")
-    .option("--reject <unitIds>", "reject these sentence ids (comma-separated): never suggest them again")
-    .option("--coder <name>", "coder name for accepted sentences")
-    .option("--limit <n>", "maximum sentences", "500")
-    .option("--json", "print JSON")
+    .description(m.suggest.description)
+    .requiredOption("--project <name>", m.project)
+    .requiredOption("--code <shortName>", m.suggest.code)
+    .option("--accept <unitIds>", m.suggest.accept)
+    .option("--reject <unitIds>", m.suggest.reject)
+    .option("--coder <name>", m.suggest.coder)
+    .option("--limit <n>", m.suggest.limit, "500")
+    .option("--json", m.json)
     .action(
       async (o: { project: string; code: string; accept?: string; reject?: string; coder?: string; limit: string; json?: boolean }) => {
         const { decideSuggestions, suggestForCode } = await import("../search");
@@ -147,14 +155,21 @@ export function registerCodingCommands(program: Command) {
             accept: split(o.accept),
             reject: split(o.reject),
           });
-          emit(!!o.json, decided, () => JSON.stringify(decided));
+          emit(!!o.json, decided, () =>
+            m.suggest.decided({
+              accepted: decided.accepted,
+              rejected: decided.rejected,
+              created: decided.created.length,
+              skipped: decided.skipped.length,
+            }),
+          );
           return;
         }
         const suggestions = await suggestForCode(db, { projectId: project.id, codeId: code.id, limit: integer("--limit", o.limit) });
         emit(!!o.json, suggestions, () =>
           suggestions.groups
             .flatMap((g) => [`# ${g.title} (${g.year ?? "—"})`, ...g.sentences.map((s) => `  ${s.unitId}\t[${s.keywords.join(",")}]\t${s.text}`)])
-            .join("\n") || "no suggestions / 暂无建议",
+            .join("\n") || m.suggest.none,
         );
       },
     );

@@ -3,9 +3,11 @@ import { Option } from "commander";
 import { listDocuments } from "../corpus/documents";
 import { normalizeDocType, type DocumentMetadataPatch } from "../corpus/metadata";
 import { findOrCreateProject, getProjectByName, listProjects } from "../corpus/projects";
-import { AppError } from "../errors";
 import { LEVEL_CODES, REGION_CODES } from "../corpus/reference";
+import { AppError } from "../errors";
+import type { Locale } from "../i18n/locale";
 import { openDb } from "./db";
+import { both, CLI_MESSAGES } from "./messages";
 import { emit } from "./output";
 
 // The import pipeline (jieba, extractors) and the demo loader are imported inside their
@@ -28,21 +30,23 @@ type ImportOptions = {
   json?: boolean;
 };
 
+function yearFlag(value: string): number {
+  const y = Number(value);
+  if (!Number.isInteger(y)) throw new AppError("invalid_input", both((m) => m.errors.year(value)));
+  return y;
+}
+
 function metadataFromFlags(o: ImportOptions): DocumentMetadataPatch {
   const patch: DocumentMetadataPatch = {};
   if (o.region) patch.region = o.region;
   if (o.province) patch.province = o.province;
   if (o.city) patch.city = o.city;
   if (o.issuer) patch.issuer = o.issuer;
-  if (o.year) {
-    const y = Number(o.year);
-    if (!Number.isInteger(y)) throw new AppError("invalid_input", `--year must be a year such as 2018, not “${o.year}”`);
-    patch.year = y;
-  }
+  if (o.year) patch.year = yearFlag(o.year);
   if (o.date) patch.date = o.date;
   if (o.type) {
     const t = normalizeDocType(o.type);
-    if (!t) throw new AppError("invalid_input", `--type “${o.type}” is not one of plan, work-report, five-year-plan, interview, field-notes, other`);
+    if (!t) throw new AppError("invalid_input", both((m) => m.errors.docType(String(o.type))));
     patch.docType = t;
   }
   if (o.level) patch.level = o.level as DocumentMetadataPatch["level"];
@@ -51,25 +55,26 @@ function metadataFromFlags(o: ImportOptions): DocumentMetadataPatch {
   return patch;
 }
 
-export function registerCorpusCommands(program: Command) {
+export function registerCorpusCommands(program: Command, locale: Locale) {
+  const m = CLI_MESSAGES[locale];
   program
     .command("import")
-    .description("import files or folders (recursive) into a project, creating it if missing / 导入文件")
-    .argument("<paths...>", "files or folders")
-    .requiredOption("--project <name>", "project name")
-    .addOption(new Option("--region <code>", "mega-region code").choices(REGION_CODES))
-    .option("--province <name>", "province, e.g. 河北省")
-    .option("--city <name>", "city, e.g. 保定市")
-    .option("--issuer <name>", "issuing body")
-    .option("--year <year>", "year, e.g. 2018")
-    .option("--date <yyyy-mm-dd>", "date")
-    .option("--type <type>", "plan | work-report | five-year-plan | interview | field-notes | other")
-    .addOption(new Option("--level <level>", "governance level").choices(LEVEL_CODES))
-    .option("--language <tag>", "language tag, default zh-Hans")
-    .option("--source <ref>", "source URL or archive reference")
-    .option("--encoding <name>", "force a text encoding, e.g. gb18030")
-    .option("--templates <keys>", "codebooks for a new project: comma list or none (default 3co,mismatches)")
-    .option("--json", "print JSON")
+    .description(m.import.description)
+    .argument("<paths...>", m.import.paths)
+    .requiredOption("--project <name>", m.project)
+    .addOption(new Option("--region <code>", m.import.region).choices(REGION_CODES))
+    .option("--province <name>", m.import.province)
+    .option("--city <name>", m.import.city)
+    .option("--issuer <name>", m.import.issuer)
+    .option("--year <year>", m.import.year)
+    .option("--date <yyyy-mm-dd>", m.import.date)
+    .option("--type <type>", m.import.type)
+    .addOption(new Option("--level <level>", m.import.level).choices(LEVEL_CODES))
+    .option("--language <tag>", m.import.language)
+    .option("--source <ref>", m.import.source)
+    .option("--encoding <name>", m.import.encoding)
+    .option("--templates <keys>", m.import.templates)
+    .option("--json", m.json)
     .action(async (paths: string[], o: ImportOptions) => {
       const metadata = metadataFromFlags(o);
       const { collectFiles, fileReader, importFiles } = await import("../corpus/import-files");
@@ -83,16 +88,25 @@ export function registerCorpusCommands(program: Command) {
         files: files.map((f) => ({ fileName: f, read: fileReader(f) })),
         metadata,
         encoding: o.encoding,
+        // Progress for people, on stderr so that stdout keeps the summary (or the JSON).
         onResult: o.json
           ? undefined
           : (file, r) =>
               process.stderr.write(
-                "error" in r ? `✗ ${file}: ${r.error}\n` : `✓ ${file}: ${r.chars} chars, ${r.sentences} sentences, ${r.encoding}\n`,
+                "error" in r
+                  ? `${m.import.failed(file, r.text[locale])}\n`
+                  : [m.import.ok(file, r.chars, r.sentences, r.encoding), ...r.warnings.map((w) => m.import.warning(w[locale]))]
+                      .map((line) => `${line}\n`)
+                      .join(""),
               ),
       });
-      const failed = [...missing.map((m) => ({ file: m, error: "no such file or folder / 文件不存在" })), ...result.failed];
+      // JSON keeps its field names; the human parts (error, warnings) are in the chosen language.
+      const failed = [
+        ...missing.map((file) => ({ file, error: m.import.missing })),
+        ...result.failed.map((f) => ({ file: f.file, error: f.text[locale] })),
+      ];
       const out = {
-        imported: result.imported.map(({ id, title, file, chars, paragraphs, sentences, encoding, year, region }) => ({
+        imported: result.imported.map(({ id, title, file, chars, paragraphs, sentences, encoding, year, region, warnings }) => ({
           id,
           title,
           file,
@@ -102,15 +116,22 @@ export function registerCorpusCommands(program: Command) {
           encoding,
           year,
           region,
+          warnings: warnings.map((w) => w[locale]),
         })),
         failed,
         ...(skipped.length > 0 ? { skipped } : {}),
       };
       emit(!!o.json, out, () =>
         [
-          `project “${project.name}”${project.created ? " (created)" : ""}: ${out.imported.length} imported, ${failed.length} failed` +
-            (skipped.length ? `, ${skipped.length} skipped (not TXT/DOCX/PDF/HTML)` : ""),
-          ...failed.map((f) => `  failed: ${f.file}: ${f.error}`),
+          m.import.summary({
+            project: project.name,
+            created: project.created,
+            imported: out.imported.length,
+            failed: failed.length,
+            skipped: skipped.length,
+          }),
+          ...failed.map((f) => m.import.failedLine(f.file, f.error)),
+          ...skipped.map((f) => m.import.skippedLine(f)),
         ].join("\n"),
       );
       process.exitCode = failed.length > 0 ? 1 : 0;
@@ -118,54 +139,48 @@ export function registerCorpusCommands(program: Command) {
 
   program
     .command("projects")
-    .description("list projects / 项目列表")
-    .option("--json", "print JSON")
+    .description(m.projects.description)
+    .option("--json", m.json)
     .action(async (o: { json?: boolean }) => {
       const projects = await listProjects(openDb());
-      emit(!!o.json, projects, () =>
-        projects.map((p) => `${p.name}\t${p.documentCount} documents\t${p.charCount} chars\t${p.codingCount} codings\t${p.id}`).join("\n") ||
-          "no projects yet / 暂无项目",
-      );
+      emit(!!o.json, projects, () => projects.map((p) => m.projects.line(p)).join("\n") || m.projects.none);
     });
 
   program
     .command("documents")
-    .description("list a project's documents / 文档列表")
-    .requiredOption("--project <name>", "project name")
-    .option("--region <code>")
-    .option("--province <name>")
-    .option("--year <year>")
-    .option("--type <type>")
-    .option("--level <level>")
-    .option("--json", "print JSON")
+    .description(m.documents.description)
+    .requiredOption("--project <name>", m.project)
+    .option("--region <code>", m.documents.region)
+    .option("--province <name>", m.documents.province)
+    .option("--year <year>", m.documents.year)
+    .option("--type <type>", m.documents.type)
+    .option("--level <level>", m.documents.level)
+    .option("--json", m.json)
     .action(async (o: { project: string; region?: string; province?: string; year?: string; type?: string; level?: string; json?: boolean }) => {
-      const db = openDb();
-      const project = await getProjectByName(db, o.project);
-      const docs = await listDocuments(db, project.id, {
+      // Flags are checked before the database is opened: a typo is refused the same way everywhere.
+      const filters = {
         region: o.region,
         province: o.province,
-        year: o.year ? Number(o.year) : undefined,
-        docType: o.type ? normalizeDocType(o.type) ?? o.type : undefined,
+        year: o.year ? yearFlag(o.year) : undefined,
+        docType: o.type ? (normalizeDocType(o.type) ?? o.type) : undefined,
         level: o.level,
-      });
-      emit(!!o.json, docs, () =>
-        docs.map((d) => `${d.id}\t${d.year ?? "—"}\t${d.region}\t${d.docType}\t${d.charCount} chars\t${d.title}`).join("\n") ||
-          "no documents / 暂无文档",
-      );
+      };
+      const db = openDb();
+      const project = await getProjectByName(db, o.project);
+      const docs = await listDocuments(db, project.id, filters);
+      emit(!!o.json, docs, () => docs.map((d) => m.documents.line(d)).join("\n") || m.documents.none);
     });
 
   program
     .command("demo")
-    .description("load the demo project into the current database / 载入示例项目")
-    .option("--reset", "replace an existing demo project")
-    .option("--json", "print JSON")
+    .description(m.demo.description)
+    .option("--reset", m.demo.reset)
+    .option("--json", m.json)
     .action(async (o: { reset?: boolean; json?: boolean }) => {
       const { loadDemoProject } = await import("../corpus/demo");
       const result = await loadDemoProject(openDb(), { reset: !!o.reset });
       emit(!!o.json, result, () =>
-        result.loaded
-          ? `demo project “${result.name}” loaded: ${result.documents} documents, ${result.codings} codings`
-          : `demo project “${result.name}” already present (use --reset to reload)`,
+        result.loaded ? m.demo.loaded(result.name, result.documents, result.codings) : m.demo.present(result.name),
       );
     });
 }

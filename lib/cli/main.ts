@@ -1,31 +1,35 @@
 import { Command, CommanderError } from "commander";
 import { getDb } from "../db/client";
+import { cliLocale } from "../i18n/cli-locale";
+import type { Locale } from "../i18n/locale";
 import { registerCodingCommands } from "./coding-commands";
+import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
-
+import { CLI_MESSAGES } from "./messages";
 import { fail } from "./output";
 
-export function buildProgram(): Command {
-  const program = new Command("juncture")
-    .description("Juncture — qualitative coding of Chinese policy texts / 中文政策文本质性编码工作台")
-    .option("--lang <lang>", "language of messages: zh or en (default: LC_ALL / LANG, else en) / 提示语言")
-    .showHelpAfterError()
+/** The program with its help and output in one language (chosen before commander parses). */
+export function buildProgram(locale: Locale): Command {
+  const m = CLI_MESSAGES[locale];
+  const program = localizeCommander(new Command("juncture"), locale, m)
+    .description(m.program)
+    .option("--lang <lang>", m.lang)
     .exitOverride();
-  registerCorpusCommands(program);
-  registerCodingCommands(program);
-
+  registerCorpusCommands(program, locale);
+  registerCodingCommands(program, locale);
   return program;
 }
 
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const locale = cliLocale(argv);
+  const program = buildProgram(locale);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    return fail(e);
+    return fail(e, locale);
   } finally {
     await getDb().$disconnect().catch(() => undefined);
   }

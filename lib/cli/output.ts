@@ -1,5 +1,7 @@
+import { z } from "zod";
 import { isAppError } from "../errors";
-import { cliLocale } from "../i18n/cli-locale";
+import type { Locale } from "../i18n/locale";
+import { zodMessage } from "../parse-input";
 
 /** Prints JSON for scripts (`--json`) or text lines for people. */
 export function emit(json: boolean, value: unknown, text: () => string): void {
@@ -7,8 +9,15 @@ export function emit(json: boolean, value: unknown, text: () => string): void {
 }
 
 /** A CLI failure: the user-facing reason on stderr, exit code 2 (usage/refusal). */
-export function fail(e: unknown): number {
-  const message = isAppError(e) ? e.text[cliLocale()] : e instanceof Error ? e.message : String(e);
+export function fail(e: unknown, locale: Locale): number {
+  // A domain function that validates with zod directly refuses with a ZodError: its issues, not its JSON.
+  const message = isAppError(e)
+    ? e.text[locale]
+    : e instanceof z.ZodError
+      ? zodMessage(e, locale)
+      : e instanceof Error
+        ? e.message
+        : String(e);
   process.stderr.write(`juncture: ${message}\n`);
   return 2;
 }

@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { findDocumentBySha, insertDocumentWithUnits, type NewUnitRow } from "../db/documents";
 import { isUniqueViolation } from "../db/shared";
 import { AppError } from "../errors";
+import type { Bilingual } from "../i18n/locale";
 import { extractDocument } from "../text/extract";
 import { cpLength } from "../text/offsets";
 import { splitSentences } from "../text/sentences";
@@ -39,7 +40,8 @@ export type ImportedDocument = {
   encoding: string;
   year: number | null;
   region: string;
-  warnings: string[];
+  /** Non-fatal notes in both languages; `importReport` gives them in one. */
+  warnings: Bilingual[];
 };
 
 function formatSize(bytes: number): string {

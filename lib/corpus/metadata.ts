@@ -13,27 +13,35 @@ import {
 } from "./reference";
 import { zodText } from "../i18n/text";
 
+const YEAR_RANGE = zodText("year must be between 1900 and 2100", "年份须在 1900 至 2100 之间");
+
 /**
  * Document metadata: one zod schema shared by the upload form, the API, the CLI
  * and the metadata editor. Every field is what analyses filter and group by.
  */
 export const documentMetadataSchema = z.object({
   title: z.string().trim().min(1, zodText("title is required", "标题不能为空")).max(500),
-  region: z.enum(REGION_CODES, { message: `region must be one of ${REGION_CODES.join(", ")}` }),
+  region: z.enum(REGION_CODES, {
+    message: zodText(`region must be one of ${REGION_CODES.join(", ")}`, `大区须为 ${REGION_CODES.join("、")} 之一`),
+  }),
   province: z.string().trim().max(50),
   city: z.string().trim().max(50),
   issuer: z.string().trim().max(200),
-  level: z.enum(LEVEL_CODES, { message: `level must be one of ${LEVEL_CODES.join(", ")}` }),
-  docType: z.enum(DOC_TYPE_CODES, { message: `type must be one of ${DOC_TYPE_CODES.join(", ")}` }),
+  level: z.enum(LEVEL_CODES, {
+    message: zodText(`level must be one of ${LEVEL_CODES.join(", ")}`, `治理层级须为 ${LEVEL_CODES.join("、")} 之一`),
+  }),
+  docType: z.enum(DOC_TYPE_CODES, {
+    message: zodText(`type must be one of ${DOC_TYPE_CODES.join(", ")}`, `文档类型须为 ${DOC_TYPE_CODES.join("、")} 之一`),
+  }),
   year: z
     .number()
     .int()
-    .min(1900, "year must be between 1900 and 2100")
-    .max(2100, "year must be between 1900 and 2100")
+    .min(1900, YEAR_RANGE)
+    .max(2100, YEAR_RANGE)
     .nullable(),
   date: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "date must be yyyy-mm-dd")
+    .regex(/^\d{4}-\d{2}-\d{2}$/, zodText("date must be yyyy-mm-dd", "日期格式须为 yyyy-mm-dd"))
     .nullable(),
   language: z.string().trim().min(2).max(20),
   sourceRef: z.string().trim().max(2000),

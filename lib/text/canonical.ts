@@ -4,6 +4,7 @@
  * spans in code points. Every stored offset refers to this text, so it must be
  * deterministic for the same input.
  */
+import type { Bilingual } from "../i18n/locale";
 import { cpLength } from "./offsets";
 import { PARAGRAPH_SEPARATOR, type CanonicalText } from "./types";
 
@@ -14,7 +15,7 @@ export type ExtractedParagraphs = {
   title?: string;
   /** Encoding the text was read in; see ExtractedDocument.encoding. */
   encoding: string;
-  warnings: string[];
+  warnings: Bilingual[];
 };
 
 /** Any line break: CRLF, CR, LF, NEL, LINE/PARAGRAPH SEPARATOR, and form feed (page breaks). */

@@ -16,6 +16,7 @@
 import chardet from "chardet";
 import iconv from "iconv-lite";
 import { AppError } from "../errors";
+import type { Bilingual } from "../i18n/locale";
 
 export type DecodedText = {
   text: string;
@@ -23,7 +24,8 @@ export type DecodedText = {
   encoding: string;
   /** 0…1 for detected encodings (1 for BOM / strict UTF-8); null when the user forced it. */
   confidence: number | null;
-  warnings: string[];
+  /** Non-fatal notes for the user in both languages; the web and the CLI pick one. */
+  warnings: Bilingual[];
 };
 
 export type DecodeOptions = { encoding?: string };
@@ -159,9 +161,12 @@ function emptyError(): AppError {
 function undecodableError(tried: string, replacements: number): AppError {
   return new AppError(
     "unprocessable",
-    `cannot decode the file as ${tried} (${replacements} invalid byte sequences); ` +
-      `pass the right encoding with --encoding (e.g. gb18030, big5, utf-16le) / ` +
-      `无法按 ${tried} 解码（${replacements} 处无效字节），请用 --encoding 指定正确的编码`,
+    {
+      en:
+        `cannot decode the file as ${tried} (${replacements} invalid byte sequences); ` +
+        `pass the right encoding with --encoding (e.g. gb18030, big5, utf-16le)`,
+      zh: `无法按 ${tried} 解码（${replacements} 处无效字节），请用 --encoding 指定正确的编码`,
+    },
     { reason: "undecodable", tried, replacements },
   );
 }
@@ -219,7 +224,9 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
       text: stripBom(lenient),
       encoding: "UTF-8",
       confidence: 0.9,
-      warnings: [`${lenientBad} invalid UTF-8 byte sequence(s) replaced by U+FFFD / ${lenientBad} 处无效 UTF-8 字节已替换为 U+FFFD`],
+      warnings: [
+        { en: `${lenientBad} invalid UTF-8 byte sequence(s) replaced by U+FFFD`, zh: `${lenientBad} 处无效 UTF-8 字节已替换为 U+FFFD` },
+      ],
     };
   }
 
@@ -242,12 +249,13 @@ export function decodeText(bytes: Uint8Array, opts: DecodeOptions = {}): Decoded
   }
   // Report the stronger of the two signals: chardet's score and the character statistics.
   const confidence = Math.round(Math.max(chosen.confidence, chosen.plausibility) * 100) / 100;
-  const warnings = [
-    `encoding detected as ${chosen.name} (confidence ${confidence.toFixed(2)}) / 检测到编码 ${chosen.name}（置信度 ${confidence.toFixed(2)}）`,
+  const warnings: Bilingual[] = [
+    {
+      en: `encoding detected as ${chosen.name} (confidence ${confidence.toFixed(2)})`,
+      zh: `检测到编码 ${chosen.name}（置信度 ${confidence.toFixed(2)}）`,
+    },
   ];
-  if (chosen.bad > 0) {
-    warnings.push(`${chosen.bad} undecodable byte sequence(s) replaced by U+FFFD / ${chosen.bad} 处无法解码的字节已替换为 U+FFFD`);
-  }
+  if (chosen.bad > 0) warnings.push(undecodableWarning(chosen.bad));
   return { text: stripBom(chosen.text), encoding: chosen.name, confidence, warnings };
 }
 
@@ -308,7 +316,7 @@ function sniffUtf16WithoutBom(b: Uint8Array): DecodedText | null {
     text,
     encoding,
     confidence: 0.8,
-    warnings: [`encoding detected as ${encoding} without byte order mark / 检测到无 BOM 的 ${encoding} 编码`],
+    warnings: [{ en: `encoding detected as ${encoding} without byte order mark`, zh: `检测到无 BOM 的 ${encoding} 编码` }],
   };
 }
 
@@ -352,12 +360,16 @@ function rankCandidates(bytes: Uint8Array): { name: string; confidence: number }
   return out;
 }
 
-function replacementWarnings(text: string, genuine: boolean): string[] {
+function undecodableWarning(n: number): Bilingual {
+  return { en: `${n} undecodable byte sequence(s) replaced by U+FFFD`, zh: `${n} 处无法解码的字节已替换为 U+FFFD` };
+}
+
+function replacementWarnings(text: string, genuine: boolean): Bilingual[] {
   const n = countReplacements(text);
   if (n === 0) return [];
   return genuine
-    ? [`text contains ${n} U+FFFD replacement character(s) already present in the file / 文件本身含有 ${n} 个替换字符 U+FFFD`]
-    : [`${n} undecodable byte sequence(s) replaced by U+FFFD / ${n} 处无法解码的字节已替换为 U+FFFD`];
+    ? [{ en: `text contains ${n} U+FFFD replacement character(s) already present in the file`, zh: `文件本身含有 ${n} 个替换字符 U+FFFD` }]
+    : [undecodableWarning(n)];
 }
 
 /** The user named the encoding: use it, but still refuse binary input and failed decodes. */

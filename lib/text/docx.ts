@@ -9,6 +9,7 @@ import { unzipSync } from "fflate";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import mammoth from "mammoth";
 import { AppError } from "../errors";
+import type { Bilingual } from "../i18n/locale";
 import type { ExtractedParagraphs } from "./canonical";
 
 const MAIN_PART = "word/document.xml";
@@ -24,8 +25,10 @@ function inspectPackage(bytes: Uint8Array): { coreXml?: string } {
   if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     throw new AppError(
       "unprocessable",
-      "this is a legacy Word .doc or a password-protected DOCX — save it as an unprotected .docx / " +
-        "这是旧版 Word .doc 或加密的 DOCX 文件，请另存为未加密的 .docx",
+      {
+        en: "this is a legacy Word .doc or a password-protected DOCX — save it as an unprotected .docx",
+        zh: "这是旧版 Word .doc 或加密的 DOCX 文件，请另存为未加密的 .docx",
+      },
     );
   }
   const names: string[] = [];
@@ -74,7 +77,7 @@ function badCharReference(xml: string): string | undefined {
   return undefined;
 }
 
-type CoreProperties = { title?: string; warnings: string[] };
+type CoreProperties = { title?: string; warnings: Bilingual[] };
 
 /**
  * The title from docProps/core.xml. These properties are optional and the body text
@@ -85,8 +88,10 @@ function coreProperties(coreXml: string | undefined): CoreProperties {
   if (coreXml === undefined) return { warnings: [] };
   const ignored = (why: string): CoreProperties => ({
     warnings: [
-      `the document properties (docProps/core.xml) are malformed (${why}) and were ignored; the text is imported / ` +
-        "文档属性（docProps/core.xml）格式有误，已忽略；正文已导入",
+      {
+        en: `the document properties (docProps/core.xml) are malformed (${why}) and were ignored; the text is imported`,
+        zh: "文档属性（docProps/core.xml）格式有误，已忽略；正文已导入",
+      },
     ],
   });
   const valid = XMLValidator.validate(coreXml);

@@ -82,7 +82,10 @@ export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}):
     // A "latin1" page with high bytes is usually mislabelled Chinese: detection decides.
     try {
       const detected = decodeText(bytes);
-      const note = `page declares ${label}; decoded as ${detected.encoding} / 网页声明编码为 ${label}，实际按 ${detected.encoding} 解码`;
+      const note = {
+        en: `page declares ${label}; decoded as ${detected.encoding}`,
+        zh: `网页声明编码为 ${label}，实际按 ${detected.encoding} 解码`,
+      };
       return { ...detected, warnings: [note, ...detected.warnings] };
     } catch (e) {
       if (!isAppError(e)) throw e;
@@ -101,8 +104,10 @@ export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}):
     return {
       ...detected,
       warnings: [
-        `page declares charset ${label} but is not valid ${label}; decoded as ${detected.encoding} / ` +
-          `网页声明的编码 ${label} 与内容不符，已按 ${detected.encoding} 解码`,
+        {
+          en: `page declares charset ${label} but is not valid ${label}; decoded as ${detected.encoding}`,
+          zh: `网页声明的编码 ${label} 与内容不符，已按 ${detected.encoding} 解码`,
+        },
         ...detected.warnings,
       ],
     };
@@ -401,7 +406,10 @@ export function extractHtml(bytes: Uint8Array, opts: { encoding?: string } = {})
       return { paragraphs: main, title, encoding: decoded.encoding, warnings };
     }
     if (fallback.length > 0) {
-      warnings.push("main article not recognised; kept all page text except navigation / 未识别出正文，已保留除导航外的全部文本");
+      warnings.push({
+        en: "main article not recognised; kept all page text except navigation",
+        zh: "未识别出正文，已保留除导航外的全部文本",
+      });
     }
     return { paragraphs: fallback, title, encoding: decoded.encoding, warnings };
   } catch (e) {

@@ -15,6 +15,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import { AppError } from "../errors";
+import type { Bilingual } from "../i18n/locale";
 import type { ExtractedParagraphs } from "./canonical";
 
 type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
@@ -238,12 +239,12 @@ export async function extractPdf(bytes: Uint8Array): Promise<ExtractedParagraphs
         { en: "no text layer — scanned PDF; run OCR first", zh: "无文本层（扫描版 PDF），请先进行 OCR" },
       );
     }
-    const warnings: string[] = [];
+    const warnings: Bilingual[] = [];
     if (emptyPages > 0) {
-      warnings.push(
-        `${emptyPages} of ${doc.numPages} pages have no text layer (scanned?) and were skipped / ` +
-          `${doc.numPages} 页中有 ${emptyPages} 页无文本层（可能是扫描页），已跳过`,
-      );
+      warnings.push({
+        en: `${emptyPages} of ${doc.numPages} pages have no text layer (scanned?) and were skipped`,
+        zh: `${doc.numPages} 页中有 ${emptyPages} 页无文本层（可能是扫描页），已跳过`,
+      });
     }
     let title: string | undefined;
     try {

@@ -1,4 +1,5 @@
 /** Shapes shared by the text pipeline: extraction → canonical text → units → tokens. */
+import type { Bilingual } from "../i18n/locale";
 
 export type SourceFormat = "txt" | "docx" | "pdf" | "html";
 
@@ -20,8 +21,8 @@ export type ExtractedDocument = CanonicalText & {
   encoding: string;
   /** A title found in the file itself (HTML <title>/<h1>, DOCX core title), if any. */
   title?: string;
-  /** Non-fatal notes for the user, e.g. "encoding detected as GB18030 (confidence 0.92)". */
-  warnings: string[];
+  /** Non-fatal notes for the user in both languages, e.g. "encoding detected as GB18030 (confidence 0.92)". */
+  warnings: Bilingual[];
 };
 
 export type SentenceUnit = Span & {

@@ -55,39 +55,55 @@ describe("codings", () => {
   it("refuses spans outside the text, empty, reversed, negative, fractional or whitespace-only", async () => {
     const base = { documentId: doc.doc.id, codeId, coder: "a" };
     const len = Array.from(doc.text).length;
-    const outside = await appError(createCoding(t.db, { ...base, start: len - 2, end: len + 1 }));
-    expect(outside.code).toBe("invalid_input");
-    expect(outside.message).toMatch(/beyond the end of the document/);
-    expect((await appError(createCoding(t.db, { ...base, start: 6, end: 6 }))).message).toMatch(/empty/);
-    expect((await appError(createCoding(t.db, { ...base, start: 8, end: 6 }))).message).toMatch(/reversed/);
-    expect((await appError(createCoding(t.db, { ...base, start: -1, end: 6 }))).message).toMatch(/negative/);
-    expect((await appError(createCoding(t.db, { ...base, start: 1.5, end: 6 }))).message).toMatch(/whole number/);
+    expect(await appError(createCoding(t.db, { ...base, start: len - 2, end: len + 1 }))).toEqual({
+      code: "invalid_input",
+      message: "end (40) is beyond the end of the document (39 characters) / 结束位置超出文档长度（39 字）",
+    });
+    expect(await appError(createCoding(t.db, { ...base, start: 6, end: 6 }))).toEqual({
+      code: "invalid_input",
+      message: "the selection is empty (start = end = 6) / 选区为空",
+    });
+    expect(await appError(createCoding(t.db, { ...base, start: 8, end: 6 }))).toEqual({
+      code: "invalid_input",
+      message: "start (8) is after end (6): the selection is reversed / 起始位置在结束位置之后",
+    });
+    expect(await appError(createCoding(t.db, { ...base, start: -1, end: 6 }))).toEqual({
+      code: "invalid_input",
+      message: "start: start must not be negative / start: 起始位置不能为负数",
+    });
+    expect(await appError(createCoding(t.db, { ...base, start: 1.5, end: 6 }))).toEqual({
+      code: "invalid_input",
+      message: "start: start must be a whole number of characters (code points) / start: 起始位置必须是整数",
+    });
     // The space between 𠮷𠮷 and 推进 (code point 2) is whitespace only.
-    const ws = await appError(createCoding(t.db, { ...base, start: 2, end: 3 }));
-    expect(ws.code).toBe("invalid_input");
-    expect(ws.message).toMatch(/only whitespace/);
+    expect(await appError(createCoding(t.db, { ...base, start: 2, end: 3 }))).toEqual({
+      code: "invalid_input",
+      message: "the selection contains only whitespace / 选区只包含空白字符",
+    });
     expect(await t.db.coding.count()).toBe(0);
   });
 
   it("refuses a code from another project and an empty coder", async () => {
     const other = await addProject(t.db, "other");
     const foreign = await addCode(t.db, other.id, "COO-1");
-    const e = await appError(
-      createCoding(t.db, { documentId: doc.doc.id, codeId: foreign.id, start: 5, end: 9, coder: "a" }),
-    );
-    expect(e.code).toBe("invalid_input");
-    expect(e.message).toMatch(/another project/);
-    const e2 = await appError(createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "  " }));
-    expect(e2.code).toBe("invalid_input");
+    expect(await appError(createCoding(t.db, { documentId: doc.doc.id, codeId: foreign.id, start: 5, end: 9, coder: "a" }))).toEqual({
+      code: "invalid_input",
+      message: "code COO-1 belongs to another project than the document / 代码“COO-1”属于其他项目",
+    });
+    expect(await appError(createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "  " }))).toEqual({
+      code: "invalid_input",
+      message: "coder: a user name is required / coder: 用户名不能为空",
+    });
   });
 
   it("refuses a selection whose text no longer matches (expectQuote)", async () => {
     const start = cpIndexOf(doc.text, "城际铁路");
-    const e = await appError(
-      createCoding(t.db, { documentId: doc.doc.id, codeId, start, end: start + 4, coder: "a" }, { expectQuote: "城际公路" }),
-    );
-    expect(e.code).toBe("conflict");
-    expect(e.message).toMatch(/no longer matches/);
+    expect(
+      await appError(createCoding(t.db, { documentId: doc.doc.id, codeId, start, end: start + 4, coder: "a" }, { expectQuote: "城际公路" })),
+    ).toEqual({
+      code: "conflict",
+      message: "the selected text no longer matches the document; reload it and select again / 选中文本与文档不一致，请刷新后重新选择",
+    });
     const ok = await createCoding(
       t.db,
       { documentId: doc.doc.id, codeId, start, end: start + 4, coder: "a" },
@@ -99,9 +115,10 @@ describe("codings", () => {
   it("refuses an identical coding by the same coder, but lets a second coder code the same span", async () => {
     const input = { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a" };
     const first = await createCoding(t.db, input);
-    const dup = await appError(createCoding(t.db, input));
-    expect(dup.code).toBe("conflict");
-    expect(dup.message).toContain(first.id);
+    expect(await appError(createCoding(t.db, input))).toEqual({
+      code: "conflict",
+      message: `this passage is already coded with CON-1 by the same coder (coding ${first.id}) / 该段落已由同一编码者用“CON-1”编码`,
+    });
     const second = await createCoding(t.db, { ...input, coder: "b" });
     expect(second.coder).toBe("b");
     expect(await t.db.coding.count()).toBe(2);
@@ -117,12 +134,15 @@ describe("codings", () => {
     expect(u.prefix.endsWith("建设。加快")).toBe(true);
     expect(u.shortName).toBe("COE-1");
     expect(u.comment).toBe("BTH");
-    const stale = await appError(updateCoding(t.db, { id: c.id, version: 1, patch: { comment: "mine" } }));
-    expect(stale.code).toBe("conflict");
-    expect(stale.message).toMatch(/changed by someone else/);
+    expect(await appError(updateCoding(t.db, { id: c.id, version: 1, patch: { comment: "mine" } }))).toEqual({
+      code: "conflict",
+      message: "this coding was changed by someone else since you loaded it; reload the document and try again / 该编码已被他人修改，请刷新后重试",
+    });
     expect((await t.db.coding.findUniqueOrThrow({ where: { id: c.id } })).comment).toBe("BTH");
-    const bad = await appError(updateCoding(t.db, { id: c.id, version: 2, patch: { end: 10_000 } }));
-    expect(bad.code).toBe("invalid_input");
+    expect(await appError(updateCoding(t.db, { id: c.id, version: 2, patch: { end: 10_000 } }))).toEqual({
+      code: "invalid_input",
+      message: "end (10000) is beyond the end of the document (39 characters) / 结束位置超出文档长度（39 字）",
+    });
   });
 
   it("delete returns what is needed to re-create the coding (undo)", async () => {
@@ -138,17 +158,19 @@ describe("codings", () => {
       comment: gone.comment,
     });
     expect(again).toMatchObject({ quote: gone.quote, prefix: gone.prefix, suffix: gone.suffix, comment: "x", coder: "a" });
-    expect((await appError(deleteCoding(t.db, { id: c.id, version: 1 }))).code).toBe("not_found");
+    expect(await appError(deleteCoding(t.db, { id: c.id, version: 1 }))).toEqual({
+      code: "not_found",
+      message: `coding ${c.id} not found (already deleted?) / 未找到该编码（可能已被删除）`,
+    });
   });
 
   it("refuses to delete a coding changed since the version the client saw, and deletes nothing", async () => {
     const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "a" });
     await updateCoding(t.db, { id: c.id, version: 1, patch: { comment: "edited by b" } });
-    const stale = await appError(deleteCoding(t.db, { id: c.id, version: 1 }));
-    expect(stale.code).toBe("conflict");
-    expect(stale.message).toBe(
-      "this coding was changed by someone else since you loaded it; reload the document and try again / 该编码已被他人修改，请刷新后重试",
-    );
+    expect(await appError(deleteCoding(t.db, { id: c.id, version: 1 }))).toEqual({
+      code: "conflict",
+      message: "this coding was changed by someone else since you loaded it; reload the document and try again / 该编码已被他人修改，请刷新后重试",
+    });
     expect(await t.db.coding.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ version: 2, comment: "edited by b" });
   });
 
@@ -165,11 +187,15 @@ describe("codings", () => {
     const other = await addProject(t.db, "other");
     const foreignDoc = await addDocument(t.db, other.id, ["别的项目的句子。"]);
     const foreign = foreignDoc.sentences[0]?.id ?? "";
-    const e = await appError(codeUnits(t.db, { unitIds: [s3.id, foreign], codeId, coder: "a" }));
-    expect(e.code).toBe("invalid_input");
+    expect(await appError(codeUnits(t.db, { unitIds: [s3.id, foreign], codeId, coder: "a" }))).toEqual({
+      code: "invalid_input",
+      message: "1 sentence(s) belong to another project than the code / 1 个句子属于其他项目",
+    });
     expect(await t.db.coding.count()).toBe(3);
-    const missing = await appError(codeUnits(t.db, { unitIds: [s3.id, "nope"], codeId, coder: "a" }));
-    expect(missing.code).toBe("not_found");
+    expect(await appError(codeUnits(t.db, { unitIds: [s3.id, "nope"], codeId, coder: "a" }))).toEqual({
+      code: "not_found",
+      message: "1 sentence(s) not found: nope / 未找到 1 个句子",
+    });
     expect(await t.db.coding.count()).toBe(3);
   });
 
@@ -189,10 +215,14 @@ describe("codings", () => {
   });
 
   it("refuses a missing document or code with not_found", async () => {
-    const noDoc = await appError(createCoding(t.db, { documentId: "missing", codeId, start: 5, end: 9, coder: "a" }));
-    expect([noDoc.code, noDoc.message]).toEqual(["not_found", "document missing not found / 未找到该文档"]);
-    const noCode = await appError(createCoding(t.db, { documentId: doc.doc.id, codeId: "gone", start: 5, end: 9, coder: "a" }));
-    expect([noCode.code, noCode.message]).toEqual(["not_found", "code gone not found / 未找到该代码"]);
+    expect(await appError(createCoding(t.db, { documentId: "missing", codeId, start: 5, end: 9, coder: "a" }))).toEqual({
+      code: "not_found",
+      message: "document missing not found / 未找到该文档",
+    });
+    expect(await appError(createCoding(t.db, { documentId: doc.doc.id, codeId: "gone", start: 5, end: 9, coder: "a" }))).toEqual({
+      code: "not_found",
+      message: "code gone not found / 未找到该代码",
+    });
     expect(await t.db.coding.count()).toBe(0);
   });
 
@@ -201,7 +231,10 @@ describe("codings", () => {
     const b = await ensureUser(t.db, "李老师");
     expect(a).toEqual(b);
     expect(a.name).toBe("李老师");
-    expect((await appError(ensureUser(t.db, "   "))).code).toBe("invalid_input");
+    expect(await appError(ensureUser(t.db, "   "))).toEqual({
+      code: "invalid_input",
+      message: "a user name is required / 用户名不能为空",
+    });
   });
 
   it("lists a document's codings in text order", async () => {
@@ -209,6 +242,9 @@ describe("codings", () => {
     await createCoding(t.db, { documentId: doc.doc.id, codeId, start: 5, end: 9, coder: "b" });
     const list = await listDocumentCodings(t.db, doc.doc.id);
     expect(list.map((c) => c.start)).toEqual([5, 12]);
-    expect((await appError(listDocumentCodings(t.db, "missing"))).code).toBe("not_found");
+    expect(await appError(listDocumentCodings(t.db, "missing"))).toEqual({
+      code: "not_found",
+      message: "document missing not found / 未找到该文档",
+    });
   });
 });

@@ -1,10 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import iconv from "iconv-lite";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { POST } from "../../app/api/projects/[projectId]/documents/route";
 import { createProject } from "../../lib/corpus";
 import { getDb } from "../../lib/db/client";
 import { createTestDb, type TestDb } from "../helpers/db";
 
 const MB = 1024 * 1024;
+
+// The route answers in the request's language (app/locale.ts reads it through next/headers,
+// which needs Next's request scope): the tests set the Accept-Language that scope would hold.
+const request = vi.hoisted(() => ({ acceptLanguage: "en" }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: () => undefined }),
+  headers: async () => new Headers({ "accept-language": request.acceptLanguage }),
+}));
 
 /** A body stream of `chunks` pieces of 256 KiB that records how much was pulled from it. */
 function countingBody(chunks: number) {
@@ -34,7 +43,7 @@ function upload(projectId: string, body: BodyInit, headers: Record<string, strin
   return POST(req, { params: Promise.resolve({ projectId }) });
 }
 
-describe("POST /api/projects/:id/documents (upload size)", () => {
+describe("POST /api/projects/:id/documents (upload size, answer language)", () => {
   let t: TestDb;
   let projectId: string;
   const saved = { url: process.env.DATABASE_URL, max: process.env.JUNCTURE_MAX_FILE_MB };
@@ -88,5 +97,27 @@ describe("POST /api/projects/:id/documents (upload size)", () => {
     expect(res.status).toBe(201);
     const { document } = (await res.json()) as { document: { title: string; chars: number } };
     expect(document).toMatchObject({ title: "河北省 2018 report", chars: 13 });
+  });
+
+  it("gives the import's warnings in the request's language", async () => {
+    const post = async (acceptLanguage: string, text: string) => {
+      request.acceptLanguage = acceptLanguage;
+      const form = new FormData();
+      form.set("file", new File([new Uint8Array(iconv.encode(text, "gb18030"))], `${text}.txt`));
+      const res = await POST(new Request(`http://localhost/api/projects/${projectId}/documents`, { method: "POST", body: form }), {
+        params: Promise.resolve({ projectId }),
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { document: { encoding: string; warnings: string[] } }).document;
+    };
+    // Two different texts: the same bytes twice would be refused as a duplicate.
+    expect(await post("zh-CN,zh;q=0.9", "河北省加快交通建设。")).toMatchObject({
+      encoding: "GB18030",
+      warnings: ["检测到编码 GB18030（置信度 1.00）"],
+    });
+    expect(await post("en-US,en;q=0.9", "河北省推进生态建设。")).toMatchObject({
+      encoding: "GB18030",
+      warnings: ["encoding detected as GB18030 (confidence 1.00)"],
+    });
   });
 });

@@ -45,7 +45,9 @@ describe("decodeText: Unicode encodings", () => {
     const r = decodeText(utf8(text));
     expect(r.text).toBe(text);
     expect(r.encoding).toBe("UTF-8");
-    expect(r.warnings).toEqual(["text contains 2 U+FFFD replacement character(s) already present in the file / 文件本身含有 2 个替换字符 U+FFFD"]);
+    expect(r.warnings).toEqual([
+      { en: "text contains 2 U+FFFD replacement character(s) already present in the file", zh: "文件本身含有 2 个替换字符 U+FFFD" },
+    ]);
   });
 
   it("keeps UTF-8 with one corrupted byte as UTF-8 and warns", () => {
@@ -55,7 +57,7 @@ describe("decodeText: Unicode encodings", () => {
     expect(r.encoding).toBe("UTF-8");
     // The byte lands inside 作 (three bytes): its lead, the 0xFF and its two trail bytes each become U+FFFD.
     expect(r.text).toBe(SAMPLE_CRLF.replace("作", "\ufffd".repeat(4)) + SAMPLE_CRLF.repeat(4));
-    expect(r.warnings).toEqual(["4 invalid UTF-8 byte sequence(s) replaced by U+FFFD / 4 处无效 UTF-8 字节已替换为 U+FFFD"]);
+    expect(r.warnings).toEqual([{ en: "4 invalid UTF-8 byte sequence(s) replaced by U+FFFD", zh: "4 处无效 UTF-8 字节已替换为 U+FFFD" }]);
   });
 });
 
@@ -65,7 +67,7 @@ describe("decodeText: legacy Chinese encodings without BOM", () => {
     expect(r.text).toBe(SAMPLE_WITH_SUPPLEMENTARY);
     expect(r.encoding).toBe("GB18030");
     expect(r.confidence).toBe(1);
-    expect(r.warnings).toEqual(["encoding detected as GB18030 (confidence 1.00) / 检测到编码 GB18030（置信度 1.00）"]);
+    expect(r.warnings).toEqual([{ en: "encoding detected as GB18030 (confidence 1.00)", zh: "检测到编码 GB18030（置信度 1.00）" }]);
   });
 
   it("decodes GBK as its superset GB18030", () => {

@@ -1,7 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../lib/errors";
 import { extractDocument } from "../../lib/text/extract";
+import { appError } from "../helpers/app-error";
 import { makeDocx } from "./fixtures";
 
 const PARAGRAPHS = [
@@ -11,16 +11,6 @@ const PARAGRAPHS = [
   "“𠮷”字在基本多文种平面之外；偏移量按码点计算。",
   "（一）推动京津冀协同发展，建设“五个中心”？",
 ];
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error("expected an AppError");
-}
 
 /** The DOCX with its docProps/core.xml replaced (a file some other tool wrote badly). */
 async function withCoreXml(paragraphs: string[], coreXml: string): Promise<Uint8Array> {
@@ -41,17 +31,17 @@ describe("DOCX extraction", () => {
   });
 
   it("imports the text of a DOCX whose core properties are malformed, ignoring them with a warning", async () => {
-    const warning = (why: string) =>
-      `the document properties (docProps/core.xml) are malformed (${why}) and were ignored; the text is imported / ` +
-      "文档属性（docProps/core.xml）格式有误，已忽略；正文已导入";
+    const warning = (why: string) => ({
+      en: `the document properties (docProps/core.xml) are malformed (${why}) and were ignored; the text is imported`,
+      zh: "文档属性（docProps/core.xml）格式有误，已忽略；正文已导入",
+    });
     const beyond = await extractDocument(await withCoreXml(["甲。", "乙。"], core("坏 &#x110000; 标题")), "b.docx");
     expect([beyond.text, beyond.title, beyond.warnings]).toEqual(["甲。\n乙。", undefined, [warning("&#x110000; is not a character")]]);
     const unclosed = await extractDocument(
       await withCoreXml(["甲。"], core("未闭合").replace("</dc:title>", "")),
       "c.docx",
     );
-    expect([unclosed.text, unclosed.title, unclosed.warnings.length]).toEqual(["甲。", undefined, 1]);
-    expect(unclosed.warnings[0]).toMatch(/^the document properties \(docProps\/core\.xml\) are malformed \(Expected closing tag 'dc:title'/);
+    expect([unclosed.text, unclosed.title, unclosed.warnings]).toEqual(["甲。", undefined, [warning("Expected closing tag 'dc:title' (opened in line 2, col 147) instead of closing tag 'cp:coreProperties'.")]]);
   });
 
   it("keeps every paragraph, 𠮷 and full-width punctuation intact, and reads the core title", async () => {
@@ -71,28 +61,36 @@ describe("DOCX extraction", () => {
 
   it("refuses a truncated DOCX as corrupt", async () => {
     const bytes = await makeDocx(PARAGRAPHS);
-    const e = await errorOf(extractDocument(bytes.slice(0, Math.floor(bytes.length / 2)), "cut.docx"));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toMatch(/^corrupt DOCX file: /);
+    expect(await appError(extractDocument(bytes.slice(0, Math.floor(bytes.length / 2)), "cut.docx"))).toEqual({
+      code: "unprocessable",
+      message: "corrupt DOCX file: not a readable ZIP archive (invalid zip data) / DOCX 文件已损坏：不是可读取的 ZIP 压缩包",
+    });
   });
 
   it("refuses random bytes named .docx as corrupt", async () => {
     const junk = new Uint8Array(Array.from({ length: 2048 }, (_, i) => (i * 7919) % 251));
-    const e = await errorOf(extractDocument(junk, "junk.docx"));
-    expect(e.code).toBe("unprocessable");
-    expect(e.message).toMatch(/^corrupt DOCX file: not a readable ZIP/);
+    expect(await appError(extractDocument(junk, "junk.docx"))).toEqual({
+      code: "unprocessable",
+      message: "corrupt DOCX file: not a readable ZIP archive (invalid zip data) / DOCX 文件已损坏：不是可读取的 ZIP 压缩包",
+    });
   });
 
   it("refuses a ZIP that is not a Word document", async () => {
     const { zipSync } = await import("fflate");
     const zip = zipSync({ "readme.txt": new TextEncoder().encode("hello") });
-    const e = await errorOf(extractDocument(zip, "fake.docx"));
-    expect(e.message).toMatch(/word\/document\.xml is missing/);
+    expect(await appError(extractDocument(zip, "fake.docx"))).toEqual({
+      code: "unprocessable",
+      message: "corrupt DOCX file: word/document.xml is missing — not a Word document / DOCX 文件已损坏：缺少 word/document.xml，不是 Word 文档",
+    });
   });
 
   it("names a legacy .doc (OLE) file renamed to .docx", async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
-    const e = await errorOf(extractDocument(ole, "old.docx"));
-    expect(e.message).toMatch(/legacy Word \.doc/);
+    expect(await appError(extractDocument(ole, "old.docx"))).toEqual({
+      code: "unprocessable",
+      message:
+        "this is a legacy Word .doc or a password-protected DOCX — save it as an unprotected .docx / " +
+        "这是旧版 Word .doc 或加密的 DOCX 文件，请另存为未加密的 .docx",
+    });
   });
 });

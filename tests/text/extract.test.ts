@@ -11,7 +11,7 @@ describe("extractDocument: plain text", () => {
     expect(doc.format).toBe("txt");
     expect(doc.encoding).toBe("GB18030");
     expect(doc.text).toBe(SAMPLE_LINES.join("\n"));
-    expect(doc.warnings).toEqual(["encoding detected as GB18030 (confidence 1.00) / 检测到编码 GB18030（置信度 1.00）"]);
+    expect(doc.warnings).toEqual([{ en: "encoding detected as GB18030 (confidence 1.00)", zh: "检测到编码 GB18030（置信度 1.00）" }]);
     const map = new OffsetMap(doc.text);
     expect(doc.paragraphs.map((p) => map.slice(p.start, p.end))).toEqual(SAMPLE_LINES);
   });

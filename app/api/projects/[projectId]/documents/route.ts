@@ -1,5 +1,6 @@
-import { documentListQuerySchema, getProject, importDocument, listDocuments } from "@/lib/corpus";
+import { documentListQuerySchema, getProject, importDocument, importReport, listDocuments } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
+import { currentLocale } from "@/app/locale";
 import { created, handle, ok, parseQuery, parseUploadForm } from "../../../_shared";
 
 export const runtime = "nodejs";
@@ -18,7 +19,10 @@ export async function GET(req: Request, ctx: Ctx) {
   });
 }
 
-/** POST multipart { file, title?, region?, …, encoding? } → 201 { document: ImportResult } — one file per request. */
+/**
+ * POST multipart { file, title?, region?, …, encoding? } → 201 { document: ImportReport } — one
+ * file per request; its warnings in the request's language, like error messages.
+ */
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
@@ -26,6 +30,6 @@ export async function POST(req: Request, ctx: Ctx) {
     await getProject(db, projectId);
     const { fileName, bytes, metadata, encoding } = await parseUploadForm(req);
     const document = await importDocument(db, { projectId, fileName, bytes, metadata, encoding });
-    return created({ document });
+    return created({ document: importReport(document, await currentLocale()) });
   });
 }
