@@ -17,7 +17,7 @@ function integer(flag: string, value: string): number {
   return n;
 }
 
-async function codeByShortName(db: ReturnType<typeof openDb>, projectId: string, shortName: string) {
+async function codeByShortName(db: Awaited<ReturnType<typeof openDb>>, projectId: string, shortName: string) {
   const code = await findCodeByShortName(db, projectId, shortName);
   if (!code) throw new AppError("not_found", { en: `no code “${shortName}” in this project`, zh: "编码不存在" });
   return code;
@@ -37,7 +37,7 @@ export function registerCodingCommands(program: Command) {
     .requiredOption("--project <name>", "project name")
     .option("--json", "print JSON")
     .action(async (o: { project: string; json?: boolean }) => {
-      const db = openDb();
+      const db = await openDb();
       const project = await getProjectByName(db, o.project);
       const tree = await getCodebook(db, project.id);
       emit(!!o.json, tree, () => treeLines(tree).join("\n") || "empty codebook / 编码本为空");
@@ -56,7 +56,7 @@ export function registerCodingCommands(program: Command) {
     .option("--json", "print JSON")
     .action(
       async (o: { project: string; document: string; code: string; start: string; end: string; coder?: string; comment?: string; json?: boolean }) => {
-        const db = openDb();
+        const db = await openDb();
         const project = await getProjectByName(db, o.project);
         const code = await codeByShortName(db, project.id, o.code);
         const coding = await createCoding(db, {
@@ -89,7 +89,7 @@ export function registerCodingCommands(program: Command) {
     .option("--json", "print JSON")
     .action(async (o: Record<string, string | boolean | undefined>) => {
       const { searchCorpus } = await import("../search"); // jieba loads with search only
-      const db = openDb();
+      const db = await openDb();
       const project = await getProjectByName(db, String(o.project));
       const list = (v: unknown) => (typeof v === "string" && v ? v.split(",").map((s) => s.trim()) : undefined);
       const codeIds = async (v: unknown) => {
@@ -135,7 +135,7 @@ export function registerCodingCommands(program: Command) {
     .action(
       async (o: { project: string; code: string; accept?: string; reject?: string; coder?: string; limit: string; json?: boolean }) => {
         const { decideSuggestions, suggestForCode } = await import("../search");
-        const db = openDb();
+        const db = await openDb();
         const project = await getProjectByName(db, o.project);
         const code = await codeByShortName(db, project.id, o.code);
         const split = (v?: string) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []);

@@ -73,7 +73,7 @@ export function registerCorpusCommands(program: Command) {
     .action(async (paths: string[], o: ImportOptions) => {
       const metadata = metadataFromFlags(o);
       const { collectFiles, fileReader, importFiles } = await import("../corpus/import-files");
-      const db = openDb();
+      const db = await openDb();
       const templates =
         o.templates === undefined ? undefined : o.templates === "none" ? ("none" as const) : o.templates.split(",").map((s) => s.trim());
       const project = await findOrCreateProject(db, o.project, templates);
@@ -121,7 +121,7 @@ export function registerCorpusCommands(program: Command) {
     .description("list projects / 项目列表")
     .option("--json", "print JSON")
     .action(async (o: { json?: boolean }) => {
-      const projects = await listProjects(openDb());
+      const projects = await listProjects(await openDb());
       emit(!!o.json, projects, () =>
         projects.map((p) => `${p.name}\t${p.documentCount} documents\t${p.charCount} chars\t${p.codingCount} codings\t${p.id}`).join("\n") ||
           "no projects yet / 暂无项目",
@@ -139,7 +139,7 @@ export function registerCorpusCommands(program: Command) {
     .option("--level <level>")
     .option("--json", "print JSON")
     .action(async (o: { project: string; region?: string; province?: string; year?: string; type?: string; level?: string; json?: boolean }) => {
-      const db = openDb();
+      const db = await openDb();
       const project = await getProjectByName(db, o.project);
       const docs = await listDocuments(db, project.id, {
         region: o.region,
@@ -161,7 +161,7 @@ export function registerCorpusCommands(program: Command) {
     .option("--json", "print JSON")
     .action(async (o: { reset?: boolean; json?: boolean }) => {
       const { loadDemoProject } = await import("../corpus/demo");
-      const result = await loadDemoProject(openDb(), { reset: !!o.reset });
+      const result = await loadDemoProject(await openDb(), { reset: !!o.reset });
       emit(!!o.json, result, () =>
         result.loaded
           ? `demo project “${result.name}” loaded: ${result.documents} documents, ${result.codings} codings`
