@@ -9,6 +9,8 @@ const nextConfig = {
   serverExternalPackages: [
     "better-sqlite3",
     "@prisma/adapter-better-sqlite3",
+    "pg",
+    "@prisma/adapter-pg",
     "nodejieba",
     "pdfjs-dist",
     "jsdom",

@@ -17,7 +17,7 @@ const run = (name: string) => wanted.size === 0 || wanted.has(name);
 console.log(`# Juncture benchmarks — ${new Date().toISOString()} — node ${process.version}`);
 if (run("cli")) {
   // Needs no corpus: a fresh database migrated by the CLI's first call.
-  const cli = scratchDb("cli");
+  const cli = await scratchDb("cli");
   try {
     printFigures("CLI start-up", await benchCli(cli.url));
   } finally {
@@ -31,7 +31,7 @@ if (txt.length === 0) {
   process.exit(0);
 }
 
-const { db, url, dir, dispose } = scratchDb("all");
+const { db, url, dir, dispose } = await scratchDb("all");
 try {
   const files = run("import") || run("coding") || run("html") ? await filesReaching(txt, 1_000_000) : [];
   if (run("import") || run("coding")) {

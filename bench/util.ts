@@ -23,10 +23,10 @@ export function corpusFiles(exts: string[]): string[] {
 }
 
 /** A fresh migrated SQLite database in a temp folder. */
-export function scratchDb(name: string): { db: Db; url: string; dir: string; dispose: () => Promise<void> } {
+export async function scratchDb(name: string): Promise<{ db: Db; url: string; dir: string; dispose: () => Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `juncture-bench-${name}-`));
   const url = `file:${path.join(dir, "bench.db")}`;
-  migrateDatabase(url);
+  await migrateDatabase(url);
   const db = createDb(url);
   return {
     db,
@@ -34,7 +34,7 @@ export function scratchDb(name: string): { db: Db; url: string; dir: string; dis
     dir,
     dispose: async () => {
       await db.$disconnect();
-      closeBulkConnections(url);
+      await closeBulkConnections(url);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -29,7 +29,7 @@ function newestMtime(p) {
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
   for (const entry of fs.readdirSync(p)) {
-    if (entry === "node_modules" || entry === "generated" || entry.startsWith(".")) continue;
+    if (entry === "node_modules" || entry === "generated" || entry === "generated-pg" || entry.startsWith(".")) continue;
     newest = Math.max(newest, newestMtime(path.join(p, entry)));
   }
   return newest;

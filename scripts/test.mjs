@@ -1,10 +1,12 @@
 // `npm test`: every check — the TypeScript check and the linter first (fail fast), then domain
-// and integration tests, then real-browser tests. Installs the Debian packages the tests need
-// (Chromium, a CJK font for PDF fixtures) when they are missing and we may install them.
+// and integration tests and real-browser tests on SQLite, then both again on PostgreSQL (a
+// throwaway cluster, scripts/postgres.mjs). Installs the Debian packages the tests need
+// (Chromium, a CJK font for PDF fixtures, PostgreSQL) when they are missing and we may.
 import { execSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { ensureCli } from "./build-cli.mjs";
+import { startThrowawayPostgres } from "./postgres.mjs";
 import { ROOT, run } from "./lib.mjs";
 
 const NEEDED = [
@@ -27,14 +29,15 @@ function ensureSystemPackages() {
 
 const bin = (name) => path.join(ROOT, "node_modules", ".bin", name);
 
+class StepFailed extends Error {}
+
 /** Runs one step with its output shown; a failing step ends `npm test` with exit code 1. */
-async function step(label, cmd, args) {
+async function step(label, cmd, args, env = {}) {
   console.log(`\n▶ ${label}`);
   try {
-    await run(cmd, args);
+    await run(cmd, args, { env: { ...process.env, ...env } });
   } catch {
-    console.error(`\n✖ npm test stopped: ${label} failed (output above).`);
-    process.exit(1);
+    throw new StepFailed(`${label} failed (output above)`);
   }
 }
 
@@ -45,7 +48,24 @@ process.env.JUNCTURE_REQUIRE_FIXTURES = "1";
 ensureSystemPackages();
 await ensureCli(); // the CLI tests run the bundle users get
 // Same commands as `npm run typecheck` and `npm run lint`.
-await step("TypeScript (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
-await step("ESLint (eslint . --max-warnings=0)", bin("eslint"), [".", "--max-warnings=0"]);
-await step("domain and integration tests (vitest run)", bin("vitest"), ["run"]);
-await step("browser tests (vitest run --config vitest.browser.config.ts)", bin("vitest"), ["run", "--config", "vitest.browser.config.ts"]);
+try {
+  await step("TypeScript (tsc --noEmit)", bin("tsc"), ["--noEmit"]);
+  await step("ESLint (eslint . --max-warnings=0)", bin("eslint"), [".", "--max-warnings=0"]);
+  await step("domain and integration tests on SQLite (vitest run)", bin("vitest"), ["run"]);
+  await step("browser tests on SQLite", bin("vitest"), ["run", "--config", "vitest.browser.config.ts"]);
+  // The same suite on PostgreSQL, the team server's database: a given server
+  // (JUNCTURE_TEST_POSTGRES_URL), else a throwaway cluster started here.
+  const given = process.env.JUNCTURE_TEST_POSTGRES_URL;
+  const cluster = given ? null : await startThrowawayPostgres();
+  const env = { JUNCTURE_TEST_POSTGRES_URL: given ?? cluster.url };
+  try {
+    await step("domain and integration tests on PostgreSQL", bin("vitest"), ["run"], env);
+    await step("browser tests on PostgreSQL", bin("vitest"), ["run", "--config", "vitest.browser.config.ts"], env);
+  } finally {
+    cluster?.stop();
+  }
+} catch (e) {
+  if (!(e instanceof StepFailed)) throw e;
+  console.error(`\n✖ npm test stopped: ${e.message}.`);
+  process.exit(1);
+}

@@ -19,7 +19,7 @@ function integer(flag: string, value: string): number {
   return n;
 }
 
-async function codeByShortName(db: ReturnType<typeof openDb>, projectId: string, shortName: string) {
+async function codeByShortName(db: Awaited<ReturnType<typeof openDb>>, projectId: string, shortName: string) {
   const code = await findCodeByShortName(db, projectId, shortName);
   if (!code) throw new AppError("not_found", both((m) => m.errors.noCode(shortName)));
   return code;
@@ -45,7 +45,7 @@ export function registerCodingCommands(program: Command, locale: Locale) {
     .requiredOption("--project <name>", m.project)
     .option("--json", m.json)
     .action(async (o: { project: string; json?: boolean }) => {
-      const db = openDb();
+      const db = await openDb();
       const project = await getProjectByName(db, o.project);
       const tree = await getCodebook(db, project.id);
       emit(!!o.json, tree, () => treeLines(tree, locale, m).join("\n") || m.codebook.empty);
@@ -64,7 +64,7 @@ export function registerCodingCommands(program: Command, locale: Locale) {
     .option("--json", m.json)
     .action(
       async (o: { project: string; document: string; code: string; start: string; end: string; coder?: string; comment?: string; json?: boolean }) => {
-        const db = openDb();
+        const db = await openDb();
         const project = await getProjectByName(db, o.project);
         const code = await codeByShortName(db, project.id, o.code);
         const coding = await createCoding(db, {
@@ -97,7 +97,7 @@ export function registerCodingCommands(program: Command, locale: Locale) {
     .option("--json", m.json)
     .action(async (o: Record<string, string | boolean | undefined>) => {
       const { searchCorpus } = await import("../search"); // jieba loads with search only
-      const db = openDb();
+      const db = await openDb();
       const project = await getProjectByName(db, String(o.project));
       const list = (v: unknown) => (typeof v === "string" && v ? v.split(",").map((s) => s.trim()) : undefined);
       const codeIds = async (v: unknown) => {
@@ -143,7 +143,7 @@ export function registerCodingCommands(program: Command, locale: Locale) {
     .action(
       async (o: { project: string; code: string; accept?: string; reject?: string; coder?: string; limit: string; json?: boolean }) => {
         const { decideSuggestions, suggestForCode } = await import("../search");
-        const db = openDb();
+        const db = await openDb();
         const project = await getProjectByName(db, o.project);
         const code = await codeByShortName(db, project.id, o.code);
         const split = (v?: string) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []);

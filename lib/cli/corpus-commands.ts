@@ -78,7 +78,7 @@ export function registerCorpusCommands(program: Command, locale: Locale) {
     .action(async (paths: string[], o: ImportOptions) => {
       const metadata = metadataFromFlags(o);
       const { collectFiles, fileReader, importFiles } = await import("../corpus/import-files");
-      const db = openDb();
+      const db = await openDb();
       const templates =
         o.templates === undefined ? undefined : o.templates === "none" ? ("none" as const) : o.templates.split(",").map((s) => s.trim());
       const project = await findOrCreateProject(db, o.project, templates);
@@ -142,7 +142,7 @@ export function registerCorpusCommands(program: Command, locale: Locale) {
     .description(m.projects.description)
     .option("--json", m.json)
     .action(async (o: { json?: boolean }) => {
-      const projects = await listProjects(openDb());
+      const projects = await listProjects(await openDb());
       emit(!!o.json, projects, () => projects.map((p) => m.projects.line(p)).join("\n") || m.projects.none);
     });
 
@@ -165,7 +165,7 @@ export function registerCorpusCommands(program: Command, locale: Locale) {
         docType: o.type ? (normalizeDocType(o.type) ?? o.type) : undefined,
         level: o.level,
       };
-      const db = openDb();
+      const db = await openDb();
       const project = await getProjectByName(db, o.project);
       const docs = await listDocuments(db, project.id, filters);
       emit(!!o.json, docs, () => docs.map((d) => m.documents.line(d)).join("\n") || m.documents.none);
@@ -178,7 +178,7 @@ export function registerCorpusCommands(program: Command, locale: Locale) {
     .option("--json", m.json)
     .action(async (o: { reset?: boolean; json?: boolean }) => {
       const { loadDemoProject } = await import("../corpus/demo");
-      const result = await loadDemoProject(openDb(), { reset: !!o.reset });
+      const result = await loadDemoProject(await openDb(), { reset: !!o.reset });
       emit(!!o.json, result, () =>
         result.loaded ? m.demo.loaded(result.name, result.documents, result.codings) : m.demo.present(result.name),
       );

@@ -3,7 +3,7 @@ import { migrateDatabase } from "../db/migrate";
 import { resolveDatabaseUrl } from "../db/url";
 
 /** Opens the database chosen by DATABASE_URL (default: the embedded SQLite file), migrated. */
-export function openDb() {
-  migrateDatabase(resolveDatabaseUrl());
+export async function openDb() {
+  await migrateDatabase(resolveDatabaseUrl());
   return getDb();
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { findDocumentBySha, insertDocumentWithUnits, type NewUnitRow } from "../db/documents";
-import { isUniqueViolation } from "../db/shared";
+import { isForeignKeyViolation, isUniqueViolation } from "../db/shared";
 import { AppError } from "../errors";
 import type { Bilingual } from "../i18n/locale";
 import { extractDocument } from "../text/extract";
@@ -122,7 +122,7 @@ export async function importDocument(db: Db, input: ImportDocumentInput): Promis
   } catch (e) {
     // Two imports of the same file racing each other: the unique index decides.
     if (isUniqueViolation(e)) throw new AppError("conflict", { en: "this file is already in the project", zh: "该文件已导入" });
-    if ((e as { code?: string }).code === "SQLITE_CONSTRAINT_FOREIGNKEY") {
+    if (isForeignKeyViolation(e)) {
       throw new AppError("not_found", { en: `no project with id ${projectId}`, zh: "项目不存在" });
     }
     throw e;

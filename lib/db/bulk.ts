@@ -1,19 +1,21 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { isPostgresUrl } from "./url";
+import pg from "pg";
+import { isPostgresUrl, sqliteFileOf } from "./url";
 
 /**
  * Bulk writes for import. Prisma's JS engine costs ~0.1–1.5 ms per inserted row,
  * which would make importing a million characters (≈35,000 units) take minutes;
- * a prepared statement on the same SQLite file costs microseconds. The SQL is
- * plain INSERT, so a PostgreSQL team server gets its own driver path (multi-row
- * INSERT or COPY through pg) behind the same function.
+ * a prepared statement on the same SQLite file costs microseconds, and on PostgreSQL
+ * multi-row INSERTs through one pooled connection cost about as little per row.
+ * Both paths write the same columns in one transaction per document.
  */
 
 const connections = new Map<string, Database.Database>();
+const pools = new Map<string, pg.Pool>();
 
 function sqliteConnection(url: string): Database.Database {
-  const file = url.replace(/^file:/, "");
+  const file = sqliteFileOf(url);
   let conn = connections.get(file);
   if (!conn) {
     conn = new Database(file);
@@ -28,12 +30,27 @@ function sqliteConnection(url: string): Database.Database {
   return conn;
 }
 
-/** Closes bulk connections (tests and benchmarks that delete their database files). */
-export function closeBulkConnections(url?: string) {
+function postgresPool(url: string): pg.Pool {
+  let pool = pools.get(url);
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: url, max: 2 });
+    pools.set(url, pool);
+  }
+  return pool;
+}
+
+/** Closes bulk connections (tests and benchmarks that delete their databases). */
+export async function closeBulkConnections(url?: string): Promise<void> {
   for (const [file, conn] of connections) {
-    if (!url || url.replace(/^file:/, "") === file) {
+    if (!url || sqliteFileOf(url) === file) {
       conn.close();
       connections.delete(file);
+    }
+  }
+  for (const [key, pool] of pools) {
+    if (!url || url === key) {
+      pools.delete(key);
+      await pool.end();
     }
   }
 }
@@ -93,8 +110,17 @@ function unitInsert(conn: Database.Database, rows: number): Database.Statement {
  * Inserts one document row and its units in ONE transaction; any failure rolls
  * everything back. Returns the new document's id.
  */
-export function bulkInsertDocument(url: string, doc: BulkDocument, units: BulkUnit[]): string {
-  if (isPostgresUrl(url)) throw new Error("bulk insert for PostgreSQL arrives with the team server");
+export async function bulkInsertDocument(url: string, doc: BulkDocument, units: BulkUnit[]): Promise<string> {
+  return isPostgresUrl(url) ? postgresInsertDocument(url, doc, units) : sqliteInsertDocument(url, doc, units);
+}
+
+/** Unit ids derive from the document id: stable, unique, and clustered in the primary-key
+ * index (random ids would scatter every insert across it). */
+function unitId(documentId: string, u: BulkUnit): string {
+  return `${documentId}:${u.kind[0]}${u.ordinal}`;
+}
+
+function sqliteInsertDocument(url: string, doc: BulkDocument, units: BulkUnit[]): string {
   const conn = sqliteConnection(url);
   const id = randomUUID();
   const now = prismaSqliteDate(new Date());
@@ -106,22 +132,60 @@ export function bulkInsertDocument(url: string, doc: BulkDocument, units: BulkUn
     for (let i = 0; i < units.length; i += UNITS_PER_STATEMENT) {
       const batch = units.slice(i, i + UNITS_PER_STATEMENT);
       const params: (string | number)[] = [];
-      // Unit ids derive from the document id: stable, unique, and clustered in the
-      // primary-key index (random ids would scatter every insert across it).
-      for (const u of batch) params.push(`${id}:${u.kind[0]}${u.ordinal}`, id, u.kind, u.ordinal, u.paragraph, u.start, u.end, u.tokens);
+      for (const u of batch) params.push(unitId(id, u), id, u.kind, u.ordinal, u.paragraph, u.start, u.end, u.tokens);
       (batch.length === UNITS_PER_STATEMENT ? full : unitInsert(conn, batch.length)).run(params);
     }
   })();
   return id;
 }
 
+// PostgreSQL allows 65,535 bound parameters a statement: 1,000 units × 8 columns stays well below.
+const PG_UNITS_PER_STATEMENT = 1000;
+
+async function postgresInsertDocument(url: string, doc: BulkDocument, units: BulkUnit[]): Promise<string> {
+  const id = randomUUID();
+  // Prisma keeps DateTime as UTC in "timestamp(3) without time zone": write the UTC wall time.
+  const now = new Date().toISOString().replace("Z", "");
+  const row: BulkDocument & Record<DocumentColumn, string | number | null> = { ...doc, id, createdAt: now, updatedAt: now, version: 1 };
+  const client = await postgresPool(url).connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO "Document" (${DOCUMENT_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES (${DOCUMENT_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")})`,
+      DOCUMENT_COLUMNS.map((c) => row[c]),
+    );
+    for (let i = 0; i < units.length; i += PG_UNITS_PER_STATEMENT) {
+      const batch = units.slice(i, i + PG_UNITS_PER_STATEMENT);
+      const params: (string | number)[] = [];
+      const tuples = batch.map((u, r) => {
+        params.push(unitId(id, u), id, u.kind, u.ordinal, u.paragraph, u.start, u.end, u.tokens);
+        return `(${Array.from({ length: 8 }, (_, c) => `$${r * 8 + c + 1}`).join(", ")})`;
+      });
+      await client.query(`INSERT INTO "Unit" (${UNIT_COLUMNS}) VALUES ${tuples.join(", ")}`, params);
+    }
+    await client.query("COMMIT");
+    return id;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 /** The document of a project with these exact bytes, if any (the duplicate check before import). */
-export function bulkFindDocumentBySha(
+export async function bulkFindDocumentBySha(
   url: string,
   projectId: string,
   sha256: string,
-): { id: string; title: string; originalFilename: string } | null {
-  if (isPostgresUrl(url)) throw new Error("bulk queries for PostgreSQL arrive with the team server");
+): Promise<{ id: string; title: string; originalFilename: string } | null> {
+  if (isPostgresUrl(url)) {
+    const res = await postgresPool(url).query<{ id: string; title: string; originalFilename: string }>(
+      `SELECT "id", "title", "originalFilename" FROM "Document" WHERE "projectId" = $1 AND "sha256" = $2`,
+      [projectId, sha256],
+    );
+    return res.rows[0] ?? null;
+  }
   const row = sqliteConnection(url)
     .prepare(`SELECT "id", "title", "originalFilename" FROM "Document" WHERE "projectId" = ? AND "sha256" = ?`)
     .get(projectId, sha256) as { id: string; title: string; originalFilename: string } | undefined;

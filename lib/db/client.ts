@@ -1,7 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
 import { isPostgresUrl, resolveDatabaseUrl, sqliteFileOf } from "./url";
 
 export type Db = PrismaClient;
@@ -20,14 +22,14 @@ export function databaseUrlOf(db: PrismaClient): string {
 
 const globalForDb = globalThis as unknown as { junctureDb?: PrismaClient; junctureDbUrl?: string };
 
-/** Opens a client for a database URL (SQLite file URLs for now). */
+/** Opens a client for a database URL: a SQLite `file:` URL or a `postgresql://` URL. */
 export function createDb(url: string = resolveDatabaseUrl()): PrismaClient {
   if (isPostgresUrl(url)) {
-    // The PostgreSQL team server needs a client generated for provider "postgresql";
-    // it arrives with team coding. Refuse clearly rather than fail deep in a query.
-    throw new Error(
-      "PostgreSQL is not enabled in this build yet: set DATABASE_URL to a SQLite file (file:…) / 当前版本仅支持 SQLite 数据库文件",
-    );
+    // The PostgreSQL client is generated from the same data model (prisma/postgres), so its
+    // API is the SQLite client's; the cast only bridges two generated declarations of it.
+    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    urls.set(client, url);
+    return client;
   }
   const file = sqliteFileOf(url);
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -80,7 +80,7 @@ export async function findDocumentBySha(db: Db, projectId: string, sha256: strin
  * (constraint, disk, process) leaves no half document behind.
  */
 export async function insertDocumentWithUnits(db: Db, doc: NewDocumentRow, units: NewUnitRow[]) {
-  const id = bulkInsertDocument(databaseUrlOf(db), doc, units);
+  const id = await bulkInsertDocument(databaseUrlOf(db), doc, units);
   return { id };
 }
 

@@ -13,8 +13,16 @@ export function inTransaction<T>(db: Db, fn: (tx: DbTx) => Promise<T>): Promise<
 /** True when a write failed on a unique constraint (a concurrent duplicate slipped past our check). */
 export function isUniqueViolation(e: unknown): boolean {
   if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") return true;
-  // Raw better-sqlite3 writes (lib/db/bulk.ts) report it as SQLITE_CONSTRAINT_UNIQUE.
-  return e instanceof Error && (e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE";
+  // Raw driver writes (lib/db/bulk.ts): better-sqlite3's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505.
+  const code = e instanceof Error ? (e as { code?: string }).code : undefined;
+  return code === "SQLITE_CONSTRAINT_UNIQUE" || code === "23505";
+}
+
+/** True when a raw driver write failed on a foreign key (e.g. the project was deleted meanwhile). */
+export function isForeignKeyViolation(e: unknown): boolean {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2003") return true;
+  const code = e instanceof Error ? (e as { code?: string }).code : undefined;
+  return code === "SQLITE_CONSTRAINT_FOREIGNKEY" || code === "23503";
 }
 
 export async function projectExists(db: DbClient, projectId: string): Promise<boolean> {

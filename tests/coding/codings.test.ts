@@ -44,11 +44,9 @@ describe("codings", () => {
     expect(c.color).toBe("#aa0000");
     expect(c.coder).toBe("小王");
     expect(c.version).toBe(1);
-    const rows = await t.db.$queryRawUnsafe<{ q: string }[]>(
-      `SELECT substr(d."plainText", c."start" + 1, c."end" - c."start") AS q
-       FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."id" = ?`,
-      c.id,
-    );
+    const rows = await t.db.$queryRaw<{ q: string }[]>`
+      SELECT substr(d."plainText", c."start" + 1, c."end" - c."start") AS q
+       FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" WHERE c."id" = ${c.id}`;
     expect(rows[0]?.q).toBe("城际铁路");
   });
 

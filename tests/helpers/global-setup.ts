@@ -1,22 +1,38 @@
 import fs from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "../../lib/db/migrate";
+import { onPostgres, postgresUrlFor } from "./db";
 import { absence, cjkFont, requireFixtures, sharedCorpus } from "./external";
 
 /**
- * Migrates one template database per test run (prisma migrate deploy, the real
- * migrations); each test copies it, which is fast and isolated. The path is per
- * process so that concurrent runs do not share a template.
+ * Migrates one template database per test run (the real migrations, applied by the same
+ * runner as the product); each test copies it, which is fast and isolated. Named per
+ * process so that concurrent runs do not share a template. On PostgreSQL
+ * (JUNCTURE_TEST_POSTGRES_URL) the template is a database of that server.
  */
-export default function setup() {
-  const dir = path.resolve(__dirname, "..", "..", ".test-tmp", String(process.pid));
-  fs.mkdirSync(dir, { recursive: true });
-  const template = path.join(dir, "template.db");
-  fs.rmSync(template, { force: true });
-  migrateDatabase(`file:${template}`);
-  process.env.JUNCTURE_TEST_TEMPLATE = template;
-  return () => {
-    fs.rmSync(dir, { recursive: true, force: true });
+export default async function setup() {
+  const admin = process.env.JUNCTURE_TEST_POSTGRES_URL;
+  let dropTemplate: () => Promise<void>;
+  if (admin) {
+    const name = `juncture_tpl_${process.pid}`;
+    await onPostgres(admin, async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await c.query(`CREATE DATABASE "${name}"`);
+    });
+    await migrateDatabase(postgresUrlFor(admin, name));
+    process.env.JUNCTURE_TEST_TEMPLATE = name;
+    dropTemplate = () => onPostgres(admin, async (c) => void (await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)));
+  } else {
+    const dir = path.resolve(__dirname, "..", "..", ".test-tmp", String(process.pid));
+    fs.mkdirSync(dir, { recursive: true });
+    const template = path.join(dir, "template.db");
+    fs.rmSync(template, { force: true });
+    await migrateDatabase(`file:${template}`);
+    process.env.JUNCTURE_TEST_TEMPLATE = template;
+    dropTemplate = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return async () => {
+    await dropTemplate();
     // Printed after the run's own summary, so a skip for want of a fixture is seen.
     const missing = [cjkFont(), sharedCorpus()].filter((e) => !e.available);
     for (const e of missing) {

@@ -83,12 +83,8 @@ describe("searchCorpus", () => {
     const h = r.hits.find((x) => x.documentId === hebei.doc.id)!;
     expect(h.left).toBe("𠮷推进");
     expect(h.right).toBe("铁路建");
-    const rows = await t.db.$queryRawUnsafe<{ s: string }[]>(
-      `SELECT substr("plainText", ?, ?) AS s FROM "Document" WHERE "id" = ?`,
-      h.start + 1,
-      h.end - h.start,
-      h.documentId,
-    );
+    const rows = await t.db.$queryRaw<{ s: string }[]>`
+      SELECT substr("plainText", ${h.start + 1}, ${h.end - h.start}) AS s FROM "Document" WHERE "id" = ${h.documentId}`;
     expect(rows).toEqual([{ s: "城际" }]);
 
     const end = await search({ query: "基础设施", mode: "substring", filters: { region: ["BTH"] } });
