@@ -64,11 +64,18 @@ export const UnitMark = Mark.create({
   },
 });
 
-/** A stored paragraph: `<p class="reader-paragraph" data-paragraph data-start data-end>` (code points). */
+/**
+ * A stored paragraph: `<p class="reader-paragraph" data-paragraph data-start data-end>` (code
+ * points). Its length in code points goes into `--chars`, from which reader.css estimates
+ * the height of the paragraph while it is off screen and not rendered (content-visibility).
+ */
 export const ReaderParagraph = Paragraph.extend({
   addAttributes() {
     return {
-      paragraph: { default: null, renderHTML: (a) => ({ "data-paragraph": String(a.paragraph) }) },
+      paragraph: {
+        default: null,
+        renderHTML: (a) => ({ "data-paragraph": String(a.paragraph), style: `--chars:${Math.max(0, Number(a.end) - Number(a.start))}` }),
+      },
       start: { default: 0, renderHTML: (a) => ({ "data-start": String(a.start) }) },
       end: { default: 0, renderHTML: (a) => ({ "data-end": String(a.end) }) },
     };

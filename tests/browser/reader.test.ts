@@ -123,7 +123,7 @@ describe("coding reader", () => {
 
     const rows = await codingsInDb();
     expect(rows).toHaveLength(1);
-    const [coding] = rows;
+    const coding = rows[0]!;
     expect(coding.code.shortName).toBe("CON-1");
     expect(coding.start).toBe(cpIndexOf(plainText, TARGET));
     expect(coding.end).toBe(cpIndexOf(plainText, TARGET) + cpLen(TARGET));
@@ -143,7 +143,7 @@ describe("coding reader", () => {
   it("codes a whole sentence from its handle, and with Shift applies the last code directly", async () => {
     await openReader(page);
     const units = await db.unit.findMany({ where: { documentId, kind: "sentence" }, orderBy: { ordinal: "asc" } });
-    const last = units[units.length - 1];
+    const last = units.at(-1)!;
     await page.locator(`[data-unit-handle="${last.id}"]`).click();
     await page.getByRole("combobox", { name: /查找编码/ }).waitFor({ state: "visible" });
     await page.keyboard.type("COE-1");
@@ -152,11 +152,10 @@ describe("coding reader", () => {
 
     let coe = (await codingsInDb()).filter((c) => c.code.shortName === "COE-1");
     expect(coe).toHaveLength(1);
-    expect([coe[0].start, coe[0].end]).toEqual([last.start, last.end]);
-    expect(coe[0].quote).toBe("全面融入雄安新区建设。");
+    expect(coe.map((c) => [c.start, c.end, c.quote])).toEqual([[last.start, last.end, "全面融入雄安新区建设。"]]);
 
     // Shift+click on the first sentence's handle: the last-used code, no picker.
-    const first = units[0];
+    const first = units[0]!;
     await page.locator(`[data-unit-handle="${first.id}"]`).click({ modifiers: ["Shift"] });
     await expect.poll(async () => (await codingsInDb()).filter((c) => c.code.shortName === "COE-1").length).toBe(2);
     coe = (await codingsInDb()).filter((c) => c.code.shortName === "COE-1");

@@ -1,0 +1,118 @@
+"use client";
+
+import { Editor } from "@tiptap/core";
+import Document from "@tiptap/extension-document";
+import Text from "@tiptap/extension-text";
+import type { DecorationSet } from "@tiptap/pm/view";
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { buildCodingDecorations, buildOverlayDecorations, type OverlayInput } from "./decorations";
+import { buildDocJson } from "./doc";
+import { decorationLayer, ReaderParagraph, UnitMark } from "./extensions";
+import type { PositionMap } from "./positions";
+import { resetReaderReady } from "./readiness";
+import type { ReaderCoding, ReaderSentence } from "./types";
+
+type Layers = { codings: ReturnType<typeof decorationLayer>; overlay: ReturnType<typeof decorationLayer> };
+
+/**
+ * The read-only Tiptap editor showing the text: created once per document with the
+ * highlights already in place, mounted into `hostRef` in the commit that drops the static
+ * text, and kept in step with the codings and the overlay (selected coding, pending span,
+ * flash). `onMounted` runs in that same commit (the margin's first layout).
+ */
+export function useReaderEditor(o: {
+  map: PositionMap;
+  sentences: readonly ReaderSentence[];
+  codings: readonly ReaderCoding[];
+  /** Memoised by the caller: a new object rebuilds the overlay. */
+  overlay: OverlayInput;
+  hostRef: RefObject<HTMLDivElement | null>;
+  /** The editor once mounted (and until destroyed); null otherwise. Shared with the other hooks. */
+  editorRef: { current: Editor | null };
+  onMounted: () => void;
+  onDestroy: () => void;
+}): Editor | null {
+  const { map, sentences, codings, overlay, hostRef, editorRef, onMounted, onDestroy } = o;
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const layersRef = useRef<Layers | null>(null);
+  layersRef.current ??= { codings: decorationLayer("junctureCodings"), overlay: decorationLayer("junctureOverlay") };
+  const layers = layersRef.current;
+  const codingsRef = useRef(codings);
+  const appliedRef = useRef<readonly ReaderCoding[] | null>(null);
+  const callbacks = useRef({ onMounted, onDestroy });
+  callbacks.current = { onMounted, onDestroy };
+
+  useEffect(() => {
+    performance.mark("juncture:reader:hydrated");
+    resetReaderReady();
+    // The first render must already show highlights (and the units' handles, see UnitMark): one DOM build instead of
+    // a plain render followed by two decoration passes. Tiptap's state gets its plugins only
+    // at mount (reconfigure), so until then the editor-level `decorations` prop supplies the
+    // prebuilt decorations, and the plugins start from the very same Decoration objects —
+    // the re-render at reconfigure then finds nothing to change.
+    let first: DecorationSet | null = null;
+    const ed = new Editor({
+      element: null, // mounted in the layout effect below, in the same commit that drops the static text
+      extensions: [Document, ReaderParagraph, Text, UnitMark, layers.codings.extension, layers.overlay.extension],
+      content: buildDocJson(map, sentences),
+      editable: false,
+      enableInputRules: false,
+      enablePasteRules: false,
+      // Tiptap's base styles are in reader.css (loaded with the page): a <style> element
+      // injected at mount would invalidate the style of every element of a laid-out text.
+      injectCSS: false,
+      // Copy gives the canonical text: paragraphs joined by ONE "\n", not Tiptap's blank line.
+      coreExtensionOptions: { clipboardTextSerializer: { blockSeparator: "\n" } },
+      editorProps: {
+        attributes: { class: "reader-editor", "aria-label": "文档正文 Document text", "aria-readonly": "true" },
+        decorations: (state) => (first && layers.codings.key.getState(state) === undefined ? first : null),
+      },
+    });
+    const coded = buildCodingDecorations(ed.state.doc, map, codingsRef.current);
+    first = coded;
+    layers.codings.setInitial(coded);
+    appliedRef.current = codingsRef.current;
+    performance.mark("juncture:reader:editor-created");
+    setEditor(ed);
+    return () => {
+      editorRef.current = null;
+      appliedRef.current = null;
+      callbacks.current.onDestroy();
+      ed.destroy();
+    };
+  }, [map, sentences, layers, editorRef]);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    // (Tiptap's isDestroyed is also true before the first mount, so it cannot tell us much here.)
+    if (!editor || !host || editorRef.current === editor) return;
+    editor.mount(host);
+    editorRef.current = editor;
+    performance.mark("juncture:reader:editor-mounted");
+    if (appliedRef.current !== codingsRef.current) {
+      layers.codings.set(editor.view, buildCodingDecorations(editor.state.doc, map, codingsRef.current));
+      appliedRef.current = codingsRef.current;
+    }
+    // Lay the margin out now, in the commit that puts the editor in place: its one forced
+    // layout is the layout the browser would do for the next frame anyway.
+    callbacks.current.onMounted();
+    // editor.destroy() in the effect above removes the view's DOM.
+  }, [editor, map, layers, hostRef, editorRef]);
+
+  useEffect(() => {
+    codingsRef.current = codings;
+    const ed = editorRef.current;
+    if (!editor || !ed || appliedRef.current === codings) return;
+    layers.codings.set(ed.view, buildCodingDecorations(ed.state.doc, map, codings));
+    appliedRef.current = codings;
+  }, [editor, codings, map, layers, editorRef]);
+
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (!editor || !ed) return;
+    // A handful of decorations: cheap to rebuild whenever the selection or the codings change.
+    layers.overlay.set(ed.view, buildOverlayDecorations(ed.state.doc, map, overlay));
+  }, [editor, overlay, map, layers, editorRef]);
+
+  return editor;
+}
