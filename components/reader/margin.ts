@@ -33,6 +33,8 @@ export class MarginRenderer {
   laneCount = 0;
   /** How many bars the last layout drew. */
   drawn = 0;
+  /** The most lanes any layout needed (the margin's width). */
+  private widest = 0;
 
   constructor(private readonly container: HTMLElement) {}
 
@@ -121,7 +123,10 @@ export class MarginRenderer {
     this.container.appendChild(fresh);
     this.laneCount = laneCount;
     this.drawn = bars.length;
-    this.container.style.width = `${Math.max(1, laneCount) * LANE_WIDTH + 6}px`;
+    // The margin only widens: narrowing it when fewer lanes are near the viewport would
+    // reflow the whole text column on scroll (and move the text under the reader's eyes).
+    this.widest = Math.max(this.widest, laneCount);
+    this.container.style.width = `${Math.max(1, this.widest) * LANE_WIDTH + 6}px`;
     this.container.setAttribute("data-lanes", String(laneCount));
     return { laneCount, overflow };
   }
@@ -160,5 +165,6 @@ export class MarginRenderer {
   clear(): void {
     for (const el of this.els.values()) el.remove();
     this.els.clear();
+    this.widest = 0;
   }
 }

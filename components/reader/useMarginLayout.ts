@@ -24,8 +24,16 @@ function setCharsPerLine(host: HTMLElement, paragraph: Element | null): void {
   if (cpl !== current) host.style.setProperty("--cpl", String(cpl));
 }
 
-/** How far beyond the viewport (in viewport heights, above and below) bars are drawn. */
-const BAND = 1;
+/**
+ * Bars are drawn for the paragraphs within DRAW viewport heights above and below the
+ * viewport; scrolling lays the margin out again only once the paragraphs within KEEP
+ * viewport heights are no longer all drawn, so a fast scroll re-measures every couple of
+ * screens rather than every frame.
+ */
+const DRAW = 1.5;
+const KEEP = 0.5;
+
+type Band = { first: number; last: number };
 
 /**
  * The margin beside the text, laid out for the codings near the viewport: on mount (the
@@ -53,27 +61,28 @@ export function useMarginLayout(o: {
   codingsRef.current = codings;
   const selectedRef = useRef(selectedId);
   selectedRef.current = selectedId;
-  /** What the margin was last laid out for: the codings, the band and the host's size. */
-  const laidOut = useRef<{ codings: readonly ReaderCoding[] | null; band: string; width: number; height: number }>({
+  /** What the margin was last laid out for: the codings, the paragraphs drawn and the host's size. */
+  const laidOut = useRef<{ codings: readonly ReaderCoding[] | null; band: Band | null; width: number; height: number }>({
     codings: null,
-    band: "",
+    band: null,
     width: -1,
     height: -1,
   });
 
-  /** The code points of the paragraphs within BAND viewport heights of the viewport. */
-  const nearWindow = useCallback((): CpWindow | null => {
-    const dom = editorRef.current?.view.dom;
-    if (!dom || map.paragraphCount === 0) return null;
-    const h = window.innerHeight;
-    const found = paragraphsInBand(
-      Math.min(map.paragraphCount, dom.children.length),
-      (i) => dom.children[i]?.getBoundingClientRect() ?? { top: 0, bottom: 0 },
-      { top: -BAND * h, bottom: (1 + BAND) * h },
-    );
-    if (!found) return { start: 0, end: 0 };
-    return { start: map.paragraphSpan(found.first).start, end: map.paragraphSpan(found.last).end };
-  }, [editorRef, map]);
+  /** The paragraphs within `margin` viewport heights of the viewport (null when none). */
+  const paragraphsNear = useCallback(
+    (margin: number): Band | null => {
+      const dom = editorRef.current?.view.dom;
+      if (!dom) return null;
+      const h = window.innerHeight;
+      return paragraphsInBand(
+        Math.min(map.paragraphCount, dom.children.length),
+        (i) => dom.children[i]?.getBoundingClientRect() ?? { top: 0, bottom: 0 },
+        { top: -margin * h, bottom: (1 + margin) * h },
+      );
+    },
+    [editorRef, map],
+  );
 
   const layoutNow = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -84,19 +93,20 @@ export function useMarginLayout(o: {
     if (!ed || !renderer || !host) return;
     const first = !readyRef.current;
     if (first) performance.mark("juncture:reader:margin-start");
-    const near = nearWindow();
-    renderer.layout(ed.view, map, codingsRef.current, near);
+    const band = paragraphsNear(DRAW);
+    const near: CpWindow = band ? { start: map.paragraphSpan(band.first).start, end: map.paragraphSpan(band.last).end } : { start: 0, end: 0 };
+    renderer.layout(ed.view, map, codingsRef.current, map.paragraphCount === 0 ? null : near);
     renderer.setSelected(selectedRef.current);
     const width = host.clientWidth;
     if (width !== laidOut.current.width) setCharsPerLine(host, ed.view.dom.firstElementChild);
     // Read after the layout's own reads, while layout is clean (the bars' writes come later).
-    laidOut.current = { codings: codingsRef.current, band: `${near?.start}:${near?.end}`, width, height: host.clientHeight };
+    laidOut.current = { codings: codingsRef.current, band, width, height: host.clientHeight };
     if (first) {
       readyRef.current = true;
       markReaderReady();
       setReady(true);
     }
-  }, [editorRef, hostRef, marginRef, map, nearWindow]);
+  }, [editorRef, hostRef, marginRef, map, paragraphsNear]);
 
   const scheduleLayout = useCallback(() => {
     cancelAnimationFrame(frame.current);
@@ -127,8 +137,9 @@ export function useMarginLayout(o: {
       if (scrollFrame) return;
       scrollFrame = requestAnimationFrame(() => {
         scrollFrame = 0;
-        const near = nearWindow();
-        if (`${near?.start}:${near?.end}` !== laidOut.current.band) layoutNow();
+        const keep = paragraphsNear(KEEP);
+        const drawn = laidOut.current.band;
+        if (keep && !(drawn && drawn.first <= keep.first && keep.last <= drawn.last)) layoutNow();
       });
     };
     window.addEventListener("scroll", onScroll, { passive: true });
@@ -146,7 +157,7 @@ export function useMarginLayout(o: {
       window.removeEventListener("scroll", onScroll);
       window.removeEventListener("resize", scheduleLayout);
     };
-  }, [editor, hostRef, scheduleLayout, layoutNow, nearWindow]);
+  }, [editor, hostRef, scheduleLayout, layoutNow, paragraphsNear]);
 
   useEffect(
     () => () => {
