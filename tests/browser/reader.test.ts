@@ -51,16 +51,22 @@ async function openReader(p: Page, url = readerUrl) {
 async function selectBetween(p: Page, from: string, to: string): Promise<string> {
   return p.evaluate(
     ([a, b]) => {
+      // Highlights cut the text into several text nodes: search their concatenation.
       const root = document.querySelector(".ProseMirror")!;
+      const nodes: { n: Node; at: number }[] = [];
+      let all = "";
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ n, at: all.length });
+        all += n.textContent ?? "";
+      }
       const range = document.createRange();
       for (const [needle, end] of [[a, false], [b, true]] as const) {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-        let n = walker.nextNode();
-        while (n && !(n.textContent ?? "").includes(needle)) n = walker.nextNode();
-        if (!n) throw new Error(`not in the text: ${needle}`);
-        const i = (n.textContent ?? "").indexOf(needle);
-        if (end) range.setEnd(n, i);
-        else range.setStart(n, i);
+        const i = all.indexOf(needle);
+        const hit = nodes.findLast((x) => x.at <= i);
+        if (i < 0 || !hit) throw new Error(`not in the text: ${needle}`);
+        if (end) range.setEnd(hit.n, i - hit.at);
+        else range.setStart(hit.n, i - hit.at);
       }
       const sel = window.getSelection()!;
       sel.removeAllRanges();
