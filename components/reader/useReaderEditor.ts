@@ -15,8 +15,31 @@ import type { ReaderCoding, ReaderSentence } from "./types";
 type Layers = { codings: ReturnType<typeof decorationLayer>; overlay: ReturnType<typeof decorationLayer> };
 
 /**
+ * Highlights drawn before the reader is ready: the codings starting in the first this many
+ * code points (several screens). The rest are added afterwards in idle time, CHUNK code
+ * points at a time: each decoration re-renders its stretch of text, and doing that for
+ * thousands of off-screen codings before the first paint is what made opening slow.
+ */
+const FIRST_CHARS = 8_000;
+const CHUNK = 25_000;
+
+/** The highlights of the codings that start before `limit` (code points). */
+function codedUpTo(doc: Editor["state"]["doc"], map: PositionMap, codings: readonly ReaderCoding[], limit: number) {
+  return buildCodingDecorations(doc, map, limit >= map.cpCount ? codings : codings.filter((c) => c.start < limit));
+}
+
+const idle = (fn: () => void): (() => void) => {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(fn, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(fn, 16);
+  return () => window.clearTimeout(id);
+};
+
+/**
  * The read-only Tiptap editor showing the text: created once per document with the
- * highlights already in place, mounted into `hostRef` in the commit that drops the static
+ * highlights of its first screens already in place (the rest follow in idle time), mounted into `hostRef` in the commit that drops the static
  * text, and kept in step with the codings and the overlay (selected coding, pending span,
  * flash). `onMounted` runs in that same commit (the margin's first layout).
  */
@@ -39,6 +62,8 @@ export function useReaderEditor(o: {
   const layers = layersRef.current;
   const codingsRef = useRef(codings);
   const appliedRef = useRef<readonly ReaderCoding[] | null>(null);
+  /** Codings starting before this code point have their highlights drawn. */
+  const limitRef = useRef(FIRST_CHARS);
   const callbacks = useRef({ onMounted, onDestroy });
   callbacks.current = { onMounted, onDestroy };
 
@@ -68,7 +93,8 @@ export function useReaderEditor(o: {
         decorations: (state) => (first && layers.codings.key.getState(state) === undefined ? first : null),
       },
     });
-    const coded = buildCodingDecorations(ed.state.doc, map, codingsRef.current);
+    limitRef.current = FIRST_CHARS;
+    const coded = codedUpTo(ed.state.doc, map, codingsRef.current, limitRef.current);
     first = coded;
     layers.codings.setInitial(coded);
     appliedRef.current = codingsRef.current;
@@ -90,7 +116,7 @@ export function useReaderEditor(o: {
     editorRef.current = editor;
     performance.mark("juncture:reader:editor-mounted");
     if (appliedRef.current !== codingsRef.current) {
-      layers.codings.set(editor.view, buildCodingDecorations(editor.state.doc, map, codingsRef.current));
+      layers.codings.set(editor.view, codedUpTo(editor.state.doc, map, codingsRef.current, limitRef.current));
       appliedRef.current = codingsRef.current;
     }
     // Lay the margin out now, in the commit that puts the editor in place: its one forced
@@ -103,9 +129,29 @@ export function useReaderEditor(o: {
     codingsRef.current = codings;
     const ed = editorRef.current;
     if (!editor || !ed || appliedRef.current === codings) return;
-    layers.codings.set(ed.view, buildCodingDecorations(ed.state.doc, map, codings));
+    layers.codings.set(ed.view, codedUpTo(ed.state.doc, map, codings, limitRef.current));
     appliedRef.current = codings;
   }, [editor, codings, map, layers, editorRef]);
+
+  // The remaining highlights, a chunk per idle period once the editor is mounted.
+  useEffect(() => {
+    if (!editor) return;
+    let cancel = () => {};
+    const step = () => {
+      const ed = editorRef.current;
+      if (!ed) {
+        cancel = idle(step); // not mounted yet
+        return;
+      }
+      if (limitRef.current >= map.cpCount) return;
+      limitRef.current += CHUNK;
+      layers.codings.set(ed.view, codedUpTo(ed.state.doc, map, codingsRef.current, limitRef.current));
+      appliedRef.current = codingsRef.current;
+      cancel = idle(step);
+    };
+    cancel = idle(step);
+    return () => cancel();
+  }, [editor, map, layers, editorRef]);
 
   useEffect(() => {
     const ed = editorRef.current;
