@@ -1,8 +1,9 @@
 /**
  * The reader's test and benchmark hooks, in one place: `window.__junctureReaderReady`
- * turns true when the reader is interactive — editor mounted, the highlights on screen
- * drawn, the margin laid out for the codings near the viewport, event handlers attached —
- * and `__junctureReaderReadyMs` records performance.now() at that moment
+ * turns true when the reader is interactive — editor mounted, the highlights of the first
+ * screens drawn (where a document opens; the rest follow in idle time, see useReaderEditor),
+ * the margin laid out for the codings near the viewport, event handlers attached — and
+ * `__junctureReaderReadyMs` records performance.now() at that moment
  * (bench/reader.ts, tests/browser/reader.test.ts and docs/benchmarks.md rely on both).
  */
 
