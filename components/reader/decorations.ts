@@ -18,10 +18,16 @@ export function isDrawable(c: ReaderCoding, cpCount: number): boolean {
  * order, so converting all of them is one pass over the paragraphs.
  */
 export function buildCodingDecorations(doc: PMNode, map: PositionMap, codings: readonly ReaderCoding[]): DecorationSet {
+  const decos = codingDecorations(map, codings);
+  return decos.length > 0 ? DecorationSet.create(doc, decos) : DecorationSet.empty;
+}
+
+/** The decorations of buildCodingDecorations as a list, in increasing position order. */
+export function codingDecorations(map: PositionMap, codings: readonly ReaderCoding[]): Decoration[] {
   const cpCount = map.cpCount;
   const byStart = codings.filter((c) => isDrawable(c, cpCount)).sort((a, b) => a.start - b.start || b.end - a.end);
   const n = byStart.length;
-  if (n === 0) return DecorationSet.empty;
+  if (n === 0) return [];
   const byEnd = byStart.slice().sort((a, b) => a.end - b.end);
   const decos: Decoration[] = [];
   const active: ReaderCoding[] = [];
@@ -45,7 +51,7 @@ export function buildCodingDecorations(doc: PMNode, map: PositionMap, codings: r
     for (let c = byStart[i]; c && c.start === next; c = byStart[++i]) active.push(c);
     prev = next;
   }
-  return DecorationSet.create(doc, decos);
+  return decos;
 }
 
 /** Attributes of a segment covered by `active` (not empty; in the order the codings started). */

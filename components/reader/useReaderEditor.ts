@@ -3,9 +3,9 @@
 import { Editor } from "@tiptap/core";
 import Document from "@tiptap/extension-document";
 import Text from "@tiptap/extension-text";
-import type { DecorationSet } from "@tiptap/pm/view";
+import { DecorationSet, type Decoration } from "@tiptap/pm/view";
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
-import { buildCodingDecorations, buildOverlayDecorations, type OverlayInput } from "./decorations";
+import { buildCodingDecorations, buildOverlayDecorations, codingDecorations, type OverlayInput } from "./decorations";
 import { buildDocJson } from "./doc";
 import { decorationLayer, ReaderParagraph, UnitMark } from "./extensions";
 import type { PositionMap } from "./positions";
@@ -21,11 +21,31 @@ type Layers = { codings: ReturnType<typeof decorationLayer>; overlay: ReturnType
  * thousands of off-screen codings before the first paint is what made opening slow.
  */
 const FIRST_CHARS = 8_000;
-const CHUNK = 25_000;
+const CHUNK = 10_000;
 
 /** The highlights of the codings that start before `limit` (code points). */
 function codedUpTo(doc: Editor["state"]["doc"], map: PositionMap, codings: readonly ReaderCoding[], limit: number) {
   return buildCodingDecorations(doc, map, limit >= map.cpCount ? codings : codings.filter((c) => c.start < limit));
+}
+
+/**
+ * The highlights being added chunk by chunk: every decoration of `codings` (built once,
+ * in position order), the first `shown` of them in `set`. Each chunk adds its own
+ * decorations to the set (DecorationSet.add keeps the untouched parts), so the whole
+ * stream costs one build, not one per chunk.
+ */
+type Stream = { codings: readonly ReaderCoding[]; all: Decoration[]; shown: number; set: DecorationSet };
+
+/** Index of the first decoration starting at or after `pos` (decorations in position order). */
+function firstFrom(all: readonly Decoration[], pos: number): number {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid]?.from ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 const idle = (fn: () => void): (() => void) => {
@@ -64,6 +84,7 @@ export function useReaderEditor(o: {
   const appliedRef = useRef<readonly ReaderCoding[] | null>(null);
   /** Codings starting before this code point have their highlights drawn. */
   const limitRef = useRef(FIRST_CHARS);
+  const streamRef = useRef<Stream | null>(null);
   const callbacks = useRef({ onMounted, onDestroy });
   callbacks.current = { onMounted, onDestroy };
 
@@ -144,8 +165,19 @@ export function useReaderEditor(o: {
         return;
       }
       if (limitRef.current >= map.cpCount) return;
-      limitRef.current += CHUNK;
-      layers.codings.set(ed.view, codedUpTo(ed.state.doc, map, codingsRef.current, limitRef.current));
+      limitRef.current = Math.min(map.cpCount, limitRef.current + CHUNK);
+      const doc = ed.state.doc;
+      let st = streamRef.current;
+      if (!st || st.codings !== codingsRef.current) {
+        // First chunk, or the codings changed meanwhile: start over from the whole list
+        // (the first set replaces the partial one; equal decorations leave the DOM alone).
+        st = { codings: codingsRef.current, all: codingDecorations(map, codingsRef.current), shown: 0, set: DecorationSet.empty };
+        streamRef.current = st;
+      }
+      const upTo = limitRef.current >= map.cpCount ? st.all.length : firstFrom(st.all, map.cpToPos(limitRef.current));
+      st.set = st.shown === 0 ? DecorationSet.create(doc, st.all.slice(0, upTo)) : st.set.add(doc, st.all.slice(st.shown, upTo));
+      st.shown = upTo;
+      layers.codings.set(ed.view, st.set);
       appliedRef.current = codingsRef.current;
       cancel = idle(step);
     };

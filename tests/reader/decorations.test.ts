@@ -1,7 +1,8 @@
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { DecorationSet } from "@tiptap/pm/view";
 import { describe, expect, it } from "vitest";
-import { buildCodingDecorations, buildOverlayDecorations, isDrawable } from "../../components/reader/decorations";
+import { DecorationSet as Set } from "@tiptap/pm/view";
+import { buildCodingDecorations, buildOverlayDecorations, codingDecorations, isDrawable } from "../../components/reader/decorations";
 import { coding, cpIndexOf, cps, editorDoc, positionMap, TEXT } from "./fixtures";
 
 const map = positionMap();
@@ -38,6 +39,16 @@ describe("coding decorations", () => {
     expect(segments(buildCodingDecorations(doc, map, [c])).map((g) => g.text)).toEqual(["𠮷雄安"]);
     const first = coding({ id: "y", start: 0, end: 1 });
     expect(segments(buildCodingDecorations(doc, map, [first])).map((g) => g.text)).toEqual(["𠮷"]);
+  });
+
+  it("lists the segments in position order, so a set can be built from them chunk by chunk", () => {
+    const list = [0, 2, 5, 9, 14, 20, 26, 30, 33, 38].map((s, k) => coding({ id: `q${k}`, start: s, end: s + 6 }));
+    const all = codingDecorations(map, list);
+    expect(all.map((d) => d.from)).toEqual([...all.map((d) => d.from)].sort((a, b) => a - b));
+    const whole = segments(buildCodingDecorations(doc, map, list));
+    const chunked = Set.create(doc, all.slice(0, 4)).add(doc, all.slice(4, 9)).add(doc, all.slice(9));
+    expect(segments(chunked)).toEqual(whole);
+    expect(whole.map((g) => g.text).join("")).toBe(cps(TEXT).slice(0, 44).join("").replace(/\n+/g, "\n"));
   });
 
   it("leaves out orphaned, empty and out-of-text codings", () => {
