@@ -5,10 +5,8 @@ import { useEffect, useState } from "react";
 import { Button } from "@/components/shell/ui";
 import { safeColor } from "./colors";
 import { formatDate, MemoPanel } from "./MemoPanel";
+import { type ResizeEdge, type ResizeStep } from "./codings";
 import type { ReaderCoding } from "./types";
-
-export type ResizeEdge = "start" | "end";
-export type ResizeStep = "char" | "sentence";
 
 /**
  * The selected coding: its code, passage, coder and dates; re-code, comment, resize (by

@@ -31,9 +31,8 @@ export function StaticText({
     if (i > 0 && pStart >= limit) break;
     const pieces: ReactNode[] = [];
     let at = pStart;
-    while (s < sentences.length && sentences[s].end <= pStart) s++;
-    while (s < sentences.length && sentences[s].start < pEnd) {
-      const u = sentences[s];
+    while ((sentences[s]?.end ?? Infinity) <= pStart) s++;
+    for (let u = sentences[s]; u && u.start < pEnd; u = sentences[++s]) {
       const a = Math.max(u.start, pStart, at);
       const b = Math.min(u.end, pEnd);
       if (a > at) pieces.push(map.slice(at, a));
@@ -52,7 +51,6 @@ export function StaticText({
         at = b;
       }
       if (u.end > pEnd) break;
-      s++;
     }
     if (pEnd > at) pieces.push(map.slice(at, pEnd));
     out.push(

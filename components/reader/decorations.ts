@@ -18,42 +18,54 @@ export function isDrawable(c: ReaderCoding, cpCount: number): boolean {
  * order, so converting all of them is one pass over the paragraphs.
  */
 export function buildCodingDecorations(doc: PMNode, map: PositionMap, codings: readonly ReaderCoding[]): DecorationSet {
+  const decos = codingDecorations(map, codings);
+  return decos.length > 0 ? DecorationSet.create(doc, decos) : DecorationSet.empty;
+}
+
+/** The decorations of buildCodingDecorations as a list, in increasing position order. */
+export function codingDecorations(map: PositionMap, codings: readonly ReaderCoding[]): Decoration[] {
   const cpCount = map.cpCount;
   const byStart = codings.filter((c) => isDrawable(c, cpCount)).sort((a, b) => a.start - b.start || b.end - a.end);
   const n = byStart.length;
-  if (n === 0) return DecorationSet.empty;
+  if (n === 0) return [];
   const byEnd = byStart.slice().sort((a, b) => a.end - b.end);
   const decos: Decoration[] = [];
   const active: ReaderCoding[] = [];
   const hint = { p: 0 };
   let i = 0;
-  let j = 0;
   let prev = -1;
-  while (i < n || j < n) {
-    const next = Math.min(i < n ? byStart[i].start : Infinity, j < n ? byEnd[j].end : Infinity);
+  // Every coding starts before it ends, so byEnd still has entries whenever byStart has.
+  for (let j = 0; j < n; ) {
+    const opening = byStart[i];
+    const closing = byEnd[j]!; // j < n
+    const next = Math.min(opening ? opening.start : Infinity, closing.end);
     if (active.length > 0 && prev < next) {
       const from = map.cpToPos(prev, "start", hint);
       const to = map.cpToPos(next, "end", hint);
       if (from < to) decos.push(Decoration.inline(from, to, segmentAttrs(active)));
     }
-    while (j < n && byEnd[j].end === next) {
-      const k = active.indexOf(byEnd[j++]);
+    for (let c = byEnd[j]; c && c.end === next; c = byEnd[++j]) {
+      const k = active.indexOf(c);
       if (k >= 0) active.splice(k, 1);
     }
-    while (i < n && byStart[i].start === next) active.push(byStart[i++]);
+    for (let c = byStart[i]; c && c.start === next; c = byStart[++i]) active.push(c);
     prev = next;
   }
-  return DecorationSet.create(doc, decos);
+  return decos;
 }
 
+/** Attributes of a segment covered by `active` (not empty; in the order the codings started). */
 function segmentAttrs(active: readonly ReaderCoding[]): Record<string, string> {
   // The innermost coding (started last) gives the tint; deeper overlap, stronger tint.
-  const top = active[active.length - 1];
-  const alpha = Math.min(0.14 + 0.08 * (active.length - 1), 0.38);
+  const inward = active.slice().reverse();
+  const top = inward[0]!; // the caller only builds segments that some coding covers
+  // In hundredths, so the style attribute reads 0.22 rather than 0.22000000000000003.
+  const alpha = Math.min(14 + 8 * (active.length - 1), 38) / 100;
   const lines: string[] = [];
   const seen = new Set<string>();
-  for (let k = active.length - 1; k >= 0 && lines.length < 3; k--) {
-    const color = safeColor(active[k].color);
+  for (const c of inward) {
+    if (lines.length >= 3) break;
+    const color = safeColor(c.color);
     if (seen.has(color)) continue;
     seen.add(color);
     lines.push(`inset 0 -${2 * (lines.length + 1)}px 0 ${rgba(color, 0.85)}`);

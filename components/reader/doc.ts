@@ -22,9 +22,8 @@ export function buildDocJson(map: PositionMap, sentences: readonly ReaderSentenc
     const { start: pStart, end: pEnd } = map.paragraphSpan(i);
     const content: JSONContent[] = [];
     let at = pStart;
-    while (s < sentences.length && sentences[s].end <= pStart) s++;
-    while (s < sentences.length && sentences[s].start < pEnd) {
-      const u = sentences[s];
+    while ((sentences[s]?.end ?? Infinity) <= pStart) s++;
+    for (let u = sentences[s]; u && u.start < pEnd; u = sentences[++s]) {
       const a = Math.max(u.start, pStart, at);
       const b = Math.min(u.end, pEnd);
       if (a > at) content.push({ type: "text", text: map.slice(at, a) });
@@ -37,7 +36,6 @@ export function buildDocJson(map: PositionMap, sentences: readonly ReaderSentenc
         at = b;
       }
       if (u.end > pEnd) break; // a unit crossing a paragraph (never for imported text) continues there
-      s++;
     }
     if (pEnd > at) content.push({ type: "text", text: map.slice(at, pEnd) });
     const attrs = { paragraph: i, start: pStart, end: pEnd };

@@ -9,6 +9,21 @@ import type { EditorView } from "@tiptap/pm/view";
  * around exactly the sentence's text (start/end in code points). See doc.ts for why
  * units are a mark rather than a decoration.
  */
+let template: HTMLElement | null = null;
+/** `<span class="unit"><span class="unit-handle" …></span><span>text</span></span>`, made once. */
+function unitTemplate(): HTMLElement {
+  if (!template) {
+    template = document.createElement("span");
+    template.className = "unit";
+    const handle = document.createElement("span");
+    handle.className = "unit-handle";
+    handle.setAttribute("role", "button");
+    handle.setAttribute("contenteditable", "false");
+    template.append(handle, document.createElement("span"));
+  }
+  return template;
+}
+
 export const UnitMark = Mark.create({
   name: "unit",
   inclusive: false,
@@ -40,19 +55,17 @@ export const UnitMark = Mark.create({
    */
   addMarkView() {
     return ({ HTMLAttributes }) => {
-      const dom = document.createElement("span");
-      const attrs = mergeAttributes({ class: "unit" }, HTMLAttributes) as Record<string, unknown>;
-      for (const [k, v] of Object.entries(attrs)) if (v != null) dom.setAttribute(k, String(v));
+      // Thousands of units: clone one prepared element rather than build each from scratch.
+      const dom = unitTemplate().cloneNode(true) as HTMLElement;
+      const [handle, contentDOM] = [dom.firstChild as HTMLElement, dom.lastChild as HTMLElement];
+      for (const [k, v] of Object.entries(HTMLAttributes as Record<string, unknown>)) {
+        // data-label feeds .unit::before outside the editor; here the handle shows the number.
+        if (v != null && k !== "data-label") dom.setAttribute(k, String(v));
+      }
       const label = String(Number(HTMLAttributes["data-ordinal"] ?? 0) + 1);
-      const handle = document.createElement("span");
-      handle.className = "unit-handle";
-      handle.setAttribute("role", "button");
-      handle.setAttribute("contenteditable", "false");
       handle.setAttribute("data-unit-handle", String(HTMLAttributes["data-unit-id"] ?? ""));
       handle.setAttribute("data-ordinal", label);
       handle.setAttribute("aria-label", `编码第 ${label} 句 Code sentence ${label}`);
-      const contentDOM = document.createElement("span");
-      dom.append(handle, contentDOM);
       return {
         dom,
         contentDOM,
@@ -64,11 +77,18 @@ export const UnitMark = Mark.create({
   },
 });
 
-/** A stored paragraph: `<p class="reader-paragraph" data-paragraph data-start data-end>` (code points). */
+/**
+ * A stored paragraph: `<p class="reader-paragraph" data-paragraph data-start data-end>` (code
+ * points). Its length in code points goes into `--chars`, from which reader.css estimates
+ * the height of the paragraph while it is off screen and not rendered (content-visibility).
+ */
 export const ReaderParagraph = Paragraph.extend({
   addAttributes() {
     return {
-      paragraph: { default: null, renderHTML: (a) => ({ "data-paragraph": String(a.paragraph) }) },
+      paragraph: {
+        default: null,
+        renderHTML: (a) => ({ "data-paragraph": String(a.paragraph), style: `--chars:${Math.max(0, Number(a.end) - Number(a.start))}` }),
+      },
       start: { default: 0, renderHTML: (a) => ({ "data-start": String(a.start) }) },
       end: { default: 0, renderHTML: (a) => ({ "data-end": String(a.end) }) },
     };

@@ -12,20 +12,22 @@ export function assignLanes(
 ): { lanes: Int32Array; laneCount: number; overflow: number } {
   const gap = opts.gap ?? 2;
   const maxLanes = opts.maxLanes ?? Infinity;
-  const order = bars.map((_, i) => i).sort((a, b) => bars[a].top - bars[b].top || bars[b].bottom - bars[a].bottom);
+  const order = bars.map((bar, i) => ({ bar, i })).sort((a, b) => a.bar.top - b.bar.top || b.bar.bottom - a.bar.bottom);
   const lanes = new Int32Array(bars.length);
   const laneEnds: number[] = [];
   let overflow = 0;
-  for (const i of order) {
-    const { top, bottom } = bars[i];
+  for (const { bar, i } of order) {
+    const { top, bottom } = bar;
     let lane = laneEnds.findIndex((end) => end + gap <= top);
     if (lane === -1) {
       if (laneEnds.length < maxLanes) {
         lane = laneEnds.length;
         laneEnds.push(bottom);
       } else {
-        lane = laneEnds.indexOf(Math.min(...laneEnds));
-        laneEnds[lane] = Math.max(laneEnds[lane], bottom);
+        // Every lane is taken (maxLanes ≥ 1 here, so laneEnds is not empty): share the one that frees first.
+        const freeAt = Math.min(...laneEnds);
+        lane = laneEnds.indexOf(freeAt);
+        laneEnds[lane] = Math.max(freeAt, bottom);
         overflow++;
       }
     } else laneEnds[lane] = bottom;

@@ -1,5 +1,6 @@
 import type { EditorView } from "@tiptap/pm/view";
 import { rgba, safeColor } from "./colors";
+import { ANCHOR_FLAG } from "./labels";
 import { assignLanes } from "./lanes";
 import type { PositionMap } from "./positions";
 import type { ReaderCoding } from "./types";
@@ -7,14 +8,6 @@ import type { ReaderCoding } from "./types";
 export const LANE_WIDTH = 20;
 export const MAX_LANES = 14;
 
-/**
- * The coding margin, drawn imperatively: one absolutely positioned bar per coding beside
- * the text, spanning the vertical extent of its passage, in its own lane when it overlaps
- * another. Layout is one READ pass (coordsAtPos for every coding's start and end, with no
- * DOM writes in between, so the browser lays out once) followed by one WRITE pass that
- * reuses bar elements by coding id. React never renders a bar, so 2,000 codings cost no
- * component re-renders; hover and click reach React through event delegation.
- */
 /** Height of a vertical label (10px sans, ~6.6px per Latin character, 10px per CJK one). */
 function labelHeight(shortName: string): number {
   let h = 8;
@@ -22,19 +15,45 @@ function labelHeight(shortName: string): number {
   return h;
 }
 
+/** A code-point range of the text; the margin draws the codings that overlap it. */
+export type CpWindow = { start: number; end: number };
+
+/**
+ * The coding margin, drawn imperatively: one absolutely positioned bar per coding beside
+ * the text, spanning the vertical extent of its passage, in its own lane when it overlaps
+ * another; only for the codings near the viewport (see layout()). Layout is one READ pass
+ * (coordsAtPos for every drawn coding's start and end, with no DOM writes in between, so
+ * the browser lays out once) followed by one WRITE pass that reuses bar elements by coding
+ * id. React never renders a bar, so thousands of codings cost no component re-renders;
+ * hover and click reach React through event delegation.
+ */
 export class MarginRenderer {
   private readonly els = new Map<string, HTMLElement>();
   private selectedId: string | null = null;
   laneCount = 0;
+  /** How many bars the last layout drew. */
+  drawn = 0;
+  /** The most lanes any layout needed (the margin's width). */
+  private widest = 0;
 
   constructor(private readonly container: HTMLElement) {}
 
-  layout(view: EditorView, map: PositionMap, codings: readonly ReaderCoding[]): { laneCount: number; overflow: number } {
+  /**
+   * Lays out the bars of the codings overlapping `near` (all of them when null) and
+   * removes every other bar. Only the text near the viewport is rendered (the paragraphs
+   * use content-visibility: auto), so measuring a coding far away would force the browser
+   * to lay that paragraph out; its bar is drawn when the reader scrolls near it instead.
+   * Lanes are assigned among the drawn bars.
+   */
+  layout(
+    view: EditorView,
+    map: PositionMap,
+    codings: readonly ReaderCoding[],
+    near: CpWindow | null = null,
+  ): { laneCount: number; overflow: number } {
     const origin = this.container.getBoundingClientRect().top;
     const cpCount = map.cpCount;
-    const n = codings.length;
-    const tops = new Float64Array(n);
-    const bottoms = new Float64Array(n);
+    const shown = near ? codings.filter((c) => c.start < near.end && c.end > near.start) : codings;
     const hint = { p: 0 };
     // Codings coded by sentence share their edges: measure each position once.
     const topAt = new Map<number, number>();
@@ -48,32 +67,32 @@ export class MarginRenderer {
       return v;
     };
     // ---- read pass (codings arrive sorted by start, so the position hint only moves forward)
-    for (let k = 0; k < n; k++) {
-      const c = codings[k];
+    const bars = shown.map((c) => {
       const a = Math.max(0, Math.min(c.start, cpCount));
       const b = Math.max(a, Math.min(c.end, cpCount));
       const from = map.cpToPos(a, "start", hint);
       const to = Math.max(from, map.cpToPos(b, "end"));
+      let top = 0;
+      let bottom = 12;
       try {
-        tops[k] = measure(from, 1, topAt, "top");
-        bottoms[k] = Math.max(to > from ? measure(to, -1, bottomAt, "bottom") : tops[k], tops[k] + 12);
+        top = measure(from, 1, topAt, "top");
+        bottom = Math.max(to > from ? measure(to, -1, bottomAt, "bottom") : top, top + 12);
       } catch {
-        tops[k] = 0;
-        bottoms[k] = 12;
+        // a position the view cannot resolve: the bar sits at the top, as before
       }
-    }
-    // A lane is taken down to where the bar's vertical label ends, so labels never collide.
-    const bars = Array.from(tops, (top, k) => ({
-      top,
-      bottom: Math.max(bottoms[k], top + labelHeight(codings[k].shortName)),
-    }));
-    const { lanes, laneCount, overflow } = assignLanes(bars, { gap: 3, maxLanes: MAX_LANES });
+      // A lane is taken down to where the bar's vertical label ends, so labels never collide.
+      return { coding: c, top, bottom, laneBottom: Math.max(bottom, top + labelHeight(c.shortName)) };
+    });
+    const { lanes, laneCount, overflow } = assignLanes(
+      bars.map((b) => ({ top: b.top, bottom: b.laneBottom })),
+      { gap: 3, maxLanes: MAX_LANES },
+    );
 
     // ---- write pass
     const keep = new Set<string>();
     const fresh = document.createDocumentFragment();
-    for (let k = 0; k < n; k++) {
-      const c = codings[k];
+    for (const [k, { coding: c, top, bottom }] of bars.entries()) {
+      const lane = lanes[k] ?? 0;
       keep.add(c.id);
       let el = this.els.get(c.id);
       if (!el) {
@@ -89,10 +108,10 @@ export class MarginRenderer {
         fresh.appendChild(el);
       }
       this.paint(el, c);
-      el.setAttribute("data-lane", String(lanes[k]));
-      el.style.top = `${tops[k]}px`;
-      el.style.height = `${bottoms[k] - tops[k]}px`;
-      el.style.left = `${lanes[k] * LANE_WIDTH}px`;
+      el.setAttribute("data-lane", String(lane));
+      el.style.top = `${top}px`;
+      el.style.height = `${bottom - top}px`;
+      el.style.left = `${lane * LANE_WIDTH}px`;
       el.classList.toggle("is-selected", c.id === this.selectedId);
     }
     for (const [id, el] of this.els) {
@@ -103,7 +122,11 @@ export class MarginRenderer {
     }
     this.container.appendChild(fresh);
     this.laneCount = laneCount;
-    this.container.style.width = `${Math.max(1, laneCount) * LANE_WIDTH + 6}px`;
+    this.drawn = bars.length;
+    // The margin only widens: narrowing it when fewer lanes are near the viewport would
+    // reflow the whole text column on scroll (and move the text under the reader's eyes).
+    this.widest = Math.max(this.widest, laneCount);
+    this.container.style.width = `${Math.max(1, this.widest) * LANE_WIDTH + 6}px`;
     this.container.setAttribute("data-lanes", String(laneCount));
     return { laneCount, overflow };
   }
@@ -120,9 +143,9 @@ export class MarginRenderer {
     el.style.setProperty("--bar-color", color);
     el.style.setProperty("--bar-tint", rgba(color, 0.16));
     el.style.setProperty("--bar-strong", rgba(color, 0.42));
-    const label = el.firstElementChild as HTMLElement;
-    label.textContent = c.shortName;
-    const flag = c.anchor === "orphaned" ? "⚠ 锚点丢失 orphaned" : c.anchor === "relocated" ? "↻ 已重新定位 relocated" : "";
+    const label = el.firstElementChild;
+    if (label) label.textContent = c.shortName;
+    const flag = c.anchor === "ok" ? "" : ANCHOR_FLAG[c.anchor];
     el.setAttribute(
       "aria-label",
       `${c.shortName} ${c.labelZh} ${c.labelEn}${flag ? ` — ${flag}` : ""} — 点击选中 click to select`,
@@ -130,9 +153,9 @@ export class MarginRenderer {
   }
 
   setSelected(id: string | null): void {
-    if (this.selectedId && this.els.get(this.selectedId)) this.els.get(this.selectedId)!.classList.remove("is-selected");
+    if (this.selectedId) this.els.get(this.selectedId)?.classList.remove("is-selected");
     this.selectedId = id;
-    if (id && this.els.get(id)) this.els.get(id)!.classList.add("is-selected");
+    if (id) this.els.get(id)?.classList.add("is-selected");
   }
 
   barOf(id: string): HTMLElement | undefined {
@@ -142,5 +165,6 @@ export class MarginRenderer {
   clear(): void {
     for (const el of this.els.values()) el.remove();
     this.els.clear();
+    this.widest = 0;
   }
 }

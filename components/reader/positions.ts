@@ -12,6 +12,12 @@ import type { ReaderParagraph } from "./types";
  * paragraphs with ONE "\n" whereas ProseMirror spends two positions between paragraphs
  * (close + open), so the arithmetic is per paragraph, never "pos = offset + 1".
  */
+/**
+ * A read from one of the per-paragraph arrays. Every caller passes an index in
+ * 0 … paragraphCount - 1 (the arrays' length), so the read is never out of range.
+ */
+const at = (a: Int32Array, i: number): number => a[i]!;
+
 export class PositionMap {
   readonly offsets: OffsetMap;
   readonly paragraphCount: number;
@@ -32,8 +38,7 @@ export class PositionMap {
     this.u16Len = new Int32Array(n);
     this.pmStart = new Int32Array(n);
     let pm = 1; // inside the first paragraph node
-    for (let i = 0; i < n; i++) {
-      const p = paragraphs[i];
+    for (const [i, p] of paragraphs.entries()) {
       const a = this.offsets.toUtf16(p.start);
       const b = this.offsets.toUtf16(p.end);
       this.cpStart[i] = p.start;
@@ -47,17 +52,17 @@ export class PositionMap {
 
   /** Code-point span of paragraph i. */
   paragraphSpan(i: number): { start: number; end: number } {
-    return { start: this.cpStart[i], end: this.cpEnd[i] };
+    return { start: at(this.cpStart, i), end: at(this.cpEnd, i) };
   }
 
   /** ProseMirror content range of paragraph i. */
   paragraphPosRange(i: number): { from: number; to: number } {
-    return { from: this.pmStart[i], to: this.pmStart[i] + this.u16Len[i] };
+    return { from: at(this.pmStart, i), to: at(this.pmStart, i) + at(this.u16Len, i) };
   }
 
   /** Text of paragraph i (what the editor's paragraph node holds). */
   paragraphText(i: number): string {
-    return this.offsets.text.slice(this.u16Start[i], this.u16Start[i] + this.u16Len[i]);
+    return this.offsets.text.slice(at(this.u16Start, i), at(this.u16Start, i) + at(this.u16Len, i));
   }
 
   /** Index of the last paragraph starting at or before `cp` (0 when before all). */
@@ -65,20 +70,25 @@ export class PositionMap {
     const n = this.paragraphCount;
     // Sequential callers (decoration building walks offsets in order) pass the last
     // paragraph found; moving forward from it makes a sorted sweep one pass overall.
-    let i = hint >= 0 && hint < n && this.cpStart[hint] <= cp ? hint : 0;
-    if (i + 1 < n && this.cpStart[i + 1] <= cp) {
-      if (i + 2 < n && this.cpStart[i + 2] <= cp) {
+    let i = hint >= 0 && hint < n && at(this.cpStart, hint) <= cp ? hint : 0;
+    if (i + 1 < n && at(this.cpStart, i + 1) <= cp) {
+      if (i + 2 < n && at(this.cpStart, i + 2) <= cp) {
         let lo = i + 2;
         let hi = n - 1;
         while (lo < hi) {
           const mid = (lo + hi + 1) >> 1;
-          if (this.cpStart[mid] <= cp) lo = mid;
+          if (at(this.cpStart, mid) <= cp) lo = mid;
           else hi = mid - 1;
         }
         i = lo;
       } else i++;
     }
     return i;
+  }
+
+  /** Index of the paragraph holding `cp` (a separator belongs to the paragraph before it). */
+  paragraphAt(cp: number): number {
+    return this.paragraphOfCp(cp);
   }
 
   /**
@@ -90,14 +100,14 @@ export class PositionMap {
     if (this.paragraphCount === 0) return 1;
     const i = this.paragraphOfCp(cp, hint?.p ?? 0);
     if (hint) hint.p = i;
-    if (cp < this.cpStart[i]) return this.pmStart[i]; // before the first paragraph
-    if (cp > this.cpEnd[i]) {
+    if (cp < at(this.cpStart, i)) return at(this.pmStart, i); // before the first paragraph
+    if (cp > at(this.cpEnd, i)) {
       // inside the separator after paragraph i
-      if (bias === "start" && i + 1 < this.paragraphCount) return this.pmStart[i + 1];
-      return this.pmStart[i] + this.u16Len[i];
+      if (bias === "start" && i + 1 < this.paragraphCount) return at(this.pmStart, i + 1);
+      return at(this.pmStart, i) + at(this.u16Len, i);
     }
     const u = this.offsets.toUtf16(Math.min(cp, this.offsets.cpCount));
-    return this.pmStart[i] + (u - this.u16Start[i]);
+    return at(this.pmStart, i) + (u - at(this.u16Start, i));
   }
 
   /** Code-point offset of a ProseMirror position (positions between paragraphs clamp to the previous end). */
@@ -108,11 +118,11 @@ export class PositionMap {
     let hi = n - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.pmStart[mid] <= pos) lo = mid;
+      if (at(this.pmStart, mid) <= pos) lo = mid;
       else hi = mid - 1;
     }
-    const within = Math.max(0, Math.min(pos - this.pmStart[lo], this.u16Len[lo]));
-    return this.offsets.toCp(this.u16Start[lo] + within);
+    const within = Math.max(0, Math.min(pos - at(this.pmStart, lo), at(this.u16Len, lo)));
+    return this.offsets.toCp(at(this.u16Start, lo) + within);
   }
 
   /** A selection [from, to) in ProseMirror positions as code points, trimmed of separators. */

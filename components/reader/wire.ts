@@ -63,13 +63,14 @@ export function unpackReader(p: PackedReader, codes: readonly PickerCode[]): { p
   const map = new OffsetMap(p.text);
   const codeById = new Map<string, Pick<PickerCode, "shortName" | "labelZh" | "labelEn" | "color">>(codes.map((c) => [c.id, c]));
   for (const c of p.extraCodes) codeById.set(c.id, c);
-  const sentences: ReaderSentence[] = p.sentences.ids.map((id, i) => ({
-    id,
-    ordinal: p.sentences.ordinals[i],
-    paragraph: p.sentences.paragraphs[i],
-    start: p.sentences.starts[i],
-    end: p.sentences.ends[i],
-  }));
+  const cols = p.sentences;
+  const sentences: ReaderSentence[] = [];
+  for (const [i, id] of cols.ids.entries()) {
+    const [ordinal, paragraph, start, end] = [cols.ordinals[i], cols.paragraphs[i], cols.starts[i], cols.ends[i]];
+    // Columns of unequal length would be a packing bug: drop the incomplete row rather than invent offsets.
+    if (ordinal === undefined || paragraph === undefined || start === undefined || end === undefined) continue;
+    sentences.push({ id, ordinal, paragraph, start, end });
+  }
   const codings: ReaderCoding[] = p.codings.map(([id, codeId, start, end, version, coder, createdAt, updatedAt, comment, anchor, quote]) => {
     const code = codeById.get(codeId);
     return {

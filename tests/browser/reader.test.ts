@@ -9,7 +9,10 @@ import { launchBrowser, newPage } from "./browser";
  * The coding reader in a real browser: code a selected span (after characters outside
  * the BMP) through the picker and find it stored at the right code points; code a whole
  * sentence through its handle; see overlapping codings in separate margin lanes; delete
- * through the margin and undo; see a stale edit refused with the server's message.
+ * through the margin and undo; see a stale edit refused with the server's message; code a
+ * selection across two paragraphs. In a long document (most of it off screen, so not
+ * rendered): margin bars aligned with their text far down, jump to an off-screen coding
+ * from the side panel, and find text near the end.
  */
 
 // 𠮷 (U+20BB7) is two UTF-16 code units: every offset after it differs between units.
@@ -19,6 +22,9 @@ const PARAGRAPHS = [
   "全面融入雄安新区建设。",
 ];
 const TARGET = "打造轨道上的京津冀";
+
+/** A long document: paragraph i says 第i段, so each is findable; 𠮷 in every one shifts UTF-16 offsets. */
+const LONG = Array.from({ length: 300 }, (_, i) => `第${i}段：推进京津冀协同发展，𠮷加快建设现代化经济体系，推动产业转型升级，全面融入雄安新区建设。`);
 
 const cpLen = (s: string) => Array.from(s).length;
 /** Code-point index of `needle` in `hay` (the way stored offsets count). */
@@ -32,11 +38,51 @@ let projectId: string;
 let documentId: string;
 let plainText: string;
 let readerUrl: string;
+let longDocumentId: string;
+let longText: string;
 const codeIds = new Map<string, string>();
 
-async function openReader(p: Page) {
-  await p.goto(readerUrl);
+async function openReader(p: Page, url = readerUrl) {
+  await p.goto(url);
   await p.waitForSelector('[data-testid=reader][data-ready="true"]', { timeout: 30_000 });
+}
+
+/** Selects the DOM text from `from` to `to` (each the start of a unique string; `to` exclusive) in the editor. */
+async function selectBetween(p: Page, from: string, to: string): Promise<string> {
+  return p.evaluate(
+    ([a, b]) => {
+      // Highlights cut the text into several text nodes: search their concatenation.
+      const root = document.querySelector(".ProseMirror")!;
+      const nodes: { n: Node; at: number }[] = [];
+      let all = "";
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push({ n, at: all.length });
+        all += n.textContent ?? "";
+      }
+      const range = document.createRange();
+      for (const [needle, end] of [[a, false], [b, true]] as const) {
+        const i = all.indexOf(needle);
+        const hit = nodes.findLast((x) => x.at <= i);
+        if (i < 0 || !hit) throw new Error(`not in the text: ${needle}`);
+        if (end) range.setEnd(hit.n, i - hit.at);
+        else range.setStart(hit.n, i - hit.at);
+      }
+      const sel = window.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      return sel.toString();
+    },
+    [from, to] as const,
+  );
+}
+
+/** Whether an element's box is inside the viewport. */
+async function inViewport(p: Page, selector: string): Promise<boolean> {
+  return p.$eval(selector, (e) => {
+    const r = e.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+  });
 }
 
 /** Text of the elements highlighted for one coding, in document order. */
@@ -68,6 +114,9 @@ beforeAll(async () => {
   plainText = doc.plainText;
   for (const c of await db.code.findMany({ where: { projectId } })) codeIds.set(c.shortName, c.id);
   readerUrl = `/projects/${projectId}/documents/${documentId}`;
+  const long = await importDocument(db, { projectId, fileName: "长文档 long.txt", bytes: new TextEncoder().encode(LONG.join("\n")) });
+  longDocumentId = long.id;
+  longText = (await db.document.findUniqueOrThrow({ where: { id: longDocumentId } })).plainText;
   // The fixture really puts non-BMP characters before the target.
   expect(plainText.indexOf(TARGET)).toBeGreaterThan(cpIndexOf(plainText, TARGET));
   expect(codeIds.has("CON-1")).toBe(true);
@@ -123,7 +172,7 @@ describe("coding reader", () => {
 
     const rows = await codingsInDb();
     expect(rows).toHaveLength(1);
-    const [coding] = rows;
+    const coding = rows[0]!;
     expect(coding.code.shortName).toBe("CON-1");
     expect(coding.start).toBe(cpIndexOf(plainText, TARGET));
     expect(coding.end).toBe(cpIndexOf(plainText, TARGET) + cpLen(TARGET));
@@ -143,7 +192,7 @@ describe("coding reader", () => {
   it("codes a whole sentence from its handle, and with Shift applies the last code directly", async () => {
     await openReader(page);
     const units = await db.unit.findMany({ where: { documentId, kind: "sentence" }, orderBy: { ordinal: "asc" } });
-    const last = units[units.length - 1];
+    const last = units.at(-1)!;
     await page.locator(`[data-unit-handle="${last.id}"]`).click();
     await page.getByRole("combobox", { name: /查找编码/ }).waitFor({ state: "visible" });
     await page.keyboard.type("COE-1");
@@ -152,11 +201,10 @@ describe("coding reader", () => {
 
     let coe = (await codingsInDb()).filter((c) => c.code.shortName === "COE-1");
     expect(coe).toHaveLength(1);
-    expect([coe[0].start, coe[0].end]).toEqual([last.start, last.end]);
-    expect(coe[0].quote).toBe("全面融入雄安新区建设。");
+    expect(coe.map((c) => [c.start, c.end, c.quote])).toEqual([[last.start, last.end, "全面融入雄安新区建设。"]]);
 
     // Shift+click on the first sentence's handle: the last-used code, no picker.
-    const first = units[0];
+    const first = units[0]!;
     await page.locator(`[data-unit-handle="${first.id}"]`).click({ modifiers: ["Shift"] });
     await expect.poll(async () => (await codingsInDb()).filter((c) => c.code.shortName === "COE-1").length).toBe(2);
     coe = (await codingsInDb()).filter((c) => c.code.shortName === "COE-1");
@@ -243,5 +291,92 @@ describe("coding reader", () => {
     await alert.waitFor({ state: "detached" });
     // The refused request itself is logged by the browser; nothing else went wrong.
     expect(pageErrors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+  });
+
+  it("codes a selection across two paragraphs at exactly the selected code points", async () => {
+    await openReader(page);
+    const selected = await selectBetween(page, "京津冀协同发展", "打造轨道");
+    expect(selected.replace(/\n+/g, "\n")).toBe("京津冀协同发展取得重大进展。\n推进交通一体化，");
+    await page.getByRole("combobox", { name: /查找编码/ }).waitFor({ state: "visible" });
+    await page.keyboard.type("COE-1");
+    await page.keyboard.press("Enter");
+    const start = cpIndexOf(plainText, "京津冀协同发展");
+    const end = cpIndexOf(plainText, "打造轨道");
+    await expect.poll(async () => (await codingsInDb()).some((c) => c.start === start && c.end === end)).toBe(true);
+    const row = (await codingsInDb()).find((c) => c.start === start && c.end === end)!;
+    expect(row.code.shortName).toBe("COE-1");
+    expect(row.quote).toBe(Array.from(plainText).slice(start, end).join(""));
+    expect(row.quote).toBe("京津冀协同发展取得重大进展。\n推进交通一体化，");
+    // Highlighted on both sides of the paragraph break, and nothing more.
+    await expect.poll(() => highlightedText(page, row.id)).toBe("京津冀协同发展取得重大进展。推进交通一体化，");
+  });
+
+  describe("a long document", () => {
+    let far: { id: string; start: number; end: number };
+    const longUrl = () => `/projects/${projectId}/documents/${longDocumentId}`;
+
+    beforeAll(async () => {
+      // Code-point offset of `phrase` in paragraph i (every paragraph holds one 𠮷 before it).
+      const at = (i: number, phrase: string) => cpIndexOf(longText, `第${i}段：`) + cpLen(`第${i}段：推进京津冀协同发展，𠮷`) + (phrase === "加快建设" ? 0 : cpLen("加快建设现代化经济体系，"));
+      const s = at(287, "加快建设");
+      far = await createCoding(db, { documentId: longDocumentId, codeId: codeIds.get("COO-1")!, start: s, end: s + 8, coder: "tester" });
+      const t = at(3, "推动产业");
+      await createCoding(db, { documentId: longDocumentId, codeId: codeIds.get("CON-2")!, start: t, end: t + 8, coder: "tester" });
+    });
+
+    it("stores the far coding after 287 characters outside the BMP at the right code points", () => {
+      expect(Array.from(longText).slice(far.start, far.end).join("")).toBe("加快建设现代化经");
+    });
+
+    it("keeps margin bars aligned with their text after scrolling far down", async () => {
+      await openReader(page, longUrl());
+      // Far down and not yet drawn: only codings near the viewport get a bar.
+      expect(await page.locator(`.margin-bar[data-coding-id="${far.id}"]`).count()).toBe(0);
+      const text = `.ProseMirror [data-coding-ids~="${far.id}"]`;
+      // To the end, then back up until the coding is a third down the viewport.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.evaluate((sel) => window.scrollBy(0, document.querySelector(sel)!.getBoundingClientRect().top - 300), text);
+      await page.waitForFunction((sel) => {
+        const el = document.querySelector(sel);
+        const r = el?.getBoundingClientRect();
+        return !!r && r.top < window.innerHeight && r.bottom > 0;
+      }, text);
+      // Aligned once layout has settled (paragraphs take their real heights as they are rendered).
+      const offset = () =>
+        page.evaluate(
+          ([bar, txt]) => {
+            const b = document.querySelector(bar)?.getBoundingClientRect();
+            const t = document.querySelector(txt)?.getBoundingClientRect();
+            return b && t ? Math.round(Math.abs(b.top - t.top)) : null;
+          },
+          [`.margin-bar[data-coding-id="${far.id}"]`, text] as const,
+        );
+      await expect.poll(offset).toBe(0);
+      // Scrolling on by a few lines keeps it aligned.
+      await page.mouse.wheel(0, -120);
+      await expect.poll(offset).toBe(0);
+    });
+
+    it("jumps to an off-screen coding from the side panel", async () => {
+      await openReader(page, longUrl());
+      const text = `.ProseMirror [data-coding-ids~="${far.id}"]`;
+      expect(await inViewport(page, text)).toBe(false);
+      await page.locator('[data-code-count="COO-1"]').click();
+      await expect.poll(() => inViewport(page, text)).toBe(true);
+      await expect.poll(() => page.getByTestId("coding-inspector").getAttribute("data-coding-id")).toBe(far.id);
+      await page.locator(`.margin-bar[data-coding-id="${far.id}"]`).waitFor({ state: "visible" });
+    });
+
+    it("finds text near the end of the document (the browser's find sees every paragraph)", async () => {
+      await openReader(page, longUrl());
+      const found = await page.evaluate(() => {
+        const w = window as Window & { find?: (s: string) => boolean };
+        const ok = w.find?.("第298段：") ?? false;
+        const sel = window.getSelection();
+        const r = sel && sel.rangeCount > 0 ? sel.getRangeAt(0).getBoundingClientRect() : null;
+        return { ok, text: sel?.toString(), visible: !!r && r.top >= 0 && r.bottom <= window.innerHeight };
+      });
+      expect(found).toEqual({ ok: true, text: "第298段：", visible: true });
+    });
   });
 });

@@ -1,0 +1,196 @@
+"use client";
+
+import { Editor } from "@tiptap/core";
+import Document from "@tiptap/extension-document";
+import Text from "@tiptap/extension-text";
+import { DecorationSet, type Decoration } from "@tiptap/pm/view";
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { buildCodingDecorations, buildOverlayDecorations, codingDecorations, type OverlayInput } from "./decorations";
+import { buildDocJson } from "./doc";
+import { decorationLayer, ReaderParagraph, UnitMark } from "./extensions";
+import type { PositionMap } from "./positions";
+import { resetReaderReady } from "./readiness";
+import type { ReaderCoding, ReaderSentence } from "./types";
+
+type Layers = { codings: ReturnType<typeof decorationLayer>; overlay: ReturnType<typeof decorationLayer> };
+
+/**
+ * Highlights drawn before the reader is ready: the codings starting in the first this many
+ * code points (several screens). The rest are added afterwards in idle time, CHUNK code
+ * points at a time: each decoration re-renders its stretch of text, and doing that for
+ * thousands of off-screen codings before the first paint is what made opening slow.
+ */
+const FIRST_CHARS = 8_000;
+const CHUNK = 10_000;
+
+/** The highlights of the codings that start before `limit` (code points). */
+function codedUpTo(doc: Editor["state"]["doc"], map: PositionMap, codings: readonly ReaderCoding[], limit: number) {
+  return buildCodingDecorations(doc, map, limit >= map.cpCount ? codings : codings.filter((c) => c.start < limit));
+}
+
+/**
+ * The highlights being added chunk by chunk: every decoration of `codings` (built once,
+ * in position order), the first `shown` of them in `set`. Each chunk adds its own
+ * decorations to the set (DecorationSet.add keeps the untouched parts), so the whole
+ * stream costs one build, not one per chunk.
+ */
+type Stream = { codings: readonly ReaderCoding[]; all: Decoration[]; shown: number; set: DecorationSet };
+
+/** Index of the first decoration starting at or after `pos` (decorations in position order). */
+function firstFrom(all: readonly Decoration[], pos: number): number {
+  let lo = 0;
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid]?.from ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const idle = (fn: () => void): (() => void) => {
+  if (typeof requestIdleCallback === "function") {
+    const id = requestIdleCallback(fn, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(fn, 16);
+  return () => window.clearTimeout(id);
+};
+
+/**
+ * The read-only Tiptap editor showing the text: created once per document with the
+ * highlights of its first screens already in place (the rest follow in idle time), mounted into `hostRef` in the commit that drops the static
+ * text, and kept in step with the codings and the overlay (selected coding, pending span,
+ * flash). `onMounted` runs in that same commit (the margin's first layout).
+ */
+export function useReaderEditor(o: {
+  map: PositionMap;
+  sentences: readonly ReaderSentence[];
+  codings: readonly ReaderCoding[];
+  /** Memoised by the caller: a new object rebuilds the overlay. */
+  overlay: OverlayInput;
+  hostRef: RefObject<HTMLDivElement | null>;
+  /** The editor once mounted (and until destroyed); null otherwise. Shared with the other hooks. */
+  editorRef: { current: Editor | null };
+  onMounted: () => void;
+  onDestroy: () => void;
+}): Editor | null {
+  const { map, sentences, codings, overlay, hostRef, editorRef, onMounted, onDestroy } = o;
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const layersRef = useRef<Layers | null>(null);
+  layersRef.current ??= { codings: decorationLayer("junctureCodings"), overlay: decorationLayer("junctureOverlay") };
+  const layers = layersRef.current;
+  const codingsRef = useRef(codings);
+  const appliedRef = useRef<readonly ReaderCoding[] | null>(null);
+  /** Codings starting before this code point have their highlights drawn. */
+  const limitRef = useRef(FIRST_CHARS);
+  const streamRef = useRef<Stream | null>(null);
+  const callbacks = useRef({ onMounted, onDestroy });
+  callbacks.current = { onMounted, onDestroy };
+
+  useEffect(() => {
+    performance.mark("juncture:reader:hydrated");
+    resetReaderReady();
+    // The first render must already show highlights (and the units' handles, see UnitMark): one DOM build instead of
+    // a plain render followed by two decoration passes. Tiptap's state gets its plugins only
+    // at mount (reconfigure), so until then the editor-level `decorations` prop supplies the
+    // prebuilt decorations, and the plugins start from the very same Decoration objects —
+    // the re-render at reconfigure then finds nothing to change.
+    let first: DecorationSet | null = null;
+    const ed = new Editor({
+      element: null, // mounted in the layout effect below, in the same commit that drops the static text
+      extensions: [Document, ReaderParagraph, Text, UnitMark, layers.codings.extension, layers.overlay.extension],
+      content: buildDocJson(map, sentences),
+      editable: false,
+      enableInputRules: false,
+      enablePasteRules: false,
+      // Tiptap's base styles are in reader.css (loaded with the page): a <style> element
+      // injected at mount would invalidate the style of every element of a laid-out text.
+      injectCSS: false,
+      // Copy gives the canonical text: paragraphs joined by ONE "\n", not Tiptap's blank line.
+      coreExtensionOptions: { clipboardTextSerializer: { blockSeparator: "\n" } },
+      editorProps: {
+        attributes: { class: "reader-editor", "aria-label": "文档正文 Document text", "aria-readonly": "true" },
+        decorations: (state) => (first && layers.codings.key.getState(state) === undefined ? first : null),
+      },
+    });
+    limitRef.current = FIRST_CHARS;
+    const coded = codedUpTo(ed.state.doc, map, codingsRef.current, limitRef.current);
+    first = coded;
+    layers.codings.setInitial(coded);
+    appliedRef.current = codingsRef.current;
+    performance.mark("juncture:reader:editor-created");
+    setEditor(ed);
+    return () => {
+      editorRef.current = null;
+      appliedRef.current = null;
+      callbacks.current.onDestroy();
+      ed.destroy();
+    };
+  }, [map, sentences, layers, editorRef]);
+
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    // (Tiptap's isDestroyed is also true before the first mount, so it cannot tell us much here.)
+    if (!editor || !host || editorRef.current === editor) return;
+    editor.mount(host);
+    editorRef.current = editor;
+    performance.mark("juncture:reader:editor-mounted");
+    if (appliedRef.current !== codingsRef.current) {
+      layers.codings.set(editor.view, codedUpTo(editor.state.doc, map, codingsRef.current, limitRef.current));
+      appliedRef.current = codingsRef.current;
+    }
+    // Lay the margin out now, in the commit that puts the editor in place: its one forced
+    // layout is the layout the browser would do for the next frame anyway.
+    callbacks.current.onMounted();
+    // editor.destroy() in the effect above removes the view's DOM.
+  }, [editor, map, layers, hostRef, editorRef]);
+
+  useEffect(() => {
+    codingsRef.current = codings;
+    const ed = editorRef.current;
+    if (!editor || !ed || appliedRef.current === codings) return;
+    layers.codings.set(ed.view, codedUpTo(ed.state.doc, map, codings, limitRef.current));
+    appliedRef.current = codings;
+  }, [editor, codings, map, layers, editorRef]);
+
+  // The remaining highlights, a chunk per idle period once the editor is mounted.
+  useEffect(() => {
+    if (!editor) return;
+    let cancel = () => {};
+    const step = () => {
+      const ed = editorRef.current;
+      if (!ed) {
+        cancel = idle(step); // not mounted yet
+        return;
+      }
+      if (limitRef.current >= map.cpCount) return;
+      limitRef.current = Math.min(map.cpCount, limitRef.current + CHUNK);
+      const doc = ed.state.doc;
+      let st = streamRef.current;
+      if (!st || st.codings !== codingsRef.current) {
+        // First chunk, or the codings changed meanwhile: start over from the whole list
+        // (the first set replaces the partial one; equal decorations leave the DOM alone).
+        st = { codings: codingsRef.current, all: codingDecorations(map, codingsRef.current), shown: 0, set: DecorationSet.empty };
+        streamRef.current = st;
+      }
+      const upTo = limitRef.current >= map.cpCount ? st.all.length : firstFrom(st.all, map.cpToPos(limitRef.current));
+      st.set = st.shown === 0 ? DecorationSet.create(doc, st.all.slice(0, upTo)) : st.set.add(doc, st.all.slice(st.shown, upTo));
+      st.shown = upTo;
+      layers.codings.set(ed.view, st.set);
+      appliedRef.current = codingsRef.current;
+      cancel = idle(step);
+    };
+    cancel = idle(step);
+    return () => cancel();
+  }, [editor, map, layers, editorRef]);
+
+  useEffect(() => {
+    const ed = editorRef.current;
+    if (!editor || !ed) return;
+    // A handful of decorations: cheap to rebuild whenever the selection or the codings change.
+    layers.overlay.set(ed.view, buildOverlayDecorations(ed.state.doc, map, overlay));
+  }, [editor, overlay, map, layers, editorRef]);
+
+  return editor;
+}
