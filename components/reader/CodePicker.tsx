@@ -68,14 +68,16 @@ export function CodePicker({
   const results = useMemo(() => rankCodes(codes, query, recentIds), [codes, query, recentIds]);
   const pinned = useMemo(() => new Map(codes.filter((c) => c.pinned != null).map((c) => [c.pinned!, c])), [codes]);
 
-  useEffect(() => {
-    if (open) {
-      setQuery("");
-      setActive(0);
-    }
-  }, [open, anchor]);
-
-  useEffect(() => setActive(0), [query]);
+  // Each opening (a new anchor) starts from an empty query; adjusted during render, as React
+  // recommends for state derived from props, so the first frame already shows it.
+  const [openedAt, setOpenedAt] = useState(open ? anchor : null);
+  if (open && openedAt !== anchor) {
+    setOpenedAt(anchor);
+    setQuery("");
+    setActive(0);
+  } else if (!open && openedAt !== null) {
+    setOpenedAt(null);
+  }
 
   useEffect(() => {
     listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView({ block: "nearest" });
@@ -130,7 +132,10 @@ export function CodePicker({
             <p className="mb-1.5 line-clamp-2 text-[11px] text-stone-500">{heading}</p>
             <input
               value={query}
-              onChange={(e) => setQuery(e.target.value)}
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setActive(0);
+              }}
               onKeyDown={onKeyDown}
               role="combobox"
               aria-expanded="true"

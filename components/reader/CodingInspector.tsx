@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertTriangle, ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight, Save, Tag, Trash2, X } from "lucide-react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/shell/ui";
 import { safeColor } from "./colors";
 import { formatDate, MemoPanel } from "./MemoPanel";
@@ -32,7 +32,12 @@ export function CodingInspector({
   onComment: (comment: string) => void;
 }) {
   const [comment, setComment] = useState(coding.comment);
-  useEffect(() => setComment(coding.comment), [coding.id, coding.comment]);
+  // Another coding selected, or this one's comment saved or changed elsewhere: show it.
+  const [shown, setShown] = useState({ id: coding.id, comment: coding.comment });
+  if (shown.id !== coding.id || shown.comment !== coding.comment) {
+    setShown({ id: coding.id, comment: coding.comment });
+    setComment(coding.comment);
+  }
   const color = safeColor(coding.color);
   const quote = coding.quote.length > 240 ? coding.quote.slice(0, 240) + "…" : coding.quote;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Plus, Save, Trash2 } from "lucide-react";
-import { useCallback, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, ErrorNote } from "@/components/shell/ui";
 import { api, ApiFailure } from "./api";
 import type { MemoKind, ReaderMemo } from "./types";
@@ -22,20 +22,30 @@ export function MemoPanel({ projectId, target, label }: { projectId: string; tar
   const [draft, setDraft] = useState<{ title: string; body: string } | null>(null);
   const { kind, documentId, codeId, codingId } = target;
 
-  const load = useCallback(async () => {
-    try {
-      setMemos(await api.listMemos(projectId, { kind, documentId, codeId, codingId }));
-      setError(null);
-    } catch (e) {
-      setError(e instanceof ApiFailure ? e.message : String(e));
-    }
-  }, [projectId, kind, documentId, codeId, codingId]);
-
-  useEffect(() => {
+  // Another target: forget the previous one's memos and draft (during render, not in an effect).
+  const targetKey = [projectId, kind, documentId, codeId, codingId].join("\u0000");
+  const [shownFor, setShownFor] = useState(targetKey);
+  if (shownFor !== targetKey) {
+    setShownFor(targetKey);
     setMemos(null);
     setDraft(null);
-    void load();
-  }, [load]);
+  }
+  useEffect(() => {
+    let live = true; // a reply for a target left meanwhile is dropped
+    api.listMemos(projectId, { kind, documentId, codeId, codingId }).then(
+      (list) => {
+        if (!live) return;
+        setMemos(list);
+        setError(null);
+      },
+      (e: unknown) => {
+        if (live) setError(e instanceof ApiFailure ? e.message : String(e));
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [projectId, kind, documentId, codeId, codingId]);
 
   const create = async () => {
     if (!draft) return;

@@ -3,7 +3,7 @@
 import "./reader.css";
 import * as Tooltip from "@radix-ui/react-tooltip";
 import type { Editor } from "@tiptap/core";
-import { useCallback, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
 import { api } from "./api";
 import { CodePicker } from "./CodePicker";
 import { CodingInspector } from "./CodingInspector";
@@ -95,7 +95,9 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
     onDestroy: () => marginHooks.current.clear(),
   });
   const margin = useMarginLayout({ editor, editorRef, hostRef, marginRef, map, codings, selectedId });
-  marginHooks.current = margin;
+  useLayoutEffect(() => {
+    marginHooks.current = margin;
+  });
 
   // ------------------------------------------------------------------ actions
 
@@ -183,7 +185,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
       e.preventDefault(); // a handle click must not start a text selection
       return;
     }
-    if (e.button === 0) selection.mouseDownRef.current = true;
+    if (e.button === 0) selection.startDrag();
   };
 
   const onHostMouseOver = (e: ReactMouseEvent) => {

@@ -2,6 +2,7 @@
 
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
+import { useLatest } from "./useLatest";
 import { MarginRenderer, type CpWindow } from "./margin";
 import type { PositionMap } from "./positions";
 import { markReaderReady, resetReaderReady } from "./readiness";
@@ -57,10 +58,8 @@ export function useMarginLayout(o: {
   const frame = useRef(0);
   const readyRef = useRef(false);
   // Latest values for layouts scheduled from observers.
-  const codingsRef = useRef(codings);
-  codingsRef.current = codings;
-  const selectedRef = useRef(selectedId);
-  selectedRef.current = selectedId;
+  const codingsRef = useLatest(codings);
+  const selectedRef = useLatest(selectedId);
   /** What the margin was last laid out for: the codings, the paragraphs drawn and the host's size. */
   const laidOut = useRef<{ codings: readonly ReaderCoding[] | null; band: Band | null; width: number; height: number }>({
     codings: null,
@@ -106,7 +105,7 @@ export function useMarginLayout(o: {
       markReaderReady();
       setReady(true);
     }
-  }, [editorRef, hostRef, marginRef, map, paragraphsNear]);
+  }, [editorRef, hostRef, marginRef, map, paragraphsNear, codingsRef, selectedRef]);
 
   const scheduleLayout = useCallback(() => {
     cancelAnimationFrame(frame.current);

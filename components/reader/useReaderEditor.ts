@@ -5,6 +5,7 @@ import Document from "@tiptap/extension-document";
 import Text from "@tiptap/extension-text";
 import { DecorationSet, type Decoration } from "@tiptap/pm/view";
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useLatest } from "./useLatest";
 import { buildCodingDecorations, buildOverlayDecorations, codingDecorations, type OverlayInput } from "./decorations";
 import { buildDocJson } from "./doc";
 import { decorationLayer, ReaderParagraph, UnitMark } from "./extensions";
@@ -77,16 +78,14 @@ export function useReaderEditor(o: {
 }): Editor | null {
   const { map, sentences, codings, overlay, hostRef, editorRef, onMounted, onDestroy } = o;
   const [editor, setEditor] = useState<Editor | null>(null);
-  const layersRef = useRef<Layers | null>(null);
-  layersRef.current ??= { codings: decorationLayer("junctureCodings"), overlay: decorationLayer("junctureOverlay") };
-  const layers = layersRef.current;
-  const codingsRef = useRef(codings);
+  const [layers] = useState<Layers>(() => ({ codings: decorationLayer("junctureCodings"), overlay: decorationLayer("junctureOverlay") }));
+  // Updated in a layout effect declared before the mount below, so the mount sees this commit's codings.
+  const codingsRef = useLatest(codings);
   const appliedRef = useRef<readonly ReaderCoding[] | null>(null);
   /** Codings starting before this code point have their highlights drawn. */
   const limitRef = useRef(FIRST_CHARS);
   const streamRef = useRef<Stream | null>(null);
-  const callbacks = useRef({ onMounted, onDestroy });
-  callbacks.current = { onMounted, onDestroy };
+  const callbacks = useLatest({ onMounted, onDestroy });
 
   useEffect(() => {
     performance.mark("juncture:reader:hydrated");
@@ -120,14 +119,18 @@ export function useReaderEditor(o: {
     layers.codings.setInitial(coded);
     appliedRef.current = codingsRef.current;
     performance.mark("juncture:reader:editor-created");
+    // The editor is an external object created after hydration and destroyed with this
+    // effect; its instance is state so the hooks that need it re-run once it exists.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setEditor(ed);
+    const cb = callbacks.current; // onDestroy reads the margin through its own ref
     return () => {
       editorRef.current = null;
       appliedRef.current = null;
-      callbacks.current.onDestroy();
+      cb.onDestroy();
       ed.destroy();
     };
-  }, [map, sentences, layers, editorRef]);
+  }, [map, sentences, layers, editorRef, callbacks, codingsRef]);
 
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -144,10 +147,9 @@ export function useReaderEditor(o: {
     // layout is the layout the browser would do for the next frame anyway.
     callbacks.current.onMounted();
     // editor.destroy() in the effect above removes the view's DOM.
-  }, [editor, map, layers, hostRef, editorRef]);
+  }, [editor, map, layers, hostRef, editorRef, callbacks, codingsRef]);
 
   useEffect(() => {
-    codingsRef.current = codings;
     const ed = editorRef.current;
     if (!editor || !ed || appliedRef.current === codings) return;
     layers.codings.set(ed.view, codedUpTo(ed.state.doc, map, codings, limitRef.current));
@@ -183,7 +185,7 @@ export function useReaderEditor(o: {
     };
     cancel = idle(step);
     return () => cancel();
-  }, [editor, map, layers, editorRef]);
+  }, [editor, map, layers, editorRef, codingsRef]);
 
   useEffect(() => {
     const ed = editorRef.current;

@@ -1,6 +1,7 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
+import { useLatest } from "./useLatest";
 import type { ResizeEdge, ResizeStep } from "./codings";
 import type { PendingSpan, PickerCode } from "./types";
 
@@ -29,8 +30,7 @@ export type ShortcutHandlers = {
  * Delete/Backspace delete, Enter re-code, Escape deselect. Keys typed into inputs are left alone.
  */
 export function useReaderShortcuts(handlers: ShortcutHandlers): void {
-  const h = useRef(handlers);
-  h.current = handlers;
+  const h = useLatest(handlers);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const on = h.current;
@@ -73,5 +73,5 @@ export function useReaderShortcuts(handlers: ShortcutHandlers): void {
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  }, [h]);
 }

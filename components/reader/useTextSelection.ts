@@ -3,6 +3,7 @@
 import type { Editor } from "@tiptap/core";
 import { useCallback, useEffect, useRef } from "react";
 import type { PositionMap } from "./positions";
+import { useLatest } from "./useLatest";
 import type { PendingSpan } from "./types";
 
 export type SelectedSpan = PendingSpan & { rect: DOMRect };
@@ -19,8 +20,7 @@ export function useTextSelection(o: {
 }) {
   const { editorRef, map } = o;
   const mouseDownRef = useRef(false);
-  const onSpanRef = useRef(o.onSpan);
-  onSpanRef.current = o.onSpan;
+  const onSpanRef = useLatest(o.onSpan);
 
   /**
    * The DOM selection inside the editor as a code-point span: DOM point → ProseMirror
@@ -75,7 +75,12 @@ export function useTextSelection(o: {
       document.removeEventListener("selectionchange", onSelectionChange);
       window.removeEventListener("mouseup", onMouseUp);
     };
-  }, [spanFromDomSelection]);
+  }, [spanFromDomSelection, onSpanRef]);
 
-  return { spanFromDomSelection, mouseDownRef };
+  /** The host's onMouseDown: a drag starts, the selection is read when the mouse is released. */
+  const startDrag = useCallback(() => {
+    mouseDownRef.current = true;
+  }, []);
+
+  return { spanFromDomSelection, startDrag };
 }
