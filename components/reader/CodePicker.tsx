@@ -1,7 +1,10 @@
 "use client";
 
 import * as Popover from "@radix-ui/react-popover";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from "react";
+import { codeLabel } from "@/components/codebook/tree";
+import type { Locale } from "@/lib/i18n/locale";
 import { safeColor } from "./colors";
 import type { PickerCode } from "./types";
 
@@ -62,6 +65,8 @@ export function CodePicker({
   onPick: (code: PickerCode) => void;
   onClose: () => void;
 }) {
+  const t = useTranslations("reader.picker");
+  const locale = useLocale() as Locale;
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
@@ -141,14 +146,14 @@ export function CodePicker({
               aria-expanded="true"
               aria-controls="reader-code-picker-list"
               aria-activedescendant={results[active] ? `picker-opt-${results[active].id}` : undefined}
-              aria-label="查找编码 Find a code"
-              placeholder="输入简称 / 中文 / English… 1–9 快捷编码"
+              aria-label={t("find")}
+              placeholder={t("placeholder")}
               className="h-8 w-full rounded border border-stone-300 bg-white px-2 text-[13px] placeholder:text-stone-400 focus:border-accent-500 focus:ring-1 focus:ring-accent-500 focus:outline-none"
             />
           </div>
           <ul id="reader-code-picker-list" ref={listRef} role="listbox" className="max-h-72 overflow-y-auto py-1">
             {results.length === 0 ? (
-              <li className="px-3 py-2 text-xs text-stone-500">没有匹配的编码 / no matching code</li>
+              <li className="px-3 py-2 text-xs text-stone-500">{t("none")}</li>
             ) : (
               results.map((c, i) => (
                 <li
@@ -171,8 +176,10 @@ export function CodePicker({
                   />
                   <span className="w-16 flex-none truncate font-mono text-[12px] font-semibold">{c.shortName}</span>
                   <span className="min-w-0 flex-1 truncate">
-                    {c.labelZh}
-                    {c.labelEn ? <span className="ml-1.5 text-[11px] text-stone-500">{c.labelEn}</span> : null}
+                    {codeLabel(c, locale).label}
+                    {codeLabel(c, locale).other ? (
+                      <span className="ml-1.5 text-[11px] text-stone-500">{codeLabel(c, locale).other}</span>
+                    ) : null}
                   </span>
                   {c.pinned != null ? (
                     <kbd className="flex-none rounded border border-stone-300 bg-stone-50 px-1 font-mono text-[10px] text-stone-600">
@@ -180,14 +187,14 @@ export function CodePicker({
                     </kbd>
                   ) : null}
                   {recentIds.includes(c.id) && query === "" ? (
-                    <span className="flex-none text-[10px] text-stone-400">最近 recent</span>
+                    <span className="flex-none text-[10px] text-stone-400">{t("recent")}</span>
                   ) : null}
                 </li>
               ))
             )}
           </ul>
           <p className="border-t border-stone-100 px-3 py-1.5 text-[10px] text-stone-400">
-            ↑↓ 选择 select · Enter 应用 apply · Esc 关闭 close
+            {t("keys")}
           </p>
         </Popover.Content>
       </Popover.Portal>

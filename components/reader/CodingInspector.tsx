@@ -1,7 +1,10 @@
 "use client";
 
 import { AlertTriangle, ChevronLeft, ChevronRight, ChevronsLeft, ChevronsRight, Save, Tag, Trash2, X } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { codeLabel } from "@/components/codebook/tree";
+import type { Locale } from "@/lib/i18n/locale";
 import { Button } from "@/components/shell/ui";
 import { safeColor } from "./colors";
 import { formatDate, MemoPanel } from "./MemoPanel";
@@ -31,6 +34,8 @@ export function CodingInspector({
   onResize: (edge: ResizeEdge, delta: -1 | 1, step: ResizeStep) => void;
   onComment: (comment: string) => void;
 }) {
+  const t = useTranslations("reader.inspector");
+  const labels = codeLabel(coding, useLocale() as Locale);
   const [comment, setComment] = useState(coding.comment);
   // Another coding selected, or this one's comment saved or changed elsewhere: show it.
   const [shown, setShown] = useState({ id: coding.id, comment: coding.comment });
@@ -50,18 +55,18 @@ export function CodingInspector({
     >
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
-          <p className="text-[10px] tracking-wide text-stone-500">选中编码 Selected coding</p>
+          <p className="text-[10px] tracking-wide text-stone-500">{t("selected")}</p>
           <p className="flex items-center gap-1.5 text-sm font-semibold">
             <span className="inline-block h-3 w-3 flex-none rounded-sm" style={{ backgroundColor: color }} />
             <span className="font-mono">{coding.shortName}</span>
           </p>
-          <p className="text-xs text-stone-700">{coding.labelZh}</p>
-          <p className="text-[11px] text-stone-500">{coding.labelEn}</p>
+          <p className="text-xs text-stone-700">{labels.label}</p>
+          {labels.other ? <p className="text-[11px] text-stone-500">{labels.other}</p> : null}
         </div>
         <button
           type="button"
           onClick={onClose}
-          aria-label="取消选中 Deselect"
+          aria-label={t("deselect")}
           className="rounded p-1 text-stone-500 hover:bg-stone-100 hover:text-stone-900"
         >
           <X size={14} />
@@ -76,9 +81,7 @@ export function CodingInspector({
           data-testid="anchor-warning"
         >
           <AlertTriangle size={12} className="mt-0.5 flex-none" />
-          {coding.anchor === "orphaned"
-            ? "原文中找不到此引文：编码已失去锚点 / The quote is no longer in the text: this coding is orphaned."
-            : "引文已在别处找到，编码已重新定位 / The quote was found elsewhere: the coding was relocated."}
+          {coding.anchor === "orphaned" ? t("orphaned") : t("relocated")}
         </p>
       ) : null}
 
@@ -87,31 +90,31 @@ export function CodingInspector({
       </blockquote>
       <p className="text-[10px] text-stone-500">
         {coding.coder} · {formatDate(coding.createdAt)}
-        {coding.updatedAt !== coding.createdAt ? ` · 修改 edited ${formatDate(coding.updatedAt)}` : ""} · 字 chars {coding.start}–
-        {coding.end}
+        {coding.updatedAt !== coding.createdAt ? ` · ${t("edited", { date: formatDate(coding.updatedAt) })}` : ""} ·{" "}
+        {t("chars", { start: coding.start, end: coding.end })}
       </p>
 
       <div className="flex flex-wrap gap-1.5">
         <Button size="sm" onClick={onRecode} disabled={busy}>
-          <Tag size={12} /> 改码 Re-code
+          <Tag size={12} /> {t("recode")}
         </Button>
         <Button size="sm" variant="danger" onClick={onDelete} disabled={busy} data-testid="delete-coding">
-          <Trash2 size={12} /> 删除 Delete
+          <Trash2 size={12} /> {t("delete")}
         </Button>
       </div>
 
       <div className="grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1 text-[11px]" data-testid="resize-controls">
-        <span className="text-stone-500">起点 Start</span>
+        <span className="text-stone-500">{t("start")}</span>
         <ResizeButtons edge="start" busy={busy} onResize={onResize} />
-        <span className="text-stone-500">终点 End</span>
+        <span className="text-stone-500">{t("end")}</span>
         <ResizeButtons edge="end" busy={busy} onResize={onResize} />
         <span />
-        <span className="text-[10px] text-stone-400">Shift+←/→ 终点 end · Alt+Shift+←/→ 起点 start · +↑/↓ 按句 by sentence</span>
+        <span className="text-[10px] text-stone-400">{t("resizeKeys")}</span>
       </div>
 
       <div className="flex flex-col gap-1">
         <label htmlFor="coding-comment" className="text-[11px] font-medium text-stone-600">
-          评论 Comment
+          {t("comment")}
         </label>
         <textarea
           id="coding-comment"
@@ -122,12 +125,12 @@ export function CodingInspector({
         />
         <div className="flex justify-end">
           <Button size="sm" variant="primary" disabled={busy || comment === coding.comment} onClick={() => onComment(comment)}>
-            <Save size={12} /> 保存评论 Save comment
+            <Save size={12} /> {t("saveComment")}
           </Button>
         </div>
       </div>
 
-      <MemoPanel projectId={projectId} target={{ kind: "coding", codingId: coding.id }} label="编码备忘 Coding memos" />
+      <MemoPanel projectId={projectId} target={{ kind: "coding", codingId: coding.id }} label={t("memos")} />
     </section>
   );
 }
@@ -141,20 +144,22 @@ function ResizeButtons({
   busy: boolean;
   onResize: (edge: ResizeEdge, delta: -1 | 1, step: ResizeStep) => void;
 }) {
-  const zh = edge === "start" ? "起点" : "终点";
+  const t = useTranslations("reader.inspector");
+  const e = t(edge === "start" ? "edgeStart" : "edgeEnd");
+  const label = (key: "sentenceEarlier" | "charEarlier" | "charLater" | "sentenceLater") => t(key, { edge: e });
   const b = "inline-flex h-6 w-7 items-center justify-center rounded border border-stone-300 bg-white hover:bg-stone-100 disabled:text-stone-300";
   return (
     <span className="flex gap-1">
-      <button type="button" className={b} disabled={busy} onClick={() => onResize(edge, -1, "sentence")} aria-label={`${zh}前移一句 ${edge} one sentence earlier`} title={`${zh}前移一句 / ${edge} one sentence earlier`}>
+      <button type="button" className={b} disabled={busy} onClick={() => onResize(edge, -1, "sentence")} aria-label={label("sentenceEarlier")} title={label("sentenceEarlier")}>
         <ChevronsLeft size={13} />
       </button>
-      <button type="button" className={b} disabled={busy} onClick={() => onResize(edge, -1, "char")} aria-label={`${zh}前移一字 ${edge} one character earlier`} title={`${zh}前移一字 / ${edge} one character earlier`}>
+      <button type="button" className={b} disabled={busy} onClick={() => onResize(edge, -1, "char")} aria-label={label("charEarlier")} title={label("charEarlier")}>
         <ChevronLeft size={13} />
       </button>
-      <button type="button" className={b} disabled={busy} onClick={() => onResize(edge, 1, "char")} aria-label={`${zh}后移一字 ${edge} one character later`} title={`${zh}后移一字 / ${edge} one character later`}>
+      <button type="button" className={b} disabled={busy} onClick={() => onResize(edge, 1, "char")} aria-label={label("charLater")} title={label("charLater")}>
         <ChevronRight size={13} />
       </button>
-      <button type="button" className={b} disabled={busy} onClick={() => onResize(edge, 1, "sentence")} aria-label={`${zh}后移一句 ${edge} one sentence later`} title={`${zh}后移一句 / ${edge} one sentence later`}>
+      <button type="button" className={b} disabled={busy} onClick={() => onResize(edge, 1, "sentence")} aria-label={label("sentenceLater")} title={label("sentenceLater")}>
         <ChevronsRight size={13} />
       </button>
     </span>

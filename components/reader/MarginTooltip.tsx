@@ -9,7 +9,9 @@ import {
   type RefObject,
 } from "react";
 import { safeColor } from "./colors";
-import { ANCHOR_FLAG } from "./labels";
+import { useLocale, useTranslations } from "next-intl";
+import { codeLabel } from "@/components/codebook/tree";
+import type { Locale } from "@/lib/i18n/locale";
 import { formatDate } from "./MemoPanel";
 import type { ReaderCoding } from "./types";
 
@@ -31,6 +33,8 @@ export function MarginTooltip({
   codingOf: (id: string) => ReaderCoding | undefined;
   onSelect: (id: string) => void;
 }) {
+  const t = useTranslations("reader.margin");
+  const locale = useLocale() as Locale;
   const [hover, setHover] = useState<Hover | null>(null);
   const hovered = hover ? codingOf(hover.id) : undefined;
 
@@ -63,7 +67,7 @@ export function MarginTooltip({
         ref={marginRef}
         className="reader-margin h-full"
         data-testid="reader-margin"
-        aria-label="编码边栏 Coding margin"
+        aria-label={t("label")}
         onClick={onClick}
         onKeyDown={onKeyDown}
         onMouseOver={onOver}
@@ -97,15 +101,15 @@ export function MarginTooltip({
                 <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ backgroundColor: safeColor(hovered.color) }} />
                 <span className="font-mono">{hovered.shortName}</span>
               </p>
-              <p className="text-stone-800">{hovered.labelZh}</p>
-              <p className="text-stone-500">{hovered.labelEn}</p>
+              <p className="text-stone-800">{codeLabel(hovered, locale).label}</p>
+              {codeLabel(hovered, locale).other ? <p className="text-stone-500">{codeLabel(hovered, locale).other}</p> : null}
               <p className="mt-1 text-[11px] text-stone-500">
                 {hovered.coder} · {formatDate(hovered.createdAt)}
               </p>
               {hovered.comment ? <p className="mt-1 border-t border-stone-100 pt-1 text-stone-700">{hovered.comment}</p> : null}
               {hovered.anchor !== "ok" ? (
                 <p className="mt-1 text-[11px] text-amber-800">
-                  {ANCHOR_FLAG[hovered.anchor]}
+                  {t(hovered.anchor)}
                 </p>
               ) : null}
             </Tooltip.Content>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Plus, Save, Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Button, ErrorNote } from "@/components/shell/ui";
 import { api, ApiFailure } from "./api";
@@ -17,6 +18,7 @@ const textareaClass =
  * with the server's message) and delete.
  */
 export function MemoPanel({ projectId, target, label }: { projectId: string; target: Target; label: string }) {
+  const t = useTranslations("reader.memos");
   const [memos, setMemos] = useState<ReaderMemo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<{ title: string; body: string } | null>(null);
@@ -65,7 +67,7 @@ export function MemoPanel({ projectId, target, label }: { projectId: string; tar
         <h3 className="text-[11px] font-semibold tracking-wide text-stone-600">{label}</h3>
         {draft ? null : (
           <Button size="sm" variant="ghost" onClick={() => setDraft({ title: "", body: "" })}>
-            <Plus size={12} /> 新建 New
+            <Plus size={12} /> {t("new")}
           </Button>
         )}
       </div>
@@ -75,32 +77,32 @@ export function MemoPanel({ projectId, target, label }: { projectId: string; tar
           <input
             value={draft.title}
             onChange={(e) => setDraft({ ...draft, title: e.target.value })}
-            placeholder="标题 Title（可选 optional）"
-            aria-label="备忘标题 Memo title"
+            placeholder={t("title")}
+            aria-label={t("titleLabel")}
             className={textareaClass}
           />
           <textarea
             value={draft.body}
             onChange={(e) => setDraft({ ...draft, body: e.target.value })}
-            placeholder="备忘内容 Memo text…"
-            aria-label="备忘内容 Memo text"
+            placeholder={t("body")}
+            aria-label={t("bodyLabel")}
             rows={4}
             className={textareaClass}
           />
           <div className="flex justify-end gap-1.5">
             <Button size="sm" variant="ghost" onClick={() => setDraft(null)}>
-              取消 Cancel
+              {t("cancel")}
             </Button>
             <Button size="sm" variant="primary" onClick={create} disabled={!draft.title.trim() && !draft.body.trim()}>
-              <Save size={12} /> 保存 Save
+              <Save size={12} /> {t("save")}
             </Button>
           </div>
         </div>
       ) : null}
       {memos === null ? (
-        <p className="text-xs text-stone-400">载入中 Loading…</p>
+        <p className="text-xs text-stone-400">{t("loading")}</p>
       ) : memos.length === 0 && !draft ? (
-        <p className="text-xs text-stone-400">暂无备忘 No memo yet</p>
+        <p className="text-xs text-stone-400">{t("none")}</p>
       ) : (
         memos.map((m) => (
           <MemoItem
@@ -124,6 +126,7 @@ function MemoItem({
   onSaved: (m: ReaderMemo) => void;
   onDeleted: () => void;
 }) {
+  const t = useTranslations("reader.memos");
   const [title, setTitle] = useState(memo.title);
   const [body, setBody] = useState(memo.body);
   const [error, setError] = useState<string | null>(null);
@@ -142,7 +145,7 @@ function MemoItem({
     }
   };
   const remove = async () => {
-    if (!window.confirm("删除此备忘？ Delete this memo?")) return;
+    if (!window.confirm(t("confirmDelete"))) return;
     try {
       await api.deleteMemo(memo.id, memo.version);
       onDeleted();
@@ -156,15 +159,15 @@ function MemoItem({
       <input
         value={title}
         onChange={(e) => setTitle(e.target.value)}
-        placeholder="标题 Title"
-        aria-label="备忘标题 Memo title"
+        placeholder={t("titlePlain")}
+        aria-label={t("titleLabel")}
         className={textareaClass}
       />
       <textarea
         value={body}
         onChange={(e) => setBody(e.target.value)}
         rows={3}
-        aria-label="备忘内容 Memo text"
+        aria-label={t("bodyLabel")}
         className={textareaClass}
       />
       <div className="flex items-center justify-between gap-2">
@@ -172,11 +175,11 @@ function MemoItem({
           {memo.author} · {formatDate(memo.updatedAt)}
         </span>
         <span className="flex gap-1">
-          <Button size="sm" variant="ghost" onClick={remove} aria-label="删除备忘 Delete memo">
+          <Button size="sm" variant="ghost" onClick={remove} aria-label={t("delete")}>
             <Trash2 size={12} />
           </Button>
           <Button size="sm" variant="primary" onClick={save} disabled={!dirty || saving}>
-            <Save size={12} /> 保存 Save
+            <Save size={12} /> {t("save")}
           </Button>
         </span>
       </div>

@@ -3,7 +3,10 @@
 import "./reader.css";
 import * as Tooltip from "@radix-ui/react-tooltip";
 import type { Editor } from "@tiptap/core";
+import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
+import { codeLabel } from "@/components/codebook/tree";
+import type { Locale } from "@/lib/i18n/locale";
 import { api } from "./api";
 import { CodePicker } from "./CodePicker";
 import { CodingInspector } from "./CodingInspector";
@@ -14,7 +17,7 @@ import { PositionMap } from "./positions";
 import { ReaderToolbar } from "./ReaderToolbar";
 import { CodebookList, DocumentCodes } from "./SidePanel";
 import { StaticText } from "./StaticText";
-import type { PendingSpan, PickerCode } from "./types";
+import type { PendingSpan, PickerCode, ReaderCoding } from "./types";
 import { useCodePicker } from "./useCodePicker";
 import { useCodingMutations } from "./useCodingMutations";
 import { useJumpToCoding } from "./useJumpToCoding";
@@ -24,10 +27,6 @@ import { useReaderShortcuts } from "./useReaderShortcuts";
 import { useRecentCodes } from "./useRecentCodes";
 import { useTextSelection } from "./useTextSelection";
 import { unpackReader, type PackedReader } from "./wire";
-
-/** A sentence handle's tooltip, set on first hover rather than on thousands of handles at mount. */
-const handleTitle = (n: string | null) =>
-  `第 ${n} 句 · 点击编码整句 / click to code this sentence · Shift+点击沿用上次编码 / Shift+click: last code`;
 
 /**
  * The coding reader. The document is a read-only Tiptap editor (one paragraph node per
@@ -48,6 +47,8 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
   const map = useMemo(() => new PositionMap(unpacked.offsets, paragraphs), [unpacked, paragraphs]);
   const sentenceById = useMemo(() => new Map(sentences.map((s) => [s.id, s])), [sentences]);
 
+  const t = useTranslations("reader");
+  const locale = useLocale() as Locale;
   const [codes, setCodes] = useState<PickerCode[]>(initialCodes);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selectedRef = useRef(selectedId);
@@ -93,8 +94,13 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
     editorRef,
     onMounted: () => marginHooks.current.layoutNow(),
     onDestroy: () => marginHooks.current.clear(),
+    labels: { text: t("textLabel"), handle: (n) => t("handleLabel", { n }) },
   });
-  const margin = useMarginLayout({ editor, editorRef, hostRef, marginRef, map, codings, selectedId });
+  const barLabel = (c: ReaderCoding) =>
+    [`${c.shortName} ${codeLabel(c, locale).label}`, c.anchor === "ok" ? "" : t(`margin.${c.anchor}`), t("margin.clickToSelect")]
+      .filter(Boolean)
+      .join(" — ");
+  const margin = useMarginLayout({ editor, editorRef, hostRef, marginRef, map, codings, selectedId, barLabel });
   useLayoutEffect(() => {
     marginHooks.current = margin;
   });
@@ -114,9 +120,9 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
   const recodeTo = useCallback(
     (id: string, code: PickerCode) => {
       rememberCode(code.id);
-      void m.edit(id, (c) => (c.codeId === code.id ? null : { codeId: code.id }), `改码 re-code → ${code.shortName}`);
+      void m.edit(id, (c) => (c.codeId === code.id ? null : { codeId: code.id }), t("actions.recode", { code: code.shortName }));
     },
-    [rememberCode, m],
+    [rememberCode, m, t],
   );
 
   /** From the picker: code the pending span, or re-code the coding it was opened for. */
@@ -140,12 +146,12 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
       if (!id) return;
       const patchOf = (c: { start: number; end: number }) => {
         const next = resizedSpan({ span: c, edge, delta, step, sentences, cpCount: map.cpCount });
-        if (!next) m.setNotice("已到可调整的边界 / cannot move that edge further");
+        if (!next) m.setNotice(t("actions.edgeLimit"));
         return next && (edge === "start" ? { start: next.start } : { end: next.end });
       };
-      void m.edit(id, patchOf, `调整范围 resize ${byId.get(id)?.shortName ?? ""}`, "resize");
+      void m.edit(id, patchOf, t("actions.resize", { code: byId.get(id)?.shortName ?? "" }), "resize");
     },
-    [m, sentences, map, byId],
+    [m, sentences, map, byId, t],
   );
 
   const openRecode = (id: string) => {
@@ -190,7 +196,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
 
   const onHostMouseOver = (e: ReactMouseEvent) => {
     const h = (e.target as HTMLElement).closest<HTMLElement>("[data-unit-handle]");
-    if (h && !h.title) h.title = handleTitle(h.getAttribute("data-ordinal"));
+    if (h && !h.title) h.title = t("handleTitle", { n: h.getAttribute("data-ordinal") ?? "" });
   };
 
   const onHostClick = (e: ReactMouseEvent) => {
@@ -247,7 +253,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
                 onMouseOver={onHostMouseOver}
               >
                 {editor ? null : <StaticText map={map} sentences={sentences} />}
-                {paragraphs.length === 0 ? <p className="text-stone-500">（无文本 No text）</p> : null}
+                {paragraphs.length === 0 ? <p className="text-stone-500">{t("noText")}</p> : null}
               </div>
               <MarginTooltip marginRef={marginRef} codingOf={(id) => byId.get(id)} onSelect={select} />
               <CodePicker
@@ -273,7 +279,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
               onRecode={() => openRecode(selected.id)}
               onDelete={() => void m.remove(selected.id)}
               onResize={resize}
-              onComment={(comment) => void m.edit(selected.id, () => ({ comment }), `评论 comment ${selected.shortName}`)}
+              onComment={(comment) => void m.edit(selected.id, () => ({ comment }), t("actions.comment", { code: selected.shortName }))}
             />
           ) : null}
           <DocumentCodes
@@ -284,7 +290,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
             onJump={nav.jumpToCode}
             onShowAnchors={nav.showAnchorIssues}
           />
-          <MemoPanel projectId={doc.projectId} target={{ kind: "document", documentId: doc.id }} label="文档备忘 Document memos" />
+          <MemoPanel projectId={doc.projectId} target={{ kind: "document", documentId: doc.id }} label={t("side.documentMemos")} />
           <CodebookList codes={codes} target={picker.pending ? "selection" : selected ? "coding" : null} onPick={pickFromList} onPin={pin} />
         </aside>
       </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Loader2, RotateCw, Undo2, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/shell/ui";
 
 /** The sticky bar above the text (undo, status, count) and the error banner below it. */
@@ -25,26 +26,27 @@ export function ReaderToolbar({
   onReload: () => void;
   onDismissError: () => void;
 }) {
+  const t = useTranslations("reader.toolbar");
   return (
     <>
       <div className="sticky top-10 z-20 flex flex-wrap items-center gap-2 rounded-md border border-stone-200 bg-white/95 px-3 py-1.5 shadow-sm backdrop-blur">
-        <Button size="sm" onClick={onUndo} disabled={undoCount === 0} title="撤销 Undo (Ctrl/⌘+Z)" data-testid="undo">
-          <Undo2 size={12} /> 撤销 Undo
+        <Button size="sm" onClick={onUndo} disabled={undoCount === 0} title={t("undoTitle")} data-testid="undo">
+          <Undo2 size={12} /> {t("undo")}
         </Button>
         <span className="min-w-0 flex-1 truncate text-[11px] text-stone-500" data-testid="reader-status">
           {busy ? (
             <span className="inline-flex items-center gap-1">
-              <Loader2 size={11} className="animate-spin" /> 保存中 Saving…
+              <Loader2 size={11} className="animate-spin" /> {t("saving")}
             </span>
           ) : notice ? (
             notice
           ) : undoLabel ? (
-            `可撤销 Can undo: ${undoLabel}`
+            t("canUndo", { label: undoLabel })
           ) : (
-            "选中文字或点击句号标编码 Select text, or click a sentence number, to code it · 1–9 快捷编码 pinned codes"
+            t("hint")
           )}
         </span>
-        <span className="text-[11px] text-stone-400 tabular-nums">{codingCount} 处编码 codings</span>
+        <span className="text-[11px] text-stone-400 tabular-nums">{t("codings", { count: codingCount })}</span>
       </div>
       {error ? (
         <div
@@ -55,10 +57,10 @@ export function ReaderToolbar({
           <span className="flex-1">{error.message}</span>
           {error.conflict ? (
             <Button size="sm" onClick={onReload}>
-              <RotateCw size={12} /> 重新载入 Reload
+              <RotateCw size={12} /> {t("reload")}
             </Button>
           ) : null}
-          <button type="button" aria-label="关闭 Dismiss" onClick={onDismissError} className="p-0.5 hover:text-red-950">
+          <button type="button" aria-label={t("dismiss")} onClick={onDismissError} className="p-0.5 hover:text-red-950">
             <X size={12} />
           </button>
         </div>

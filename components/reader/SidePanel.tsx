@@ -2,7 +2,10 @@
 
 import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import { AlertTriangle, Pin } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { codeLabel } from "@/components/codebook/tree";
+import type { Locale } from "@/lib/i18n/locale";
 import { rankCodes } from "./CodePicker";
 import { safeColor } from "./colors";
 import type { PickerCode, ReaderCodeCount } from "./types";
@@ -26,11 +29,13 @@ export function DocumentCodes({
   onJump: (codeId: string) => void;
   onShowAnchors: () => void;
 }) {
+  const t = useTranslations("reader.side");
+  const locale = useLocale() as Locale;
   const total = counts.reduce((n, c) => n + c.count, 0);
   return (
     <section className="flex flex-col gap-1.5" data-testid="document-codes">
       <h3 className="text-[11px] font-semibold tracking-wide text-stone-600">
-        本文编码 Codes in this document <span className="font-normal text-stone-400">({total})</span>
+        {t("documentCodes")} <span className="font-normal text-stone-400">({total})</span>
       </h3>
       {orphaned + relocated > 0 ? (
         <button
@@ -40,13 +45,13 @@ export function DocumentCodes({
           data-testid="anchor-summary"
         >
           <AlertTriangle size={12} className="flex-none" />
-          {orphaned > 0 ? `${orphaned} 个失锚 orphaned` : ""}
+          {orphaned > 0 ? t("orphaned", { count: orphaned }) : ""}
           {orphaned > 0 && relocated > 0 ? " · " : ""}
-          {relocated > 0 ? `${relocated} 个重定位 relocated` : ""}
+          {relocated > 0 ? t("relocated", { count: relocated }) : ""}
         </button>
       ) : null}
       {counts.length === 0 ? (
-        <p className="text-xs text-stone-400">尚未编码 Nothing coded yet — 选中文字开始编码 select text to code it</p>
+        <p className="text-xs text-stone-400">{t("nothingCoded")}</p>
       ) : (
         <ul className="flex flex-col">
           {counts.map((c) => (
@@ -55,12 +60,12 @@ export function DocumentCodes({
                 type="button"
                 onClick={() => onJump(c.codeId)}
                 data-code-count={c.shortName}
-                title="跳到下一处 Jump to the next passage"
+                title={t("jumpNext")}
                 className="flex w-full items-center gap-2 rounded px-1.5 py-1 text-left text-[12px] hover:bg-stone-100"
               >
                 <span className="inline-block h-2.5 w-2.5 flex-none rounded-sm" style={{ backgroundColor: safeColor(c.color) }} />
                 <span className="w-14 flex-none truncate font-mono text-[11px] font-semibold">{c.shortName}</span>
-                <span className="min-w-0 flex-1 truncate text-stone-700">{c.labelZh || c.labelEn}</span>
+                <span className="min-w-0 flex-1 truncate text-stone-700">{codeLabel(c, locale).label}</span>
                 {jump && jump.codeId === c.codeId ? (
                   <span className="flex-none text-[10px] text-accent-700">
                     {jump.index + 1}/{jump.total}
@@ -93,23 +98,25 @@ export function CodebookList({
   onPick: (code: PickerCode) => void;
   onPin: (code: PickerCode, pinned: number | null) => void;
 }) {
+  const t = useTranslations("reader.side");
+  const locale = useLocale() as Locale;
   const [query, setQuery] = useState("");
   const shown = useMemo(() => (query.trim() ? rankCodes(codes, query, [], 500) : codes), [codes, query]);
   return (
     <section className="flex flex-col gap-1.5" data-testid="codebook-list">
-      <h3 className="text-[11px] font-semibold tracking-wide text-stone-600">编码本 Codebook</h3>
+      <h3 className="text-[11px] font-semibold tracking-wide text-stone-600">{t("codebook")}</h3>
       <p className="text-[10px] text-stone-500">
         {target === "selection"
-          ? "点击编码以应用到选区 Click a code to apply it to the selection"
+          ? t("applyToSelection")
           : target === "coding"
-            ? "点击编码以改码 Click a code to re-code the selected coding"
-            : "先选中文字或编码 Select text or a coding first · 1–9 = 快捷键 shortcut"}
+            ? t("applyToCoding")
+            : t("selectFirst")}
       </p>
       <input
         value={query}
         onChange={(e) => setQuery(e.target.value)}
-        placeholder="筛选 Filter…"
-        aria-label="筛选编码本 Filter the codebook"
+        placeholder={t("filter")}
+        aria-label={t("filterLabel")}
         className="h-7 w-full rounded border border-stone-300 bg-white px-2 text-[12px] placeholder:text-stone-400 focus:border-accent-500 focus:ring-1 focus:ring-accent-500 focus:outline-none"
       />
       <ul className="flex flex-col">
@@ -119,19 +126,19 @@ export function CodebookList({
               type="button"
               disabled={!target}
               onClick={() => onPick(c)}
-              title={c.definition || c.labelEn}
+              title={c.definition || codeLabel(c, locale).other}
               className="flex min-w-0 flex-1 items-center gap-1.5 rounded px-1 py-0.5 text-left text-[12px] enabled:hover:bg-accent-50 disabled:cursor-default"
               data-codebook-code={c.shortName}
             >
               <span className="inline-block h-2.5 w-2.5 flex-none rounded-sm" style={{ backgroundColor: safeColor(c.color) }} />
               <span className="flex-none font-mono text-[11px] font-semibold">{c.shortName}</span>
-              <span className="min-w-0 truncate text-stone-600">{c.labelZh || c.labelEn}</span>
+              <span className="min-w-0 truncate text-stone-600">{codeLabel(c, locale).label}</span>
             </button>
             <DropdownMenu.Root>
               <DropdownMenu.Trigger asChild>
                 <button
                   type="button"
-                  aria-label={`快捷键 Shortcut for ${c.shortName}`}
+                  aria-label={t("shortcutFor", { code: c.shortName })}
                   className={`flex h-5 min-w-5 flex-none items-center justify-center rounded border px-1 font-mono text-[10px] ${
                     c.pinned != null
                       ? "border-stone-400 bg-stone-50 text-stone-700"
@@ -162,7 +169,7 @@ export function CodebookList({
                     onSelect={() => onPin(c, null)}
                     disabled={c.pinned == null}
                     className="flex h-6 cursor-pointer items-center justify-center rounded text-[10px] text-stone-600 outline-none data-[disabled]:text-stone-300 data-[highlighted]:bg-stone-100"
-                    title="取消快捷键 Unpin"
+                    title={t("unpin")}
                   >
                     ✕
                   </DropdownMenu.Item>

@@ -24,8 +24,12 @@ function unitTemplate(): HTMLElement {
   return template;
 }
 
-export const UnitMark = Mark.create({
+export const UnitMark = Mark.create<{ handleLabel: (n: string) => string }>({
   name: "unit",
+  addOptions() {
+    // The handle's accessible name, in the interface language (set by the reader).
+    return { handleLabel: (n: string) => n };
+  },
   inclusive: false,
   spanning: true,
   addAttributes() {
@@ -54,6 +58,7 @@ export const UnitMark = Mark.create({
    * span (the mark view's content), so ProseMirror never touches the handle.
    */
   addMarkView() {
+    const handleLabel = this.options.handleLabel;
     return ({ HTMLAttributes }) => {
       // Thousands of units: clone one prepared element rather than build each from scratch.
       const dom = unitTemplate().cloneNode(true) as HTMLElement;
@@ -65,7 +70,7 @@ export const UnitMark = Mark.create({
       const label = String(Number(HTMLAttributes["data-ordinal"] ?? 0) + 1);
       handle.setAttribute("data-unit-handle", String(HTMLAttributes["data-unit-id"] ?? ""));
       handle.setAttribute("data-ordinal", label);
-      handle.setAttribute("aria-label", `编码第 ${label} 句 Code sentence ${label}`);
+      handle.setAttribute("aria-label", handleLabel(label));
       return {
         dom,
         contentDOM,

@@ -1,6 +1,5 @@
 import type { EditorView } from "@tiptap/pm/view";
 import { rgba, safeColor } from "./colors";
-import { ANCHOR_FLAG } from "./labels";
 import { assignLanes } from "./lanes";
 import type { PositionMap } from "./positions";
 import type { ReaderCoding } from "./types";
@@ -36,7 +35,11 @@ export class MarginRenderer {
   /** The most lanes any layout needed (the margin's width). */
   private widest = 0;
 
-  constructor(private readonly container: HTMLElement) {}
+  /** `barLabel` names a bar for assistive technology, in the interface language. */
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly barLabel: (c: ReaderCoding) => string,
+  ) {}
 
   /**
    * Lays out the bars of the codings overlapping `near` (all of them when null) and
@@ -145,11 +148,7 @@ export class MarginRenderer {
     el.style.setProperty("--bar-strong", rgba(color, 0.42));
     const label = el.firstElementChild;
     if (label) label.textContent = c.shortName;
-    const flag = c.anchor === "ok" ? "" : ANCHOR_FLAG[c.anchor];
-    el.setAttribute(
-      "aria-label",
-      `${c.shortName} ${c.labelZh} ${c.labelEn}${flag ? ` — ${flag}` : ""} — 点击选中 click to select`,
-    );
+    el.setAttribute("aria-label", this.barLabel(c));
   }
 
   setSelected(id: string | null): void {

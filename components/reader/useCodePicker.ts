@@ -1,6 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState, type RefObject } from "react";
 import type { PickerAnchor } from "./CodePicker";
 import { shorten } from "./codings";
@@ -20,6 +21,7 @@ export function useCodePicker(o: {
   map: PositionMap;
 }) {
   const { stageRef, editorRef, map } = o;
+  const t = useTranslations("reader.picker");
   const [picker, setPicker] = useState<PickerState | null>(null);
   const [pending, setPending] = useState<PendingSpan | null>(null);
   const pickerRef = useRef(picker);
@@ -46,9 +48,9 @@ export function useCodePicker(o: {
       const p = pendingRef.current;
       if (p && !p.unitId && p.start === s.start && p.end === s.end && pickerRef.current) return;
       setPending({ start: s.start, end: s.end, quote: s.quote });
-      setPicker({ mode: "create", anchor: anchorFrom(s.rect), heading: `编码选区 Code the selection：“${shorten(s.quote)}”` });
+      setPicker({ mode: "create", anchor: anchorFrom(s.rect), heading: t("codeSelection", { quote: shorten(s.quote) }) });
     },
-    [anchorFrom],
+    [anchorFrom, t],
   );
 
   const openForSentence = useCallback(
@@ -57,10 +59,10 @@ export function useCodePicker(o: {
       setPicker({
         mode: "create",
         anchor: anchorFrom(at),
-        heading: `编码第 ${ordinal + 1} 句 Code sentence ${ordinal + 1}：“${shorten(span.quote)}”`,
+        heading: t("codeSentence", { n: ordinal + 1, quote: shorten(span.quote) }),
       });
     },
-    [anchorFrom],
+    [anchorFrom, t],
   );
 
   const openRecode = useCallback(
@@ -73,9 +75,9 @@ export function useCodePicker(o: {
         // keep the default anchor
       }
       setPending(null);
-      setPicker({ mode: "recode", codingId: c.id, anchor, heading: `改码 Re-code ${c.shortName}：“${shorten(c.quote)}”` });
+      setPicker({ mode: "recode", codingId: c.id, anchor, heading: t("recode", { code: c.shortName, quote: shorten(c.quote) }) });
     },
-    [editorRef, map, anchorFrom],
+    [editorRef, map, anchorFrom, t],
   );
 
   return { picker, pickerRef, pending, pendingRef, close, openForSelection, openForSentence, openRecode };

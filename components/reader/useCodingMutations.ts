@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useRef, useState } from "react";
 import { api, ApiFailure } from "./api";
 import { sortCodings } from "./codings";
@@ -35,6 +36,7 @@ export function useCodingMutations(o: {
   select: (id: string | null) => void;
 }) {
   const { documentId, text, map, selectedRef, select } = o;
+  const t = useTranslations("reader.actions");
   const [codings, setCodings] = useState<ReaderCoding[]>(() => sortCodings(o.initial));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; conflict: boolean } | null>(null);
@@ -90,7 +92,7 @@ export function useCodingMutations(o: {
   const create = useCallback(
     (code: PickerCode, p: PendingSpan) =>
       run(async () => {
-        const label = `编码 code ${code.shortName}`;
+        const label = t("code", { code: code.shortName });
         if (p.unitId) {
           const r = await api.codeUnits({ unitIds: [p.unitId], codeId: code.id });
           const first = r.created[0];
@@ -100,7 +102,7 @@ export function useCodingMutations(o: {
             select(first.id);
             setNotice(null);
           }
-          if (r.skipped.length > 0) setNotice(`此句已由你编码为 ${code.shortName} / you already coded this sentence with ${code.shortName}`);
+          if (r.skipped.length > 0) setNotice(t("alreadyCoded", { code: code.shortName }));
         } else {
           const c = await api.createCoding(documentId, { codeId: code.id, start: p.start, end: p.end, expectQuote: p.quote });
           commit((list) => [...list, c]);
@@ -109,7 +111,7 @@ export function useCodingMutations(o: {
           setNotice(null);
         }
       }),
-    [documentId, run, commit, setStack, select],
+    [documentId, run, commit, setStack, select, t],
   );
 
   /** Edits a coding as it is when the queue reaches it; `patchOf` returns null for "nothing to do". */
@@ -137,9 +139,9 @@ export function useCodingMutations(o: {
         await api.deleteCoding(id, c.version);
         forget(id);
         const item = { oldId: id, codeId: c.codeId, start: c.start, end: c.end, comment: c.comment, quote: c.quote, anchored: c.anchor !== "orphaned" };
-        setStack(pushEntry(undoRef.current, { kind: "delete", label: `删除 delete ${c.shortName}`, items: [item] }));
+        setStack(pushEntry(undoRef.current, { kind: "delete", label: t("delete", { code: c.shortName }), items: [item] }));
       }),
-    [run, forget, setStack],
+    [run, forget, setStack, t],
   );
 
   const undo = useCallback(
@@ -170,20 +172,20 @@ export function useCodingMutations(o: {
             }
           } else {
             const c = codingsRef.current.find((x) => x.id === entry.id);
-            if (!c) throw new ApiFailure("not_found", "该编码已不存在，无法撤销 / the coding no longer exists", 404);
+            if (!c) throw new ApiFailure("not_found", t("goneNoUndo"), 404);
             const u = await api.updateCoding(c.id, revertPatch(c, entry.before, (a, b) => map.slice(a, b)));
             commit((list) => list.map((x) => (x.id === c.id ? u : x)));
             select(c.id);
           }
           setStack(withoutEntry(undoRef.current, entry));
-          setNotice(`已撤销 Undone: ${entry.label}`);
+          setNotice(t("undone", { label: entry.label }));
         } catch (e) {
           // Nothing left to undo there: the entry goes.
           if (e instanceof ApiFailure && e.status === 404) setStack(withoutEntry(undoRef.current, entry));
           throw e;
         }
       }),
-    [run, documentId, map, commit, forget, select, setStack],
+    [run, documentId, map, commit, forget, select, setStack, t],
   );
 
   /** Loads the codings again (after a conflict); a changed text needs a full page reload. */
@@ -198,11 +200,11 @@ export function useCodingMutations(o: {
       setStack([]);
       if (selectedRef.current && !fresh.codings.some((c) => c.id === selectedRef.current)) select(null);
       setError(null);
-      setNotice("已重新载入 Reloaded");
+      setNotice(t("reloaded"));
     } catch (e) {
       report(e);
     }
-  }, [documentId, text, commit, setStack, selectedRef, select, report]);
+  }, [documentId, text, commit, setStack, selectedRef, select, report, t]);
 
   return { codings, codingsRef, busy, error, setError, notice, setNotice, undoView, report, create, edit, remove, undo, reload };
 }

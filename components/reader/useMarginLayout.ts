@@ -51,8 +51,11 @@ export function useMarginLayout(o: {
   map: PositionMap;
   codings: readonly ReaderCoding[];
   selectedId: string | null;
+  /** A bar's accessible name (code, label, anchor state), in the interface language. */
+  barLabel: (c: ReaderCoding) => string;
 }) {
   const { editor, editorRef, hostRef, marginRef, map, codings, selectedId } = o;
+  const barLabelRef = useLatest(o.barLabel);
   const [ready, setReady] = useState(false);
   const rendererRef = useRef<MarginRenderer | null>(null);
   const frame = useRef(0);
@@ -87,7 +90,7 @@ export function useMarginLayout(o: {
     cancelAnimationFrame(frame.current);
     const ed = editorRef.current;
     const host = hostRef.current;
-    if (!rendererRef.current && marginRef.current) rendererRef.current = new MarginRenderer(marginRef.current);
+    if (!rendererRef.current && marginRef.current) rendererRef.current = new MarginRenderer(marginRef.current, (c) => barLabelRef.current(c));
     const renderer = rendererRef.current;
     if (!ed || !renderer || !host) return;
     const first = !readyRef.current;
@@ -105,7 +108,7 @@ export function useMarginLayout(o: {
       markReaderReady();
       setReady(true);
     }
-  }, [editorRef, hostRef, marginRef, map, paragraphsNear, codingsRef, selectedRef]);
+  }, [editorRef, hostRef, marginRef, map, paragraphsNear, codingsRef, selectedRef, barLabelRef]);
 
   const scheduleLayout = useCallback(() => {
     cancelAnimationFrame(frame.current);

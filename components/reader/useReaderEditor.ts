@@ -75,6 +75,8 @@ export function useReaderEditor(o: {
   editorRef: { current: Editor | null };
   onMounted: () => void;
   onDestroy: () => void;
+  /** Accessible names in the interface language: the text, and a sentence handle by its number. */
+  labels: { text: string; handle: (n: string) => string };
 }): Editor | null {
   const { map, sentences, codings, overlay, hostRef, editorRef, onMounted, onDestroy } = o;
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -86,6 +88,7 @@ export function useReaderEditor(o: {
   const limitRef = useRef(FIRST_CHARS);
   const streamRef = useRef<Stream | null>(null);
   const callbacks = useLatest({ onMounted, onDestroy });
+  const labels = useLatest(o.labels);
 
   useEffect(() => {
     performance.mark("juncture:reader:hydrated");
@@ -98,7 +101,7 @@ export function useReaderEditor(o: {
     let first: DecorationSet | null = null;
     const ed = new Editor({
       element: null, // mounted in the layout effect below, in the same commit that drops the static text
-      extensions: [Document, ReaderParagraph, Text, UnitMark, layers.codings.extension, layers.overlay.extension],
+      extensions: [Document, ReaderParagraph, Text, UnitMark.configure({ handleLabel: (n) => labels.current.handle(n) }), layers.codings.extension, layers.overlay.extension],
       content: buildDocJson(map, sentences),
       editable: false,
       enableInputRules: false,
@@ -109,7 +112,7 @@ export function useReaderEditor(o: {
       // Copy gives the canonical text: paragraphs joined by ONE "\n", not Tiptap's blank line.
       coreExtensionOptions: { clipboardTextSerializer: { blockSeparator: "\n" } },
       editorProps: {
-        attributes: { class: "reader-editor", "aria-label": "文档正文 Document text", "aria-readonly": "true" },
+        attributes: { class: "reader-editor", "aria-label": labels.current.text, "aria-readonly": "true" },
         decorations: (state) => (first && layers.codings.key.getState(state) === undefined ? first : null),
       },
     });
@@ -130,7 +133,7 @@ export function useReaderEditor(o: {
       cb.onDestroy();
       ed.destroy();
     };
-  }, [map, sentences, layers, editorRef, callbacks, codingsRef]);
+  }, [map, sentences, layers, editorRef, callbacks, codingsRef, labels]);
 
   useLayoutEffect(() => {
     const host = hostRef.current;

@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { createCode } from "../../lib/codebook";
 import { createProject, importDocument } from "../../lib/corpus";
 import { createDb, type Db } from "../../lib/db/client";
 import { launchBrowser, newPage } from "./browser";
@@ -19,17 +20,20 @@ let page: Page;
 let pageErrors: string[];
 let projectId: string;
 let projectName: string;
+let documentId: string;
 
 beforeAll(async () => {
   db = createDb(process.env.JUNCTURE_TEST_DB_URL);
   projectName = `语言 language ${Date.now()}`;
   projectId = (await createProject(db, { name: projectName, templates: "none" })).id;
-  await importDocument(db, {
+  const imported = await importDocument(db, {
     projectId,
     fileName: "河北省2018年政府工作报告.txt",
     bytes: new TextEncoder().encode("京津冀协同发展。雄安新区规划建设。\n"),
     metadata: { region: "BTH", year: 2018, docType: "work-report", level: "provincial" },
   });
+  documentId = imported.id;
+  await createCode(db, { projectId, shortName: "TR-1", labelZh: "交通先行", labelEn: "Transport first" });
   browser = await launchBrowser();
   ({ page, errors: pageErrors } = await newPage(browser, { locale: "zh-CN" }));
 });
@@ -112,5 +116,26 @@ it("keeps English on a project's pages and after a reload", async () => {
   await expect.poll(() => page.getAttribute("html", "lang")).toBe("zh-CN");
   expect(await page.locator("nav").innerText()).toMatch(/文档\s+编码本\s+检索\s+关键词建议\s+备忘录/);
   expect(await page.locator("[data-testid=document-table]").innerText()).toContain("京津冀");
+  expect(pageErrors).toEqual([]);
+});
+
+it("shows the reader's own words in one language, code labels in that language first", async () => {
+  const chrome = ["[data-testid=reader-status]", "[data-testid=document-codes]", "[data-testid=codebook-list]", "[data-testid=memos-document]"];
+  // Chinese (the previous test switched back).
+  await page.goto(`/projects/${projectId}/documents/${documentId}`);
+  await page.waitForSelector('[data-testid=reader][data-ready="true"]');
+  expect(await page.getByTestId("undo").innerText()).toContain("撤销");
+  expect(await page.getByTestId("codebook-list").innerText()).toContain("交通先行");
+  expect(await page.getByTestId("codebook-list").innerText()).not.toContain("Transport first");
+
+  await page.getByRole("button", { name: "English", exact: true }).click();
+  await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
+  await page.reload();
+  await page.waitForSelector('[data-testid=reader][data-ready="true"]');
+  expect((await page.getByTestId("undo").innerText()).trim()).toBe("Undo");
+  for (const selector of chrome) expect(await textWithout(selector)).not.toMatch(CJK);
+  expect(await page.getByTestId("codebook-list").innerText()).toContain("Transport first");
+  // The sentence handles and the text are named for assistive technology in English too.
+  expect(await page.locator("[data-unit-handle]").first().getAttribute("aria-label")).toBe("Code sentence 1");
   expect(pageErrors).toEqual([]);
 });

@@ -158,7 +158,7 @@ describe("coding reader", () => {
     }, TARGET);
     expect(selected).toBe(TARGET);
 
-    const search = page.getByRole("combobox", { name: /查找编码/ });
+    const search = page.getByRole("combobox", { name: /Find a code/ });
     await search.waitFor({ state: "visible" });
     await page.keyboard.type("综合交通");
     await expect
@@ -194,7 +194,7 @@ describe("coding reader", () => {
     const units = await db.unit.findMany({ where: { documentId, kind: "sentence" }, orderBy: { ordinal: "asc" } });
     const last = units.at(-1)!;
     await page.locator(`[data-unit-handle="${last.id}"]`).click();
-    await page.getByRole("combobox", { name: /查找编码/ }).waitFor({ state: "visible" });
+    await page.getByRole("combobox", { name: /Find a code/ }).waitFor({ state: "visible" });
     await page.keyboard.type("COE-1");
     await page.keyboard.press("Enter");
     await page.locator(".margin-bar", { hasText: "COE-1" }).waitFor({ state: "visible" });
@@ -209,7 +209,7 @@ describe("coding reader", () => {
     await expect.poll(async () => (await codingsInDb()).filter((c) => c.code.shortName === "COE-1").length).toBe(2);
     coe = (await codingsInDb()).filter((c) => c.code.shortName === "COE-1");
     expect(coe.map((c) => [c.start, c.end])).toContainEqual([first.start, first.end]);
-    expect(await page.getByRole("combobox", { name: /查找编码/ }).count()).toBe(0);
+    expect(await page.getByRole("combobox", { name: /Find a code/ }).count()).toBe(0);
   });
 
   it("draws overlapping codings in separate lanes; deletes from the margin and undoes it", async () => {
@@ -267,7 +267,7 @@ describe("coding reader", () => {
     const row = (await codingsInDb()).find((c) => c.code.shortName === "CON-1")!;
     await page.locator(`.margin-bar[data-coding-id="${row.id}"]`).click();
     await page.getByTestId("coding-inspector").waitFor({ state: "visible" });
-    await page.getByRole("button", { name: /终点后移一字/ }).click();
+    await page.getByRole("button", { name: "Move the end one character later" }).click();
     await expect.poll(async () => (await db.coding.findUnique({ where: { id: row.id } }))?.end).toBe(row.end + 1);
     await expect.poll(() => highlightedText(page, row.id)).toBe(TARGET + "。");
     await page.getByTestId("undo").click();
@@ -285,9 +285,9 @@ describe("coding reader", () => {
     await page.getByTestId("delete-coding").click();
     const alert = page.getByTestId("reader-error");
     await alert.waitFor({ state: "visible" });
-    expect(await alert.textContent()).toContain("已被他人修改");
+    expect(await alert.textContent()).toContain("changed by someone else");
     expect(await db.coding.findUnique({ where: { id: row.id } })).not.toBeNull();
-    await alert.getByRole("button", { name: /重新载入 Reload/ }).click();
+    await alert.getByRole("button", { name: "Reload" }).click();
     await alert.waitFor({ state: "detached" });
     // The refused request itself is logged by the browser; nothing else went wrong.
     expect(pageErrors.filter((e) => !/status of 409/.test(e))).toEqual([]);
@@ -297,7 +297,7 @@ describe("coding reader", () => {
     await openReader(page);
     const selected = await selectBetween(page, "京津冀协同发展", "打造轨道");
     expect(selected.replace(/\n+/g, "\n")).toBe("京津冀协同发展取得重大进展。\n推进交通一体化，");
-    await page.getByRole("combobox", { name: /查找编码/ }).waitFor({ state: "visible" });
+    await page.getByRole("combobox", { name: /Find a code/ }).waitFor({ state: "visible" });
     await page.keyboard.type("COE-1");
     await page.keyboard.press("Enter");
     const start = cpIndexOf(plainText, "京津冀协同发展");
