@@ -5,6 +5,7 @@ import type { Locale } from "../i18n/locale";
 import { registerCodingCommands } from "./coding-commands";
 import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
+import { registerPeriodCommands } from "./period-commands";
 import { CLI_MESSAGES } from "./messages";
 import { fail } from "./output";
 
@@ -17,6 +18,7 @@ export function buildProgram(locale: Locale): Command {
     .exitOverride();
   registerCorpusCommands(program, locale);
   registerCodingCommands(program, locale);
+  registerPeriodCommands(program, locale);
   return program;
 }
 
