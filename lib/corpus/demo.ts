@@ -8,56 +8,37 @@ import type { DocumentMetadataPatch } from "./metadata";
 import { createProject } from "./projects";
 import { findCodeByShortName } from "../codebook";
 import { decideSuggestions, suggestForCode } from "../search";
+import { importPeriods, type PeriodsFile } from "../periods/periods-file";
+import table41 from "../periods/table-4-1.json";
 
 export const DEMO_PROJECT_NAME = "示例：京津冀城市群 Demo: Beijing-Tianjin-Hebei";
 
 const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "demo-texts");
 
-/** Short sample documents written for the demo: one plan and two yearly work reports. */
-const DEMO_DOCUMENTS: { file: string; metadata: DocumentMetadataPatch }[] = [
-  {
-    file: "bth-plan-2015.txt",
+/** The real series: Hebei's provincial government work reports, with where each came from. */
+type DemoSource = { file: string; year: number; repository: string; commit: string; path: string; url: string; caveat: string };
+
+function demoDocuments(): { file: string; metadata: DocumentMetadataPatch }[] {
+  const sources = JSON.parse(fs.readFileSync(path.join(DEMO_DIR, "hebei", "sources.json"), "utf8")) as { files: DemoSource[] };
+  return sources.files.map((f) => ({
+    file: path.join("hebei", f.file),
     metadata: {
-      title: "京津冀城市群协同发展规划（示例）",
-      region: "BTH",
-      level: "national",
-      docType: "plan",
-      issuer: "国家发展改革委（示例）",
-      year: 2015,
-      sourceRef: "written for the Juncture demo",
-    },
-  },
-  {
-    file: "hebei-report-2016.txt",
-    metadata: {
-      title: "河北省政府工作报告 2016（示例）",
+      title: `河北省政府工作报告 ${f.year}`,
       region: "BTH",
       province: "河北省",
       level: "provincial",
       docType: "work-report",
       issuer: "河北省人民政府",
-      year: 2016,
-      sourceRef: "written for the Juncture demo",
+      year: f.year,
+      sourceRef: [`${f.repository}@${f.commit.slice(0, 7)}:${f.path}`, f.url, f.caveat].filter(Boolean).join(" · "),
     },
-  },
-  {
-    file: "hebei-report-2018.txt",
-    metadata: {
-      title: "河北省政府工作报告 2018（示例）",
-      region: "BTH",
-      province: "河北省",
-      level: "provincial",
-      docType: "work-report",
-      issuer: "河北省人民政府",
-      year: 2018,
-      sourceRef: "written for the Juncture demo",
-    },
-  },
-];
+  }));
+}
 
 /** Sub-themes whose keyword suggestions the demo accepts, and the coder it records. */
-const DEMO_CODES = ["CON-1", "COE-3", "COO-3", "COO-4", "COE-2"];
-const DEMO_CODER = "示例编码员 demo";
+const DEMO_CODES = ["COE-1", "COE-2", "COE-3", "CON-1", "CON-2", "CON-3", "COO-1", "COO-3", "COO-4"];
+/** The demo's codings are accepted keyword suggestions, not a researcher's reading: the coder says so. */
+export const DEMO_CODER = "关键词建议 keyword suggestions";
 
 export type DemoResult = { name: string; loaded: boolean; documents: number; codings: number };
 
@@ -70,14 +51,16 @@ export async function loadDemoProject(db: Db, opts: { reset?: boolean } = {}): P
   const project = await createProject(db, {
     name: DEMO_PROJECT_NAME,
     description:
-      "示例项目：一份城市群规划与两份省级政府工作报告（为演示而撰写）。 Demo project: a mega-region plan and two provincial work reports written for the demo.",
+      "示例项目：河北省政府工作报告 2006–2026（真实文本，部分为节选），编码为关键词建议的初步结果，尚未经研究者审阅；京津冀、成渝、辽中南的阶段与关键节点取自研究的表 4.1。 " +
+      "Demo project: Hebei's provincial government work reports 2006–2026 (real texts, some truncated), coded by accepted keyword suggestions that no researcher has reviewed yet; the stages and critical junctures of BTH, CC and SCLN are Table 4.1 of the study.",
   });
   let documents = 0;
-  for (const d of DEMO_DOCUMENTS) {
+  for (const d of demoDocuments()) {
     const bytes = new Uint8Array(fs.readFileSync(path.join(DEMO_DIR, d.file)));
-    await importDocument(db, { projectId: project.id, fileName: d.file, bytes, metadata: d.metadata });
+    await importDocument(db, { projectId: project.id, fileName: path.basename(d.file), bytes, metadata: d.metadata });
     documents++;
   }
+  await importPeriods(db, { projectId: project.id, file: table41 as PeriodsFile, actor: DEMO_CODER });
   // A first pass of coding, as a researcher would start: accept the keyword
   // suggestions of a few 3-CO sub-themes, so that the reader, the codebook counts
   // and the search filters have something to show.

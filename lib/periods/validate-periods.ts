@@ -8,6 +8,7 @@ export type JuncturePoint = { id?: string; title: string; date: PeriodDate };
 export type PeriodProblem = { kind: "order" | "overlap" | "juncture"; text: Bilingual };
 
 const label = (s: StageSpan) => `“${s.name}” (${formatSpan(s.start, s.end)})`;
+const labelZh = (s: StageSpan) => `“${s.name}”（${formatSpan(s.start, s.end)}）`;
 
 /** Stages ordered by start (ties by end, a running stage last). */
 export function sortStages<T extends { start: PeriodDate; end: PeriodDate | null }>(stages: readonly T[]): T[] {
@@ -29,7 +30,7 @@ export function periodProblems(stages: readonly StageSpan[], junctures: readonly
     if (s.end && lastMonth(s.end) < firstMonth(s.start)) {
       problems.push({
         kind: "order",
-        text: { en: `stage ${label(s)} ends before it starts`, zh: `阶段${label(s)}的结束早于开始` },
+        text: { en: `stage ${label(s)} ends before it starts`, zh: `阶段${labelZh(s)}的结束早于开始` },
       });
     }
   }
@@ -41,10 +42,10 @@ export function periodProblems(stages: readonly StageSpan[], junctures: readonly
       problems.push({
         kind: "overlap",
         text: a.end
-          ? { en: `stages ${label(a)} and ${label(b)} overlap`, zh: `阶段${label(a)}与${label(b)}时间重叠` }
+          ? { en: `stages ${label(a)} and ${label(b)} overlap`, zh: `阶段${labelZh(a)}与${labelZh(b)}时间重叠` }
           : {
               en: `stage ${label(a)} is still running, so ${label(b)} cannot follow it; give ${label(a)} an end first`,
-              zh: `阶段${label(a)}尚未结束，不能再接${label(b)}；请先为其设定结束时间`,
+              zh: `阶段${labelZh(a)}尚未结束，不能再接${labelZh(b)}；请先为其设定结束时间`,
             },
       });
     }
@@ -63,12 +64,13 @@ export function periodProblems(stages: readonly StageSpan[], junctures: readonly
  */
 function junctureProblem(sorted: readonly StageSpan[], j: JuncturePoint): Bilingual | null {
   const what = `“${j.title}” (${formatPeriodDate(j.date)})`;
+  const whatZh = `“${j.title}”（${formatPeriodDate(j.date)}）`;
   if (sorted.length === 0) {
-    return { en: `juncture ${what} needs the stages it separates: add the stages first`, zh: `关键节点${what}需要前后阶段：请先添加阶段` };
+    return { en: `juncture ${what} needs the stages it separates: add the stages first`, zh: `关键节点${whatZh}需要前后阶段：请先添加阶段` };
   }
   const first = sorted[0]!;
   if (lastMonth(j.date) < firstMonth(first.start)) {
-    return { en: `juncture ${what} falls before the first stage ${label(first)}`, zh: `关键节点${what}早于第一个阶段${label(first)}` };
+    return { en: `juncture ${what} falls before the first stage ${label(first)}`, zh: `关键节点${whatZh}早于第一个阶段${labelZh(first)}` };
   }
   for (const s of sorted) {
     // Inside: wholly after the stage's first year (or month) and wholly before its last one.
@@ -77,7 +79,7 @@ function junctureProblem(sorted: readonly StageSpan[], j: JuncturePoint): Biling
     if (startsAfter && endsBefore) {
       return {
         en: `juncture ${what} falls inside stage ${label(s)}; a juncture belongs at a stage's end or the next one's start`,
-        zh: `关键节点${what}位于阶段${label(s)}之中；关键节点应位于阶段的结束或下一阶段的开始`,
+        zh: `关键节点${whatZh}位于阶段${labelZh(s)}之中；关键节点应位于阶段的结束或下一阶段的开始`,
       };
     }
   }

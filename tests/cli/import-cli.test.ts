@@ -133,18 +133,31 @@ describe("juncture CLI: import, projects, documents, demo", () => {
     expect(listing).toEqual({ code: 2, stdout: "", stderr: "juncture: --year 必须是年份（如 2018），而不是“20x8”\n" });
   });
 
-  it("loads the demo project once, and again with --reset", async () => {
+  it("loads the demo project once, and again with --reset: the real Hebei series, its keyword-suggested codings and Table 4.1", async () => {
     const name = "示例：京津冀城市群 Demo: Beijing-Tianjin-Hebei";
+    const sources = JSON.parse(fs.readFileSync(path.join("lib", "corpus", "demo-texts", "hebei", "sources.json"), "utf8")) as { files: { year: number }[] };
     const first = JSON.parse((await runCli(["demo", "--json"], t.url)).stdout);
-    expect(first).toEqual({ name, loaded: true, documents: 3, codings: 35 });
+    expect(first).toMatchObject({ name, loaded: true, documents: sources.files.length });
+    expect(first.codings).toBeGreaterThan(0);
     const again = await runCli(["demo", "--lang", "zh"], t.url);
     expect(again.stdout).toBe(`示例项目“${name}”已存在（用 --reset 重新载入）\n`);
     const reset = JSON.parse((await runCli(["demo", "--reset", "--json"], t.url)).stdout);
-    expect(reset).toEqual({ name, loaded: true, documents: 3, codings: 35 });
+    expect(reset).toEqual(first);
     const projects = JSON.parse((await runCli(["projects", "--json"], t.url)).stdout);
     expect(projects).toHaveLength(1);
-    expect(projects[0].documentCount).toBe(3);
-  });
+    expect(projects[0].documentCount).toBe(sources.files.length);
+    expect(projects[0].codingCount).toBe(first.codings);
+    // Every year of the series is there once (the file labelled 2018 holds the 2019 report).
+    const docs = JSON.parse((await runCli(["documents", "--project", name, "--json"], t.url)).stdout) as { year: number; region: string }[];
+    expect(docs.map((d) => d.year).sort()).toEqual(sources.files.map((f) => f.year).sort());
+    expect(new Set(docs.map((d) => d.region))).toEqual(new Set(["BTH"]));
+    const periods = JSON.parse((await runCli(["periods", "--project", name, "--json"], t.url)).stdout) as { scope: { value: string }; stages: unknown[]; junctures: unknown[] }[];
+    expect(periods.map((p) => [p.scope.value, p.stages.length, p.junctures.length])).toEqual([
+      ["BTH", 4, 3],
+      ["CC", 4, 3],
+      ["SCLN", 4, 3],
+    ]);
+  }, 120_000);
 });
 
 describeWith(sharedCorpus(), "juncture import of the shared real corpus", () => {

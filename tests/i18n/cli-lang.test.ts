@@ -69,14 +69,25 @@ describe("juncture CLI language", () => {
       const project = "示例：京津冀城市群 Demo: Beijing-Tianjin-Hebei";
       const head = async (lang: string) =>
         (await runCli(["codebook", "--project", project, "--lang", lang], db.url)).stdout.split("\n").slice(0, 3);
-      expect(await head("zh")).toEqual(["COE  共存  （0，含子编码 15）", "  COE-1  重构区域空间格局  （0）", "  COE-2  重新定位城市功能  （6）"]);
+      // The same counts (from the JSON codebook) in each language's own words.
+      const tree = JSON.parse((await runCli(["codebook", "--project", project, "--json"], db.url)).stdout) as {
+        codingCount: number;
+        totalCodingCount: number;
+        children: { codingCount: number }[];
+      }[];
+      const coe = tree[0]!;
+      const [one, two] = [coe.children[0]!.codingCount, coe.children[1]!.codingCount];
+      expect(coe.totalCodingCount).toBeGreaterThan(0);
+      expect(await head("zh")).toEqual([`COE  共存  （0，含子编码 ${coe.totalCodingCount}）`, `  COE-1  重构区域空间格局  （${one}）`, `  COE-2  重新定位城市功能  （${two}）`]);
       expect(await head("en")).toEqual([
-        "COE  Coexistence  (0, 15 with sub-codes)",
-        "  COE-1  Restructuring regional spatial patterns  (0)",
-        "  COE-2  Repositioning functional roles  (6)",
+        `COE  Coexistence  (0, ${coe.totalCodingCount} with sub-codes)`,
+        `  COE-1  Restructuring regional spatial patterns  (${one})`,
+        `  COE-2  Repositioning functional roles  (${two})`,
       ]);
+      const json = JSON.parse((await runCli(["search", "--project", project, "--query", "雄安", "--json"], db.url)).stdout) as { total: number };
+      expect(json.total).toBeGreaterThan(0);
       const hits = await runCli(["search", "--project", project, "--query", "雄安", "--lang", "zh"], db.url);
-      expect(hits.stdout.split("\n")[0]).toBe("命中 2 处");
+      expect(hits.stdout.split("\n")[0]).toBe(`命中 ${json.total} 处`);
     } finally {
       await db.close();
     }
