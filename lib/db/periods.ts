@@ -177,3 +177,13 @@ export async function codedUnitsPerYear(db: DbClient, k: ScopeKey): Promise<{ ye
     WHERE c."projectId" = ${k.projectId} AND ${scopeColumn(k.scopeField)} = ${k.scopeValue} AND d."year" IS NOT NULL`);
   return rows.map((r) => ({ year: Number(r.year), codeId: r.codeId, unitId: r.unitId }));
 }
+
+/** Codings of the given codes in one year's documents of a grouping (a suggestion's passages), longest first. */
+export function codingsInYear(db: DbClient, k: ScopeKey, year: number, codeIds: string[], limit: number) {
+  return db.coding.findMany({
+    where: { projectId: k.projectId, codeId: { in: codeIds }, document: { year, [k.scopeField]: k.scopeValue } },
+    select: { id: true, documentId: true, start: true, end: true, quote: true, code: { select: { shortName: true } }, document: { select: { title: true } } },
+    orderBy: [{ documentId: "asc" }, { start: "asc" }],
+    take: limit,
+  });
+}

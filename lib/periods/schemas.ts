@@ -84,3 +84,33 @@ export const evidenceInputSchema = z
     message: zodText("a passage needs start < end (code points of the document)", "段落证据需要起止位置（start < end）"),
   });
 export type EvidenceInput = z.input<typeof evidenceInputSchema>;
+
+/** Query strings of the periods routes: a grouping (default region), chosen codes, normalisation, change-point settings. */
+const codesParam = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : undefined));
+const numberParam = (what: string, zh: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) ctx.addIssue({ code: "custom", message: zodText(`${what} must be a number of 0 or more`, `${zh}须为不小于 0 的数`) });
+      return n;
+    });
+export const scopeQuerySchema = z.object({ field: scopeSchema.shape.field.default("region"), value: scopeSchema.shape.value });
+export const scopeFilterSchema = z.object({ field: scopeSchema.shape.field.optional(), value: z.string().optional() });
+export const timelineQuerySchema = scopeQuerySchema.extend({
+  codes: codesParam,
+  per: z.enum(["chars", "documents", "none"], { error: zodText("per is chars, documents or none", "per 须为 chars、documents 或 none") }).default("chars"),
+});
+export const suggestionQuerySchema = scopeQuerySchema.extend({
+  codes: codesParam,
+  penalty: numberParam("penalty", "惩罚值"),
+  minSegment: numberParam("minSegment", "最小段长").pipe(z.number().int(zodText("minSegment is a whole number of years", "最小段长须为整数年")).min(1).optional()),
+});
+export const exportQuerySchema = scopeFilterSchema.extend({
+  format: z.enum(["json", "csv", "md"], { error: zodText("format is json, csv or md", "格式须为 json、csv 或 md") }).default("json"),
+});

@@ -9,7 +9,7 @@
  * sub-themes of CON counts once for CON.
  */
 import type { Db } from "../db/client";
-import { codedUnitsPerYear, documentsPerYear, type ScopeKey } from "../db/periods";
+import { codedUnitsPerYear, codingsInYear, documentsPerYear, type ScopeKey } from "../db/periods";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
 import { findChangePoints } from "./change-points";
@@ -167,6 +167,8 @@ export type JunctureSuggestion = {
   gain: number;
   /** The codes whose share moved most, largest first, with the shares before and after. */
   moved: { code: ProfileCode; before: number; after: number; delta: number }[];
+  /** Passages behind the shift: codings of the code that moved most, in the first year of the new profile. */
+  passages: { codingId: string; documentId: string; title: string; shortName: string; start: number; end: number; quote: string }[];
 };
 
 /**
@@ -179,6 +181,8 @@ export async function suggestJunctures(
   input: { projectId: string; scope: Scope; codes?: readonly string[]; penalty?: number; minSegment?: number },
 ): Promise<{ penalty: number; minSegment: number; years: number[]; suggestions: JunctureSuggestion[] }> {
   const t = await getTimeline(db, { ...input, per: "none" });
+  const { countsFor } = await chosenCodes(db, input.projectId, input.codes);
+  const k: ScopeKey = { projectId: input.projectId, scopeField: t.scope.field, scopeValue: t.scope.value };
   const rows = t.years.filter((y) => y.documents > 0 && y.units.some((u) => u > 0));
   if (rows.length < 2) return { penalty: input.penalty ?? 0, minSegment: input.minSegment ?? 2, years: rows.map((r) => r.year), suggestions: [] };
   const r = findChangePoints({
@@ -192,10 +196,18 @@ export async function suggestJunctures(
     penalty: r.penalty,
     minSegment: r.minSegment,
     years: rows.map((y) => y.year),
-    suggestions: r.changes.map((c) => ({
-      year: c.label,
-      gain: c.gain,
-      moved: c.moved.map((m) => ({ code: t.codes[m.dimension]!, before: c.before[m.dimension]!, after: c.after[m.dimension]!, delta: m.delta })),
-    })),
+    suggestions: await Promise.all(
+      r.changes.map(async (c) => {
+        const top = c.moved[0]?.dimension ?? 0;
+        const codeIds = [...countsFor].filter(([, dims]) => dims.includes(top)).map(([id]) => id);
+        const found = await codingsInYear(db, k, c.label, codeIds, 8);
+        return {
+          year: c.label,
+          gain: c.gain,
+          moved: c.moved.map((m) => ({ code: t.codes[m.dimension]!, before: c.before[m.dimension]!, after: c.after[m.dimension]!, delta: m.delta })),
+          passages: found.map((f) => ({ codingId: f.id, documentId: f.documentId, title: f.document.title, shortName: f.code.shortName, start: f.start, end: f.end, quote: f.quote })),
+        };
+      }),
+    ),
   };
 }

@@ -93,6 +93,12 @@ describe("timeline, stage × code table and juncture suggestions", () => {
     const r = await suggestJunctures(t.db, { projectId, scope: BTH, codes: ["COE", "CON"] });
     expect(r.suggestions.map((s) => s.year)).toEqual([2014]);
     expect(r.suggestions[0]!.moved[0]!.code.shortName).toMatch(/^CO[EN]$/);
+    // Its passages: codings of the code that moved most, in 2014's document.
+    const passages = r.suggestions[0]!.passages;
+    expect(passages.length).toBeGreaterThan(0);
+    expect(new Set(passages.map((p) => p.shortName))).toEqual(new Set([r.suggestions[0]!.moved[0]!.code.shortName]));
+    const docs2014 = await t.db.document.findMany({ where: { year: 2014, region: "BTH" }, select: { id: true } });
+    expect(passages.every((p) => p.documentId === docs2014[0]!.id)).toBe(true);
     const con = r.suggestions[0]!.moved.find((m) => m.code.shortName === "CON")!;
     expect(con.before).toBeCloseTo(0.2, 10);
     expect(con.after).toBeCloseTo(0.8, 10);

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { currentCoderName } from "@/app/coder";
+import { getDb } from "@/lib/db/client";
+import { addEvidence, createJuncture, evidenceInputSchema, junctureInputSchema, scopeSchema } from "@/lib/periods";
+import { created, handle, parseJson } from "../../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ projectId: string }> };
+
+const bodySchema = z.object({ scope: scopeSchema, juncture: junctureInputSchema, evidence: z.array(evidenceInputSchema).max(200).default([]) });
+
+/**
+ * POST { scope, juncture: { date, titleZh?, titleEn?, type?, description? }, evidence?: [...] } → 201 { juncture }.
+ * Accepting a suggestion is this call with the suggestion's passages as evidence.
+ */
+export async function POST(req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const { scope, juncture, evidence } = await parseJson(req, bodySchema);
+    const db = getDb();
+    const actor = await currentCoderName();
+    let view = await createJuncture(db, { projectId, scope, juncture, actor });
+    for (const e of evidence) view = await addEvidence(db, { junctureId: view.id, evidence: e, actor });
+    return created({ juncture: view });
+  });
+}

@@ -1,0 +1,17 @@
+import { getDb } from "@/lib/db/client";
+import { getStageCodeTable, timelineQuerySchema } from "@/lib/periods";
+import { handle, ok, parseQuery } from "../../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ projectId: string }> };
+
+/** GET ?field&value&codes → StageCodeTable (codes × stages: units, shares, change; persistent / appears / vanishes) */
+export async function GET(req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const { field, value, codes } = parseQuery(req, timelineQuerySchema);
+    return ok(await getStageCodeTable(getDb(), { projectId, scope: { field, value }, codes }));
+  });
+}

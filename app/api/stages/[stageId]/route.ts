@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { currentCoderName } from "@/app/coder";
+import { versionQuerySchema } from "@/lib/coding";
+import { getDb } from "@/lib/db/client";
+import { deleteStage, stagePatchSchema, updateStage } from "@/lib/periods";
+import { handle, ok, parseJson, parseQuery } from "../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ stageId: string }> };
+
+const patchSchema = stagePatchSchema.extend({ version: z.number().int().min(1) });
+
+/** PATCH { version, …fields } → { stage } | 409 stale or breaking a rule */
+export async function PATCH(req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { stageId } = await ctx.params;
+    const { version, ...patch } = await parseJson(req, patchSchema);
+    return ok({ stage: await updateStage(getDb(), { id: stageId, version, patch, actor: await currentCoderName() }) });
+  });
+}
+
+/** DELETE ?version=N → { deleted: id } | 409 stale or stranding a juncture */
+export async function DELETE(req: Request, ctx: Ctx) {
+  return handle(async () => {
+    const { stageId } = await ctx.params;
+    const { version } = parseQuery(req, versionQuerySchema);
+    await deleteStage(getDb(), { id: stageId, version, actor: await currentCoderName() });
+    return ok({ deleted: stageId });
+  });
+}
