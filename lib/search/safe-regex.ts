@@ -70,7 +70,8 @@ export function compileSafeRegex(pattern: string, position: number): SafeRegex {
     spans: (text) => {
       const out: { from: number; to: number }[] = [];
       for (const m of re.matchAll(text)) {
-        if (m[0].length > 0) out.push({ from: m.index, to: m.index + m[0].length });
+        const at = m.index ?? 0;
+        if (m[0].length > 0) out.push({ from: at, to: at + m[0].length });
       }
       return out;
     },
