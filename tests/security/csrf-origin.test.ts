@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allowedContentTypesFor, csrfProblem, sameServerOrigin, serverOriginOf } from "../../lib/auth/csrf";
+import { MAX_PAGE, searchRequestSchema, suggestForCodeSchema } from "../../lib/search/schemas";
 import { declaredTooLarge, MAX_JSON_BODY_BYTES, maxUploadBodyBytes } from "../../lib/http/limits";
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "../../lib/http/security-headers";
 
@@ -56,6 +57,12 @@ describe("request bounds", () => {
     expect(declaredTooLarge(String(MAX_JSON_BODY_BYTES), MAX_JSON_BODY_BYTES)).toBe(false);
     expect(declaredTooLarge(null, MAX_JSON_BODY_BYTES)).toBe(false);
     expect(declaredTooLarge("abc", MAX_JSON_BODY_BYTES)).toBe(false);
+  });
+
+  it("bounds the hits and suggestions one request may ask for", () => {
+    expect(searchRequestSchema.safeParse({ query: "x", limit: MAX_PAGE }).success).toBe(true);
+    expect(searchRequestSchema.safeParse({ query: "x", limit: MAX_PAGE + 1 }).success).toBe(false);
+    expect(suggestForCodeSchema.safeParse({ projectId: "p", codeId: "c", limit: MAX_PAGE + 1 }).success).toBe(false);
   });
 
   it("bounds an upload by JUNCTURE_MAX_FILE_MB (default 50) plus the form", () => {
