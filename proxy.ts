@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { allowedContentTypesFor, csrfProblem, serverOriginOf } from "@/lib/auth/csrf";
+import { allowedContentTypesFor, csrfRefusal, serverOriginOf } from "@/lib/auth/csrf";
+import { LOCALE_COOKIE, requestLocale, type Bilingual } from "@/lib/i18n/locale";
 import { declaredTooLarge, MAX_JSON_BODY_BYTES, maxUploadBodyBytes, mebibytes } from "@/lib/http/limits";
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/http/security-headers";
 
@@ -11,8 +12,8 @@ import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "@/lib/
  *   while reading, for bodies that do not declare a length);
  * - sets the security headers on every response, with a fresh CSP nonce that Next.js stamps
  *   on its own inline bootstrap scripts (it reads the nonce from the request's CSP header).
- * Errors use the API's shape `{ error: { code, message } }`; the message is English here
- * because the proxy does not load the catalogues (the reason is technical, for developers).
+ * Refusals use the API's shape `{ error: { code, message } }`, in the request's language
+ * (locale cookie, else Accept-Language), like app/api/_shared.ts.
  */
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -27,32 +28,34 @@ function withSecurityHeaders(res: NextResponse, csp: string): NextResponse {
   return res;
 }
 
-/** Why a mutation is refused (status, code, reason), or null. */
-function mutationProblem(request: NextRequest): [number, string, string] | null {
+type Problem = { status: number; code: "forbidden" | "too_large" | "invalid_input"; text: Bilingual };
+
+/** Why a mutation is refused, or null. */
+function mutationProblem(request: NextRequest): Problem | null {
   const h = request.headers;
-  const path = request.nextUrl.pathname;
-  const serverAction = h.has("next-action");
-  const allowedContentTypes = allowedContentTypesFor(path, serverAction);
   const serverOrigin = serverOriginOf({
     host: h.get("host"),
     forwardedHost: h.get("x-forwarded-host"),
     forwardedProto: h.get("x-forwarded-proto"),
     fallbackProto: request.nextUrl.protocol,
   });
-  if (serverOrigin === null) return [400, "invalid_input", "request without a Host header"];
-  const csrf = csrfProblem({
+  if (serverOrigin === null) {
+    return { status: 400, code: "invalid_input", text: { en: "request without a Host header", zh: "请求缺少 Host 头" } };
+  }
+  const csrf = csrfRefusal({
     method: request.method,
     serverOrigin,
     origin: h.get("origin"),
     secFetchSite: h.get("sec-fetch-site"),
     contentType: h.get("content-type"),
-    allowedContentTypes,
+    allowedContentTypes: allowedContentTypesFor(request.nextUrl.pathname, h.has("next-action")),
   });
-  if (csrf) return [403, "forbidden", csrf];
+  if (csrf) return { status: 403, code: "forbidden", text: csrf };
   const multipart = (h.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
   const limit = multipart ? maxUploadBodyBytes() : MAX_JSON_BODY_BYTES;
   if (declaredTooLarge(h.get("content-length"), limit)) {
-    return [413, "too_large", `the request body is over the ${mebibytes(limit)} MiB limit`];
+    const mb = mebibytes(limit);
+    return { status: 413, code: "too_large", text: { en: `the request body is over the ${mb} MiB limit`, zh: `请求体超过 ${mb} MiB 的限制` } };
   }
   return null;
 }
@@ -62,7 +65,13 @@ export function proxy(request: NextRequest): NextResponse {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
   if (!SAFE_METHODS.has(request.method.toUpperCase())) {
     const problem = mutationProblem(request);
-    if (problem) return withSecurityHeaders(refuse(...problem), csp);
+    if (problem) {
+      const locale = requestLocale({
+        cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+        acceptLanguage: request.headers.get("accept-language"),
+      });
+      return withSecurityHeaders(refuse(problem.status, problem.code, problem.text[locale]), csp);
+    }
   }
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);

@@ -5,6 +5,8 @@
  * must say so in Content-Type: an HTML form cannot send `application/json` without a CORS
  * preflight, which this server never grants.
  */
+import type { Bilingual } from "../i18n/locale";
+
 export type CsrfRequest = {
   method: string;
   /** The server's own origin as the client reached it, e.g. "http://127.0.0.1:3000". */
@@ -20,18 +22,32 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /** Why the request is refused, or null when it may proceed. */
 export function csrfProblem(req: CsrfRequest): string | null {
+  return csrfRefusal(req)?.en ?? null;
+}
+
+/** `csrfProblem` in both languages, for answers in the request's language. */
+export function csrfRefusal(req: CsrfRequest): Bilingual | null {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
   if (req.secFetchSite && req.secFetchSite !== "same-origin" && req.secFetchSite !== "none") {
-    return `cross-site request refused (Sec-Fetch-Site: ${req.secFetchSite})`;
+    return {
+      en: `cross-site request refused (Sec-Fetch-Site: ${req.secFetchSite})`,
+      zh: `已拒绝跨站请求（Sec-Fetch-Site: ${req.secFetchSite}）`,
+    };
   }
   if (req.origin !== null && !sameServerOrigin(req.origin, req.serverOrigin)) {
-    return `cross-site request refused (Origin ${req.origin} is not ${req.serverOrigin})`;
+    return {
+      en: `cross-site request refused (Origin ${req.origin} is not ${req.serverOrigin})`,
+      zh: `已拒绝跨站请求（来源 ${req.origin} 不是 ${req.serverOrigin}）`,
+    };
   }
   const type = (req.contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const allowed = ["application/json", ...(req.allowedContentTypes ?? [])];
   if (type === "" && req.method.toUpperCase() === "DELETE") return null;
   if (!allowed.includes(type)) {
-    return `unsupported content type “${type || "none"}”: send ${allowed.join(" or ")}`;
+    return {
+      en: `unsupported content type “${type || "none"}”: send ${allowed.join(" or ")}`,
+      zh: `不支持的内容类型“${type || "无"}”：请发送 ${allowed.join(" 或 ")}`,
+    };
   }
   return null;
 }

@@ -76,6 +76,12 @@ describe("CSRF refusal through the real server", () => {
     },
     { name: "no content type on a POST", headers: {}, status: 403, reason: /unsupported content type “none”/ },
     {
+      name: "foreign Origin, refused in the request's language (Accept-Language zh)",
+      headers: { origin: "https://evil.example", "content-type": "text/plain", "accept-language": "zh-CN,zh;q=0.9" },
+      status: 403,
+      reason: /^已拒绝跨站请求（来源 https:\/\/evil\.example 不是 http:\/\/127\.0\.0\.1:\d+）$/,
+    },
+    {
       name: "same-origin text/plain",
       headers: { origin: "__self__", "content-type": "text/plain" },
       status: 403,

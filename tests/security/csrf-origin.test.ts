@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { allowedContentTypesFor, csrfProblem, sameServerOrigin, serverOriginOf } from "../../lib/auth/csrf";
+import { allowedContentTypesFor, csrfProblem, csrfRefusal, sameServerOrigin, serverOriginOf } from "../../lib/auth/csrf";
 import { MAX_PAGE, searchRequestSchema, suggestForCodeSchema } from "../../lib/search/schemas";
 import { declaredTooLarge, MAX_JSON_BODY_BYTES, maxUploadBodyBytes } from "../../lib/http/limits";
 import { contentSecurityPolicy, newNonce, STATIC_SECURITY_HEADERS } from "../../lib/http/security-headers";
@@ -41,6 +41,15 @@ describe("the server's own origin", () => {
     expect(csrfProblem({ ...req, origin: "null" })).toBe("cross-site request refused (Origin null is not http://127.0.0.1:3000)");
     expect(csrfProblem({ ...req, secFetchSite: "same-site", origin: null })).toBe("cross-site request refused (Sec-Fetch-Site: same-site)");
     expect(csrfProblem({ ...req, contentType: null })).toBe("unsupported content type “none”: send application/json");
+  });
+
+  it("gives every refusal in both languages", () => {
+    const req = { method: "POST", serverOrigin: "http://127.0.0.1:3000", origin: null, secFetchSite: "cross-site", contentType: "text/plain" };
+    expect(csrfRefusal(req)).toEqual({
+      en: "cross-site request refused (Sec-Fetch-Site: cross-site)",
+      zh: "已拒绝跨站请求（Sec-Fetch-Site: cross-site）",
+    });
+    expect(csrfRefusal({ ...req, secFetchSite: null })?.zh).toBe("不支持的内容类型“text/plain”：请发送 application/json");
   });
 
   it("allows multipart only on the document import, text/plain only for server actions", () => {
