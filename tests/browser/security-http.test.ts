@@ -225,6 +225,15 @@ describe("security headers", () => {
     const again = await fetch(`${baseUrl()}/`);
     expect(again.headers.get("content-security-policy")).not.toBe(csp);
 
+    expect(page.headers.get("x-powered-by")).toBeNull();
+    // Next's static files skip the proxy; next.config.js gives them the same fixed headers.
+    const chunk = /<script[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(chunk).toBeTruthy();
+    const asset = await fetch(`${baseUrl()}${chunk}`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(asset.headers.get("x-frame-options")).toBe("DENY");
+
     const api = await fetch(`${baseUrl()}/api/projects`);
     expect(api.headers.get("x-content-type-options")).toBe("nosniff");
     expect(api.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
