@@ -263,7 +263,8 @@ describeWith(CORPUS, "a regex search that used to hang", () => {
 
   it("answers /(.*.*)*y/ over the 12,000-character report within a second while other requests are served", async () => {
     const started = performance.now();
-    const searches = [search("/(.*.*)*y/"), search("/(.*.*)*y/"), search("/(.*.*)*y/")].map((p) =>
+    // The second and third have no literal re2js could use to skip the text: the automaton runs.
+    const searches = [search("/(.*.*)*y/"), search("/(.*.*)*[yz]/"), search("/(.*.*)*\\d{12}/")].map((p) =>
       p.then(async (r) => ({ status: r.status, body: (await r.json()) as { total: number }, at: performance.now() - started })),
     );
     // Sent while the searches are in flight; a blocked event loop would hold it back.

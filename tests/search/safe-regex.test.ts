@@ -48,14 +48,19 @@ describe("user regular expressions on re2js", () => {
 });
 
 describeWith(CORPUS, "user regular expressions on a real report", () => {
-  it("answers /(.*.*)*y/ over the 12,000-character Hailar 2012 government work report within a second", () => {
+  it("answers /(.*.*)*y/ and its kin over the 12,000-character Hailar 2012 government work report within a second", () => {
     const text = decodeText(readCorpus("hailar-govworkreport", "2012.txt")).text;
     expect(Array.from(text).length).toBeGreaterThan(12_000);
-    const started = performance.now();
-    const re = compileSafeRegex("(.*.*)*y", 1);
-    expect(re.test(text)).toBe(false);
-    expect(re.spans(text)).toEqual([]);
-    for (const line of text.split("\n")) re.test(line);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    const flat = text.replace(/\n/g, "");
+    // "(.*.*)*y" is rejected by re2js's literal prefilter (no "y" in the text); the others have no
+    // required literal, so the automaton itself runs over all 12,000 characters.
+    for (const pattern of ["(.*.*)*y", "(.*.*)*[yz]", "(.*.*)*\\d{12}", "(\\p{Han}+)+[a-z]$"]) {
+      const started = performance.now();
+      const re = compileSafeRegex(pattern, 1);
+      expect(re.test(flat), pattern).toBe(false);
+      expect(re.spans(flat), pattern).toEqual([]);
+      for (const line of text.split("\n")) re.spans(line);
+      expect(performance.now() - started, pattern).toBeLessThan(1_000);
+    }
   });
 });
