@@ -155,4 +155,16 @@ describe.sequential("script payloads stay text in the browser", () => {
     expect(text).toContain(MEMO_BODY);
     await expectInert(page);
   });
+
+  it("and were one ever parsed as HTML, the Content-Security-Policy would still refuse to run it", async () => {
+    // Defence in depth, independent of the rendering: markup inserted into the live page (what
+    // an injection would do) gets no inline handler run, and the browser reports the violation.
+    await page.evaluate(() => {
+      document.body.insertAdjacentHTML("beforeend", '<img id="csp-probe" src="/no-such-image" onerror="window.__xss=99">');
+    });
+    await expect.poll(() => pageErrors.some((e) => e.startsWith("csp:") && /inline event handler/i.test(e))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+    expect(await page.locator("#csp-probe").count()).toBe(1);
+    pageErrors.length = 0;
+  });
 });
