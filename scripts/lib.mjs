@@ -35,7 +35,7 @@ function newestMtime(p) {
   return newest;
 }
 
-const SOURCES = ["app", "components", "lib", "messages", "i18n", "prisma", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json"];
+const SOURCES = ["app", "components", "lib", "messages", "i18n", "prisma", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json"];
 
 /** True when there is no production build or a source changed after it was made. */
 export function buildIsStale() {

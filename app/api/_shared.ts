@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { maxFileBytes } from "@/lib/corpus/import-document";
 import { documentMetadataPatchSchema, type DocumentMetadataPatch } from "@/lib/corpus/metadata";
+import { MAX_JSON_BODY_BYTES, mebibytes } from "@/lib/http/limits";
 import { AppError, httpStatusOf, isAppError, userMessage, type AppErrorCode } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locale";
 import { zodText } from "@/lib/i18n/text";
@@ -45,11 +46,19 @@ export async function handle(body: () => Promise<Response>): Promise<Response> {
   }
 }
 
-/** Parses a JSON request body with a schema; malformed JSON is an invalid_input error. */
+/**
+ * Parses a JSON request body with a schema; malformed JSON is an invalid_input error, a body
+ * over MAX_JSON_BODY_BYTES (1 MiB) is refused with 413 without being read whole.
+ */
 export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const bytes = await readBodyWithin(req, MAX_JSON_BODY_BYTES, MAX_JSON_BODY_BYTES).catch((e: unknown) => {
+    if (!isAppError(e) || e.code !== "too_large") throw e;
+    const mb = mebibytes(MAX_JSON_BODY_BYTES);
+    throw new AppError("too_large", { en: `the request body is over the ${mb} MiB limit`, zh: `请求体超过 ${mb} MiB 的限制` });
+  });
   let raw: unknown;
   try {
-    raw = await req.json();
+    raw = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new AppError("invalid_input", { en: "request body must be JSON", zh: "请求体必须是 JSON" });
   }

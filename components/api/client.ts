@@ -44,11 +44,14 @@ export function failureOf(status: number, body: unknown): ApiFailure {
 /** Calls a JSON route and returns its parsed body; throws ApiFailure (AbortError passes through). */
 export async function apiJson<T>(url: string, init: ApiInit = {}): Promise<T> {
   const hasBody = init.body !== undefined;
+  const method = init.method ?? (hasBody ? "POST" : "GET");
   let res: Response;
   try {
     res = await fetch(url, {
-      method: init.method ?? (hasBody ? "POST" : "GET"),
-      headers: hasBody ? { "content-type": "application/json" } : undefined,
+      method,
+      // Every mutation says JSON, with or without a body: the server's CSRF check (proxy.ts)
+      // refuses other content types, which a cross-site form could send without a preflight.
+      headers: hasBody || method !== "GET" ? { "content-type": "application/json" } : undefined,
       body: hasBody ? JSON.stringify(init.body) : undefined,
       signal: init.signal,
       cache: "no-store",

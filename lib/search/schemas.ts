@@ -4,6 +4,9 @@ import { zodText } from "../i18n/text";
 
 const idList = z.array(z.string().min(1)).max(10_000);
 
+/** The most hits or suggested sentences one request may ask for (bounds the work and the answer). */
+export const MAX_PAGE = 10_000;
+
 export const SEARCH_MODES = ["substring", "word", "regex"] as const;
 
 export const searchFiltersSchema = z.object({
@@ -39,7 +42,8 @@ export const searchRequestSchema = z.object({
   filters: searchFiltersSchema.optional(),
   /** Code points of context on each side of a hit (within its paragraph). */
   contextChars: z.number().int().min(0).max(1000).default(30),
-  limit: z.number().int().min(1).max(100_000).default(500),
+  // One request returns at most a page of MAX_PAGE hits (the interface asks for 5,000); later pages via offset.
+  limit: z.number().int().min(1).max(MAX_PAGE, zodText(`limit: at most ${MAX_PAGE} hits per request`, `每次最多返回 ${MAX_PAGE} 条结果`)).default(500),
   offset: z.number().int().min(0).default(0),
 });
 export type SearchRequest = z.input<typeof searchRequestSchema>;
@@ -47,7 +51,7 @@ export type SearchRequest = z.input<typeof searchRequestSchema>;
 export const suggestForCodeSchema = z.object({
   projectId: z.string().min(1, zodText("projectId is required", "缺少项目")),
   codeId: z.string().min(1, zodText("codeId is required", "缺少代码")),
-  limit: z.number().int().min(1).max(100_000).default(500),
+  limit: z.number().int().min(1).max(MAX_PAGE, zodText(`limit: at most ${MAX_PAGE} sentences per request`, `每次最多返回 ${MAX_PAGE} 个句子`)).default(500),
 });
 export type SuggestForCodeInput = z.input<typeof suggestForCodeSchema>;
 

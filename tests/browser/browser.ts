@@ -24,7 +24,7 @@ export function baseUrl(): string {
 }
 
 /**
- * A page whose uncaught script errors and server errors (HTTP 5xx) are collected
+ * A page whose uncaught script errors, Content-Security-Policy violations and server errors (HTTP 5xx) are collected
  * for assertions. 4xx answers are not collected: some are expected (a refused
  * upload, prefetches of project tabs that are not built yet). The browser's language
  * (Accept-Language, navigator.language) is English unless a test asks for another;
@@ -35,6 +35,10 @@ export async function newPage(browser: Browser, opts: { locale?: string } = {}):
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(`pageerror: ${e.message}`));
+  // A script or style the Content-Security-Policy blocked (proxy.ts): a page that broke, or an injection.
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/i.test(m.text())) errors.push(`csp: ${m.text()}`);
+  });
   page.on("response", (r) => {
     if (r.status() >= 500) errors.push(`HTTP ${r.status()} ${r.request().method()} ${r.url()}`);
     if (r.status() >= 400 && process.env.JUNCTURE_DEBUG_HTTP === "1") console.log(`HTTP ${r.status()} ${r.url()}`);

@@ -148,7 +148,7 @@ describe("searchCorpus", () => {
     expect(await matches({ query: "建设。$", mode: "regex" })).toEqual(["建设。", "建设。"]); // 辽宁 and 四川, not 河北
     expect(await appError(search({ query: "[城际", mode: "regex" }))).toEqual({
       code: "invalid_input",
-      // The middle part is the JavaScript engine's own wording.
+      // The middle part is re2js's own wording (the linear-time engine of lib/search/safe-regex.ts).
       message: expect.stringMatching(/^invalid regular expression \/\[城际\/ at position 1: .+ \/ 第 1 个字符处的正则表达式无效$/),
     });
     expect(await appError(search({ query: "城际 OR", mode: "substring" }))).toEqual({
