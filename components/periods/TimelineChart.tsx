@@ -1,0 +1,148 @@
+"use client";
+
+import { BarChart } from "echarts/charts";
+import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
+import { useTranslations } from "next-intl";
+import { useEffect, useMemo, useRef } from "react";
+import type { Timeline } from "@/lib/periods";
+import { formatPeriodDate, formatSpan } from "@/lib/periods/period-dates";
+import { Button } from "@/components/shell/ui";
+
+echarts.use([BarChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
+
+const BAND_COLORS = ["rgba(120,113,108,0.07)", "rgba(120,113,108,0.15)"];
+
+/**
+ * The yearly code profile as stacked bars, with the stages as bands and the junctures as
+ * marked lines (titles on top). Clicking a year, a band or a line reports it to the page.
+ */
+export function TimelineChart({
+  timeline,
+  name,
+  onYear,
+  onStage,
+  onJuncture,
+}: {
+  timeline: Timeline;
+  name: (zh: string, en: string) => string;
+  onYear: (year: number) => void;
+  onStage: (stageId: string) => void;
+  onJuncture: (junctureId: string) => void;
+}) {
+  const t = useTranslations("periods");
+  const ref = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<echarts.ECharts | null>(null);
+  const handlers = useRef({ onYear, onStage, onJuncture });
+  useEffect(() => {
+    handlers.current = { onYear, onStage, onJuncture };
+  });
+
+  const option = useMemo(() => {
+    const years = timeline.years.map((y) => String(y.year));
+    const first = timeline.years[0]?.year ?? 0;
+    const last = timeline.years[timeline.years.length - 1]?.year ?? 0;
+    const clamp = (y: number) => String(Math.min(last, Math.max(first, y)));
+    const stageAreas = timeline.stages
+      .filter((s) => (s.end?.year ?? last) >= first && s.start.year <= last)
+      .map((s, i) => [
+        {
+          name: `${name(s.nameZh, s.nameEn)}\n${formatSpan(s.start, s.end)}`,
+          xAxis: clamp(s.start.year),
+          itemStyle: { color: BAND_COLORS[i % 2] },
+          stageId: s.id,
+        },
+        { xAxis: clamp(s.end?.year ?? last) },
+      ]);
+    const junctureLines = timeline.junctures
+      .filter((j) => j.date.year >= first && j.date.year <= last)
+      .map((j) => ({ xAxis: String(j.date.year), name: `${formatPeriodDate(j.date)} ${name(j.titleZh, j.titleEn)}`, junctureId: j.id }));
+    return {
+      animation: false,
+      grid: { left: 48, right: 16, top: 70, bottom: 30 },
+      legend: { top: 0 },
+      tooltip: {
+        trigger: "axis",
+        axisPointer: { type: "shadow" },
+        formatter: (items: { axisValue: string; marker: string; seriesName: string; value: number; dataIndex: number }[]) => {
+          const y = timeline.years[items[0]?.dataIndex ?? 0];
+          if (!y) return "";
+          const head = `<b>${y.year}</b> · ${t("documents")} ${y.documents} · ${t("chars")} ${y.chars.toLocaleString()}`;
+          return [head, ...items.map((i) => `${i.marker}${echarts.format.encodeHTML(i.seriesName)}: ${Number(i.value).toFixed(timeline.per === "none" ? 0 : 2)}`)].join("<br/>");
+        },
+      },
+      xAxis: { type: "category", data: years },
+      yAxis: { type: "value", name: t(`perOption.${timeline.per}`), nameTextStyle: { align: "left" } },
+      series: timeline.codes.map((c, ci) => ({
+        name: `${c.shortName} ${name(c.labelZh, c.labelEn)}`,
+        type: "bar",
+        stack: "profile",
+        itemStyle: { color: c.color },
+        data: timeline.years.map((y) => y.values[ci]),
+        ...(ci === 0
+          ? {
+              markArea: { silent: false, label: { position: "insideTop", fontSize: 10, color: "#44403c" }, data: stageAreas },
+              markLine: { silent: false, symbol: "none", label: { formatter: "{b}", fontSize: 10, position: "end", color: "#7c2d12" }, lineStyle: { color: "#c2410c", type: "dashed" }, data: junctureLines },
+            }
+          : {}),
+      })),
+    };
+  }, [timeline, name, t]);
+
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, null, { renderer: "canvas" });
+    chartRef.current = chart;
+    chart.on("click", (p: { componentType?: string; dataIndex?: number; name?: string; data?: unknown }) => {
+      const data = p.data as { stageId?: string; junctureId?: string } | undefined;
+      if (p.componentType === "markArea" && data?.stageId) handlers.current.onStage(data.stageId);
+      else if (p.componentType === "markLine" && data?.junctureId) handlers.current.onJuncture(data.junctureId);
+      else if (p.componentType === "series" && p.name) handlers.current.onYear(Number(p.name));
+    });
+    const ro = new ResizeObserver(() => chart.resize());
+    ro.observe(ref.current);
+    return () => {
+      ro.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chartRef.current?.setOption(option, true);
+  }, [option]);
+
+  const save = (type: "png" | "svg") => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    let url: string;
+    if (type === "png") {
+      url = chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+    } else {
+      // The SVG is rendered off-screen from the same option (server-side rendering mode).
+      const svg = echarts.init(null, null, { renderer: "svg", ssr: true, width: chart.getWidth(), height: chart.getHeight() });
+      svg.setOption(option);
+      url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.renderToSVGString())}`;
+      svg.dispose();
+    }
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `timeline-${timeline.scope.value}.${type}`;
+    a.click();
+  };
+
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex justify-end gap-1">
+        <Button size="sm" variant="ghost" onClick={() => save("png")} data-testid="timeline-png">
+          {t("savePng")}
+        </Button>
+        <Button size="sm" variant="ghost" onClick={() => save("svg")}>
+          {t("saveSvg")}
+        </Button>
+      </div>
+      <div ref={ref} className="h-80 w-full" data-testid="timeline-chart" role="img" aria-label={t("timeline")} />
+    </div>
+  );
+}
