@@ -10,7 +10,7 @@ import {
   type AgreementCodingRow,
   type AgreementUnitRow,
 } from "../db/agreement";
-import type { DbClient } from "../db/shared";
+import { projectExists, type DbClient } from "../db/shared";
 import { AppError } from "../errors";
 import { zodText } from "../i18n/text";
 import { parseInput } from "../parse-input";
@@ -28,6 +28,19 @@ export const agreementRequestSchema = z.object({
   documents: z.array(z.string().trim().min(1)).optional(),
 });
 export type AgreementRequest = z.input<typeof agreementRequestSchema>;
+
+const commaList = z
+  .string()
+  .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+  .optional();
+
+/** The same request as URL query parameters: `?coders=a,b&codes=COE-1,CON-1&documents=…&limit=200`. */
+export const agreementQuerySchema = z.object({
+  coders: commaList.transform((v) => v ?? []),
+  codes: commaList,
+  documents: commaList,
+  limit: z.coerce.number().int().min(0).max(5000).optional(),
+});
 
 export type AgreementCoder = { id: string; name: string };
 export type AgreementCodeRef = Omit<AgreementCodeRow, "parentId" | "sortOrder">;
@@ -101,6 +114,7 @@ function resolveCodes(all: AgreementCodeRow[], refs: readonly string[]): Set<str
  */
 export async function loadAgreementInput(db: DbClient, projectId: string, request: AgreementRequest): Promise<AgreementInput> {
   const req = parseInput(agreementRequestSchema, request);
+  if (!(await projectExists(db, projectId))) throw new AppError("not_found", { en: `no project with id ${projectId}`, zh: "项目不存在" });
   const users = await findUsersByNames(db, req.coders);
   const coders = req.coders.map((name) => {
     const user = users.find((u) => u.name === name);
