@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   findUsersByNames,
+  listProjectCoders,
   listAgreementCodes,
   listAgreementCodings,
   listAgreementDocuments,
@@ -164,4 +165,28 @@ export async function loadAgreementInput(db: DbClient, projectId: string, reques
 
   const units = await listSentenceUnitsOfDocuments(db, documentIds);
   return { projectId, coders, codes, documents, documentsLeftOut, units, codings, documentsByCoder };
+}
+
+export type AgreementChoices = {
+  coders: AgreementCoder[];
+  codes: (AgreementCodeRef & { depth: number })[];
+  documents: { id: string; title: string }[];
+};
+
+/** What the agreement page offers to choose from: who coded in the project, its codes (tree order) and documents. */
+export async function getAgreementChoices(db: DbClient, projectId: string): Promise<AgreementChoices> {
+  if (!(await projectExists(db, projectId))) throw new AppError("not_found", { en: `no project with id ${projectId}`, zh: "项目不存在" });
+  const [coders, codes, documents] = await Promise.all([
+    listProjectCoders(db, projectId),
+    listAgreementCodes(db, projectId),
+    listAgreementDocuments(db, projectId),
+  ]);
+  const depth = new Map<string, number>();
+  const ordered = treeOrder(codes);
+  for (const c of ordered) depth.set(c.id, c.parentId ? (depth.get(c.parentId) ?? 0) + 1 : 0);
+  return {
+    coders,
+    codes: ordered.map(({ id, shortName, labelZh, labelEn, color }) => ({ id, shortName, labelZh, labelEn, color, depth: depth.get(id) ?? 0 })),
+    documents,
+  };
 }

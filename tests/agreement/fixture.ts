@@ -15,8 +15,8 @@ import { addDocument } from "../coding/fixtures";
 const S10 = (c: string) => `${c.repeat(9)}。`; // 10 code points
 const S8 = (c: string) => `${c.repeat(7)}。`; // 8 code points
 
-export async function seedAgreementFixture(db: Db, opts: { coders?: 2 | 3 } = {}) {
-  const project = await db.project.create({ data: { name: "一致性项目" } });
+export async function seedAgreementFixture(db: Db, opts: { coders?: 2 | 3; name?: string } = {}) {
+  const project = await db.project.create({ data: { name: opts.name ?? "一致性项目" } });
   const parent = await db.code.create({ data: { projectId: project.id, shortName: "COE", labelZh: "协调", labelEn: "Coordination" } });
   const x = await db.code.create({
     data: { projectId: project.id, parentId: parent.id, shortName: "COE-1", labelZh: "协调一", labelEn: "Coordination 1", sortOrder: 0 },
