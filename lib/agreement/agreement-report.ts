@@ -1,6 +1,7 @@
 import { listConsensusDecisions } from "../db/agreement";
 import type { DbClient } from "../db/shared";
 import { selectTextSpans } from "../db/documents";
+import { groupBy } from "./group-by";
 import { computeAgreement, type AgreementFigures } from "./compute-agreement";
 import { loadAgreementInput, type AgreementCodeRef, type AgreementCoder, type AgreementDocument, type AgreementRequest } from "./load-agreement-input";
 import { overlappingUnits, type AgreementUnit } from "./unit-ratings";
@@ -123,8 +124,7 @@ export async function getAgreementReport(
   // Group (unit, code) disagreements into passages, in document and text order.
   const unitById = new Map(input.units.map((u) => [u.id, u]));
   const documentOrder = new Map(input.documents.map((d, i) => [d.id, i]));
-  const byUnit = new Map<string, typeof allDisagreements>();
-  for (const d of allDisagreements) byUnit.set(d.unitId, [...(byUnit.get(d.unitId) ?? []), d]);
+  const byUnit = groupBy(allDisagreements, (d) => d.unitId);
   const unitIds = [...byUnit.keys()].sort((a, b) => {
     const ua = unitById.get(a)!;
     const ub = unitById.get(b)!;
@@ -181,8 +181,7 @@ function codesByCoderOnUnits(
   input: { codings: readonly { coderId: string; codeId: string; documentId: string; start: number; end: number }[] },
   listed: readonly AgreementUnit[],
 ): Map<string, Map<string, Set<string>>> {
-  const byDocument = new Map<string, AgreementUnit[]>();
-  for (const u of listed) byDocument.set(u.documentId, [...(byDocument.get(u.documentId) ?? []), u]);
+  const byDocument = groupBy(listed, (u) => u.documentId);
   for (const list of byDocument.values()) list.sort((a, b) => a.start - b.start);
   const out = new Map<string, Map<string, Set<string>>>();
   for (const c of input.codings) {

@@ -12,6 +12,7 @@ import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
 import { mergeSpans } from "./character-overlap";
 import { parseIds } from "./agreement-report";
+import { groupBy } from "./group-by";
 import { loadAgreementInput, type AgreementRequest } from "./load-agreement-input";
 import { overlappingUnits, unitRatingsForCode, type AgreementUnit } from "./unit-ratings";
 
@@ -97,8 +98,8 @@ export async function loadConsensusCodings(db: DbClient, projectId: string, requ
   const nameOf = new Map(input.coders.map((c) => [c.id, c.name]));
   const decisions = await listConsensusDecisions(db, { projectId, codeIds: input.codes.map((c) => c.id) });
   const decisionOf = new Map(decisions.map((d) => [`${d.unitId}\u0000${d.codeId}`, parseIds(d.acceptedCoderIds)]));
-  const unitsByDocument = new Map<string, AgreementUnit[]>();
-  for (const u of input.units) unitsByDocument.set(u.documentId, [...(unitsByDocument.get(u.documentId) ?? []), u]);
+  // Units come in document and text order (sorted by start), as overlappingUnits needs.
+  const unitsByDocument = groupBy<AgreementUnit, string>(input.units, (u) => u.documentId);
 
   const codings: ConsensusCoding[] = [];
   const pending: ConsensusCodings["pending"] = [];
@@ -116,7 +117,10 @@ export async function loadConsensusCodings(db: DbClient, projectId: string, requ
       if (c.codeId !== code.id) continue;
       for (const u of overlappingUnits(unitsByDocument.get(c.documentId) ?? [], c.start, c.end)) {
         const key = `${u.id}\u0000${c.coderId}`;
-        spans.set(key, [...(spans.get(key) ?? []), [Math.max(c.start, u.start), Math.min(c.end, u.end)]]);
+        const span: [number, number] = [Math.max(c.start, u.start), Math.min(c.end, u.end)];
+        const list = spans.get(key);
+        if (list) list.push(span);
+        else spans.set(key, [span]);
       }
     }
     const emit = (unit: AgreementUnit, from: string[], source: ConsensusCoding["source"]) => {

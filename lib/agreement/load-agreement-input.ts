@@ -13,6 +13,7 @@ import {
 } from "../db/agreement";
 import { projectExists, type DbClient } from "../db/shared";
 import { AppError } from "../errors";
+import { groupBy } from "./group-by";
 import { zodText } from "../i18n/text";
 import { parseInput } from "../parse-input";
 
@@ -89,11 +90,10 @@ function treeOrder(codes: AgreementCodeRow[]): AgreementCodeRow[] {
  */
 function resolveCodes(all: AgreementCodeRow[], refs: readonly string[]): Set<string> {
   const selected = new Set<string>();
-  const childrenOf = new Map<string, string[]>();
-  for (const c of all) if (c.parentId) childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c.id]);
+  const childrenOf = groupBy(all, (c) => c.parentId);
   const addSubtree = (id: string) => {
     selected.add(id);
-    for (const child of childrenOf.get(id) ?? []) addSubtree(child);
+    for (const child of childrenOf.get(id) ?? []) addSubtree(child.id);
   };
   for (const ref of refs) {
     const exact = all.find((c) => c.id === ref || c.shortName === ref);
