@@ -37,15 +37,19 @@ export function AgreementView({
   const locale = useLocale();
   const router = useRouter();
   const pathname = usePathname();
+  const allCoders = choices.coders.map((c) => c.name);
+  /** None chosen means every coder of the project; the API query always names them. */
+  const effective = (s: AgreementSelection) => {
+    const coders = s.coders.length ? s.coders : allCoders;
+    return { enough: coders.length >= 2, query: selectionQuery({ ...s, coders }) };
+  };
   const [selection, setSelection] = useState(initial);
   const [report, setReport] = useState<AgreementReportView | null>(null);
-  const [loading, setLoading] = useState(false);
+  // Loading starts where a fetch starts: at mount, or when a choice changes the query.
+  const [loading, setLoading] = useState(() => effective(initial).enough);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-
-  const coders = selection.coders.length ? selection.coders : choices.coders.map((c) => c.name);
-  const enough = coders.length >= 2;
-  const query = selectionQuery({ ...selection, coders });
+  const { enough, query } = effective(selection);
 
   const load = useCallback(
     (q: string, signal?: AbortSignal) =>
@@ -67,16 +71,15 @@ export function AgreementView({
     if (!enough) return;
     const controller = new AbortController();
     // State changes happen in the promise's callbacks, once the answer is in.
-    void Promise.resolve()
-      .then(() => setLoading(true))
-      .then(() => load(query, controller.signal))
-      .finally(() => {
-        if (!controller.signal.aborted) setLoading(false);
-      });
+    void load(query, controller.signal).finally(() => {
+      if (!controller.signal.aborted) setLoading(false);
+    });
     return () => controller.abort();
   }, [enough, load, query]);
 
   const choose = (next: AgreementSelection) => {
+    const after = effective(next);
+    if (after.enough && after.query !== query) setLoading(true);
     setSelection(next);
     const q = selectionQuery(next);
     router.replace(q ? `${pathname}?${q}` : pathname, { scroll: false });

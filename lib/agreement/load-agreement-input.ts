@@ -13,9 +13,9 @@ import {
 } from "../db/agreement";
 import { projectExists, type DbClient } from "../db/shared";
 import { AppError } from "../errors";
-import { groupBy } from "./group-by";
 import { zodText } from "../i18n/text";
 import { parseInput } from "../parse-input";
+import { groupBy } from "./group-by";
 
 /**
  * What an agreement report is asked for: two or more coders by name, and optionally the
