@@ -13,7 +13,7 @@ import { parseInput } from "../parse-input";
 import { mergeSpans } from "./character-overlap";
 import { parseIds } from "./agreement-report";
 import { groupBy } from "./group-by";
-import { loadAgreementInput, type AgreementRequest } from "./load-agreement-input";
+import { loadAgreementInput, type AgreementCodeRef, type AgreementRequest } from "./load-agreement-input";
 import { overlappingUnits, unitRatingsForCode, type AgreementUnit } from "./unit-ratings";
 
 /**
@@ -83,6 +83,8 @@ export type ConsensusCoding = {
 };
 
 export type ConsensusCodings = {
+  /** The compared codes (ids, short names, labels). */
+  codes: AgreementCodeRef[];
   codings: ConsensusCoding[];
   /** Disagreements (unit × code) without a decision: not in the consensus yet. */
   pending: { unitId: string; codeId: string }[];
@@ -140,6 +142,13 @@ export async function loadConsensusCodings(db: DbClient, projectId: string, requ
       else if (coded.length > 0) pending.push({ unitId: unit.id, codeId: code.id });
     });
   }
-  codings.sort((a, b) => a.documentId.localeCompare(b.documentId) || a.start - b.start || a.codeId.localeCompare(b.codeId));
-  return { codings, pending };
+  // Documents in project order, then text order, then codebook order.
+  const documentOrder = new Map(input.documents.map((d, i) => [d.id, i]));
+  const codeOrder = new Map(input.codes.map((c, i) => [c.id, i]));
+  const order = (m: Map<string, number>, k: string) => m.get(k) ?? 0;
+  codings.sort(
+    (a, b) =>
+      order(documentOrder, a.documentId) - order(documentOrder, b.documentId) || a.start - b.start || order(codeOrder, a.codeId) - order(codeOrder, b.codeId),
+  );
+  return { codes: input.codes, codings, pending };
 }

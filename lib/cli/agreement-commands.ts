@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { getAgreementReport, type AgreementReportView, type Figures } from "../agreement/agreement-report";
+import { loadConsensusCodings } from "../agreement/consensus";
 import { getProjectByName } from "../corpus/projects";
 import { AppError } from "../errors";
 import type { Locale } from "../i18n/locale";
@@ -76,20 +77,28 @@ export function registerAgreementCommands(program: Command, locale: Locale) {
     .option("--codes <codes>", m.codes)
     .option("--documents <ids>", m.documents)
     .option("--limit <n>", m.limit, "200")
+    .option("--consensus", m.consensus)
     .option("--json", base.json)
-    .action(async (o: { project: string; coders: string; codes?: string; documents?: string; limit: string; json?: boolean }) => {
+    .action(async (o: { project: string; coders: string; codes?: string; documents?: string; limit: string; consensus?: boolean; json?: boolean }) => {
       const limit = Number(o.limit);
       if (!Number.isInteger(limit) || limit < 0) {
         throw new AppError("invalid_input", { en: `--limit must be an integer, not “${o.limit}”`, zh: `--limit 必须是整数，而不是“${o.limit}”` });
       }
       const db = await openDb();
       const project = await getProjectByName(db, o.project);
-      const report = await getAgreementReport(db, project.id, {
-        coders: list(o.coders) ?? [],
-        codes: list(o.codes),
-        documents: list(o.documents),
-        limit,
-      });
+      const request = { coders: list(o.coders) ?? [], codes: list(o.codes), documents: list(o.documents) };
+      if (o.consensus) {
+        const consensus = await loadConsensusCodings(db, project.id, request);
+        const shortName = new Map(consensus.codes.map((c) => [c.id, c.shortName]));
+        emit(!!o.json, consensus, () =>
+          [
+            ...consensus.codings.map((c) => m.consensusLine({ ...c, document: c.documentId, code: shortName.get(c.codeId) ?? c.codeId })),
+            m.consensusSummary(consensus.codings.length, consensus.pending.length),
+          ].join("\n"),
+        );
+        return;
+      }
+      const report = await getAgreementReport(db, project.id, { ...request, limit });
       emit(!!o.json, report, () => agreementText(report, m));
     });
 }

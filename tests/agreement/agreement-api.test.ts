@@ -35,6 +35,14 @@ describe("GET /api/projects/[projectId]/agreement", () => {
     expect(body.disagreements.passages[0].unitId).toBe(fx.units.D1[1]!.id);
   });
 
+  it("counts a coder who coded the document with other codes as present (0), not missing", async () => {
+    // chen coded D1 only with COE-1: on CON-1 chen is present there and did not code u4, which alice and bob coded.
+    const res = await call(agreementRoute, fx.project.id, "coders=alice,bob,chen&codes=CON-1");
+    const body = await res.json();
+    expect(body.perCode[0]).toMatchObject({ units: 7, codedUnits: 1, fleissUnits: 4, fleissUnitsWithMissing: 3, disagreements: 1 });
+    expect(body.disagreements.passages[0].disputed[0]).toMatchObject({ shortName: "CON-1", coded: ["alice", "bob"], notCoded: ["chen"] });
+  });
+
   it("refuses one coder (400) and an unknown project (404) with a reason", async () => {
     const one = await call(agreementRoute, fx.project.id, "coders=alice");
     expect(one.status).toBe(400);

@@ -124,6 +124,23 @@ describe("juncture agreement (three coders, missing data)", () => {
     expect(zh.stdout.split("\n")[0]).toBe("alice、bob 在 2 篇文档上的一致性");
   });
 
+  it("prints the consensus codings once disagreements are adjudicated", async () => {
+    const { decideConsensus } = await import("../../lib/agreement/consensus");
+    // u2 × COE-1 (alice only): accept alice → alice's [2,15) clipped to the unit [10,20).
+    await decideConsensus(t.db, fx.project.id, { unitId: fx.units.D1[1]!.id, codeId: fx.codes.x.id, accept: ["alice"] });
+    const r = await runCli(["agreement", "--project", "一致性项目", "--coders", "alice,bob", "--codes", "COE-1", "--consensus", "--lang", "en"], t.url);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").filter(Boolean)).toEqual([
+      `${fx.documents.D1}\tCOE-1\t0–10\tagreed\talice, bob`,
+      `${fx.documents.D1}\tCOE-1\t10–15\tadjudicated\talice`,
+      `${fx.documents.D2}\tCOE-1\t0–8\tagreed\talice, bob`,
+      // v2 (bob only) is still undecided.
+      "3 consensus coding(s); 1 disagreement(s) still undecided",
+    ]);
+    const json = JSON.parse((await runCli(["agreement", "--project", "一致性项目", "--coders", "alice,bob", "--consensus", "--json"], t.url)).stdout);
+    expect(json.pending).toHaveLength(1);
+  });
+
   it("refuses fewer than two coders and unknown coders or codes with a reason", async () => {
     const one = await runCli(["agreement", "--project", "一致性项目", "--coders", "alice", "--lang", "en"], t.url);
     expect(one.code).toBe(2);
