@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { getDb } from "../db/client";
 import { cliLocale } from "../i18n/cli-locale";
 import type { Locale } from "../i18n/locale";
+import { registerAgreementCommands } from "./agreement-commands";
 import { registerCodingCommands } from "./coding-commands";
 import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
@@ -19,6 +20,7 @@ export function buildProgram(locale: Locale): Command {
   registerCorpusCommands(program, locale);
   registerCodingCommands(program, locale);
   registerPeriodCommands(program, locale);
+  registerAgreementCommands(program, locale);
   return program;
 }
 

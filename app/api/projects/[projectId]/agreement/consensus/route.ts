@@ -1,0 +1,15 @@
+import { loadConsensusCodings } from "@/lib/agreement/consensus";
+import { agreementQuerySchema } from "@/lib/agreement/load-agreement-input";
+import { getDb } from "@/lib/db/client";
+import { handle, ok, parseQuery } from "../../../../_shared";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** GET ?coders=a,b&codes=…&documents=… → { codings, pending }: the consensus codings of those coders. */
+export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    return ok(await loadConsensusCodings(getDb(), projectId, parseQuery(req, agreementQuerySchema)));
+  });
+}
