@@ -4,7 +4,7 @@ import "./reader.css";
 import * as Tooltip from "@radix-ui/react-tooltip";
 import type { Editor } from "@tiptap/core";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
 import { codeLabel } from "@/components/codebook/tree";
 import type { Locale } from "@/lib/i18n/locale";
 import { api } from "./api";
@@ -104,6 +104,26 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
   useLayoutEffect(() => {
     marginHooks.current = margin;
   });
+
+  // A link from another page (a search hit, a memo, agreement, periods): `?at=<code point>[&end=…]`,
+  // followed once, when the reader is ready.
+  const followedLink = useRef(false);
+  useEffect(() => {
+    if (!margin.ready || followedLink.current) return;
+    followedLink.current = true;
+    const params = new URLSearchParams(window.location.search);
+    const at = Number(params.get("at"));
+    if (!params.has("at") || !Number.isInteger(at) || at < 0 || at > map.cpCount) return;
+    const end = Number(params.get("end"));
+    const sentence = sentences.find((x) => x.start <= at && at < x.end);
+    const span =
+      Number.isInteger(end) && end > at
+        ? { start: at, end: Math.min(end, map.cpCount) }
+        : sentence
+          ? { start: sentence.start, end: sentence.end }
+          : { start: at, end: Math.min(at + 1, map.cpCount) };
+    nav.revealAt(at, span);
+  }, [margin.ready, map, sentences, nav]);
 
   // ------------------------------------------------------------------ actions
 

@@ -7,6 +7,8 @@ import type { PositionMap } from "./positions";
 import type { ReaderCoding } from "./types";
 
 const FLASH_MS = 1_300;
+/** A passage opened from a link stays marked a little longer: the eye has to find it first. */
+const LINK_FLASH_MS = 3_000;
 
 /**
  * Bringing a coding into view: scroll to it, select it and flash it; walk through one
@@ -25,11 +27,12 @@ export function useJumpToCoding(o: {
   const flashNonce = useRef(0);
   const anchorCursor = useRef(-1);
 
-  const reveal = useCallback(
-    (c: ReaderCoding) => {
+  /** Scrolls a code point into view, a third down the viewport. */
+  const scrollTo = useCallback(
+    (at: number) => {
       const view = editorRef.current?.view;
-      if (!view) return;
-      const cp = Math.max(0, Math.min(c.start, map.cpCount));
+      if (!view) return false;
+      const cp = Math.max(0, Math.min(at, map.cpCount));
       // Off-screen paragraphs are placeholders (content-visibility: auto) whose heights are
       // estimates: scroll the coding's paragraph in first, so it and its neighbours are laid
       // out, then place the coding itself a third down the viewport.
@@ -40,12 +43,37 @@ export function useJumpToCoding(o: {
       } catch {
         // position outside the text (orphaned): the paragraph is as close as it gets
       }
-      select(c.id);
-      const nonce = ++flashNonce.current;
-      setFlash({ start: c.start, end: c.end, color: c.color, nonce });
-      window.setTimeout(() => setFlash((f) => (f && f.nonce === nonce ? null : f)), FLASH_MS);
+      return true;
     },
-    [editorRef, map, select],
+    [editorRef, map],
+  );
+
+  const flashSpan = useCallback((start: number, end: number, color: string, ms = FLASH_MS) => {
+    const nonce = ++flashNonce.current;
+    setFlash({ start, end, color, nonce });
+    window.setTimeout(() => setFlash((f) => (f && f.nonce === nonce ? null : f)), ms);
+  }, []);
+
+  const reveal = useCallback(
+    (c: ReaderCoding) => {
+      if (!scrollTo(c.start)) return;
+      select(c.id);
+      flashSpan(c.start, c.end, c.color);
+    },
+    [scrollTo, select, flashSpan],
+  );
+
+  /**
+   * A place another page links to (`?at=` a code point, optionally `&end=`): the coding that
+   * starts there is selected; otherwise the span (or the sentence holding `at`) is flashed.
+   */
+  const revealAt = useCallback(
+    (at: number, span: { start: number; end: number }) => {
+      const c = codingsRef.current.find((x) => x.start === at && x.end === span.end) ?? codingsRef.current.find((x) => x.start === at);
+      if (c) return reveal(c);
+      if (scrollTo(at)) flashSpan(span.start, span.end, "#f59e0b", LINK_FLASH_MS);
+    },
+    [codingsRef, reveal, scrollTo, flashSpan],
   );
 
   /** The code's next passage (the first on a new code), wrapping around. */
@@ -68,5 +96,5 @@ export function useJumpToCoding(o: {
     if (c) reveal(c);
   }, [anchorIssues, reveal]);
 
-  return { flash, jump, reveal, jumpToCode, showAnchorIssues };
+  return { flash, jump, reveal, revealAt, jumpToCode, showAnchorIssues };
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { BookOpen, FileText, Lightbulb, NotebookPen, Scale, Search } from "lucide-react";
+import { BookOpen, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
@@ -12,6 +12,7 @@ const TABS = [
   { segment: "suggestions", label: "suggestions", Icon: Lightbulb },
   { segment: "memos", label: "memos", Icon: NotebookPen },
   { segment: "agreement", label: "agreement", Icon: Scale },
+  { segment: "periods", label: "periods", Icon: GitCommitHorizontal },
 ] as const;
 
 /** Tabs of a project. The Documents tab also covers the reader (/documents/…). */

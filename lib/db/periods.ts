@@ -187,3 +187,12 @@ export function codingsInYear(db: DbClient, k: ScopeKey, year: number, codeIds: 
     take: limit,
   });
 }
+
+/** Documents of a project with the fields periods group by (for the periods page's grouping list and evidence picker). */
+export function periodDocuments(db: DbClient, projectId: string) {
+  return db.document.findMany({
+    where: { projectId },
+    select: { id: true, title: true, year: true, region: true, province: true, city: true },
+    orderBy: [{ year: "asc" }, { title: "asc" }],
+  });
+}

@@ -6,3 +6,4 @@ export * from "./periods-file";
 export * from "./schemas";
 export * from "./timeline";
 export * from "./validate-periods";
+export * from "./groupings";

@@ -367,6 +367,21 @@ describe("coding reader", () => {
       await page.locator(`.margin-bar[data-coding-id="${far.id}"]`).waitFor({ state: "visible" });
     });
 
+    it("follows a link to a place (?at=): selects the coding that starts there, or marks the sentence", async () => {
+      await openReader(page, `${longUrl()}?at=${far.start}`);
+      const text = `.ProseMirror [data-coding-ids~="${far.id}"]`;
+      await expect.poll(() => inViewport(page, text)).toBe(true);
+      await expect.poll(() => page.getByTestId("coding-inspector").getAttribute("data-coding-id")).toBe(far.id);
+      // No coding starts at paragraph 250: its sentence is marked and brought into view.
+      const at = cpIndexOf(longText, "第250段：");
+      await openReader(page, `${longUrl()}?at=${at}`);
+      await expect.poll(() => page.locator(".flash-span").count()).toBeGreaterThan(0);
+      const flashed = page.locator(".flash-span").first();
+      expect(await flashed.textContent()).toContain("第250段");
+      expect(await inViewport(page, ".flash-span")).toBe(true);
+      expect(await page.getByTestId("coding-inspector").count()).toBe(0);
+    });
+
     it("finds text near the end of the document (the browser's find sees every paragraph)", async () => {
       await openReader(page, longUrl());
       const found = await page.evaluate(() => {
