@@ -2,11 +2,12 @@
  * `npm run bench`: the figures the issues name, each as a ratio against a floor
  * measured in the same run on the same machine. Uses the shared real corpus
  * (../shared/corpus/raw); sections that need it are skipped when it is absent.
- * Pass section names to run a subset: cli, import, html, coding, search, reader.
+ * Pass section names to run a subset: cli, import, html, coding, periods, search, reader.
  */
 import { benchCli } from "./cli";
 import { benchCodingCreate } from "./coding";
 import { benchHtmlImport, benchImport, filesReaching } from "./import";
+import { benchPeriods } from "./periods";
 import { benchReader } from "./reader";
 import { benchSearch } from "./search";
 import { corpusFiles, printFigures, scratchDb } from "./util";
@@ -33,15 +34,17 @@ if (txt.length === 0) {
 
 const { db, url, dir, dispose } = await scratchDb("all");
 try {
-  const files = run("import") || run("coding") || run("html") ? await filesReaching(txt, 1_000_000) : [];
-  if (run("import") || run("coding")) {
+  const files = run("import") || run("coding") || run("periods") || run("html") ? await filesReaching(txt, 1_000_000) : [];
+  if (run("import") || run("coding") || run("periods")) {
     const imported = await benchImport(db, "bench-1M", files);
     if (run("import")) printFigures("Import ≥ 1,000,000 characters in one batch", imported.figures);
-    if (run("coding")) {
-      printFigures(
-        `Create one coding (project of ${imported.chars.toLocaleString("en")} characters, 100,000 codings)`,
-        await benchCodingCreate(db, url, imported.projectId),
-      );
+    if (run("coding") || run("periods")) {
+      // Seeds the 100,000 codings the periods section reads.
+      const coding = await benchCodingCreate(db, url, imported.projectId);
+      if (run("coding")) printFigures(`Create one coding (project of ${imported.chars.toLocaleString("en")} characters, 100,000 codings)`, coding);
+    }
+    if (run("periods")) {
+      printFigures(`Periods on the same project (${imported.chars.toLocaleString("en")} characters, 100,000 codings)`, await benchPeriods(db, imported.projectId));
     }
   }
   if (run("html")) {

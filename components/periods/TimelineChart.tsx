@@ -14,6 +14,18 @@ echarts.use([BarChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLi
 
 const BAND_COLORS = ["rgba(120,113,108,0.07)", "rgba(120,113,108,0.15)"];
 
+/** A name cut to about `n` characters (CJK count double) so band labels do not run into each other. */
+function short(text: string, n: number): string {
+  let width = 0;
+  let out = "";
+  for (const ch of text) {
+    width += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+    if (width > n) return out + "…";
+    out += ch;
+  }
+  return out;
+}
+
 /**
  * The yearly code profile as stacked bars, with the stages as bands and the junctures as
  * marked lines (titles on top). Clicking a year, a band or a line reports it to the page.
@@ -48,7 +60,8 @@ export function TimelineChart({
       .filter((s) => (s.end?.year ?? last) >= first && s.start.year <= last)
       .map((s, i) => [
         {
-          name: `${name(s.nameZh, s.nameEn)}\n${formatSpan(s.start, s.end)}`,
+          // The band is labelled with its span and a short name; the full name is in the list below.
+          name: `${formatSpan(s.start, s.end)}\n${short(name(s.nameZh, s.nameEn), 4 * (Math.min(last, s.end?.year ?? last) - Math.max(first, s.start.year) + 1))}`,
           xAxis: clamp(s.start.year),
           itemStyle: { color: BAND_COLORS[i % 2] },
           stageId: s.id,
@@ -57,13 +70,14 @@ export function TimelineChart({
       ]);
     const junctureLines = timeline.junctures
       .filter((j) => j.date.year >= first && j.date.year <= last)
-      .map((j) => ({ xAxis: String(j.date.year), name: `${formatPeriodDate(j.date)} ${name(j.titleZh, j.titleEn)}`, junctureId: j.id }));
+      .map((j) => ({ xAxis: String(j.date.year), name: `${formatPeriodDate(j.date)} ${name(j.titleZh, j.titleEn)}`, label: { formatter: formatPeriodDate(j.date) }, junctureId: j.id }));
     return {
       animation: false,
       grid: { left: 48, right: 16, top: 70, bottom: 30 },
       legend: { top: 0 },
       tooltip: {
         trigger: "axis",
+        confine: true,
         axisPointer: { type: "shadow" },
         formatter: (items: { axisValue: string; marker: string; seriesName: string; value: number; dataIndex: number }[]) => {
           const y = timeline.years[items[0]?.dataIndex ?? 0];
@@ -83,7 +97,15 @@ export function TimelineChart({
         ...(ci === 0
           ? {
               markArea: { silent: false, label: { position: "insideTop", fontSize: 10, color: "#44403c" }, data: stageAreas },
-              markLine: { silent: false, symbol: "none", label: { formatter: "{b}", fontSize: 10, position: "end", color: "#7c2d12" }, lineStyle: { color: "#c2410c", type: "dashed" }, data: junctureLines },
+              // Lines carry the date; the title shows on hover and in the list below.
+              markLine: {
+                silent: false,
+                symbol: "none",
+                label: { fontSize: 10, position: "end", color: "#7c2d12" },
+                tooltip: { show: true, formatter: (p: { name: string }) => echarts.format.encodeHTML(p.name) },
+                lineStyle: { color: "#c2410c", type: "dashed" },
+                data: junctureLines,
+              },
             }
           : {}),
       })),

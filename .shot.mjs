@@ -1,0 +1,11 @@
+import { chromium } from "playwright-core";
+const b = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const ctx = await b.newContext({ locale: process.argv[3] ?? "en-US", viewport: { width: 1400, height: 1000 } });
+const p = await ctx.newPage();
+p.on("console", (m) => m.type() === "error" && console.log("console:", m.text()));
+await p.goto("http://127.0.0.1:3999/");
+const href = await p.locator("a[href^='/projects/']").first().getAttribute("href");
+await p.goto(`http://127.0.0.1:3999${href}/${process.argv[2]}`);
+await p.waitForTimeout(2500);
+await p.screenshot({ path: `/tmp/shot-${process.argv[2].replace(/\W/g, "_")}.png`, fullPage: false });
+await b.close();
