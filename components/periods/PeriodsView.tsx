@@ -254,6 +254,21 @@ export function PeriodsView({
 
           {selection ? <SelectionPanel selection={selection} stages={stages} junctures={junctures} name={name} docsOf={docsOf} reader={reader} onRemoveEvidence={async (id) => { try { await periodsApi.removeEvidence(id); refresh(); } catch (e) { fail(e); } }} onLinkDocument={async (jid, did) => { try { await periodsApi.addEvidence(jid, { kind: "document", targetId: did }); refresh(); } catch (e) { fail(e); } }} /> : null}
 
+          {stages.length > 0 ? (
+            <CopyPeriods
+              groupings={groupings.filter((g) => scopeKey(g) !== scopeKey(scope))}
+              onCopy={async (to) => {
+                try {
+                  await periodsApi.copy(projectId, scope, to);
+                  setNotice(t("copied", { value: to.value }));
+                  refresh();
+                } catch (e) {
+                  fail(e);
+                }
+              }}
+            />
+          ) : null}
+
           <div className="grid gap-4 md:grid-cols-2">
             <section className="flex flex-col gap-2" data-testid="stage-list">
               <div className="flex items-center justify-between">
@@ -348,6 +363,28 @@ export function PeriodsView({
           save={(d) => saveJuncture(junctureDialog.juncture, d, junctureDialog.evidence)}
         />
       ) : null}
+    </div>
+  );
+}
+
+/** Copies this grouping's stages and junctures (without evidence) to another grouping. */
+function CopyPeriods({ groupings, onCopy }: { groupings: Grouping[]; onCopy: (to: Scope) => Promise<void> }) {
+  const t = useTranslations("periods");
+  const [target, setTarget] = useState("");
+  const chosen = groupings.find((g) => scopeKey(g) === target);
+  return (
+    <div className="flex items-center gap-2 text-[12px] print:hidden">
+      <select className={selectClass + " w-72"} value={target} onChange={(e) => setTarget(e.target.value)} aria-label={t("copyTo")}>
+        <option value="">{t("copyTo")}</option>
+        {groupings.map((g) => (
+          <option key={scopeKey(g)} value={scopeKey(g)}>
+            {t(`field.${g.field}`)}: {g.label}
+          </option>
+        ))}
+      </select>
+      <Button size="sm" disabled={!chosen} onClick={() => chosen && void onCopy({ field: chosen.field, value: chosen.value })}>
+        {t("copy")}
+      </Button>
     </div>
   );
 }
