@@ -164,18 +164,27 @@ export async function documentsPerYear(db: DbClient, k: ScopeKey): Promise<{ yea
 }
 
 /**
- * Each sentence unit a coding of the grouping's documents overlaps, with the coding's code
- * and the document's year, once per (year, code, unit): a coding that spans two sentences
- * counts for both; two codings of one code on one sentence count once.
+ * The codings of a grouping's dated documents, with each document's year: one pass over the
+ * codings through their project index, no unit join (the units they overlap are found in
+ * memory, see sentenceSpans).
  */
-export async function codedUnitsPerYear(db: DbClient, k: ScopeKey): Promise<{ year: number; codeId: string; unitId: string }[]> {
-  const rows = await db.$queryRaw<{ year: number | bigint; codeId: string; unitId: string }[]>(Prisma.sql`
-    SELECT DISTINCT d."year" AS "year", c."codeId" AS "codeId", u."id" AS "unitId"
+export async function codingsWithYear(db: DbClient, k: ScopeKey): Promise<{ codeId: string; documentId: string; start: number; end: number; year: number }[]> {
+  const rows = await db.$queryRaw<{ codeId: string; documentId: string; start: number | bigint; end: number | bigint; year: number | bigint }[]>(Prisma.sql`
+    SELECT c."codeId" AS "codeId", c."documentId" AS "documentId", c."start" AS "start", c."end" AS "end", d."year" AS "year"
     FROM "Coding" c
     JOIN "Document" d ON d."id" = c."documentId"
-    JOIN "Unit" u ON u."documentId" = c."documentId" AND u."kind" = 'sentence' AND u."start" < c."end" AND u."end" > c."start"
     WHERE c."projectId" = ${k.projectId} AND ${scopeColumn(k.scopeField)} = ${k.scopeValue} AND d."year" IS NOT NULL`);
-  return rows.map((r) => ({ year: Number(r.year), codeId: r.codeId, unitId: r.unitId }));
+  return rows.map((r) => ({ codeId: r.codeId, documentId: r.documentId, start: Number(r.start), end: Number(r.end), year: Number(r.year) }));
+}
+
+/** Sentence spans of the given documents, in document and text order (the unit index holds them). */
+export async function sentenceSpans(db: DbClient, documentIds: string[]): Promise<{ documentId: string; start: number; end: number }[]> {
+  if (documentIds.length === 0) return [];
+  return db.unit.findMany({
+    where: { documentId: { in: documentIds }, kind: "sentence" },
+    select: { documentId: true, start: true, end: true },
+    orderBy: [{ documentId: "asc" }, { start: "asc" }],
+  });
 }
 
 /** Codings of the given codes in one year's documents of a grouping (a suggestion's passages), longest first. */

@@ -9,7 +9,7 @@
  * sub-themes of CON counts once for CON.
  */
 import type { Db } from "../db/client";
-import { codedUnitsPerYear, codingsInYear, documentsPerYear, type ScopeKey } from "../db/periods";
+import { codingsInYear, codingsWithYear, documentsPerYear, sentenceSpans, type ScopeKey } from "../db/periods";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
 import { findChangePoints } from "./change-points";
@@ -78,15 +78,41 @@ function normalise(units: number, y: { documents: number; chars: number }, per: 
   return units;
 }
 
-/** Coded units per (year, chosen code), each unit once per code. */
+/**
+ * Coded sentence units per (year, chosen code), each unit once per code: every coding is
+ * mapped to the sentences it overlaps by binary search over its document's sentence spans
+ * (sorted, non-overlapping), so a coding spanning two sentences counts for both.
+ */
 async function unitCounts(db: Db, k: ScopeKey, countsFor: Map<string, number[]>, width: number): Promise<Map<number, number[]>> {
-  const seen = new Map<number, Set<string>[]>();
-  for (const r of await codedUnitsPerYear(db, k)) {
-    const targets = countsFor.get(r.codeId);
-    if (!targets) continue;
-    let perCode = seen.get(r.year);
-    if (!perCode) seen.set(r.year, (perCode = Array.from({ length: width }, () => new Set<string>())));
-    for (const i of targets) perCode[i]!.add(r.unitId);
+  const codings = (await codingsWithYear(db, k)).filter((c) => countsFor.has(c.codeId));
+  const docIds = [...new Set(codings.map((c) => c.documentId))];
+  const spans = await sentenceSpans(db, docIds);
+  // Per document: sentence starts and ends, and a global number per sentence for the sets below.
+  const byDoc = new Map<string, { starts: number[]; ends: number[]; base: number }>();
+  spans.forEach((s, i) => {
+    let d = byDoc.get(s.documentId);
+    if (!d) byDoc.set(s.documentId, (d = { starts: [], ends: [], base: i }));
+    d.starts.push(s.start);
+    d.ends.push(s.end);
+  });
+  const seen = new Map<number, Set<number>[]>();
+  for (const c of codings) {
+    const d = byDoc.get(c.documentId);
+    if (!d) continue;
+    // First sentence ending after the coding's start.
+    let lo = 0;
+    let hi = d.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (d.ends[mid]! > c.start) hi = mid;
+      else lo = mid + 1;
+    }
+    let perCode = seen.get(c.year);
+    if (!perCode) seen.set(c.year, (perCode = Array.from({ length: width }, () => new Set<number>())));
+    const targets = countsFor.get(c.codeId)!;
+    for (let u = lo; u < d.starts.length && d.starts[u]! < c.end; u++) {
+      for (const i of targets) perCode[i]!.add(d.base + u);
+    }
   }
   return new Map([...seen].map(([year, sets]) => [year, sets.map((s) => s.size)]));
 }
