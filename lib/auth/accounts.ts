@@ -98,6 +98,12 @@ export async function findUserByName(db: DbClient, name: string): Promise<Signed
   return { id: u.id, name: u.name, isAdmin: u.isAdmin };
 }
 
+export async function findUserById(db: DbClient, id: string): Promise<SignedInUser> {
+  const u = await findAccountById(db, id);
+  if (!u) throw new AppError("not_found", { en: "no such user", zh: "用户不存在" });
+  return { id: u.id, name: u.name, isAdmin: u.isAdmin };
+}
+
 /**
  * Sets a user's password without the old one (an admin on the CLI, an owner resetting a
  * member's). Every session of that user ends: whoever knew the old password is signed out.
