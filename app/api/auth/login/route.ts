@@ -13,9 +13,13 @@ const bodySchema = z.object({
   password: z.string().min(1, zodText("enter your password", "请输入密码")).max(1000),
 });
 
-/** The client for throttling: the proxy's forwarded address when there is one (see README, team server). */
+/**
+ * The client for throttling: the address the nearest proxy appended to X-Forwarded-For (the
+ * entries before it are whatever the client sent). Without a proxy, one key for all: the
+ * per-name throttle still holds (see README, team server).
+ */
 function clientOf(req: Request): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "direct";
+  return req.headers.get("x-forwarded-for")?.split(",").at(-1)?.trim() || req.headers.get("x-real-ip") || "direct";
 }
 
 /**
