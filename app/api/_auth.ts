@@ -3,6 +3,7 @@ import { isServerMode, SESSION_COOKIE } from "@/lib/auth/mode";
 import { can, type ProjectAction, type ProjectRole } from "@/lib/auth/roles";
 import { CODER_COOKIE, DEFAULT_CODER, normalizeCoderName } from "@/lib/coding/coder-name";
 import { getDb } from "@/lib/db/client";
+import { resolveDatabaseUrl } from "@/lib/db/url";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -42,7 +43,8 @@ export function requestCookies(req: Request): CookieGetter {
   };
 }
 
-const embedded = globalThis as unknown as { junctureLocalAdmin?: Promise<unknown> };
+// One embedded admin per database, made once per process (per DATABASE_URL: tests switch it).
+const embedded = globalThis as unknown as { junctureLocalAdmin?: Map<string, Promise<unknown>> };
 
 function localCoderName(get: CookieGetter): string {
   const raw = get(CODER_COOKIE);
@@ -58,11 +60,17 @@ function localCoderName(get: CookieGetter): string {
 export async function actorOf(get: CookieGetter): Promise<Actor | null> {
   if (!isServerMode()) {
     // First start of the embedded workbench: its one admin exists from then on.
-    embedded.junctureLocalAdmin ??= ensureLocalAdmin(getDb(), DEFAULT_CODER).catch((e) => {
-      embedded.junctureLocalAdmin = undefined;
-      throw e;
-    });
-    await embedded.junctureLocalAdmin;
+    const admins = (embedded.junctureLocalAdmin ??= new Map());
+    const url = resolveDatabaseUrl();
+    let made = admins.get(url);
+    if (!made) {
+      made = ensureLocalAdmin(getDb(), DEFAULT_CODER).catch((e: unknown) => {
+        admins.delete(url);
+        throw e;
+      });
+      admins.set(url, made);
+    }
+    await made;
     return { id: null, name: localCoderName(get), isAdmin: true, local: true };
   }
   const token = get(SESSION_COOKIE);
