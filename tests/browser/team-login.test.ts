@@ -91,9 +91,13 @@ it("refuses a viewer's new code with the reason, and hides the project from a no
   await viewer.context.close();
 
   const outsider = await signIn("outsider", "outsider password 1");
+  await outsider.page.waitForURL((u) => !u.pathname.startsWith("/login"));
   await outsider.page.waitForSelector("main h1");
   expect(await outsider.page.locator(`[data-testid=project-row][data-project-id="${projectId}"]`).count()).toBe(0);
   const res = await outsider.page.goto(`/projects/${projectId}`);
   expect(res?.status()).toBe(404);
+  await outsider.page.getByText("This page could not be found").waitFor();
+  expect(await outsider.page.getByTestId("project-name").count()).toBe(0);
+  expect(await outsider.page.content()).not.toContain("团队项目 team");
   await outsider.context.close();
 });
