@@ -101,3 +101,19 @@ it("refuses a viewer's new code with the reason, and hides the project from a no
   expect(await outsider.page.content()).not.toContain("团队项目 team");
   await outsider.context.close();
 });
+
+it("lets an owner add a member on the Members tab and refuses to demote the last owner", async () => {
+  const { context, page } = await signIn("lead", "lead password 1");
+  await page.waitForSelector(`[data-testid=project-row][data-project-id="${projectId}"]`);
+  await page.goto(`/projects/${projectId}/members`);
+  await page.getByTestId("member-name").fill("outsider");
+  await page.getByRole("button", { name: "Add member" }).click();
+  await expect.poll(() => page.getByTestId("member-row").count()).toBe(3);
+  expect(await db.membership.findMany({ where: { projectId, user: { name: "outsider" } }, select: { role: true } })).toEqual([{ role: "coder" }]);
+
+  const leadRow = page.getByTestId("member-row").filter({ hasText: "lead" });
+  await leadRow.locator("select").selectOption("viewer");
+  await page.getByTestId("members-message").getByText("a project must keep at least one owner").waitFor();
+  expect(await db.membership.findMany({ where: { projectId, user: { name: "lead" } }, select: { role: true } })).toEqual([{ role: "owner" }]);
+  await context.close();
+});
