@@ -14,6 +14,7 @@ import {
   findSessionByHash,
   insertAccount,
   insertSession,
+  lockProject,
   projectIdOf,
   selectAccounts,
   selectMembers,
@@ -263,6 +264,10 @@ function parseRole(role: string): ProjectRole {
   return role;
 }
 
+function noProject(): AppError {
+  return new AppError("not_found", { en: "no such project", zh: "项目不存在" });
+}
+
 function lastOwner(): AppError {
   return new AppError("conflict", { en: "a project must keep at least one owner", zh: "项目必须至少保留一名所有者" });
 }
@@ -272,6 +277,7 @@ export async function setMember(db: Db, input: { projectId: string; userName: st
   const role = parseRole(input.role);
   const user = await findUserByName(db, input.userName);
   return inTransaction(db, async (tx) => {
+    if (!(await lockProject(tx, input.projectId))) throw noProject();
     if (lastOwnerProblem(await selectOwnerIds(tx, input.projectId), { userId: user.id, newRole: role })) throw lastOwner();
     await upsertMembership(tx, input.projectId, user.id, role);
     return { userId: user.id, name: user.name, role };
@@ -287,6 +293,7 @@ export async function addOwner(db: DbClient, projectId: string, userId: string):
 export async function removeMember(db: Db, input: { projectId: string; userName: string }): Promise<{ removed: boolean }> {
   const user = await findUserByName(db, input.userName);
   return inTransaction(db, async (tx) => {
+    if (!(await lockProject(tx, input.projectId))) throw noProject();
     if (lastOwnerProblem(await selectOwnerIds(tx, input.projectId), { userId: user.id, newRole: null })) throw lastOwner();
     return { removed: (await deleteMembership(tx, input.projectId, user.id)) > 0 };
   });

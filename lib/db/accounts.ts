@@ -80,6 +80,16 @@ export async function selectMembers(db: DbClient, projectId: string): Promise<Me
   return rows.map((r) => ({ userId: r.userId, name: r.user.name, role: r.role as ProjectRole }));
 }
 
+/**
+ * Takes the project's row lock for the rest of the transaction (a no-op write), so that two
+ * concurrent membership changes of one project run one after the other on PostgreSQL too and
+ * the second sees the first's owners (SQLite serialises writers anyway). False: no such project.
+ */
+export async function lockProject(db: DbClient, projectId: string): Promise<boolean> {
+  const r = await db.project.updateMany({ where: { id: projectId }, data: { updatedAt: new Date() } });
+  return r.count > 0;
+}
+
 export async function selectOwnerIds(db: DbClient, projectId: string): Promise<string[]> {
   const rows = await db.membership.findMany({ where: { projectId, role: "owner" }, select: { userId: true } });
   return rows.map((r) => r.userId);

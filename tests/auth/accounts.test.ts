@@ -124,6 +124,22 @@ describe("accounts, sessions and memberships (database)", () => {
     expect(await removeMember(t.db, { projectId: p.id, userName: "c1" })).toEqual({ removed: false });
   });
 
+  it("keeps an owner when two owners are demoted at the same time", async () => {
+    await t.db.user.createMany({ data: [{ name: "a" }, { name: "b" }] });
+    // Several rounds: without the project lock PostgreSQL lets both demotions through now and then.
+    for (let round = 0; round < 8; round++) {
+      const p = await addProject(t.db, `p${round}`);
+      for (const n of ["a", "b"]) await setMember(t.db, { projectId: p.id, userName: n, role: "owner" });
+      const results = await Promise.allSettled([
+        setMember(t.db, { projectId: p.id, userName: "a", role: "coder" }),
+        setMember(t.db, { projectId: p.id, userName: "b", role: "coder" }),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+      expect((await listMembers(t.db, p.id)).filter((m) => m.role === "owner")).toHaveLength(1);
+    }
+    await expect(setMember(t.db, { projectId: "no-such-project", userName: "a", role: "coder" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("answers the role of a user in a project (admins own everything) and the project of a resource", async () => {
     const p = await addProject(t.db, "p");
     const q = await addProject(t.db, "q");
