@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ProjectRoleProvider } from "@/components/auth/ProjectRole";
 import { ProjectNav } from "@/components/shell/ProjectNav";
 import { getProject } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
@@ -42,7 +43,9 @@ export default async function ProjectLayout({
           <ProjectNav projectId={project.id} canManage={role === "owner"} />
         </div>
       </div>
-      <main className="flex-1 px-4 py-3">{children}</main>
+      <main className="flex-1 px-4 py-3">
+        <ProjectRoleProvider role={role}>{children}</ProjectRoleProvider>
+      </main>
     </div>
   );
 }
