@@ -56,6 +56,17 @@ function localCoderName(get: CookieGetter): string {
   }
 }
 
+/** The session token of a request's cookies; a malformed one counts as none. */
+export function sessionToken(get: CookieGetter): string | undefined {
+  const raw = get(SESSION_COOKIE);
+  if (!raw) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Who is asking, or null for nobody signed in on a team server. */
 export async function actorOf(get: CookieGetter): Promise<Actor | null> {
   if (!isServerMode()) {
@@ -73,8 +84,8 @@ export async function actorOf(get: CookieGetter): Promise<Actor | null> {
     await made;
     return { id: null, name: localCoderName(get), isAdmin: true, local: true };
   }
-  const token = get(SESSION_COOKIE);
-  const user = token ? await sessionUser(getDb(), decodeURIComponent(token)) : null;
+  const token = sessionToken(get);
+  const user = token ? await sessionUser(getDb(), token) : null;
   return user ? { id: user.id, name: user.name, isAdmin: user.isAdmin, local: false } : null;
 }
 

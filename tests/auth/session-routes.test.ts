@@ -63,6 +63,9 @@ describe("sessions and attribution through the routes", () => {
       { role: "owner", user: { name: "coder" } },
     ]);
 
+    const malformed = await listProjectsRoute(new Request("http://localhost/api/projects", { headers: { cookie: "juncture-session=%E0%A4%A" } }));
+    expect(malformed.status).toBe(401);
+
     const out = await logout(new Request("http://localhost/api/auth/logout", { method: "POST", headers: { cookie } }));
     expect(out.status).toBe(200);
     expect(out.headers.get("set-cookie")).toContain("Max-Age=0");

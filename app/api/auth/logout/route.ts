@@ -1,8 +1,7 @@
 import { revokeSession } from "@/lib/auth/accounts";
-import { SESSION_COOKIE } from "@/lib/auth/mode";
 import { getDb } from "@/lib/db/client";
 import { handle, ok } from "../../_shared";
-import { requestCookies, requireUser, sessionCookie } from "../../_auth";
+import { requestCookies, requireUser, sessionCookie, sessionToken } from "../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,8 +10,8 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request) {
   return handle(async () => {
     await requireUser(req);
-    const token = requestCookies(req)(SESSION_COOKIE);
-    if (token) await revokeSession(getDb(), decodeURIComponent(token));
+    const token = sessionToken(requestCookies(req));
+    if (token) await revokeSession(getDb(), token);
     const res = ok({ signedOut: true });
     res.headers.append("set-cookie", sessionCookie(req, "", null));
     return res;

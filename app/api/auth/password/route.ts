@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { changeOwnPassword } from "@/lib/auth/accounts";
-import { SESSION_COOKIE } from "@/lib/auth/mode";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { zodText } from "@/lib/i18n/text";
 import { handle, ok, parseJson } from "../../_shared";
-import { requestCookies, requireUser } from "../../_auth";
+import { requestCookies, requireUser, sessionToken } from "../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -23,12 +22,11 @@ export async function POST(req: Request) {
     if (!actor.id) {
       throw new AppError("invalid_input", { en: "the embedded workbench has no passwords", zh: "本地模式无需密码" });
     }
-    const token = requestCookies(req)(SESSION_COOKIE);
     await changeOwnPassword(getDb(), {
       userId: actor.id,
       currentPassword,
       newPassword,
-      keepSessionToken: token ? decodeURIComponent(token) : undefined,
+      keepSessionToken: sessionToken(requestCookies(req)),
     });
     return ok({ changed: true });
   });
