@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/AppHeader";
-import { currentCoderName } from "./coder";
+import { currentActor } from "./coder";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,13 +12,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [coder, locale] = await Promise.all([currentCoderName(), getLocale()]);
+  const [actor, locale] = await Promise.all([currentActor(), getLocale()]);
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
       <body className="min-h-screen">
         {/* Client components receive the request's locale and catalogue from here. */}
         <NextIntlClientProvider>
-          <AppHeader coder={coder} />
+          <AppHeader coder={actor?.local ? actor.name : null} account={actor && !actor.local ? actor.name : null} />
           {children}
         </NextIntlClientProvider>
       </body>

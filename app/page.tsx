@@ -3,7 +3,9 @@ import { CreateProjectDialog, type TemplateOption } from "@/components/projects/
 import { ProjectTable } from "@/components/projects/ProjectTable";
 import { CODEBOOK_TEMPLATES, DEFAULT_TEMPLATE_KEYS, TEMPLATE_KEYS, walkTemplateCodes } from "@/lib/codebook/templates";
 import { listProjects } from "@/lib/corpus";
+import { visibleProjectIds } from "@/lib/auth/accounts";
 import { getDb } from "@/lib/db/client";
+import { requirePageUser } from "./coder";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +14,16 @@ const templateOptions: TemplateOption[] = TEMPLATE_KEYS.map((key) => {
   return { key, zh: t.labelZh, en: t.labelEn, codeCount: [...walkTemplateCodes(t.codes)].length };
 });
 
-/** Home: every project with its corpus and coding counts, and "New project". */
+/** Home: the user's projects (an admin's: all) with their corpus and coding counts, and "New project". */
 export default async function HomePage() {
-  const [projects, t] = await Promise.all([listProjects(getDb()), getTranslations("projects")]);
+  const actor = await requirePageUser();
+  const db = getDb();
+  const [all, visible, t] = await Promise.all([
+    listProjects(db),
+    actor.id ? visibleProjectIds(db, { id: actor.id, name: actor.name, isAdmin: actor.isAdmin }) : null,
+    getTranslations("projects"),
+  ]);
+  const projects = visible ? all.filter((p) => visible.has(p.id)) : all;
   return (
     <main className="mx-auto flex max-w-5xl flex-col gap-3 px-4 py-5">
       <div className="flex items-center justify-between gap-3">

@@ -12,7 +12,10 @@ export type AppErrorCode =
   | "conflict" // 409: duplicate, stale version, overlapping state
   | "unsupported" // 415: file type or feature not supported
   | "too_large" // 413
-  | "unprocessable"; // 422: the file is readable but unusable (no text layer, undecodable…)
+  | "unprocessable" // 422: the file is readable but unusable (no text layer, undecodable…)
+  | "unauthenticated" // 401: nobody is signed in (team server)
+  | "forbidden" // 403: signed in, but the role does not allow it
+  | "rate_limited"; // 429: too many failed sign-ins
 
 export class AppError extends Error {
   readonly code: AppErrorCode;
@@ -36,6 +39,9 @@ export const httpStatusOf: Record<AppErrorCode, number> = {
   unsupported: 415,
   too_large: 413,
   unprocessable: 422,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
 };
 
 export function isAppError(e: unknown): e is AppError {

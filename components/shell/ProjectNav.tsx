@@ -1,6 +1,6 @@
 "use client";
 
-import { BookOpen, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search } from "lucide-react";
+import { BookOpen, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search, Users } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
@@ -13,18 +13,20 @@ const TABS = [
   { segment: "memos", label: "memos", Icon: NotebookPen },
   { segment: "agreement", label: "agreement", Icon: Scale },
   { segment: "periods", label: "periods", Icon: GitCommitHorizontal },
+  { segment: "members", label: "members", Icon: Users },
 ] as const;
 
 /** Tabs of a project. The Documents tab also covers the reader (/documents/…). */
-export function ProjectNav({ projectId }: { projectId: string }) {
+export function ProjectNav({ projectId, canManage = false }: { projectId: string; canManage?: boolean }) {
   const t = useTranslations("shell");
+  const ta = useTranslations("auth");
   const pathname = usePathname();
   const base = `/projects/${projectId}`;
   const rest = pathname.startsWith(base) ? pathname.slice(base.length).replace(/^\//, "") : "";
   const current = rest.split("/")[0];
   return (
     <nav className="flex gap-0.5" aria-label={t("projectNav")}>
-      {TABS.map(({ segment, label, Icon }) => {
+      {TABS.filter((tab) => canManage || tab.segment !== "members").map(({ segment, label, Icon }) => {
         const active = segment === "" ? current === "" || current === "documents" : current === segment;
         return (
           <Link
@@ -38,7 +40,7 @@ export function ProjectNav({ projectId }: { projectId: string }) {
             }`}
           >
             <Icon size={14} aria-hidden />
-            <span>{t(`tabs.${label}`)}</span>
+            <span>{label === "members" ? ta("membersTab") : t(`tabs.${label}`)}</span>
           </Link>
         );
       })}

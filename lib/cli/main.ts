@@ -3,6 +3,7 @@ import { getDb } from "../db/client";
 import { cliLocale } from "../i18n/cli-locale";
 import type { Locale } from "../i18n/locale";
 import { registerAgreementCommands } from "./agreement-commands";
+import { registerAccountCommands } from "./account-commands";
 import { registerCodingCommands } from "./coding-commands";
 import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
@@ -21,6 +22,7 @@ export function buildProgram(locale: Locale): Command {
   registerCodingCommands(program, locale);
   registerPeriodCommands(program, locale);
   registerAgreementCommands(program, locale);
+  registerAccountCommands(program, locale);
   return program;
 }
 

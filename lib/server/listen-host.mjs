@@ -10,11 +10,15 @@ export function isLoopbackHost(host) {
 }
 
 /**
- * A team server: `JUNCTURE_MODE=server`, or any PostgreSQL DATABASE_URL.
+ * A team server: `JUNCTURE_MODE=server`, or any PostgreSQL DATABASE_URL unless
+ * `JUNCTURE_MODE=embedded` says otherwise (the same rule as lib/auth/mode.ts).
  * @param {{ mode?: string | null, databaseUrl?: string | null }} env
  */
 export function isServerMode(env) {
-  return env.mode?.trim().toLowerCase() === "server" || /^postgres(ql)?:\/\//i.test(env.databaseUrl?.trim() ?? "");
+  const mode = env.mode?.trim().toLowerCase();
+  if (mode === "server") return true;
+  if (mode === "embedded") return false;
+  return /^postgres(ql)?:\/\//i.test(env.databaseUrl?.trim() ?? "");
 }
 
 /**

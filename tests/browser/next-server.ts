@@ -79,7 +79,8 @@ function stop(child: ChildProcess): Promise<void> {
 
 export type NextServer = { baseUrl: string; logFile: string; stop: () => Promise<void> };
 
-export async function startNextServer(opts: { dbUrl: string; logDir: string }): Promise<NextServer> {
+/** `env` adds to the server's environment, e.g. `{ JUNCTURE_MODE: "server" }` for a team server with logins. */
+export async function startNextServer(opts: { dbUrl: string; logDir: string; env?: Record<string, string> }): Promise<NextServer> {
   ensureBuild();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -87,7 +88,7 @@ export async function startNextServer(opts: { dbUrl: string; logDir: string }): 
   const log = fs.openSync(logFile, "a");
   const child = spawn(NEXT_BIN, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: opts.dbUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, DATABASE_URL: opts.dbUrl, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...opts.env },
     stdio: ["ignore", log, log],
     // Its own process group, so that stop() ends next-server's children too.
     detached: true,

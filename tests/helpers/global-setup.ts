@@ -11,6 +11,9 @@ import { absence, cjkFont, requireFixtures, sharedCorpus } from "./external";
  * (JUNCTURE_TEST_POSTGRES_URL) the template is a database of that server.
  */
 export default async function setup() {
+  // A PostgreSQL DATABASE_URL means a team server (login required); the suite's PostgreSQL run
+  // tests the embedded workbench on it unless a test asks for server mode itself.
+  process.env.JUNCTURE_MODE ??= "embedded";
   const admin = process.env.JUNCTURE_TEST_POSTGRES_URL;
   let dropTemplate: () => Promise<void>;
   if (admin) {

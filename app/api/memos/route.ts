@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { currentCoderName } from "@/app/coder";
 import { createMemo, createMemoSchema, listMemos, memoFilterSchema } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { created, handle, ok, parseJson, parseQuery } from "../_shared";
+import { requireProjectAs, requireUser } from "../_auth";
 import { zodText } from "@/lib/i18n/text";
 
 export const runtime = "nodejs";
@@ -16,19 +16,22 @@ const createBodySchema = createMemoSchema.omit({ author: true });
 /** GET /api/memos?projectId&kind?&documentId?&codeId?&codingId? → { memos: MemoView[] } (latest edit first) */
 export async function GET(req: Request) {
   return handle(async () => {
+    const actor = await requireUser(req);
     const { projectId, ...filter } = parseQuery(req, listQuerySchema);
+    await requireProjectAs(actor, projectId, "read");
     return ok({ memos: await listMemos(getDb(), projectId, filter) });
   });
 }
 
 /**
  * POST /api/memos { projectId, kind: project|document|code|coding, documentId?|codeId?|codingId?, title?, body, links? }
- * → 201 { memo: MemoView } (author = current coder)
+ * → 201 { memo: MemoView } (author = the signed-in user)
  */
 export async function POST(req: Request) {
   return handle(async () => {
+    const actor = await requireUser(req);
     const body = await parseJson(req, createBodySchema);
-    const author = await currentCoderName();
-    return created({ memo: await createMemo(getDb(), { ...body, author }) });
+    await requireProjectAs(actor, body.projectId, "code");
+    return created({ memo: await createMemo(getDb(), { ...body, author: actor.name }) });
   });
 }

@@ -1,10 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { ProjectRoleProvider } from "@/components/auth/ProjectRole";
 import { ProjectNav } from "@/components/shell/ProjectNav";
 import { getProject } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { requirePageProject } from "@/app/coder";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +28,7 @@ export default async function ProjectLayout({
   params: Promise<{ projectId: string }>;
 }) {
   const { projectId } = await params;
+  const { role } = await requirePageProject(projectId, "read");
   const [project, t] = await Promise.all([loadProject(projectId), getTranslations("shell")]);
   return (
     <div className="flex min-h-[calc(100vh-2.5rem)] flex-col">
@@ -37,10 +40,12 @@ export default async function ProjectLayout({
               {project.name}
             </h1>
           </div>
-          <ProjectNav projectId={project.id} />
+          <ProjectNav projectId={project.id} canManage={role === "owner"} />
         </div>
       </div>
-      <main className="flex-1 px-4 py-3">{children}</main>
+      <main className="flex-1 px-4 py-3">
+        <ProjectRoleProvider role={role}>{children}</ProjectRoleProvider>
+      </main>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import {
   type DocumentListQuery,
 } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
+import { requirePageProject } from "@/app/coder";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,6 +46,7 @@ export default async function DocumentsPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { projectId } = await params;
+  await requirePageProject(projectId, "read");
   const query = readQuery(await searchParams);
   const listQuery = validQuery(query);
   const db = getDb();

@@ -1,6 +1,7 @@
 import { deleteCoding, versionQuerySchema, updateCoding, updateCodingSchema } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseJson, parseQuery } from "../../_shared";
+import { requireResource } from "../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,6 +15,7 @@ type Ctx = { params: Promise<{ codingId: string }> };
 export async function PATCH(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { codingId } = await ctx.params;
+    await requireResource(req, "coding", codingId, "code");
     const { version, expectQuote, ...patch } = await parseJson(req, updateCodingSchema);
     return ok({ coding: await updateCoding(getDb(), { id: codingId, version, patch, expectQuote }) });
   });
@@ -23,6 +25,7 @@ export async function PATCH(req: Request, ctx: Ctx) {
 export async function DELETE(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { codingId } = await ctx.params;
+    await requireResource(req, "coding", codingId, "code");
     const { version } = parseQuery(req, versionQuerySchema);
     return ok({ deleted: await deleteCoding(getDb(), { id: codingId, version }) });
   });

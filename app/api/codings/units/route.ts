@@ -1,7 +1,7 @@
-import { currentCoderName } from "@/app/coder";
 import { codeUnits, codeUnitsSchema } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { created, handle, parseJson } from "../../_shared";
+import { requireResourceAs, requireUser } from "../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,8 +14,10 @@ const bodySchema = codeUnitsSchema.omit({ coder: true });
  */
 export async function POST(req: Request) {
   return handle(async () => {
+    const actor = await requireUser(req);
     const body = await parseJson(req, bodySchema);
-    const coder = await currentCoderName();
-    return created(await codeUnits(getDb(), { ...body, coder }));
+    // The code decides the project; codeUnits refuses units of any other project.
+    await requireResourceAs(actor, "code", body.codeId, "code");
+    return created(await codeUnits(getDb(), { ...body, coder: actor.name }));
   });
 }

@@ -3,6 +3,7 @@ import { deleteDocument, getDocument, updateDocumentMetadata } from "@/lib/corpu
 import { documentMetadataPatchSchema } from "@/lib/corpus/metadata";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseJson } from "../../_shared";
+import { requireResource } from "../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,9 +14,10 @@ type Ctx = { params: Promise<{ documentId: string }> };
 const patchBodySchema = documentMetadataPatchSchema.extend({ version: z.number().int().min(1) });
 
 /** GET /api/documents/:documentId → { document: DocumentSummary & { plainText } } */
-export async function GET(_req: Request, ctx: Ctx) {
+export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { documentId } = await ctx.params;
+    await requireResource(req, "document", documentId, "read");
     return ok({ document: await getDocument(getDb(), documentId) });
   });
 }
@@ -24,15 +26,17 @@ export async function GET(_req: Request, ctx: Ctx) {
 export async function PATCH(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { documentId } = await ctx.params;
+    await requireResource(req, "document", documentId, "import");
     const { version, ...patch } = await parseJson(req, patchBodySchema);
     return ok({ document: await updateDocumentMetadata(getDb(), documentId, version, patch) });
   });
 }
 
 /** DELETE /api/documents/:documentId → { deleted: documentId } (its units and codings go with it) */
-export async function DELETE(_req: Request, ctx: Ctx) {
+export async function DELETE(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { documentId } = await ctx.params;
+    await requireResource(req, "document", documentId, "import");
     await deleteDocument(getDb(), documentId);
     return ok({ deleted: documentId });
   });

@@ -1,6 +1,7 @@
 import { deleteMemo, versionQuerySchema, updateMemo, updateMemoSchema } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseJson, parseQuery } from "../../_shared";
+import { requireResource } from "../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ type Ctx = { params: Promise<{ memoId: string }> };
 export async function PATCH(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { memoId } = await ctx.params;
+    await requireResource(req, "memo", memoId, "code");
     const { version, ...patch } = await parseJson(req, updateMemoSchema);
     return ok({ memo: await updateMemo(getDb(), { id: memoId, version, patch }) });
   });
@@ -20,6 +22,7 @@ export async function PATCH(req: Request, ctx: Ctx) {
 export async function DELETE(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { memoId } = await ctx.params;
+    await requireResource(req, "memo", memoId, "code");
     const { version } = parseQuery(req, versionQuerySchema);
     return ok({ deleted: await deleteMemo(getDb(), { id: memoId, version }) });
   });

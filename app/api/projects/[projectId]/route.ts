@@ -1,6 +1,7 @@
 import { deleteProject, deleteProjectSchema, getProject } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseJson } from "../../_shared";
+import { requireProject } from "../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -8,9 +9,10 @@ export const dynamic = "force-dynamic";
 type Ctx = { params: Promise<{ projectId: string }> };
 
 /** GET /api/projects/:projectId → { project } */
-export async function GET(_req: Request, ctx: Ctx) {
+export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     return ok({ project: await getProject(getDb(), projectId) });
   });
 }
@@ -22,6 +24,7 @@ export async function GET(_req: Request, ctx: Ctx) {
 export async function DELETE(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "manage");
     const { confirmName } = await parseJson(req, deleteProjectSchema);
     await deleteProject(getDb(), { id: projectId, confirmName });
     return ok({ deleted: projectId });

@@ -4,6 +4,7 @@ import { CodebookView } from "@/components/codebook/CodebookView";
 import type { TemplateInfo } from "@/components/codebook/types";
 import { CODEBOOK_TEMPLATES, getCodebook, listCodeGroups, TEMPLATE_KEYS, walkTemplateCodes } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
+import { requirePageProject } from "@/app/coder";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,6 +27,7 @@ function templateInfos(): TemplateInfo[] {
 
 export default async function CodebookPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
+  await requirePageProject(projectId, "read");
   const db = getDb();
   const [codebook, groups] = await Promise.all([getCodebook(db, projectId), listCodeGroups(db, projectId)]);
   return <CodebookView projectId={projectId} initialCodebook={codebook} initialGroups={groups} templates={templateInfos()} />;

@@ -6,6 +6,7 @@ import type { LinkView, MemoItem, PassageDraft } from "@/components/memos/types"
 import { flattenCodebook, getCodebook } from "@/lib/codebook";
 import { resolveMemos, type ResolvedLink, type ResolvedMemo } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
+import { requirePageProject } from "@/app/coder";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +26,7 @@ export default async function MemosPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { projectId } = await params;
+  await requirePageProject(projectId, "read");
   const sp = await searchParams;
   const [t, locale] = await Promise.all([getTranslations("memos"), getLocale()]);
   const db = getDb();

@@ -5,6 +5,7 @@ import { stateFromParams } from "@/components/search/state";
 import { getCodebook } from "@/lib/codebook";
 import { documentFacets } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
+import { requirePageProject } from "@/app/coder";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,6 +21,7 @@ export default async function SearchPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { projectId } = await params;
+  await requirePageProject(projectId, "read");
   const db = getDb();
   const [facets, codebook] = await Promise.all([documentFacets(db, projectId), getCodebook(db, projectId)]);
   return <SearchView projectId={projectId} facets={facets} codebook={codebook} initial={stateFromParams(await searchParams)} />;

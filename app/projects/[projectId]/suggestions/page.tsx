@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { SuggestionsView } from "@/components/suggestions/SuggestionsView";
 import { getCodebook } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
+import { requirePageProject } from "@/app/coder";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,6 +18,7 @@ export default async function SuggestionsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { projectId } = await params;
+  await requirePageProject(projectId, "read");
   const sp = await searchParams;
   const codeId = typeof sp.codeId === "string" && sp.codeId !== "" ? sp.codeId : null;
   const codebook = await getCodebook(getDb(), projectId);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { addCodesToGroup } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseJson } from "../../../_shared";
+import { requireResource } from "../../../_auth";
 import { zodText } from "@/lib/i18n/text";
 
 export const runtime = "nodejs";
@@ -13,6 +14,7 @@ const bodySchema = z.object({ codeIds: z.array(z.string().trim().min(1)).min(1, 
 export async function POST(req: Request, ctx: { params: Promise<{ groupId: string }> }) {
   return handle(async () => {
     const { groupId } = await ctx.params;
+    await requireResource(req, "code-group", groupId, "edit-codebook");
     const { codeIds } = await parseJson(req, bodySchema);
     return ok(await addCodesToGroup(getDb(), groupId, codeIds));
   });

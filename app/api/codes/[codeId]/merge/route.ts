@@ -2,6 +2,7 @@ import { z } from "zod";
 import { mergeCodes } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseJson } from "../../../_shared";
+import { requireResource } from "../../../_auth";
 import { zodText } from "@/lib/i18n/text";
 
 export const runtime = "nodejs";
@@ -13,6 +14,7 @@ const bodySchema = z.object({ targetId: z.string().trim().min(1, zodText("choose
 export async function POST(req: Request, ctx: { params: Promise<{ codeId: string }> }) {
   return handle(async () => {
     const { codeId } = await ctx.params;
+    await requireResource(req, "code", codeId, "edit-codebook");
     const { targetId } = await parseJson(req, bodySchema);
     return ok({ result: await mergeCodes(getDb(), { sourceId: codeId, targetId }) });
   });

@@ -1,6 +1,7 @@
 import { moveCode, moveCodeSchema } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseJson } from "../../../_shared";
+import { requireResource } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -9,6 +10,7 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request, ctx: { params: Promise<{ codeId: string }> }) {
   return handle(async () => {
     const { codeId } = await ctx.params;
+    await requireResource(req, "code", codeId, "edit-codebook");
     const body = await parseJson(req, moveCodeSchema.omit({ codeId: true }));
     return ok({ code: await moveCode(getDb(), { ...body, codeId }) });
   });

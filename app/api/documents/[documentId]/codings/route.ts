@@ -1,23 +1,24 @@
 import { z } from "zod";
-import { currentCoderName } from "@/app/coder";
 import { createCoding, createCodingSchema, listDocumentCodings } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { created, handle, ok, parseJson } from "../../../_shared";
+import { requireResource } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ documentId: string }> };
 
-/** The document comes from the URL and the coder from the cookie; `expectQuote` guards a stale view. */
+/** The document comes from the URL and the coder is the signed-in user; `expectQuote` guards a stale view. */
 const bodySchema = createCodingSchema
   .omit({ documentId: true, coder: true })
   .extend({ expectQuote: z.string().optional() });
 
 /** GET /api/documents/:documentId/codings → { codings: CodingView[] } (text order, code points) */
-export async function GET(_req: Request, ctx: Ctx) {
+export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { documentId } = await ctx.params;
+    await requireResource(req, "document", documentId, "read");
     return ok({ codings: await listDocumentCodings(getDb(), documentId) });
   });
 }
@@ -29,8 +30,8 @@ export async function GET(_req: Request, ctx: Ctx) {
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { documentId } = await ctx.params;
+    const { actor } = await requireResource(req, "document", documentId, "code");
     const { expectQuote, ...body } = await parseJson(req, bodySchema);
-    const coder = await currentCoderName();
-    return created({ coding: await createCoding(getDb(), { ...body, documentId, coder }, { expectQuote }) });
+    return created({ coding: await createCoding(getDb(), { ...body, documentId, coder: actor.name }, { expectQuote }) });
   });
 }

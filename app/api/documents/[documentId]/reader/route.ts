@@ -1,6 +1,7 @@
 import { getReaderData } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { handle, ok } from "../../../_shared";
+import { requireResource } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,9 +14,10 @@ type Ctx = { params: Promise<{ documentId: string }> };
  *   codings[{id,codeId,shortName,labelZh,labelEn,color,start,end,quote,comment,coder,createdAt,updatedAt,version,anchor}],
  *   codeCounts[{codeId,shortName,labelZh,labelEn,color,count}] } — offsets in code points.
  */
-export async function GET(_req: Request, ctx: Ctx) {
+export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { documentId } = await ctx.params;
+    await requireResource(req, "document", documentId, "read");
     return ok(await getReaderData(getDb(), documentId));
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { createCode, createCodeSchema, getCodebook, listCodeGroups, searchCodes } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
 import { created, handle, ok, parseJson, parseQuery } from "../../../_shared";
+import { requireProject } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,6 +15,7 @@ const querySchema = z.object({ q: z.string().max(200).optional() });
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     const { q } = parseQuery(req, querySchema);
     const db = getDb();
     if (q !== undefined) return ok({ hits: await searchCodes(db, projectId, q) });
@@ -26,6 +28,7 @@ export async function GET(req: Request, ctx: Ctx) {
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "edit-codebook");
     const body = await parseJson(req, createCodeSchema.omit({ projectId: true }));
     return created({ code: await createCode(getDb(), { ...body, projectId }) });
   });

@@ -2,6 +2,7 @@ import { documentListQuerySchema, getProject, importDocument, importReport, list
 import { getDb } from "@/lib/db/client";
 import { currentLocale } from "@/app/locale";
 import { created, handle, ok, parseQuery, parseUploadForm } from "../../../_shared";
+import { requireProject } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -12,6 +13,7 @@ type Ctx = { params: Promise<{ projectId: string }> };
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     const query = parseQuery(req, documentListQuerySchema);
     const db = getDb();
     await getProject(db, projectId); // 404 for an unknown project, not an empty list
@@ -26,6 +28,7 @@ export async function GET(req: Request, ctx: Ctx) {
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "import");
     const db = getDb();
     await getProject(db, projectId);
     const { fileName, bytes, metadata, encoding } = await parseUploadForm(req);

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { currentCoderName } from "@/app/coder";
 import { getDb } from "@/lib/db/client";
 import { decideSuggestions, suggestForCode } from "@/lib/search";
 import { handle, ok, parseJson, parseQuery } from "../../../_shared";
+import { requireProject } from "../../../_auth";
 import { zodText } from "@/lib/i18n/text";
 
 export const runtime = "nodejs";
@@ -25,6 +25,7 @@ const decideSchema = z.object({
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     const { codeId, limit } = parseQuery(req, querySchema);
     return ok(await suggestForCode(getDb(), { projectId, codeId, limit }));
   });
@@ -34,8 +35,9 @@ export async function GET(req: Request, ctx: Ctx) {
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    const { actor } = await requireProject(req, projectId, "code");
     const body = await parseJson(req, decideSchema);
-    const r = await decideSuggestions(getDb(), { ...body, projectId, coder: await currentCoderName() });
+    const r = await decideSuggestions(getDb(), { ...body, projectId, coder: actor.name });
     return ok({ created: r.created.length, skipped: r.skipped.length, accepted: r.accepted, rejected: r.rejected });
   });
 }

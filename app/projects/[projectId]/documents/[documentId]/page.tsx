@@ -15,6 +15,7 @@ import { getDocumentSummary } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { otherLocale } from "@/lib/i18n/locale";
+import { requirePageProject } from "@/app/coder";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -45,6 +46,7 @@ async function load(projectId: string, documentId: string) {
  */
 export default async function ReaderPage({ params }: { params: Params }) {
   const { projectId, documentId } = await params;
+  await requirePageProject(projectId, "read");
   const { document: doc, reader, codebook } = await load(projectId, documentId);
   if (doc.projectId !== projectId) notFound();
   const [t, locale, format] = await Promise.all([getTranslations("readerPage"), getLocale(), getFormatter()]);
