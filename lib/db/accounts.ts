@@ -115,7 +115,7 @@ export async function selectProjectIdsOfUser(db: DbClient, userId: string): Prom
 
 // ---- the project a resource belongs to ------------------------------------------
 
-export const RESOURCE_KINDS = ["project", "document", "coding", "code", "code-group", "memo"] as const;
+export const RESOURCE_KINDS = ["project", "document", "coding", "code", "code-group", "memo", "stage", "juncture", "juncture-evidence"] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
 /** The project of a resource, or null when there is no such resource. */
@@ -134,5 +134,11 @@ export async function projectIdOf(db: DbClient, kind: ResourceKind, id: string):
       return (await db.codeGroup.findUnique({ where: { id }, select }))?.projectId ?? null;
     case "memo":
       return (await db.memo.findUnique({ where: { id }, select }))?.projectId ?? null;
+    case "stage":
+      return (await db.stage.findUnique({ where: { id }, select }))?.projectId ?? null;
+    case "juncture":
+      return (await db.juncture.findUnique({ where: { id }, select }))?.projectId ?? null;
+    case "juncture-evidence":
+      return (await db.junctureEvidence.findUnique({ where: { id }, select: { juncture: { select } } }))?.juncture.projectId ?? null;
   }
 }

@@ -29,6 +29,9 @@ type Fixture = {
   codingId: string;
   memoId: string;
   unitId: string;
+  stageId: string;
+  junctureId: string;
+  evidenceId: string;
 };
 
 /** How one method of one route is called and which action on the fixture project it needs. */
@@ -119,6 +122,35 @@ const TABLE: Record<string, Partial<Record<Method, Case>>> = {
     PATCH: { action: "code", params: (f) => ({ memoId: f.memoId }), body: () => ({ version: 1, body: "改" }) },
     DELETE: { action: "code", params: (f) => ({ memoId: f.memoId }), query: () => "version=1" },
   },
+  "api/projects/[projectId]/periods": {
+    GET: { action: "read", params: project },
+    POST: { action: "code", params: project, body: () => ({}) },
+  },
+  "api/projects/[projectId]/periods/stages": { POST: { action: "code", params: project, body: () => ({}) } },
+  "api/projects/[projectId]/periods/junctures": { POST: { action: "code", params: project, body: () => ({}) } },
+  "api/projects/[projectId]/periods/copy": { POST: { action: "code", params: project, body: () => ({}) } },
+  "api/projects/[projectId]/periods/export": { GET: { action: "read", params: project, query: () => "format=csv" } },
+  "api/projects/[projectId]/periods/stage-codes": { GET: { action: "read", params: project, query: () => "value=BTH&codes=CON-1" } },
+  "api/projects/[projectId]/periods/suggestions": { GET: { action: "read", params: project, query: () => "value=BTH&codes=CON-1" } },
+  "api/projects/[projectId]/timeline": { GET: { action: "read", params: project, query: () => "value=BTH&codes=CON-1" } },
+  "api/stages/[stageId]": {
+    PATCH: { action: "code", params: (f) => ({ stageId: f.stageId }), body: () => ({ version: 1, nameEn: "renamed" }) },
+    DELETE: { action: "code", params: (f) => ({ stageId: f.stageId }), query: () => "version=1" },
+  },
+  "api/junctures/[junctureId]": {
+    PATCH: { action: "code", params: (f) => ({ junctureId: f.junctureId }), body: () => ({ version: 1, description: "改" }) },
+    DELETE: { action: "code", params: (f) => ({ junctureId: f.junctureId }), query: () => "version=1" },
+  },
+  "api/junctures/[junctureId]/evidence": {
+    POST: { action: "code", params: (f) => ({ junctureId: f.junctureId }), body: (f) => ({ kind: "document", targetId: f.documentId }) },
+  },
+  "api/juncture-evidence/[evidenceId]": { DELETE: { action: "code", params: (f) => ({ evidenceId: f.evidenceId }) } },
+  "api/projects/[projectId]/agreement": { GET: { action: "read", params: project, query: () => "coders=owner,coder" } },
+  "api/projects/[projectId]/agreement/consensus": { GET: { action: "read", params: project, query: () => "coders=owner,coder" } },
+  "api/projects/[projectId]/agreement/decisions": {
+    POST: { action: "manage", params: project, body: (f) => ({ unitId: f.unitId, codeId: f.codeId, accept: [] }) },
+    DELETE: { action: "manage", params: project, query: (f) => `unitId=${f.unitId}&codeId=${f.codeId}` },
+  },
   "api/auth/login": { POST: { action: "public", body: () => ({}) } },
   "api/auth/logout": { POST: { action: "signed-in" } },
   "api/auth/password": { POST: { action: "signed-in", body: () => ({}) } },
@@ -152,6 +184,15 @@ function serverActionFiles(dir = APP): string[] {
     else if (/\.(ts|tsx)$/.test(entry.name) && /^\s*["']use server["']/m.test(fs.readFileSync(full, "utf8"))) out.push(full);
   }
   return out;
+}
+
+/** A stage, a juncture after it and one piece of evidence, for the resource-keyed periods routes. */
+async function periodsFixture(t: TestDb, projectId: string, documentId: string) {
+  const scope = { projectId, scopeField: "region", scopeValue: "BTH" };
+  const stage = await t.db.stage.create({ data: { ...scope, nameEn: "I", startYear: 2006, endYear: 2010 } });
+  const juncture = await t.db.juncture.create({ data: { ...scope, year: 2011, titleEn: "J" } });
+  const evidence = await t.db.junctureEvidence.create({ data: { junctureId: juncture.id, kind: "document", targetId: documentId } });
+  return { stageId: stage.id, junctureId: juncture.id, evidenceId: evidence.id };
 }
 
 type Who = "anonymous" | "outsider" | "viewer" | "coder";
@@ -202,6 +243,7 @@ describe("every route is authorised (team server)", () => {
       codingId: coding.id,
       memoId: memo.id,
       unitId: doc.sentences[0]!.id,
+      ...(await periodsFixture(t, p.id, doc.doc.id)),
     };
   });
 

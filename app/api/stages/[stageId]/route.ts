@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { currentCoderName } from "@/app/coder";
 import { versionQuerySchema } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { deleteStage, stagePatchSchema, updateStage } from "@/lib/periods";
 import { handle, ok, parseJson, parseQuery } from "../../_shared";
+import { requireResource } from "../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -16,8 +16,9 @@ const patchSchema = stagePatchSchema.extend({ version: z.number().int().min(1) }
 export async function PATCH(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { stageId } = await ctx.params;
+    const access = await requireResource(req, "stage", stageId, "code");
     const { version, ...patch } = await parseJson(req, patchSchema);
-    return ok({ stage: await updateStage(getDb(), { id: stageId, version, patch, actor: await currentCoderName() }) });
+    return ok({ stage: await updateStage(getDb(), { id: stageId, version, patch, actor: access.actor.name }) });
   });
 }
 
@@ -25,8 +26,9 @@ export async function PATCH(req: Request, ctx: Ctx) {
 export async function DELETE(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { stageId } = await ctx.params;
+    const access = await requireResource(req, "stage", stageId, "code");
     const { version } = parseQuery(req, versionQuerySchema);
-    await deleteStage(getDb(), { id: stageId, version, actor: await currentCoderName() });
+    await deleteStage(getDb(), { id: stageId, version, actor: access.actor.name });
     return ok({ deleted: stageId });
   });
 }

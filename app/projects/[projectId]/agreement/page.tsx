@@ -1,3 +1,4 @@
+import { requirePageProject } from "@/app/coder";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
@@ -22,6 +23,7 @@ export default async function AgreementPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { projectId } = await params;
+  await requirePageProject(projectId, "read");
   const sp = await searchParams;
   let choices;
   try {

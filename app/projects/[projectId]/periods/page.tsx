@@ -1,3 +1,4 @@
+import { requirePageProject } from "@/app/coder";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { regionLabel } from "@/components/documents/labels";
@@ -19,6 +20,7 @@ export default async function PeriodsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { projectId } = await params;
+  await requirePageProject(projectId, "read");
   const sp = await searchParams;
   const locale = (await getLocale()) === "zh" ? "zh" : "en";
   const db = getDb();

@@ -2,6 +2,7 @@ import { getAgreementReport } from "@/lib/agreement/agreement-report";
 import { agreementQuerySchema } from "@/lib/agreement/load-agreement-input";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseQuery } from "../../../_shared";
+import { requireProject } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,6 +15,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     return ok(await getAgreementReport(getDb(), projectId, parseQuery(req, agreementQuerySchema)));
   });
 }

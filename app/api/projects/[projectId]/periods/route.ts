@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { currentCoderName } from "@/app/coder";
 import { getDb } from "@/lib/db/client";
 import { importPeriods, listPeriods, parsePeriodsText, scopeFilterSchema } from "@/lib/periods";
 import { created, handle, ok, parseJson, parseQuery } from "../../../_shared";
+import { requireProject } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,6 +13,7 @@ type Ctx = { params: Promise<{ projectId: string }> };
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     const filter = parseQuery(req, scopeFilterSchema);
     return ok({ periods: await listPeriods(getDb(), projectId, filter) });
   });
@@ -24,8 +25,9 @@ const importSchema = z.object({ text: z.string().min(1).max(5_000_000), replace:
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    const access = await requireProject(req, projectId, "code");
     const { text, replace } = await parseJson(req, importSchema);
     const file = parsePeriodsText(text);
-    return created({ imported: await importPeriods(getDb(), { projectId, file, replace, actor: await currentCoderName() }) });
+    return created({ imported: await importPeriods(getDb(), { projectId, file, replace, actor: access.actor.name }) });
   });
 }

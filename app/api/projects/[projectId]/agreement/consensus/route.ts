@@ -2,6 +2,7 @@ import { loadConsensusCodings } from "@/lib/agreement/consensus";
 import { agreementQuerySchema } from "@/lib/agreement/load-agreement-input";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseQuery } from "../../../../_shared";
+import { requireProject } from "../../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     return ok(await loadConsensusCodings(getDb(), projectId, parseQuery(req, agreementQuerySchema)));
   });
 }

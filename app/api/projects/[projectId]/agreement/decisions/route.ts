@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { clearConsensus, consensusDecisionSchema, decideConsensus } from "@/lib/agreement/consensus";
 import { getDb } from "@/lib/db/client";
-import { currentCoderName } from "@/app/coder";
 import { handle, ok, parseJson, parseQuery } from "../../../../_shared";
+import { requireProject } from "../../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,8 +11,9 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    const access = await requireProject(req, projectId, "manage");
     const body = await parseJson(req, consensusDecisionSchema.omit({ decidedBy: true }));
-    return ok(await decideConsensus(getDb(), projectId, { ...body, decidedBy: await currentCoderName() }));
+    return ok(await decideConsensus(getDb(), projectId, { ...body, decidedBy: access.actor.name }));
   });
 }
 
@@ -20,6 +21,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ projectId: str
 export async function DELETE(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "manage");
     const q = parseQuery(req, z.object({ unitId: z.string(), codeId: z.string() }));
     return ok(await clearConsensus(getDb(), projectId, q));
   });

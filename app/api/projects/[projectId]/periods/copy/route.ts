@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { currentCoderName } from "@/app/coder";
 import { getDb } from "@/lib/db/client";
 import { copyPeriods, scopeSchema } from "@/lib/periods";
 import { created, handle, parseJson } from "../../../../_shared";
+import { requireProject } from "../../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,7 +15,8 @@ const bodySchema = z.object({ from: scopeSchema, to: scopeSchema });
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    const access = await requireProject(req, projectId, "code");
     const { from, to } = await parseJson(req, bodySchema);
-    return created({ periods: await copyPeriods(getDb(), { projectId, from, to, actor: await currentCoderName() }) });
+    return created({ periods: await copyPeriods(getDb(), { projectId, from, to, actor: access.actor.name }) });
   });
 }

@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db/client";
 import { exportPeriods, exportQuerySchema, listPeriods, periodsToCsv, periodsToMarkdown } from "@/lib/periods";
 import { currentLocale } from "@/app/locale";
 import { handle, parseQuery } from "../../../../_shared";
+import { requireProject } from "../../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,6 +15,7 @@ const TYPES = { json: "application/json", csv: "text/csv", md: "text/markdown" }
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     const { format, field, value } = parseQuery(req, exportQuerySchema);
     const db = getDb();
     const filter = { field, value };

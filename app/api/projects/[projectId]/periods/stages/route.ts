@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { currentCoderName } from "@/app/coder";
 import { getDb } from "@/lib/db/client";
 import { createStage, scopeSchema, stageInputSchema } from "@/lib/periods";
 import { created, handle, parseJson } from "../../../../_shared";
+import { requireProject } from "../../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,7 +15,8 @@ const bodySchema = z.object({ scope: scopeSchema, stage: stageInputSchema });
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    const access = await requireProject(req, projectId, "code");
     const { scope, stage } = await parseJson(req, bodySchema);
-    return created({ stage: await createStage(getDb(), { projectId, scope, stage, actor: await currentCoderName() }) });
+    return created({ stage: await createStage(getDb(), { projectId, scope, stage, actor: access.actor.name }) });
   });
 }

@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { suggestionQuerySchema, suggestJunctures } from "@/lib/periods";
 import { handle, ok, parseQuery } from "../../../../_shared";
+import { requireProject } from "../../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ type Ctx = { params: Promise<{ projectId: string }> };
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     const { field, value, codes, penalty, minSegment } = parseQuery(req, suggestionQuerySchema);
     return ok(await suggestJunctures(getDb(), { projectId, scope: { field, value }, codes, penalty, minSegment }));
   });
