@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ApiFailure } from "@/components/api/client";
+import { useCan } from "@/components/auth/ProjectRole";
 import { Button, ErrorNote, inputClass, selectClass } from "@/components/shell/ui";
 import type { JunctureView, Normalisation, Scope, ScopePeriods, StageCodeTable, StageView, Timeline } from "@/lib/periods";
 import { formatPeriodDate, formatSpan } from "@/lib/periods/period-dates";
@@ -45,6 +46,8 @@ export function PeriodsView({
 }) {
   const t = useTranslations("periods");
   const locale = useLocale();
+  // Viewers read; the buttons that change periods are for coders and owners.
+  const canEdit = useCan("code");
   const name = useCallback((zh: string, en: string) => (locale === "zh" ? zh || en : en || zh), [locale]);
   const [scope, setScope] = useState<Scope | null>(initialScope);
   const [codes, setCodes] = useState("");
@@ -252,9 +255,9 @@ export function PeriodsView({
             <p className="text-sm text-stone-400">{t("loading")}</p>
           )}
 
-          {selection ? <SelectionPanel selection={selection} stages={stages} junctures={junctures} name={name} docsOf={docsOf} reader={reader} onRemoveEvidence={async (id) => { try { await periodsApi.removeEvidence(id); refresh(); } catch (e) { fail(e); } }} onLinkDocument={async (jid, did) => { try { await periodsApi.addEvidence(jid, { kind: "document", targetId: did }); refresh(); } catch (e) { fail(e); } }} /> : null}
+          {selection ? <SelectionPanel canEdit={canEdit} selection={selection} stages={stages} junctures={junctures} name={name} docsOf={docsOf} reader={reader} onRemoveEvidence={async (id) => { try { await periodsApi.removeEvidence(id); refresh(); } catch (e) { fail(e); } }} onLinkDocument={async (jid, did) => { try { await periodsApi.addEvidence(jid, { kind: "document", targetId: did }); refresh(); } catch (e) { fail(e); } }} /> : null}
 
-          {stages.length > 0 ? (
+          {canEdit && stages.length > 0 ? (
             <CopyPeriods
               groupings={groupings.filter((g) => scopeKey(g) !== scopeKey(scope))}
               onCopy={async (to) => {
@@ -273,9 +276,11 @@ export function PeriodsView({
             <section className="flex flex-col gap-2" data-testid="stage-list">
               <div className="flex items-center justify-between">
                 <h2 className="text-sm font-semibold">{t("stages")}</h2>
-                <Button size="sm" onClick={() => setStageDialog({ stage: null })}>
-                  <Plus size={12} /> {t("addStage")}
-                </Button>
+                {canEdit ? (
+                  <Button size="sm" onClick={() => setStageDialog({ stage: null })}>
+                    <Plus size={12} /> {t("addStage")}
+                  </Button>
+                ) : null}
               </div>
               {stages.length === 0 ? <p className="text-xs text-stone-500">{t("noStages")}</p> : null}
               {stages.map((s) => (
@@ -284,7 +289,7 @@ export function PeriodsView({
                     <button className="text-left text-[13px] font-medium hover:underline" onClick={() => setSelection({ kind: "stage", id: s.id })}>
                       <span className="tabular-nums text-stone-500">{formatSpan(s.start, s.end)}</span> {name(s.nameZh, s.nameEn)}
                     </button>
-                    <span className="flex flex-none gap-0.5">
+                    <span className={`flex flex-none gap-0.5 ${canEdit ? "" : "hidden"}`}>
                       <Button size="sm" variant="ghost" aria-label={t("edit")} onClick={() => setStageDialog({ stage: s })}>
                         <Pencil size={12} />
                       </Button>
@@ -307,9 +312,11 @@ export function PeriodsView({
             <section className="flex flex-col gap-2" data-testid="juncture-list">
               <div className="flex items-center justify-between">
                 <h2 className="text-sm font-semibold">{t("junctures")}</h2>
-                <Button size="sm" onClick={() => setJunctureDialog({ juncture: null })}>
-                  <Plus size={12} /> {t("addJuncture")}
-                </Button>
+                {canEdit ? (
+                  <Button size="sm" onClick={() => setJunctureDialog({ juncture: null })}>
+                    <Plus size={12} /> {t("addJuncture")}
+                  </Button>
+                ) : null}
               </div>
               {junctures.map((j) => (
                 <article key={j.id} className="rounded border border-orange-200 bg-orange-50/40 p-2" data-juncture-id={j.id}>
@@ -318,7 +325,7 @@ export function PeriodsView({
                       <span className="tabular-nums text-orange-800">{formatPeriodDate(j.date)}</span> {name(j.titleZh, j.titleEn)}{" "}
                       <span className="text-[11px] font-normal text-stone-500">· {t(`types.${j.type}`)} · {t("evidence")} {j.evidence.length}</span>
                     </button>
-                    <span className="flex flex-none gap-0.5">
+                    <span className={`flex flex-none gap-0.5 ${canEdit ? "" : "hidden"}`}>
                       <Button size="sm" variant="ghost" aria-label={t("edit")} onClick={() => setJunctureDialog({ juncture: j })}>
                         <Pencil size={12} />
                       </Button>
@@ -337,6 +344,7 @@ export function PeriodsView({
         <StageCodes table={table} name={name} />
       ) : (
         <Suggestions
+          canAccept={canEdit}
           projectId={projectId}
           scope={scope}
           codes={codes}
@@ -391,6 +399,7 @@ function CopyPeriods({ groupings, onCopy }: { groupings: Grouping[]; onCopy: (to
 
 /** What a click on the chart or a list opened: a year's documents, a stage's documents, a juncture's evidence. */
 function SelectionPanel({
+  canEdit,
   selection,
   stages,
   junctures,
@@ -400,6 +409,7 @@ function SelectionPanel({
   onRemoveEvidence,
   onLinkDocument,
 }: {
+  canEdit: boolean;
   selection: NonNullable<Selection>;
   stages: StageView[];
   junctures: JunctureView[];
@@ -469,13 +479,15 @@ function SelectionPanel({
               )}
               {e.note ? <span className="text-stone-500"> — {e.note}</span> : null}
             </span>
-            <button className="text-stone-400 hover:text-red-700" aria-label={t("removeEvidence")} onClick={() => onRemoveEvidence(e.id)}>
-              <Trash2 size={12} />
-            </button>
+            {canEdit ? (
+              <button className="text-stone-400 hover:text-red-700" aria-label={t("removeEvidence")} onClick={() => onRemoveEvidence(e.id)}>
+                <Trash2 size={12} />
+              </button>
+            ) : null}
           </li>
         ))}
       </ul>
-      {candidates.length ? (
+      {canEdit && candidates.length ? (
         <select className={selectClass + " w-80"} value="" onChange={(e) => e.target.value && onLinkDocument(j.id, e.target.value)} aria-label={t("addEvidence")}>
           <option value="">{t("chooseDocument")}</option>
           {candidates.map((d) => (
@@ -543,12 +555,14 @@ function StageCodes({ table, name }: { table: StageCodeTable | null; name: (zh: 
 }
 
 function Suggestions({
+  canAccept,
   projectId,
   scope,
   codes,
   reader,
   onAccept,
 }: {
+  canAccept: boolean;
   projectId: string;
   scope: Scope;
   codes: string;
@@ -598,9 +612,11 @@ function Suggestions({
                 ))}
               </ul>
             </div>
-            <Button size="sm" onClick={() => onAccept(s)} data-testid="accept-suggestion">
-              {t("accept")}
-            </Button>
+            {canAccept ? (
+              <Button size="sm" onClick={() => onAccept(s)} data-testid="accept-suggestion">
+                {t("accept")}
+              </Button>
+            ) : null}
           </div>
           {s.passages.length ? (
             <ul className="mt-2 flex flex-col gap-1 border-t border-stone-100 pt-2 text-[12px]">
