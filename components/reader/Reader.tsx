@@ -21,6 +21,7 @@ import type { PendingSpan, PickerCode, ReaderCoding } from "./types";
 import { useCodePicker } from "./useCodePicker";
 import { useCodingMutations } from "./useCodingMutations";
 import { useJumpToCoding } from "./useJumpToCoding";
+import { useLiveCodings } from "./useLiveCodings";
 import { useMarginLayout } from "./useMarginLayout";
 import { useReaderEditor } from "./useReaderEditor";
 import { useReaderShortcuts } from "./useReaderShortcuts";
@@ -65,6 +66,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
 
   const m = useCodingMutations({ documentId: doc.id, text, map, initial: unpacked.payload.codings, selectedRef, select });
   const { codings, codingsRef } = m;
+  useLiveCodings({ documentId: doc.id, changeMark: m.changeMark, syncFromServer: m.syncFromServer });
   const byId = useMemo(() => new Map(codings.map((c) => [c.id, c])), [codings]);
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
   const counts = useMemo(() => codeCountsOf(codings), [codings]);

@@ -39,6 +39,13 @@ export function toReaderCoding(raw: RawCoding): ReaderCoding {
 }
 
 export const api = {
+  /** The document's codings unless they are still those `since` names (the live view's poll). */
+  codingsSince: async (documentId: string, since: string | undefined) => {
+    const q = since ? `?since=${encodeURIComponent(since)}` : "";
+    const r = await call<{ fingerprint: string; unchanged: boolean; codings?: RawCoding[] }>("GET", `/api/documents/${encodeURIComponent(documentId)}/codings${q}`);
+    return { fingerprint: r.fingerprint, codings: r.unchanged ? null : (r.codings ?? []).map(toReaderCoding) };
+  },
+
   reader: (documentId: string) => call<ReaderPayload>("GET", `/api/documents/${encodeURIComponent(documentId)}/reader`),
 
   createCoding: async (

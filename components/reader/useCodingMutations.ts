@@ -46,6 +46,9 @@ export function useCodingMutations(o: {
   const codingsRef = useRef(codings);
   const undoRef = useRef<UndoEntry[]>([]);
   const queueRef = useRef<Promise<void>>(Promise.resolve());
+  // For the live view: changes in flight, and a count that moves with every change made here.
+  const inFlight = useRef(0);
+  const changes = useRef(0);
 
   const report = useCallback((e: unknown) => {
     if (e instanceof ApiFailure) setError({ message: e.message, conflict: e.status === 409 });
@@ -54,6 +57,8 @@ export function useCodingMutations(o: {
 
   const run = useCallback(
     (fn: () => Promise<void>): Promise<void> => {
+      inFlight.current++;
+      changes.current++;
       const next = queueRef.current.then(async () => {
         setBusy(true);
         try {
@@ -62,6 +67,8 @@ export function useCodingMutations(o: {
         } catch (e) {
           report(e);
         } finally {
+          inFlight.current--;
+          changes.current++;
           setBusy(false);
         }
       });
@@ -188,6 +195,26 @@ export function useCodingMutations(o: {
     [run, documentId, map, commit, forget, select, setStack, t],
   );
 
+  /** Marks the moment a live-view poll starts: its answer applies only if nothing changed here meanwhile. */
+  const changeMark = useCallback(() => changes.current, []);
+
+  /**
+   * Codings as the server has them now (other coders' work included), from a poll started at
+   * `mark`. Refused (false) while a change of ours is in flight or after one happened since the
+   * poll started — the next poll brings the state that includes it. Codings whose version did not
+   * move keep their object (and anchor state); a selected coding someone deleted is deselected.
+   */
+  const syncFromServer = useCallback(
+    (fresh: readonly ReaderCoding[], mark: number): boolean => {
+      if (inFlight.current > 0 || changes.current !== mark) return false;
+      const before = new Map(codingsRef.current.map((c) => [c.id, c]));
+      commit(() => fresh.map((c) => (before.get(c.id)?.version === c.version ? before.get(c.id)! : c)));
+      if (selectedRef.current && !fresh.some((c) => c.id === selectedRef.current)) select(null);
+      return true;
+    },
+    [commit, selectedRef, select],
+  );
+
   /** Loads the codings again (after a conflict); a changed text needs a full page reload. */
   const reload = useCallback(async () => {
     try {
@@ -206,6 +233,6 @@ export function useCodingMutations(o: {
     }
   }, [documentId, text, commit, setStack, selectedRef, select, report, t]);
 
-  return { codings, codingsRef, busy, error, setError, notice, setNotice, undoView, report, create, edit, remove, undo, reload };
+  return { codings, codingsRef, busy, error, setError, notice, setNotice, undoView, report, create, edit, remove, undo, reload, changeMark, syncFromServer };
 }
 

@@ -3,7 +3,7 @@ export { createCoding, type CreateCodingOptions } from "./create-coding";
 export { updateCoding } from "./update-coding";
 export { deleteCoding } from "./delete-coding";
 export { codeUnits, type CodeUnitsResult } from "./code-units";
-export { listDocumentCodings } from "./list-document-codings";
+export { documentCodingsSince, listDocumentCodings } from "./list-document-codings";
 export {
   verifyCodingAnchors,
   type AnchorInput,

@@ -422,3 +422,12 @@ export async function setCodingComment(db: DbClient, codingId: string, comment: 
 export function findCodingBrief(db: DbClient, id: string): Promise<{ id: string; projectId: string } | null> {
   return db.coding.findUnique({ where: { id }, select: { id: true, projectId: true } });
 }
+
+/**
+ * What changes whenever a document's codings change (a coding added, edited or removed): the
+ * count, the latest edit and the sum of versions. Cheap enough for readers to poll.
+ */
+export async function documentCodingsFingerprint(db: DbClient, documentId: string): Promise<string> {
+  const a = await db.coding.aggregate({ where: { documentId }, _count: { _all: true }, _max: { updatedAt: true }, _sum: { version: true } });
+  return `${a._count._all}.${a._max.updatedAt?.getTime() ?? 0}.${a._sum.version ?? 0}`;
+}

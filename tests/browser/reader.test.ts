@@ -276,6 +276,10 @@ describe("coding reader", () => {
   });
 
   it("refuses a stale edit and shows the server's message", async () => {
+    // The live view would soon show the other edit; hold its polls so the edit stays "meanwhile".
+    const held = "**/api/documents/*/codings?since=*";
+    await page.route(held, (r) => (r.request().method() === "GET" ? r.abort() : r.continue()));
+    await page.route(`**/api/documents/${documentId}/codings`, (r) => (r.request().method() === "GET" ? r.abort() : r.continue()));
     await openReader(page);
     const row = (await codingsInDb()).find((c) => c.code.shortName === "CON-2")!;
     await page.locator(`.margin-bar[data-coding-id="${row.id}"]`).click();
@@ -289,8 +293,42 @@ describe("coding reader", () => {
     expect(await db.coding.findUnique({ where: { id: row.id } })).not.toBeNull();
     await alert.getByRole("button", { name: "Reload" }).click();
     await alert.waitFor({ state: "detached" });
-    // The refused request itself is logged by the browser; nothing else went wrong.
-    expect(pageErrors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+    // The refused request itself and the held polls are logged by the browser; nothing else went wrong.
+    expect(pageErrors.filter((e) => !/status of 409|net::ERR_FAILED/.test(e))).toEqual([]);
+    await page.unrouteAll();
+    pageErrors.length = 0;
+  });
+
+  it("shows another coder's coding within two seconds without a reload, and its removal (live view)", async () => {
+    await openReader(page);
+    // A second browser (another coder's) codes a passage through the API.
+    const { page: other } = await newPage(browser);
+    await other.goto(readerUrl);
+    const start = cpIndexOf(plainText, "京津冀协同发展");
+    const created = await other.evaluate(
+      async ({ documentId, codeId, start }) => {
+        const res = await fetch(`/api/documents/${documentId}/codings`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ codeId, start, end: start + 7 }),
+        });
+        return (await res.json()) as { coding: { id: string; version: number } };
+      },
+      { documentId, codeId: codeIds.get("COO-2")!, start },
+    );
+    const bar = page.locator(`.margin-bar[data-coding-id="${created.coding.id}"]`);
+    const t0 = Date.now();
+    await bar.waitFor({ state: "attached", timeout: 2_500 });
+    expect(Date.now() - t0).toBeLessThan(2_500);
+    expect(await page.locator(`.ProseMirror [data-coding-ids~="${created.coding.id}"]`).count()).toBeGreaterThan(0);
+    // Removed over there: gone here too.
+    await other.evaluate(
+      async ({ id, version }) => void (await fetch(`/api/codings/${id}?version=${version}`, { method: "DELETE", headers: { "content-type": "application/json" } })),
+      created.coding,
+    );
+    await bar.waitFor({ state: "detached", timeout: 2_500 });
+    await other.context().close();
+    expect(pageErrors).toEqual([]);
   });
 
   it("codes a selection across two paragraphs at exactly the selected code points", async () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createCoding, createCodingSchema, listDocumentCodings } from "@/lib/coding";
+import { createCoding, createCodingSchema, documentCodingsSince } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { created, handle, ok, parseJson } from "../../../_shared";
 import { requireResource } from "../../../_auth";
@@ -14,12 +14,16 @@ const bodySchema = createCodingSchema
   .omit({ documentId: true, coder: true })
   .extend({ expectQuote: z.string().optional() });
 
-/** GET /api/documents/:documentId/codings → { codings: CodingView[] } (text order, code points) */
+/**
+ * GET /api/documents/:documentId/codings[?since=fingerprint] → { fingerprint, unchanged: false, codings: CodingView[] }
+ * (text order, code points), or { fingerprint, unchanged: true } when nothing changed since (the reader's live view polls this).
+ */
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { documentId } = await ctx.params;
     await requireResource(req, "document", documentId, "read");
-    return ok({ codings: await listDocumentCodings(getDb(), documentId) });
+    const since = new URL(req.url).searchParams.get("since") ?? undefined;
+    return ok(await documentCodingsSince(getDb(), documentId, since));
   });
 }
 
