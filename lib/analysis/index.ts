@@ -1,0 +1,4 @@
+export * from "./scope";
+export * from "./frequencies";
+export * from "./cooccurrence";
+export * from "./passages";

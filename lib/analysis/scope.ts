@@ -1,0 +1,159 @@
+/**
+ * What an analysis looks at: a project's documents filtered by their fields, the codings of
+ * some coders, and a selection of codes (a code group, or a code with its descendants).
+ * Resolved once into ids so every view — frequencies, co-occurrence, passages — counts the
+ * same codings.
+ */
+import {
+  ANALYSIS_FIELDS,
+  findUsersByNames,
+  listAnalysisCodes,
+  listGroupMembers,
+  type AnalysisCodeRow,
+  type AnalysisField,
+  type AnalysisGroupBy,
+  type AnalysisScopeSql,
+} from "../db/analysis";
+import type { Db } from "../db/client";
+import { projectExists } from "../db/shared";
+import { AppError } from "../errors";
+
+export { ANALYSIS_FIELDS, type AnalysisField, type AnalysisGroupBy };
+export const GROUP_BY_VALUES = ["code", "document", ...ANALYSIS_FIELDS, "coder"] as const satisfies readonly AnalysisGroupBy[];
+
+export type AnalysisFilters = Partial<Record<AnalysisField, string[]>>;
+
+export type AnalysisScopeInput = {
+  projectId: string;
+  filters?: AnalysisFilters;
+  /** Coder names; absent or empty = every coder. */
+  coders?: string[];
+  /** A code group's name, or a code's short name (the code with its descendants); absent = every code. */
+  codes?: string;
+};
+
+export type AnalysisCode = AnalysisCodeRow & { depth: number };
+
+export type ResolvedScope = {
+  sql: AnalysisScopeSql;
+  /** The selected codes in tree order (depth-first, siblings by sortOrder). */
+  codes: AnalysisCode[];
+  /** Every code of the project, for descendants and look-ups. */
+  allCodes: Map<string, AnalysisCode>;
+};
+
+/** Codes in tree order with their depth; a dangling parent makes a code a root. */
+export function treeOrder(rows: AnalysisCodeRow[]): AnalysisCode[] {
+  const ids = new Set(rows.map((r) => r.id));
+  const children = new Map<string | null, AnalysisCodeRow[]>();
+  for (const r of rows) {
+    const parent = r.parentId !== null && ids.has(r.parentId) ? r.parentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(r);
+    children.set(parent, list);
+  }
+  const out: AnalysisCode[] = [];
+  const seen = new Set<string>();
+  const walk = (parent: string | null, depth: number) => {
+    for (const r of children.get(parent) ?? []) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      out.push({ ...r, depth });
+      walk(r.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
+
+/** A code and all its descendants. */
+export function withDescendants(codeIds: Iterable<string>, codes: readonly AnalysisCodeRow[]): Set<string> {
+  const kids = new Map<string, string[]>();
+  for (const c of codes) if (c.parentId !== null) kids.set(c.parentId, [...(kids.get(c.parentId) ?? []), c.id]);
+  const out = new Set<string>();
+  const stack = [...codeIds];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    stack.push(...(kids.get(id) ?? []));
+  }
+  return out;
+}
+
+/** A code by id or short name. */
+export function findCode(codes: Map<string, AnalysisCode>, ref: string): AnalysisCode {
+  const byId = codes.get(ref);
+  if (byId) return byId;
+  for (const c of codes.values()) if (c.shortName === ref) return c;
+  throw new AppError("not_found", { en: `no code "${ref}" in this project`, zh: `本项目没有代码"${ref}"` }, { code: ref });
+}
+
+export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<ResolvedScope> {
+  const rows = await listAnalysisCodes(db, input.projectId);
+  if (rows.length === 0 && !(await projectExists(db, input.projectId))) {
+    throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId: input.projectId });
+  }
+  const ordered = treeOrder(rows);
+  const allCodes = new Map(ordered.map((c) => [c.id, c]));
+  let selected: Set<string> | undefined;
+  if (input.codes !== undefined && input.codes.trim() !== "") {
+    const ref = input.codes.trim();
+    const members = await listGroupMembers(db, input.projectId, ref);
+    if (members) selected = withDescendants(members.map((m) => m.codeId), rows);
+    else selected = withDescendants([findCode(allCodes, ref).id], rows);
+  }
+  let coderIds: string[] | undefined;
+  const names = (input.coders ?? []).map((n) => n.trim()).filter((n) => n !== "");
+  if (names.length > 0) {
+    const users = await findUsersByNames(db, names);
+    // Unknown names match no coding, so a filter on them yields an empty table, not every coder.
+    coderIds = users.length > 0 ? users.map((u) => u.id) : ["\u0000none"];
+  }
+  return {
+    sql: { projectId: input.projectId, filters: input.filters ?? {}, coderIds, codeIds: selected ? [...selected] : undefined },
+    codes: selected ? ordered.filter((c) => selected.has(c.id)) : ordered,
+    allCodes,
+  };
+}
+
+const FIELD_ALIASES: Record<string, AnalysisField> = {
+  region: "region",
+  "mega-region": "region",
+  province: "province",
+  city: "city",
+  level: "level",
+  type: "type",
+  doctype: "type",
+  year: "year",
+};
+
+/**
+ * Filters written as `region=BTH,type=work-report`, alternatives within a field with `|`
+ * (`region=BTH|YRD`); a field given twice accumulates. `year=` (empty) means year unknown.
+ */
+export function parseFilterSpec(spec: string | undefined): AnalysisFilters {
+  const out: AnalysisFilters = {};
+  if (!spec || spec.trim() === "") return out;
+  for (const part of spec.split(",")) {
+    const eq = part.indexOf("=");
+    const name = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const field = FIELD_ALIASES[name];
+    if (eq < 0 || !field) {
+      throw new AppError("invalid_input", {
+        en: `filter "${part.trim()}" must be field=value with field one of ${ANALYSIS_FIELDS.join(", ")}`,
+        zh: `筛选条件"${part.trim()}"须写作 字段=值，字段为 ${ANALYSIS_FIELDS.join("、")} 之一`,
+      });
+    }
+    const values = part
+      .slice(eq + 1)
+      .split("|")
+      .map((v) => v.trim());
+    if (field === "year") {
+      const bad = values.find((v) => v !== "" && !/^\d{4}$/.test(v));
+      if (bad !== undefined) throw new AppError("invalid_input", { en: `year "${bad}" is not a year`, zh: `"${bad}"不是年份` });
+    }
+    out[field] = [...(out[field] ?? []), ...values];
+  }
+  return out;
+}

@@ -1,0 +1,338 @@
+/**
+ * Query functions of the analysis views: code frequencies rolled up the tree, co-occurrence
+ * and the passages behind every number. Aggregation happens in SQL (COUNT(DISTINCT …) over the
+ * join of codings with the sentence units they touch), so 100,000 codings never leave the
+ * database as rows. The SQL is standard — WITH RECURSIVE, CASE, CAST(… AS TEXT), substr — and
+ * runs unchanged on SQLite and PostgreSQL; counts come back as bigint on PostgreSQL.
+ * Semantics (what is counted, shares, normalisation) live in lib/analysis/.
+ */
+import { Prisma } from "./generated/client";
+import type { DbClient } from "./shared";
+
+/** Document fields the analysis groups and filters by (`type` is Document.docType). */
+export const ANALYSIS_FIELDS = ["region", "province", "city", "level", "type", "year"] as const;
+export type AnalysisField = (typeof ANALYSIS_FIELDS)[number];
+/** What a frequency table is split by: nothing (`code`), a document, a document field, or the coder. */
+export type AnalysisGroupBy = "code" | "document" | AnalysisField | "coder";
+
+export type AnalysisScopeSql = {
+  projectId: string;
+  /** field → accepted values; a year value "" means "year unknown". */
+  filters: Partial<Record<AnalysisField, string[]>>;
+  /** Coder ids; empty or absent = every coder. */
+  coderIds?: string[];
+  /** Code ids a coding must carry; absent = every code. */
+  codeIds?: string[];
+};
+
+const COLUMN: Record<AnalysisField, string> = {
+  region: "region",
+  province: "province",
+  city: "city",
+  level: "level",
+  type: "docType",
+  year: "year",
+};
+
+const inList = (values: readonly string[]) => Prisma.join(values.map((v) => Prisma.sql`${v}`));
+
+/** Condition of one document field on a list of values ("" for year = unknown year). */
+function fieldCondition(field: AnalysisField, values: readonly string[], alias = "d"): Prisma.Sql {
+  const col = Prisma.raw(`${alias}."${COLUMN[field]}"`);
+  if (field !== "year") return Prisma.sql`${col} IN (${inList(values)})`;
+  const years = values.filter((v) => v !== "").map(Number);
+  const parts: Prisma.Sql[] = [];
+  if (years.length > 0) parts.push(Prisma.sql`${col} IN (${Prisma.join(years.map((y) => Prisma.sql`${y}`))})`);
+  if (values.includes("")) parts.push(Prisma.sql`${col} IS NULL`);
+  return parts.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`(${Prisma.join(parts, " OR ")})`;
+}
+
+/** Conditions on a document row `d` of the project. */
+function documentConditions(scope: AnalysisScopeSql): Prisma.Sql[] {
+  const conds = [Prisma.sql`d."projectId" = ${scope.projectId}`];
+  for (const field of ANALYSIS_FIELDS) {
+    const values = scope.filters[field];
+    if (values !== undefined) conds.push(values.length === 0 ? Prisma.sql`1 = 0` : fieldCondition(field, values));
+  }
+  return conds;
+}
+
+/** Conditions on a coding `alias` (its document already constrained): coder and codes. */
+function codingConditions(scope: AnalysisScopeSql, alias: string): Prisma.Sql[] {
+  const a = (col: string) => Prisma.raw(`${alias}."${col}"`);
+  const conds: Prisma.Sql[] = [];
+  if (scope.coderIds && scope.coderIds.length > 0) conds.push(Prisma.sql`${a("coderId")} IN (${inList(scope.coderIds)})`);
+  if (scope.codeIds) conds.push(scope.codeIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`${a("codeId")} IN (${inList(scope.codeIds)})`);
+  return conds;
+}
+
+/** The group key of a coding `c` in document `d`, as text (NULL for an unknown year). */
+function groupExpr(by: AnalysisGroupBy): Prisma.Sql {
+  switch (by) {
+    case "code":
+      return Prisma.sql`''`;
+    case "document":
+      return Prisma.sql`d."id"`;
+    case "coder":
+      return Prisma.sql`c."coderId"`;
+    case "year":
+      return Prisma.sql`CAST(d."year" AS TEXT)`;
+    default:
+      return Prisma.raw(`d."${COLUMN[by]}"`);
+  }
+}
+
+/** Sentence units a coding `c` touches: overlap of half-open code-point spans. */
+const UNIT_JOIN = Prisma.sql`"Unit" u ON u."documentId" = c."documentId" AND u."kind" = 'sentence'
+  AND u."start" < c."end" AND u."end" > c."start"`;
+
+const num = (v: number | bigint | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
+const key = (v: string | number | bigint | null) => (v === null ? "" : String(v));
+
+export type FrequencyRow = { codeId: string; group: string; codings: number; units: number };
+export type GroupTotalRow = { group: string; codings: number; units: number };
+
+/**
+ * Codings and distinct sentence units per code and group: `own` counts the code itself,
+ * `rolled` the code with all its descendants (the recursive CTE pairs every code with itself
+ * and its ancestors, so a unit with two sub-themes is one unit of the theme), `totals` every
+ * coded unit of the group whatever its code. Only codes in `reportIds` are reported as
+ * ancestors, so a selection of codes does not roll up into parents outside it.
+ */
+export async function queryFrequencies(
+  db: DbClient,
+  scope: AnalysisScopeSql,
+  by: AnalysisGroupBy,
+): Promise<{ own: FrequencyRow[]; rolled: FrequencyRow[]; totals: GroupTotalRow[] }> {
+  const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
+  const cu = Prisma.sql`SELECT c."id" AS "codingId", c."codeId" AS "codeId", u."id" AS "unitId", ${groupExpr(by)} AS "g"
+    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
+    LEFT JOIN ${UNIT_JOIN}
+    WHERE ${where}`;
+  const ancestorFilter = scope.codeIds ? Prisma.sql`WHERE a."ancestorId" IN (${scope.codeIds.length ? inList(scope.codeIds) : Prisma.sql`NULL`})` : Prisma.empty;
+  type Row = { kind: string; codeId: string | null; g: string | null; codings: number | bigint; units: number | bigint };
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    WITH RECURSIVE anc("codeId", "ancestorId") AS (
+      SELECT k."id", k."id" FROM "Code" k WHERE k."projectId" = ${scope.projectId}
+      UNION ALL
+      SELECT a."codeId", k."parentId" FROM anc a JOIN "Code" k ON k."id" = a."ancestorId" WHERE k."parentId" IS NOT NULL
+    ),
+    cu AS (${cu})
+    SELECT 'own' AS "kind", cu."codeId" AS "codeId", cu."g" AS "g",
+      COUNT(DISTINCT cu."codingId") AS "codings", COUNT(DISTINCT cu."unitId") AS "units"
+    FROM cu GROUP BY cu."codeId", cu."g"
+    UNION ALL
+    SELECT 'rolled', a."ancestorId", cu."g", COUNT(DISTINCT cu."codingId"), COUNT(DISTINCT cu."unitId")
+    FROM cu JOIN anc a ON a."codeId" = cu."codeId" ${ancestorFilter}
+    GROUP BY a."ancestorId", cu."g"
+    UNION ALL
+    SELECT 'total', NULL, cu."g", COUNT(DISTINCT cu."codingId"), COUNT(DISTINCT cu."unitId")
+    FROM cu GROUP BY cu."g"`);
+  const own: FrequencyRow[] = [];
+  const rolled: FrequencyRow[] = [];
+  const totals: GroupTotalRow[] = [];
+  for (const r of rows) {
+    const base = { group: key(r.g), codings: num(r.codings), units: num(r.units) };
+    if (r.kind === "own") own.push({ codeId: r.codeId ?? "", ...base });
+    else if (r.kind === "rolled") rolled.push({ codeId: r.codeId ?? "", ...base });
+    else totals.push(base);
+  }
+  return { own, rolled, totals };
+}
+
+export type DocumentGroupRow = { group: string; documents: number; chars: number };
+
+/** Documents and characters per group of the documents in scope (not only coded ones). */
+export async function queryDocumentGroups(
+  db: DbClient,
+  scope: AnalysisScopeSql,
+  by: Exclude<AnalysisGroupBy, "coder">,
+): Promise<DocumentGroupRow[]> {
+  type Row = { g: string | null; documents: number | bigint; chars: number | bigint | null };
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT ${groupExpr(by)} AS "g", COUNT(*) AS "documents", SUM(d."charCount") AS "chars"
+    FROM "Document" d WHERE ${Prisma.join(documentConditions(scope), " AND ")}
+    ${by === "code" ? Prisma.empty : Prisma.sql`GROUP BY ${groupExpr(by)}`}`);
+  return rows.map((r) => ({ group: key(r.g), documents: num(r.documents), chars: num(r.chars) }));
+}
+
+export type DocumentBriefRow = { id: string; title: string; year: number | null; region: string };
+
+export async function findDocumentBriefs(db: DbClient, projectId: string, ids: string[]): Promise<DocumentBriefRow[]> {
+  if (ids.length === 0) return [];
+  return db.document.findMany({ where: { projectId, id: { in: ids } }, select: { id: true, title: true, year: true, region: true } });
+}
+
+export type AnalysisCodeRow = {
+  id: string;
+  parentId: string | null;
+  shortName: string;
+  labelZh: string;
+  labelEn: string;
+  color: string;
+  sortOrder: number;
+};
+
+export function listAnalysisCodes(db: DbClient, projectId: string): Promise<AnalysisCodeRow[]> {
+  return db.code.findMany({
+    where: { projectId },
+    select: { id: true, parentId: true, shortName: true, labelZh: true, labelEn: true, color: true, sortOrder: true },
+    orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+export function listGroupMembers(db: DbClient, projectId: string, groupName: string): Promise<{ codeId: string }[] | null> {
+  return db.codeGroup
+    .findUnique({ where: { projectId_name: { projectId, name: groupName } }, select: { members: { select: { codeId: true } } } })
+    .then((g) => g?.members ?? null);
+}
+
+/** Users by name (coder filter) and by id (coder groups). */
+export function findUsersByNames(db: DbClient, names: string[]): Promise<{ id: string; name: string }[]> {
+  return db.user.findMany({ where: { name: { in: names } }, select: { id: true, name: true } });
+}
+export function findUsersByIds(db: DbClient, ids: string[]): Promise<{ id: string; name: string }[]> {
+  return db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+}
+
+// ---------------------------------------------------------------- co-occurrence
+
+export type PairRow = { a: string; b: string; n12: number };
+
+/**
+ * Pairs of codes (a < b by id) occurring together. `unit`: distinct sentence units carrying a
+ * coding of each. `overlap`: pairs of codings, one of each code, in the same document whose
+ * spans share at least one code point.
+ */
+export async function queryCooccurrencePairs(db: DbClient, scope: AnalysisScopeSql, mode: "unit" | "overlap"): Promise<PairRow[]> {
+  const where = (alias: string) => Prisma.join([...documentConditions(scope), ...codingConditions(scope, alias)], " AND ");
+  type Row = { a: string; b: string; n12: number | bigint };
+  const rows =
+    mode === "unit"
+      ? await db.$queryRaw<Row[]>(Prisma.sql`
+          WITH cu AS (
+            SELECT DISTINCT c."codeId" AS "codeId", u."id" AS "unitId"
+            FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" JOIN ${UNIT_JOIN}
+            WHERE ${where("c")}
+          )
+          SELECT x."codeId" AS "a", y."codeId" AS "b", COUNT(*) AS "n12"
+          FROM cu x JOIN cu y ON y."unitId" = x."unitId" AND x."codeId" < y."codeId"
+          GROUP BY x."codeId", y."codeId"`)
+      : await db.$queryRaw<Row[]>(Prisma.sql`
+          SELECT c."codeId" AS "a", c2."codeId" AS "b", COUNT(*) AS "n12"
+          FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
+          JOIN "Coding" c2 ON c2."documentId" = c."documentId" AND c."codeId" < c2."codeId"
+            AND c2."start" < c."end" AND c2."end" > c."start"
+          WHERE ${where("c")} ${codingConditions(scope, "c2").length ? Prisma.sql`AND ${Prisma.join(codingConditions(scope, "c2"), " AND ")}` : Prisma.empty}
+          GROUP BY c."codeId", c2."codeId"`);
+  return rows.map((r) => ({ a: r.a, b: r.b, n12: num(r.n12) }));
+}
+
+/** Per code: distinct units (unit mode) or codings (overlap mode) in scope — the n1 and n2 of the c-coefficient. */
+export async function queryCodeTotals(db: DbClient, scope: AnalysisScopeSql, mode: "unit" | "overlap"): Promise<Map<string, number>> {
+  const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
+  type Row = { codeId: string; n: number | bigint };
+  const rows =
+    mode === "unit"
+      ? await db.$queryRaw<Row[]>(Prisma.sql`
+          SELECT c."codeId" AS "codeId", COUNT(DISTINCT u."id") AS "n"
+          FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" JOIN ${UNIT_JOIN}
+          WHERE ${where} GROUP BY c."codeId"`)
+      : await db.$queryRaw<Row[]>(Prisma.sql`
+          SELECT c."codeId" AS "codeId", COUNT(*) AS "n"
+          FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
+          WHERE ${where} GROUP BY c."codeId"`);
+  return new Map(rows.map((r) => [r.codeId, num(r.n)]));
+}
+
+// ---------------------------------------------------------------- passages
+
+export type PassageQuerySql = {
+  scope: AnalysisScopeSql;
+  /** Codings of these codes (a code with its descendants when rolled up). */
+  codeIds: string[];
+  /** Only codings whose group key is this value. */
+  group?: { by: AnalysisGroupBy; key: string };
+  /** Only codings that co-occur with a coding of `withCodeIds` (same sentence unit, or overlapping span). */
+  cooccurrence?: { mode: "unit" | "overlap"; withCodeIds: string[] };
+  context: number;
+};
+
+export type PassageSqlRow = {
+  codingId: string;
+  codeId: string;
+  documentId: string;
+  coderId: string;
+  start: number;
+  end: number;
+  quote: string;
+  before: string;
+  after: string;
+  title: string;
+  year: number | null;
+  region: string;
+  unitId: string | null;
+};
+
+/** The group condition for one key (the inverse of groupExpr). */
+function groupCondition(by: AnalysisGroupBy, k: string): Prisma.Sql {
+  switch (by) {
+    case "code":
+      return Prisma.sql`1 = 1`;
+    case "document":
+      return Prisma.sql`d."id" = ${k}`;
+    case "coder":
+      return Prisma.sql`c."coderId" = ${k}`;
+    default:
+      return fieldCondition(by, [k]);
+  }
+}
+
+/**
+ * The codings behind a number, one row per (coding, sentence unit it touches) — in unit
+ * co-occurrence only the units it shares with the other code —, with the quote's context
+ * cut by SQL substr (code points on both databases; CASE instead of MAX/GREATEST, which
+ * differ between them).
+ */
+export async function queryPassages(db: DbClient, q: PassageQuerySql): Promise<PassageSqlRow[]> {
+  const n = q.context;
+  const conds = [...documentConditions(q.scope), ...codingConditions(q.scope, "c")];
+  const other = (alias: string, ids: string[]) =>
+    Prisma.join(
+      [...codingConditions(q.scope, alias), ids.length ? Prisma.sql`${Prisma.raw(`${alias}."codeId"`)} IN (${inList(ids)})` : Prisma.sql`1 = 0`],
+      " AND ",
+    );
+  const codesIn = (ids: string[]) => (ids.length ? Prisma.sql`c."codeId" IN (${inList(ids)})` : Prisma.sql`1 = 0`);
+  let codeCond = codesIn(q.codeIds);
+  let unitJoin = Prisma.sql`LEFT JOIN ${UNIT_JOIN}`;
+  if (q.cooccurrence?.mode === "unit") {
+    // Only the units that carry both codes; a coding without such a unit drops out (inner join).
+    // Codings of either code: the passages of a cell are both sides of it.
+    const w = q.cooccurrence.withCodeIds;
+    unitJoin = Prisma.sql`JOIN ${UNIT_JOIN}
+      AND EXISTS (SELECT 1 FROM "Coding" x WHERE x."documentId" = u."documentId" AND x."start" < u."end" AND x."end" > u."start" AND ${other("x", q.codeIds)})
+      AND EXISTS (SELECT 1 FROM "Coding" y WHERE y."documentId" = u."documentId" AND y."start" < u."end" AND y."end" > u."start" AND ${other("y", w)})`;
+    codeCond = codesIn([...q.codeIds, ...w]);
+  } else if (q.cooccurrence?.mode === "overlap") {
+    const w = q.cooccurrence.withCodeIds;
+    const side = (mine: string[], theirs: string[]) =>
+      Prisma.sql`(${codesIn(mine)} AND EXISTS (SELECT 1 FROM "Coding" y
+        WHERE y."documentId" = c."documentId" AND y."start" < c."end" AND y."end" > c."start" AND y."codeId" <> c."codeId" AND ${other("y", theirs)}))`;
+    codeCond = Prisma.sql`(${side(q.codeIds, w)} OR ${side(w, q.codeIds)})`;
+  }
+  conds.push(codeCond);
+  if (q.group) conds.push(groupCondition(q.group.by, q.group.key));
+  type Row = Omit<PassageSqlRow, "start" | "end" | "year"> & { start: number | bigint; end: number | bigint; year: number | bigint | null };
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT c."id" AS "codingId", c."codeId" AS "codeId", c."documentId" AS "documentId", c."coderId" AS "coderId",
+      c."start" AS "start", c."end" AS "end", c."quote" AS "quote",
+      substr(d."plainText", CASE WHEN c."start" > ${n} THEN c."start" - ${n} ELSE 0 END + 1,
+        CASE WHEN c."start" > ${n} THEN ${n} ELSE c."start" END) AS "before",
+      substr(d."plainText", c."end" + 1, ${n}) AS "after",
+      d."title" AS "title", d."year" AS "year", d."region" AS "region", u."id" AS "unitId"
+    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
+    ${unitJoin}
+    WHERE ${Prisma.join(conds, " AND ")}
+    ORDER BY CASE WHEN d."year" IS NULL THEN 1 ELSE 0 END, d."year", d."title", d."id", c."start", c."end", c."id", u."start"`);
+  return rows.map((r) => ({ ...r, start: num(r.start), end: num(r.end), year: r.year === null ? null : Number(r.year) }));
+}
