@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { getDb } from "../db/client";
 import { cliLocale } from "../i18n/cli-locale";
 import type { Locale } from "../i18n/locale";
+import { registerAnalysisCommands } from "./analysis-commands";
 import { registerCodingCommands } from "./coding-commands";
 import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
@@ -17,6 +18,7 @@ export function buildProgram(locale: Locale): Command {
     .exitOverride();
   registerCorpusCommands(program, locale);
   registerCodingCommands(program, locale);
+  registerAnalysisCommands(program, locale);
   return program;
 }
 

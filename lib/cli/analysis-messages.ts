@@ -1,0 +1,86 @@
+import type { Locale } from "../i18n/locale";
+
+/** What the analysis commands print for people, per language (`--json` keeps its field names). */
+const en = {
+  filter: "document filters: field=value[,field=value…], alternatives with | (fields: region, province, city, level, type, year)",
+  codes: "a code group (e.g. 3-CO) or a code with its descendants",
+  coder: "only codings of these coders (comma list)",
+  stats: {
+    description: "code frequencies rolled up the code tree, overall or per group of documents or per coder",
+    by: "what to split by",
+    header: (groups: string) => `code\tcodings\tunits${groups}`,
+    line: (code: string, codings: number, units: number, shareOfParent: string, shareOfAll: string, per10k: string) =>
+      `${code}\t${codings} codings\t${units} units\t${shareOfParent} of parent\t${shareOfAll} of coded units\t${per10k} per 10,000 chars`,
+    total: (codings: number, units: number, documents: number, chars: number) =>
+      `total: ${codings} codings, ${units} coded units in ${documents} documents (${chars} characters)`,
+    empty: "no codes",
+  },
+  cooccurrence: {
+    description: "codes occurring together: in the same sentence unit, or with overlapping spans",
+    mode: "unit: same sentence unit; overlap: overlapping spans",
+    line: (a: string, b: string, n12: number, n1: number, n2: number, c: string) => `${a} × ${b}\tn12=${n12}\tn1=${n1}\tn2=${n2}\tc=${c}`,
+    none: "no codes occur together",
+  },
+  passages: {
+    description: "the passages behind a number: codings of a code (with its descendants), in a group or co-occurring with another code",
+    code: "code short name",
+    groupBy: "the group's field (region, province, city, level, type, year, document, coder)",
+    group: "the group's value (a document id or coder name for document/coder)",
+    with: "the other code of a co-occurrence cell",
+    mode: "co-occurrence mode with --with: unit or overlap",
+    noRollUp: "only codings of the code itself, not of its descendants",
+    limit: "print at most this many passages",
+    header: (total: number, units: number) => `${total} passages in ${units} sentence units`,
+    line: (title: string, year: string, region: string, coder: string, code: string, start: number, end: number) =>
+      `${title} (${year}, ${region}) · ${coder} · ${code} · ${start}–${end}`,
+    unknownYear: "year unknown",
+  },
+  errors: {
+    groupWithoutBy: "--group needs --group-by",
+    integer: (flag: string, value: string) => `${flag} must be a whole number, not "${value}"`,
+  },
+};
+
+export type AnalysisCliMessages = typeof en;
+
+const zh: AnalysisCliMessages = {
+  filter: "文档筛选：字段=值[,字段=值…]，多个取值用 | 分隔（字段：region、province、city、level、type、year）",
+  codes: "代码组（如 3-CO），或某个代码及其下级代码",
+  coder: "只统计这些编码者的编码（逗号分隔）",
+  stats: {
+    description: "按代码树汇总的代码频次：总体、按文档分组或按编码者",
+    by: "分组依据",
+    header: (groups: string) => `代码\t编码数\t句子数${groups}`,
+    line: (code: string, codings: number, units: number, shareOfParent: string, shareOfAll: string, per10k: string) =>
+      `${code}\t${codings} 处编码\t${units} 个句子\t占上级 ${shareOfParent}\t占已编码句子 ${shareOfAll}\t每万字 ${per10k}`,
+    total: (codings: number, units: number, documents: number, chars: number) =>
+      `合计：${documents} 篇文档（${chars} 字）中 ${codings} 处编码、${units} 个已编码句子`,
+    empty: "没有代码",
+  },
+  cooccurrence: {
+    description: "共现的代码：同一句子中，或编码范围重叠",
+    mode: "unit：同一句子；overlap：编码范围重叠",
+    line: (a: string, b: string, n12: number, n1: number, n2: number, c: string) => `${a} × ${b}\tn12=${n12}\tn1=${n1}\tn2=${n2}\tc=${c}`,
+    none: "没有共现的代码",
+  },
+  passages: {
+    description: "某个数字背后的段落：某代码（含下级代码）的编码，可限定分组或与另一代码共现",
+    code: "代码简称",
+    groupBy: "分组字段（region、province、city、level、type、year、document、coder）",
+    group: "分组取值（document/coder 时为文档 id 或编码者姓名）",
+    with: "共现单元格中的另一个代码",
+    mode: "与 --with 一起使用的共现方式：unit 或 overlap",
+    noRollUp: "只含该代码本身的编码，不含下级代码",
+    limit: "最多输出的段落数",
+    header: (total: number, units: number) => `${units} 个句子中的 ${total} 处段落`,
+    line: (title: string, year: string, region: string, coder: string, code: string, start: number, end: number) =>
+      `${title}（${year}，${region}）· ${coder} · ${code} · ${start}–${end}`,
+    unknownYear: "年份不详",
+  },
+  errors: {
+    groupWithoutBy: "--group 需要同时给出 --group-by",
+    integer: (flag: string, value: string) => `${flag} 须为整数，而不是"${value}"`,
+  },
+};
+
+export const ANALYSIS_CLI_MESSAGES: Record<Locale, AnalysisCliMessages> = { en, zh };
