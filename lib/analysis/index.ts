@@ -2,3 +2,5 @@ export * from "./scope";
 export * from "./frequencies";
 export * from "./cooccurrence";
 export * from "./passages";
+export * from "./schemas";
+export * from "./csv";
