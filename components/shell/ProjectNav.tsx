@@ -1,6 +1,6 @@
 "use client";
 
-import { BookOpen, FileText, Lightbulb, NotebookPen, Search } from "lucide-react";
+import { BarChart3, BookOpen, FileText, Lightbulb, NotebookPen, Search } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
@@ -11,6 +11,7 @@ const TABS = [
   { segment: "search", label: "search", Icon: Search },
   { segment: "suggestions", label: "suggestions", Icon: Lightbulb },
   { segment: "memos", label: "memos", Icon: NotebookPen },
+  { segment: "analysis", label: "analysis", Icon: BarChart3 },
 ] as const;
 
 /** Tabs of a project. The Documents tab also covers the reader (/documents/…). */
