@@ -16,8 +16,8 @@ import { createCoding } from "../../lib/coding";
 import type { Db } from "../../lib/db/client";
 import { addDocument, addProject, cpIndexOf } from "../coding/fixtures";
 
-export async function analysisFixture(db: Db) {
-  const project = await addProject(db, "analysis");
+export async function analysisFixture(db: Db, name = "analysis") {
+  const project = await addProject(db, name);
   const projectId = project.id;
   const code = async (shortName: string, parentId: string | null, sortOrder: number) =>
     db.code.create({ data: { projectId, shortName, labelZh: shortName, labelEn: shortName, parentId, sortOrder } });
