@@ -38,7 +38,8 @@ export type PassageTarget = {
   code: string;
   codeLabel: string;
   rollUp?: boolean;
-  group?: { by: AnalysisGroupBy; key: string; label: string };
+  /** A built-in grouping or a document variable's name. */
+  group?: { by: string; key: string; label: string };
   cooccurrence?: { mode: CooccurrenceMode; with: string; withLabel: string };
 };
 
@@ -80,7 +81,7 @@ export function isShare(metric: Metric): boolean {
 }
 
 /** A group's label in the interface language: region, level and type codes are translated. */
-export function groupLabel(by: AnalysisGroupBy, g: { key: string; label: string }, locale: Locale, unknown: string): string {
+export function groupLabel(by: string, g: { key: string; label: string }, locale: Locale, unknown: string): string {
   if (g.key === "" && by !== "code") return unknown;
   if (by === "region") return regionLabel(g.key)[locale];
   if (by === "level") return levelLabel(g.key)[locale];

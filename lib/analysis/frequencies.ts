@@ -6,7 +6,7 @@
  */
 import { findDocumentBriefs, findUsersByIds, queryDocumentGroups, queryFrequencies, type FrequencyRow } from "../db/analysis";
 import type { Db } from "../db/client";
-import { resolveScope, type AnalysisGroupBy, type AnalysisScopeInput } from "./scope";
+import { groupSpecOf, resolveScope, type AnalysisScopeInput } from "./scope";
 
 export type FrequencyCell = {
   /** Codings with this code or a descendant. */
@@ -52,7 +52,8 @@ export type FrequencyCodeRow = {
 };
 
 export type FrequencyTable = {
-  by: AnalysisGroupBy;
+  /** A built-in grouping or a document variable's name. */
+  by: string;
   groups: FrequencyGroup[];
   codes: FrequencyCodeRow[];
   total: Omit<FrequencyGroup, "key" | "label">;
@@ -64,13 +65,14 @@ function index(rows: FrequencyRow[]): Map<string, FrequencyRow> {
   return new Map(rows.map((r) => [`${r.codeId}\u0000${r.group}`, r]));
 }
 
-export async function codeFrequencies(db: Db, input: AnalysisScopeInput & { by: AnalysisGroupBy }): Promise<FrequencyTable> {
+export async function codeFrequencies(db: Db, input: AnalysisScopeInput & { by: string }): Promise<FrequencyTable> {
   const scope = await resolveScope(db, input);
   const by = input.by;
+  const spec = groupSpecOf(scope, by);
   const overall = await queryFrequencies(db, scope.sql, "code");
-  const grouped = by === "code" ? overall : await queryFrequencies(db, scope.sql, by);
+  const grouped = spec === "code" ? overall : await queryFrequencies(db, scope.sql, spec);
   const docTotals = (await queryDocumentGroups(db, scope.sql, "code"))[0] ?? { group: "", documents: 0, chars: 0 };
-  const docGroups = by === "coder" ? [] : by === "code" ? [docTotals] : await queryDocumentGroups(db, scope.sql, by);
+  const docGroups = spec === "coder" ? [] : spec === "code" ? [docTotals] : await queryDocumentGroups(db, scope.sql, spec);
 
   // Groups: every group of documents in scope (an uncoded region shows as zeros), or every coder who coded.
   const totalsByGroup = new Map(grouped.totals.map((t) => [t.group, t]));
@@ -146,7 +148,7 @@ export async function codeFrequencies(db: Db, input: AnalysisScopeInput & { by: 
 }
 
 /** Years ascending (unknown last), documents by year then title, other keys alphabetically. */
-function sortGroups(groups: FrequencyGroup[], by: AnalysisGroupBy) {
+function sortGroups(groups: FrequencyGroup[], by: string) {
   const yearOf = (g: FrequencyGroup) => (by === "year" ? (g.key === "" ? null : Number(g.key)) : (g.year ?? null));
   groups.sort((a, b) => {
     if (by === "year" || by === "document") {

@@ -4,3 +4,4 @@ export * from "./cooccurrence";
 export * from "./passages";
 export * from "./schemas";
 export * from "./csv";
+export * from "./variables";

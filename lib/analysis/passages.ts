@@ -4,18 +4,18 @@
  * the document, the coder and the sentence units each coding accounts for. The frequency
  * `codings` of a cell is `passages.length`, its `units` is `units`.
  */
-import { findUsersByIds, queryPassages, type AnalysisGroupBy } from "../db/analysis";
+import { findUsersByIds, queryPassages } from "../db/analysis";
 import type { Db } from "../db/client";
 import type { CooccurrenceMode } from "./cooccurrence";
-import { findCode, resolveScope, withDescendants, type AnalysisScopeInput } from "./scope";
+import { findCode, groupSpecOf, resolveScope, withDescendants, type AnalysisScopeInput } from "./scope";
 
 export type PassageQuery = AnalysisScopeInput & {
   /** A code's id or short name. */
   code: string;
   /** Count the code's descendants too (the rolled-up number); default true. */
   rollUp?: boolean;
-  /** The cell's group (omit for the row total). */
-  group?: { by: AnalysisGroupBy; key: string };
+  /** The cell's group (omit for the row total): a built-in grouping or a document variable's name. */
+  group?: { by: string; key: string };
   /** A co-occurrence cell: passages of either code where they meet. */
   cooccurrence?: { mode: CooccurrenceMode; with: string };
   /** Characters of context on each side (default 30). */
@@ -56,7 +56,7 @@ export async function findPassages(db: Db, q: PassageQuery): Promise<PassageList
   const rows = await queryPassages(db, {
     scope: scope.sql,
     codeIds,
-    group: q.group && q.group.by !== "code" ? q.group : undefined,
+    group: q.group && q.group.by !== "code" ? { by: groupSpecOf(scope, q.group.by), key: q.group.key } : undefined,
     cooccurrence: q.cooccurrence && other ? { mode: q.cooccurrence.mode, withCodeIds: inScope([other.id]) } : undefined,
     context: Math.max(0, Math.min(200, q.context ?? 30)),
   });

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { zodText } from "../i18n/text";
 import type { CooccurrenceMode } from "./cooccurrence";
 import type { PassageQuery } from "./passages";
-import { GROUP_BY_VALUES, parseFilterSpec, type AnalysisGroupBy, type AnalysisScopeInput } from "./scope";
+import { parseFilterSpec, type AnalysisScopeInput } from "./scope";
 
 const scopeQuery = z.object({
   filter: z.string().max(4000).optional(),
@@ -18,8 +18,11 @@ const scopeQuery = z.object({
   format: z.enum(["json", "csv"]).default("json"),
 });
 
+/** A built-in grouping (GROUP_BY_VALUES) or a document variable's name; checked against the project. */
+const groupBy = z.string().trim().min(1).max(60);
+
 export const frequencyQuerySchema = scopeQuery.extend({
-  by: z.enum(GROUP_BY_VALUES).default("code"),
+  by: groupBy.default("code"),
 });
 
 export const cooccurrenceQuerySchema = scopeQuery.extend({
@@ -39,7 +42,7 @@ const quotedKey = z.string().transform((v, ctx) => {
 
 export const passageQuerySchema = scopeQuery.extend({
   code: z.string().min(1).max(200),
-  groupBy: z.enum(GROUP_BY_VALUES).optional(),
+  groupBy: groupBy.optional(),
   group: quotedKey.optional(),
   with: z.string().min(1).max(200).optional(),
   mode: z.enum(["unit", "overlap"]).default("unit"),
@@ -64,7 +67,7 @@ export function scopeFromQuery(projectId: string, q: ScopeQuery): AnalysisScopeI
 }
 
 export function passageQueryFrom(projectId: string, q: z.output<typeof passageQuerySchema>): PassageQuery {
-  const group: { by: AnalysisGroupBy; key: string } | undefined =
+  const group: { by: string; key: string } | undefined =
     q.groupBy && q.groupBy !== "code" ? { by: q.groupBy, key: q.group ?? "" } : undefined;
   return {
     ...scopeFromQuery(projectId, q),

@@ -13,7 +13,9 @@ import {
   type AnalysisField,
   type AnalysisGroupBy,
   type AnalysisScopeSql,
+  type GroupSpec,
 } from "../db/analysis";
+import { listVariableRows, type VariableRow } from "../db/variables";
 import type { Db } from "../db/client";
 import { projectExists } from "../db/shared";
 import { AppError } from "../errors";
@@ -21,7 +23,8 @@ import { AppError } from "../errors";
 export { ANALYSIS_FIELDS, type AnalysisField, type AnalysisGroupBy };
 export const GROUP_BY_VALUES = ["code", "document", ...ANALYSIS_FIELDS, "coder"] as const satisfies readonly AnalysisGroupBy[];
 
-export type AnalysisFilters = Partial<Record<AnalysisField, string[]>>;
+/** Built-in document fields (region, type, …) or user-defined variables by name → accepted values. */
+export type AnalysisFilters = Record<string, string[]>;
 
 export type AnalysisScopeInput = {
   projectId: string;
@@ -40,7 +43,23 @@ export type ResolvedScope = {
   codes: AnalysisCode[];
   /** Every code of the project, for descendants and look-ups. */
   allCodes: Map<string, AnalysisCode>;
+  /** The project's document variables. */
+  variables: VariableRow[];
 };
+
+const BUILT_IN_GROUPS = new Set<string>(GROUP_BY_VALUES);
+
+/** A grouping by name: a built-in one, or one of the project's document variables. */
+export function groupSpecOf(scope: Pick<ResolvedScope, "variables">, by: string): GroupSpec {
+  if (BUILT_IN_GROUPS.has(by)) return by as AnalysisGroupBy;
+  const v = scope.variables.find((x) => x.name === by);
+  if (v) return { variableId: v.id };
+  const names = [...GROUP_BY_VALUES, ...scope.variables.map((x) => x.name)].join(", ");
+  throw new AppError("invalid_input", {
+    en: `cannot group by "${by}": use one of ${names}`,
+    zh: `无法按"${by}"分组，可用：${names}`,
+  });
+}
 
 /** Codes in tree order with their depth; a dangling parent makes a code a root. */
 export function treeOrder(rows: AnalysisCodeRow[]): AnalysisCode[] {
@@ -90,7 +109,7 @@ export function findCode(codes: Map<string, AnalysisCode>, ref: string): Analysi
 }
 
 export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<ResolvedScope> {
-  const rows = await listAnalysisCodes(db, input.projectId);
+  const [rows, variables] = await Promise.all([listAnalysisCodes(db, input.projectId), listVariableRows(db, input.projectId)]);
   if (rows.length === 0 && !(await projectExists(db, input.projectId))) {
     throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId: input.projectId });
   }
@@ -110,10 +129,27 @@ export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<R
     // Unknown names match no coding, so a filter on them yields an empty table, not every coder.
     coderIds = users.length > 0 ? users.map((u) => u.id) : ["\u0000none"];
   }
+  const filters: AnalysisScopeSql["filters"] = {};
+  const variableFilters: { variableId: string; values: string[] }[] = [];
+  for (const [name, values] of Object.entries(input.filters ?? {})) {
+    const field = FIELD_ALIASES[name.toLowerCase()];
+    const variable = variables.find((v) => v.name === name);
+    if (variable) variableFilters.push({ variableId: variable.id, values });
+    else if (field) filters[field] = [...(filters[field] ?? []), ...values];
+    else {
+      const names = [...ANALYSIS_FIELDS, ...variables.map((v) => v.name)].join(", ");
+      throw new AppError("invalid_input", {
+        en: `cannot filter by "${name}": use one of ${names}`,
+        zh: `无法按"${name}"筛选，可用：${names}`,
+      });
+    }
+  }
+  const codeIds = selected ? [...selected] : undefined;
   return {
-    sql: { projectId: input.projectId, filters: input.filters ?? {}, coderIds, codeIds: selected ? [...selected] : undefined },
-    codes: selected ? ordered.filter((c) => selected.has(c.id)) : ordered,
+    sql: { projectId: input.projectId, filters, coderIds, codeIds, variables: variableFilters },
+    codes: codeIds ? ordered.filter((c) => selected!.has(c.id)) : ordered,
     allCodes,
+    variables,
   };
 }
 
@@ -137,12 +173,13 @@ export function parseFilterSpec(spec: string | undefined): AnalysisFilters {
   if (!spec || spec.trim() === "") return out;
   for (const part of spec.split(",")) {
     const eq = part.indexOf("=");
-    const name = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
-    const field = FIELD_ALIASES[name];
-    if (eq < 0 || !field) {
+    const raw = (eq < 0 ? part : part.slice(0, eq)).trim();
+    // A built-in field (any case, aliases), else a document variable's name as written.
+    const field: string = FIELD_ALIASES[raw.toLowerCase()] ?? raw;
+    if (eq < 0 || raw === "") {
       throw new AppError("invalid_input", {
-        en: `filter "${part.trim()}" must be field=value with field one of ${ANALYSIS_FIELDS.join(", ")}`,
-        zh: `筛选条件"${part.trim()}"须写作 字段=值，字段为 ${ANALYSIS_FIELDS.join("、")} 之一`,
+        en: `filter "${part.trim()}" must be field=value, field one of ${ANALYSIS_FIELDS.join(", ")} or a document variable`,
+        zh: `筛选条件"${part.trim()}"须写作 字段=值，字段为 ${ANALYSIS_FIELDS.join("、")} 之一或文档变量`,
       });
     }
     const values = part

@@ -4,9 +4,7 @@ import {
   codeFrequencies,
   cooccurrence,
   findPassages,
-  GROUP_BY_VALUES,
   parseFilterSpec,
-  type AnalysisGroupBy,
   type AnalysisScopeInput,
   type CooccurrenceMode,
 } from "../analysis";
@@ -48,8 +46,8 @@ export function registerAnalysisCommands(program: Command, locale: Locale) {
   const both = (pick: (m: AnalysisCliMessages) => string) => ({ en: pick(ANALYSIS_CLI_MESSAGES.en), zh: pick(ANALYSIS_CLI_MESSAGES.zh) });
 
   scopeOptions(program.command("stats").description(a.stats.description), locale)
-    .addOption(new Option("--by <what>", a.stats.by).choices(GROUP_BY_VALUES).default("code"))
-    .action(async (o: ScopeFlags & { by: AnalysisGroupBy }) => {
+    .option("--by <what>", a.stats.by, "code")
+    .action(async (o: ScopeFlags & { by: string }) => {
       const { db, scope } = await scopeOf(o);
       const table = await codeFrequencies(db, { ...scope, by: o.by });
       emit(!!o.json, table, () => {
@@ -92,7 +90,7 @@ export function registerAnalysisCommands(program: Command, locale: Locale) {
 
   scopeOptions(program.command("passages").description(a.passages.description), locale)
     .requiredOption("--code <shortName>", a.passages.code)
-    .addOption(new Option("--group-by <field>", a.passages.groupBy).choices(GROUP_BY_VALUES.filter((g) => g !== "code")))
+    .option("--group-by <field>", a.passages.groupBy)
     .option("--group <value>", a.passages.group)
     .option("--with <shortName>", a.passages.with)
     .addOption(new Option("--mode <mode>", a.passages.mode).choices(["unit", "overlap"]).default("unit"))
@@ -100,7 +98,7 @@ export function registerAnalysisCommands(program: Command, locale: Locale) {
     .option("--limit <n>", a.passages.limit)
     .action(
       async (
-        o: ScopeFlags & { code: string; groupBy?: AnalysisGroupBy; group?: string; with?: string; mode: CooccurrenceMode; rollUp: boolean; limit?: string },
+        o: ScopeFlags & { code: string; groupBy?: string; group?: string; with?: string; mode: CooccurrenceMode; rollUp: boolean; limit?: string },
       ) => {
         if (o.group !== undefined && !o.groupBy) throw new AppError("invalid_input", both((m) => m.errors.groupWithoutBy));
         const limit = o.limit === undefined ? undefined : Number(o.limit);

@@ -23,7 +23,16 @@ export type AnalysisScopeSql = {
   coderIds?: string[];
   /** Code ids a coding must carry; absent = every code. */
   codeIds?: string[];
+  /** User-defined document variables: accepted values ("" = no value set). */
+  variables?: { variableId: string; values: string[] }[];
 };
+
+/** A grouping: a built-in one, or a user-defined document variable. */
+export type GroupSpec = AnalysisGroupBy | { variableId: string };
+
+/** A document's value of a variable (NULL when not set), as a scalar subquery on `d`. */
+const variableValue = (variableId: string) =>
+  Prisma.sql`(SELECT vv."value" FROM "DocumentVariableValue" vv WHERE vv."documentId" = d."id" AND vv."variableId" = ${variableId})`;
 
 const COLUMN: Record<AnalysisField, string> = {
   region: "region",
@@ -54,7 +63,21 @@ function documentConditions(scope: AnalysisScopeSql): Prisma.Sql[] {
     const values = scope.filters[field];
     if (values !== undefined) conds.push(values.length === 0 ? Prisma.sql`1 = 0` : fieldCondition(field, values));
   }
+  for (const v of scope.variables ?? []) conds.push(variableCondition(v.variableId, v.values));
   return conds;
+}
+
+function variableCondition(variableId: string, values: readonly string[]): Prisma.Sql {
+  const set = values.filter((v) => v !== "");
+  const parts: Prisma.Sql[] = [];
+  if (set.length > 0) {
+    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM "DocumentVariableValue" vv WHERE vv."documentId" = d."id"
+      AND vv."variableId" = ${variableId} AND vv."value" IN (${inList(set)}))`);
+  }
+  if (values.includes("")) {
+    parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "DocumentVariableValue" vv WHERE vv."documentId" = d."id" AND vv."variableId" = ${variableId})`);
+  }
+  return parts.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`(${Prisma.join(parts, " OR ")})`;
 }
 
 /** Conditions on a coding `alias` (its document already constrained): coder and codes. */
@@ -67,7 +90,8 @@ function codingConditions(scope: AnalysisScopeSql, alias: string): Prisma.Sql[] 
 }
 
 /** The group key of a coding `c` in document `d`, as text (NULL for an unknown year). */
-function groupExpr(by: AnalysisGroupBy): Prisma.Sql {
+function groupExpr(by: GroupSpec): Prisma.Sql {
+  if (typeof by === "object") return variableValue(by.variableId);
   switch (by) {
     case "code":
       return Prisma.sql`''`;
@@ -102,7 +126,7 @@ export type GroupTotalRow = { group: string; codings: number; units: number };
 export async function queryFrequencies(
   db: DbClient,
   scope: AnalysisScopeSql,
-  by: AnalysisGroupBy,
+  by: GroupSpec,
 ): Promise<{ own: FrequencyRow[]; rolled: FrequencyRow[]; totals: GroupTotalRow[] }> {
   const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
   const cu = Prisma.sql`SELECT c."id" AS "codingId", c."codeId" AS "codeId", u."id" AS "unitId", ${groupExpr(by)} AS "g"
@@ -146,13 +170,19 @@ export type DocumentGroupRow = { group: string; documents: number; chars: number
 export async function queryDocumentGroups(
   db: DbClient,
   scope: AnalysisScopeSql,
-  by: Exclude<AnalysisGroupBy, "coder">,
+  by: Exclude<GroupSpec, "coder">,
 ): Promise<DocumentGroupRow[]> {
   type Row = { g: string | null; documents: number | bigint; chars: number | bigint | null };
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    SELECT ${groupExpr(by)} AS "g", COUNT(*) AS "documents", SUM(d."charCount") AS "chars"
-    FROM "Document" d WHERE ${Prisma.join(documentConditions(scope), " AND ")}
-    ${by === "code" ? Prisma.empty : Prisma.sql`GROUP BY ${groupExpr(by)}`}`);
+  // Grouped in a derived table: PostgreSQL refuses a constant or a subquery as a GROUP BY key.
+  const rows = await db.$queryRaw<Row[]>(
+    by === "code"
+      ? Prisma.sql`SELECT '' AS "g", COUNT(*) AS "documents", SUM(d."charCount") AS "chars"
+          FROM "Document" d WHERE ${Prisma.join(documentConditions(scope), " AND ")}`
+      : Prisma.sql`SELECT x."g" AS "g", COUNT(*) AS "documents", SUM(x."charCount") AS "chars"
+          FROM (SELECT ${groupExpr(by)} AS "g", d."charCount" AS "charCount" FROM "Document" d
+                WHERE ${Prisma.join(documentConditions(scope), " AND ")}) x
+          GROUP BY x."g"`,
+  );
   return rows.map((r) => ({ group: key(r.g), documents: num(r.documents), chars: num(r.chars) }));
 }
 
@@ -252,7 +282,7 @@ export type PassageQuerySql = {
   /** Codings of these codes (a code with its descendants when rolled up). */
   codeIds: string[];
   /** Only codings whose group key is this value. */
-  group?: { by: AnalysisGroupBy; key: string };
+  group?: { by: GroupSpec; key: string };
   /** Only codings that co-occur with a coding of `withCodeIds` (same sentence unit, or overlapping span). */
   cooccurrence?: { mode: "unit" | "overlap"; withCodeIds: string[] };
   context: number;
@@ -275,7 +305,8 @@ export type PassageSqlRow = {
 };
 
 /** The group condition for one key (the inverse of groupExpr). */
-function groupCondition(by: AnalysisGroupBy, k: string): Prisma.Sql {
+function groupCondition(by: GroupSpec, k: string): Prisma.Sql {
+  if (typeof by === "object") return variableCondition(by.variableId, [k]);
   switch (by) {
     case "code":
       return Prisma.sql`1 = 1`;

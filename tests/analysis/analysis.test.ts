@@ -94,7 +94,12 @@ describe("analysis on a fixture with known codings", () => {
     expect(row(con, "CON").total.shareOfAll).toBe(1);
     expect(row(con, "CON-1").total.shareOfAll).toBeCloseTo(2 / 3, 12);
     expect(await appError(codeFrequencies(t.db, { projectId: f.projectId, by: "code", codes: "NOPE" }))).toMatchObject({ code: "not_found" });
-    expect(() => parseFilterSpec("colour=red")).toThrow(/field=value/);
+    expect(() => parseFilterSpec("region")).toThrow(/field=value/);
+    expect(await appError(codeFrequencies(t.db, { projectId: f.projectId, by: "code", filters: parseFilterSpec("colour=red") }))).toMatchObject({
+      code: "invalid_input",
+      message: expect.stringContaining('cannot filter by "colour": use one of region, province, city, level, type, year'),
+    });
+    expect(await appError(codeFrequencies(t.db, { projectId: f.projectId, by: "colour" }))).toMatchObject({ code: "invalid_input" });
   });
 
   it("counts co-occurrence in the same sentence unit with the c-coefficient", async () => {
