@@ -1,7 +1,14 @@
 import type { Command } from "commander";
 import { Option } from "commander";
+import fs from "node:fs";
 import {
+  applyVariableTemplate,
   codeFrequencies,
+  defineVariable,
+  importVariableCsv,
+  listVariables,
+  setVariableValues,
+  VARIABLE_KINDS,
   cooccurrence,
   findPassages,
   parseFilterSpec,
@@ -128,4 +135,86 @@ export function registerAnalysisCommands(program: Command, locale: Locale) {
         );
       },
     );
+}
+
+export function registerVariableCommands(program: Command, locale: Locale) {
+  const m = CLI_MESSAGES[locale];
+  const a = ANALYSIS_CLI_MESSAGES[locale];
+  const both = (pick: (m: AnalysisCliMessages) => string) => ({ en: pick(ANALYSIS_CLI_MESSAGES.en), zh: pick(ANALYSIS_CLI_MESSAGES.zh) });
+  const label = (v: { labelZh: string; labelEn: string }) => (locale === "zh" ? v.labelZh || v.labelEn : v.labelEn || v.labelZh);
+  const variables = program.command("variables").description(a.variables.description);
+
+  variables
+    .command("list")
+    .description(a.variables.list)
+    .requiredOption("--project <name>", m.project)
+    .option("--json", m.json)
+    .action(async (o: { project: string; json?: boolean }) => {
+      const db = await openDb();
+      const project = await getProjectByName(db, o.project);
+      const list = await listVariables(db, project.id);
+      emit(!!o.json, list, () => (list.length === 0 ? a.variables.none : list.map((v) => a.variables.line(v.name, v.kind, label(v), v.categories.join(", "))).join("\n")));
+    });
+
+  variables
+    .command("define")
+    .description(a.variables.define)
+    .requiredOption("--project <name>", m.project)
+    .requiredOption("--name <name>", a.variables.name)
+    .addOption(new Option("--kind <kind>", a.variables.kind).choices(VARIABLE_KINDS).makeOptionMandatory())
+    .option("--categories <list>", a.variables.categories)
+    .option("--label-zh <text>", a.variables.labelZh)
+    .option("--label-en <text>", a.variables.labelEn)
+    .option("--json", m.json)
+    .action(async (o: { project: string; name: string; kind: (typeof VARIABLE_KINDS)[number]; categories?: string; labelZh?: string; labelEn?: string; json?: boolean }) => {
+      const db = await openDb();
+      const project = await getProjectByName(db, o.project);
+      const v = await defineVariable(db, {
+        projectId: project.id,
+        name: o.name,
+        kind: o.kind,
+        categories: o.categories ? o.categories.split(",").map((s) => s.trim()) : [],
+        labelZh: o.labelZh,
+        labelEn: o.labelEn,
+      });
+      emit(!!o.json, v, () => a.variables.defined(v.name));
+    });
+
+  variables
+    .command("template")
+    .description(a.variables.template)
+    .requiredOption("--project <name>", m.project)
+    .option("--json", m.json)
+    .action(async (o: { project: string; json?: boolean }) => {
+      const db = await openDb();
+      const project = await getProjectByName(db, o.project);
+      const list = await applyVariableTemplate(db, project.id);
+      emit(!!o.json, list, () => list.map((v) => a.variables.line(v.name, v.kind, label(v), v.categories.join(", "))).join("\n"));
+    });
+
+  variables
+    .command("set")
+    .description(a.variables.set)
+    .requiredOption("--project <name>", m.project)
+    .option("--file <values.csv>", a.variables.file)
+    .option("--variable <name>", a.variables.variable)
+    .option("--value <value>", a.variables.value)
+    .option("--document <id...>", a.variables.document)
+    .option("--json", m.json)
+    .action(async (o: { project: string; file?: string; variable?: string; value?: string; document?: string[]; json?: boolean }) => {
+      if (!o.file && !(o.variable && o.document?.length)) throw new AppError("invalid_input", both((x) => x.variables.needFileOrVariable));
+      const db = await openDb();
+      const project = await getProjectByName(db, o.project);
+      if (o.file) {
+        const r = await importVariableCsv(db, { projectId: project.id, csv: fs.readFileSync(o.file, "utf8") });
+        emit(!!o.json, r, () => [a.variables.imported(r.documents, r.values), ...r.unmatched.map((k) => a.variables.unmatched(k))].join("\n"));
+        return;
+      }
+      const r = await setVariableValues(db, {
+        projectId: project.id,
+        name: o.variable!,
+        values: o.document!.map((documentId) => ({ documentId, value: o.value ?? null })),
+      });
+      emit(!!o.json, r, () => a.variables.updated(r.updated));
+    });
 }

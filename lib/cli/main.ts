@@ -2,7 +2,7 @@ import { Command, CommanderError } from "commander";
 import { getDb } from "../db/client";
 import { cliLocale } from "../i18n/cli-locale";
 import type { Locale } from "../i18n/locale";
-import { registerAnalysisCommands } from "./analysis-commands";
+import { registerAnalysisCommands, registerVariableCommands } from "./analysis-commands";
 import { registerCodingCommands } from "./coding-commands";
 import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
@@ -19,6 +19,7 @@ export function buildProgram(locale: Locale): Command {
   registerCorpusCommands(program, locale);
   registerCodingCommands(program, locale);
   registerAnalysisCommands(program, locale);
+  registerVariableCommands(program, locale);
   return program;
 }
 

@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { analysisFixture } from "../analysis/fixture";
@@ -45,5 +48,21 @@ describe("juncture stats, cooccurrence, passages", () => {
     const bad = await runCli(["stats", "--project", "analysis", "--filter", "colour=red", "--lang", "en"], t.url);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('cannot filter by "colour"');
+  });
+
+  it("defines the study's variables, sets them from a CSV and groups by them", async () => {
+    expect((await runCli(["variables", "template", "--project", "analysis", "--lang", "en"], t.url)).stdout).toContain("role\tcategory\tRole in the mega-region\tcore, secondary");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "juncture-vars-"));
+    const file = path.join(dir, "values.csv");
+    fs.writeFileSync(file, `document,role,cityType\n京津冀报告,core,\n长三角规划,secondary,TYPE-D\n别的文档,core,\n`);
+    const set = await runCli(["variables", "set", "--project", "analysis", "--file", file, "--lang", "en"], t.url);
+    fs.rmSync(dir, { recursive: true, force: true });
+    expect(set.stderr).toBe("");
+    expect(set.stdout).toBe('✓ 3 values set on 2 documents\n✗ no document named "别的文档"\n');
+    const stats = JSON.parse((await runCli(["stats", "--project", "analysis", "--by", "role", "--filter", "cityType=TYPE-D", "--json"], t.url)).stdout);
+    expect(stats.groups.map((g: { key: string; codings: number }) => [g.key, g.codings])).toEqual([["secondary", 3]]);
+    const one = await runCli(["variables", "set", "--project", "analysis", "--variable", "cityType", "--value", "TYPE-Q", "--document", f.d1.doc.id, "--lang", "en"], t.url);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('cityType: "TYPE-Q" is not one of TYPE-A, TYPE-B, TYPE-C, TYPE-D, TYPE-E');
   });
 });
