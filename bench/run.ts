@@ -2,8 +2,9 @@
  * `npm run bench`: the figures the issues name, each as a ratio against a floor
  * measured in the same run on the same machine. Uses the shared real corpus
  * (../shared/corpus/raw); sections that need it are skipped when it is absent.
- * Pass section names to run a subset: cli, import, html, coding, search, reader.
+ * Pass section names to run a subset: cli, import, html, coding, analysis, search, reader.
  */
+import { benchAnalysis } from "./analysis";
 import { benchCli } from "./cli";
 import { benchCodingCreate } from "./coding";
 import { benchHtmlImport, benchImport, filesReaching } from "./import";
@@ -33,14 +34,29 @@ if (txt.length === 0) {
 
 const { db, url, dir, dispose } = await scratchDb("all");
 try {
-  const files = run("import") || run("coding") || run("html") ? await filesReaching(txt, 1_000_000) : [];
-  if (run("import") || run("coding")) {
+  const files = run("import") || run("coding") || run("html") || run("analysis") ? await filesReaching(txt, 1_000_000) : [];
+  if (run("import") || run("coding") || run("analysis")) {
     const imported = await benchImport(db, "bench-1M", files);
     if (run("import")) printFigures("Import ≥ 1,000,000 characters in one batch", imported.figures);
     if (run("coding")) {
       printFigures(
         `Create one coding (project of ${imported.chars.toLocaleString("en")} characters, 100,000 codings)`,
         await benchCodingCreate(db, url, imported.projectId),
+      );
+    }
+    if (run("analysis")) {
+      // The coding section seeds the 100,000 codings; seed them here when it did not run.
+      if (!run("coding")) {
+        const { seedCodings } = await import("./seed");
+        const { flattenCodebook, getCodebook } = await import("../lib/codebook");
+        const { ensureUser } = await import("../lib/coding");
+        const codes = flattenCodebook(await getCodebook(db, imported.projectId));
+        const coder = await ensureUser(db, "bench");
+        seedCodings(url, { projectId: imported.projectId, coderId: coder.id, codeIds: codes.map((c) => c.id), count: 100_000 });
+      }
+      printFigures(
+        `Analysis views (project of ${imported.chars.toLocaleString("en")} characters, 100,000 codings)`,
+        await benchAnalysis(db, imported.projectId),
       );
     }
   }

@@ -22,9 +22,8 @@ export type DocumentVariable = Omit<VariableRow, "categories" | "kind"> & { kind
 /** Names the built-in fields and groupings already use (a variable must not shadow them). */
 const RESERVED = new Set<string>([...GROUP_BY_VALUES, "mega-region", "doctype", "title"]);
 
-export const defineVariableSchema = z
-  .object({
-    projectId: z.string().min(1),
+/** A variable's fields as a client sends them (the API's body). */
+export const variableFieldsSchema = z.object({
     name: z
       .string()
       .trim()
@@ -34,7 +33,10 @@ export const defineVariableSchema = z
     labelEn: z.string().trim().max(100).default(""),
     kind: z.enum(VARIABLE_KINDS, { message: zodText(`kind must be one of ${VARIABLE_KINDS.join(", ")}`, `类型须为 ${VARIABLE_KINDS.join("、")} 之一`) }),
     categories: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
-  })
+  });
+
+export const defineVariableSchema = variableFieldsSchema
+  .extend({ projectId: z.string().min(1) })
   .refine((v) => v.kind !== "category" || v.categories.length > 0, {
     message: zodText("a category variable needs its categories", "分类变量须列出类别"),
     path: ["categories"],

@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as cooccurrenceRoute } from "../../app/api/projects/[projectId]/analysis/cooccurrence/route";
 import { GET as frequenciesRoute } from "../../app/api/projects/[projectId]/analysis/frequencies/route";
 import { GET as passagesRoute } from "../../app/api/projects/[projectId]/analysis/passages/route";
+import { POST as variablesCsvRoute } from "../../app/api/projects/[projectId]/analysis/variables/csv/route";
+import { GET as listVariablesRoute, POST as defineVariableRoute } from "../../app/api/projects/[projectId]/analysis/variables/route";
+import { POST as templateRoute } from "../../app/api/projects/[projectId]/analysis/variables/template/route";
+import { PUT as valuesRoute } from "../../app/api/projects/[projectId]/analysis/variables/[name]/values/route";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { analysisFixture } from "./fixture";
 
@@ -59,5 +63,33 @@ describe("analysis API", () => {
     expect(group.status).toBe(400);
     const missing = await call(passagesRoute, "passages", { code: "NOPE" });
     expect(missing.status).toBe(404);
+  });
+
+  const send = (route: (req: Request, ctx: never) => Promise<Response>, method: string, body: unknown, params: Record<string, string> = {}) =>
+    route(
+      new Request(`http://localhost/api/projects/${f.projectId}/analysis/variables`, {
+        method,
+        headers: { "content-type": "application/json", "accept-language": "en" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+      { params: Promise.resolve({ projectId: f.projectId, ...params }) } as never,
+    );
+
+  it("defines variables, sets values for a selection and from a CSV, and groups by them", async () => {
+    const defined = await send(defineVariableRoute, "POST", { name: "tier", kind: "category", categories: ["A", "B"] });
+    expect(defined.status).toBe(201);
+    expect(await defined.json()).toMatchObject({ name: "tier", kind: "category", categories: ["A", "B"] });
+    expect((await send(defineVariableRoute, "POST", { name: "tier", kind: "text" })).status).toBe(409);
+    const set = await send(valuesRoute, "PUT", { values: [{ documentId: f.d1.doc.id, value: "A" }, { documentId: f.d2.doc.id, value: "A" }] }, { name: "tier" });
+    expect(await set.json()).toEqual({ updated: 2 });
+    const wrong = await send(valuesRoute, "PUT", { values: [{ documentId: f.d1.doc.id, value: "C" }] }, { name: "tier" });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).error.message).toBe('tier: "C" is not one of A, B');
+    expect((await (await send(templateRoute, "POST", undefined)).json()).map((v: { name: string }) => v.name)).toEqual(["tier", "role", "cityType"]);
+    const csv = await send(variablesCsvRoute, "POST", { csv: "document,tier\n长三角规划,B\n" });
+    expect(await csv.json()).toEqual({ documents: 1, values: 1, unmatched: [] });
+    const table = await (await call(frequenciesRoute, "frequencies", { by: "tier" })).json();
+    expect(table.groups.map((g: { key: string; codings: number }) => [g.key, g.codings])).toEqual([["A", 8], ["B", 3]]);
+    expect((await (await send(listVariablesRoute, "GET", undefined)).json()).length).toBe(3);
   });
 });
