@@ -12,12 +12,13 @@ import type { Locale } from "@/lib/i18n/locale";
 import { CooccurrencePanel } from "./CooccurrencePanel";
 import { FrequencyPanel } from "./FrequencyPanel";
 import { MatrixPanel } from "./MatrixPanel";
-import { GROUPINGS, METRICS, NO_FILTERS, scopeParams, type AnalysisGroupBy, type CooccurrenceMode, type FilterField, type Metric, type PassageTarget, type Scope } from "./model";
+import { GROUPINGS, METRICS, NO_FILTERS, scopeParams, type CooccurrenceMode, type FilterField, type Metric, type PassageTarget, type Scope, type VariableInfo } from "./model";
 import { PassagesPanel } from "./PassagesPanel";
+import { VariablesPanel } from "./VariablesPanel";
 import { useAnalysisData } from "./useAnalysisData";
 
-type Tab = "frequencies" | "matrix" | "cooccurrence";
-const TABS: readonly Tab[] = ["frequencies", "matrix", "cooccurrence"];
+type Tab = "frequencies" | "matrix" | "cooccurrence" | "variables";
+const TABS: readonly Tab[] = ["frequencies", "matrix", "cooccurrence", "variables"];
 
 /**
  * The analysis page: code frequencies (table and bar chart), the code × document table and
@@ -28,20 +29,24 @@ export function AnalysisView({
   projectId,
   facets,
   codeSelections,
+  variables,
 }: {
   projectId: string;
   facets: Facets;
   /** Code groups and top-level codes the analysis can be restricted to. */
   codeSelections: { value: string; label: string }[];
+  /** The project's document variables: groupings and filters next to the built-in fields. */
+  variables: VariableInfo[];
 }) {
   const t = useTranslations("analysis");
   const locale = useLocale() as Locale;
   const [tab, setTab] = useState<Tab>("frequencies");
-  const [by, setBy] = useState<AnalysisGroupBy>("code");
-  const [matrixBy, setMatrixBy] = useState<AnalysisGroupBy>("document");
+  // A built-in grouping or a document variable's name.
+  const [by, setBy] = useState<string>("code");
+  const [matrixBy, setMatrixBy] = useState<string>("document");
   const [metric, setMetric] = useState<Metric>("codings");
   const [mode, setMode] = useState<CooccurrenceMode>("unit");
-  const [scope, setScope] = useState<Scope>({ filters: NO_FILTERS, codes: "", coders: "" });
+  const [scope, setScope] = useState<Scope>({ filters: NO_FILTERS, variables: {}, codes: "", coders: "" });
   const [coderDraft, setCoderDraft] = useState("");
   const [target, setTarget] = useState<PassageTarget | null>(null);
 
@@ -50,6 +55,11 @@ export function AnalysisView({
   if (tab === "cooccurrence") params.set("mode", mode);
   else params.set("by", tab === "matrix" ? matrixBy : by);
   const url = `${base}/${tab === "cooccurrence" ? "cooccurrence" : "frequencies"}?${params}`;
+  const variableLabel = (v: VariableInfo) => (locale === "zh" ? v.labelZh || v.labelEn : v.labelEn || v.labelZh) || v.name;
+  // Variables with a closed set of values filter like the built-in fields.
+  const filterable = variables
+    .filter((v) => v.kind === "category" || v.kind === "boolean")
+    .map((v) => ({ ...v, values: v.kind === "boolean" ? ["yes", "no"] : v.categories }));
   const { data, error, loading } = useAnalysisData<FrequencyTable | CooccurrenceTable>(url);
   const ready = data !== null && (tab === "cooccurrence" ? "pairs" in data : "groups" in data) ? data : null;
 
@@ -91,6 +101,16 @@ export function AnalysisView({
             testId={`filter-${field}`}
           />
         ))}
+        {filterable.map((v) => (
+          <MultiSelect
+            key={v.name}
+            label={variableLabel(v)}
+            options={v.values.map((x) => ({ value: x, label: v.kind === "boolean" ? t(`variables.${x as "yes" | "no"}`) : x }))}
+            value={scope.variables[v.name] ?? []}
+            onChange={(values) => setScope((s) => ({ ...s, variables: { ...s.variables, [v.name]: values } }))}
+            testId={`filter-var-${v.name}`}
+          />
+        ))}
         <label className="flex items-center gap-1 text-[11px] text-stone-500">
           {t("codes")}
           <select className={`${selectClass} w-44`} value={scope.codes} onChange={(e) => setScope((s) => ({ ...s, codes: e.target.value }))} data-testid="codes-select">
@@ -115,14 +135,14 @@ export function AnalysisView({
       </div>
 
       <div className="flex flex-wrap items-center gap-2 text-[11px] text-stone-500">
-        {tab !== "cooccurrence" ? (
+        {tab === "variables" ? null : tab !== "cooccurrence" ? (
           <>
             <label className="flex items-center gap-1">
               {t("groupBy")}
               <select
                 className={`${selectClass} w-40`}
                 value={tab === "matrix" ? matrixBy : by}
-                onChange={(e) => (tab === "matrix" ? setMatrixBy : setBy)(e.target.value as AnalysisGroupBy)}
+                onChange={(e) => (tab === "matrix" ? setMatrixBy : setBy)(e.target.value)}
                 data-testid="group-by"
               >
                 {GROUPINGS.filter((g) => tab !== "matrix" || g !== "code").map((g) => (
@@ -130,6 +150,15 @@ export function AnalysisView({
                     {t(`groupings.${g}`)}
                   </option>
                 ))}
+                {variables.length > 0 ? (
+                  <optgroup label={t("variables.title")}>
+                    {variables.map((v) => (
+                      <option key={v.name} value={v.name}>
+                        {variableLabel(v)}
+                      </option>
+                    ))}
+                  </optgroup>
+                ) : null}
               </select>
             </label>
             <label className="flex items-center gap-1">
@@ -152,15 +181,19 @@ export function AnalysisView({
             </select>
           </label>
         )}
+        {tab === "variables" ? null : (
         <a href={`${url}&format=csv`} download className="inline-flex h-8 items-center gap-1 rounded border border-stone-300 bg-white px-2 text-[13px] text-stone-700 hover:bg-stone-100" data-testid="csv">
           <Download size={13} /> {t("csv")}
         </a>
+        )}
         {loading ? <Loader2 size={14} className="animate-spin text-stone-400" aria-label={t("loading")} /> : null}
       </div>
 
       <ErrorNote>{error}</ErrorNote>
       <section className="rounded-md border border-stone-200 bg-white px-3 py-2">
-        {ready === null ? (
+        {tab === "variables" ? (
+          <VariablesPanel projectId={projectId} variables={variables} />
+        ) : ready === null ? (
           <p className="text-xs text-stone-500">{t("loading")}</p>
         ) : tab === "cooccurrence" ? (
           <CooccurrencePanel table={ready as CooccurrenceTable} onOpen={setTarget} />

@@ -15,18 +15,25 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
 export type Filters = Record<FilterField, string[]>;
 export const NO_FILTERS: Filters = { region: [], province: [], type: [], level: [], year: [] };
 
-export type Scope = { filters: Filters; codes: string; coders: string };
+/** `variables`: a document variable's name → accepted values. */
+export type Scope = { filters: Filters; variables: Record<string, string[]>; codes: string; coders: string };
 
-/** `region=BTH|YRD,type=plan` — the filter spec of the API and the CLI. */
-export function filterSpec(f: Filters): string {
-  return FILTER_FIELDS.filter((k) => f[k].length > 0)
-    .map((k) => `${k}=${f[k].join("|")}`)
-    .join(",");
+/** A document variable as the page receives it. */
+export type VariableInfo = { name: string; labelZh: string; labelEn: string; kind: string; categories: string[] };
+
+/** `region=BTH|YRD,type=plan,role=secondary` — the filter spec of the API and the CLI. */
+export function filterSpec(f: Filters, variables: Record<string, string[]> = {}): string {
+  return [
+    ...FILTER_FIELDS.filter((k) => f[k].length > 0).map((k) => `${k}=${f[k].join("|")}`),
+    ...Object.entries(variables)
+      .filter(([, v]) => v.length > 0)
+      .map(([k, v]) => `${k}=${v.join("|")}`),
+  ].join(",");
 }
 
 export function scopeParams(s: Scope): URLSearchParams {
   const p = new URLSearchParams();
-  const spec = filterSpec(s.filters);
+  const spec = filterSpec(s.filters, s.variables);
   if (spec) p.set("filter", spec);
   if (s.codes) p.set("codes", s.codes);
   if (s.coders.trim()) p.set("coders", s.coders.trim());

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AnalysisView } from "@/components/analysis/AnalysisView";
+import { listVariables } from "@/lib/analysis";
 import { getCodebook, listCodeGroups } from "@/lib/codebook";
 import { documentFacets } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
@@ -14,10 +15,23 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AnalysisPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const db = getDb();
-  const [facets, groups, codebook, locale] = await Promise.all([documentFacets(db, projectId), listCodeGroups(db, projectId), getCodebook(db, projectId), getLocale()]);
+  const [facets, groups, codebook, variables, locale] = await Promise.all([
+    documentFacets(db, projectId),
+    listCodeGroups(db, projectId),
+    getCodebook(db, projectId),
+    listVariables(db, projectId),
+    getLocale(),
+  ]);
   const codeSelections = [
     ...groups.map((g) => ({ value: g.name, label: locale === "zh" && g.labelZh ? g.labelZh : g.name })),
     ...codebook.map((c) => ({ value: c.shortName, label: `${c.shortName} ${locale === "zh" ? c.labelZh || c.labelEn : c.labelEn || c.labelZh}`.trim() })),
   ];
-  return <AnalysisView projectId={projectId} facets={facets} codeSelections={codeSelections} />;
+  return (
+    <AnalysisView
+      projectId={projectId}
+      facets={facets}
+      codeSelections={codeSelections}
+      variables={variables.map(({ name, labelZh, labelEn, kind, categories }) => ({ name, labelZh, labelEn, kind, categories }))}
+    />
+  );
 }
