@@ -111,7 +111,7 @@ export function AnalysisView({
             testId={`filter-var-${v.name}`}
           />
         ))}
-        <label className="flex items-center gap-1 text-[11px] text-stone-500">
+        <label className="flex items-center gap-1 text-[11px] whitespace-nowrap text-stone-500">
           {t("codes")}
           <select className={`${selectClass} w-44`} value={scope.codes} onChange={(e) => setScope((s) => ({ ...s, codes: e.target.value }))} data-testid="codes-select">
             <option value="">{t("allCodes")}</option>
@@ -123,7 +123,7 @@ export function AnalysisView({
           </select>
         </label>
         <form
-          className="flex items-center gap-1 text-[11px] text-stone-500"
+          className="flex items-center gap-1 text-[11px] whitespace-nowrap text-stone-500"
           onSubmit={(e) => {
             e.preventDefault();
             setScope((s) => ({ ...s, coders: coderDraft }));
@@ -137,7 +137,7 @@ export function AnalysisView({
       <div className="flex flex-wrap items-center gap-2 text-[11px] text-stone-500">
         {tab === "variables" ? null : tab !== "cooccurrence" ? (
           <>
-            <label className="flex items-center gap-1">
+            <label className="flex items-center gap-1 whitespace-nowrap">
               {t("groupBy")}
               <select
                 className={`${selectClass} w-40`}
@@ -161,7 +161,7 @@ export function AnalysisView({
                 ) : null}
               </select>
             </label>
-            <label className="flex items-center gap-1">
+            <label className="flex items-center gap-1 whitespace-nowrap">
               {t("measure")}
               <select className={`${selectClass} w-48`} value={metric} onChange={(e) => setMetric(e.target.value as Metric)} data-testid="metric">
                 {METRICS.map((m) => (
@@ -173,7 +173,7 @@ export function AnalysisView({
             </label>
           </>
         ) : (
-          <label className="flex items-center gap-1">
+          <label className="flex items-center gap-1 whitespace-nowrap">
             {t("cooccurrence.mode")}
             <select className={`${selectClass} w-56`} value={mode} onChange={(e) => setMode(e.target.value as CooccurrenceMode)} data-testid="cooccurrence-mode">
               <option value="unit">{t("cooccurrence.unit")}</option>

@@ -31,10 +31,11 @@ export function FrequencyPanel({ table, metric, onOpen }: { table: FrequencyTabl
       : [{ type: "bar" as const, name: t(`metrics.${metric}`), data: table.codes.map((c) => metricValue(c.total, metric) ?? 0), itemStyle: { color: "#2563eb" } }];
     return {
       tooltip: { trigger: "axis" },
-      legend: grouped ? { type: "scroll", top: 0 } : undefined,
+      ...(grouped ? { legend: { type: "scroll", top: 0 } } : {}),
       grid: { left: 48, right: 16, top: grouped ? 32 : 16, bottom: 56 },
       xAxis: { type: "category", data: codes, axisLabel: { rotate: codes.length > 12 ? 45 : 0, interval: 0 } },
-      yAxis: { type: "value", axisLabel: isShare(metric) ? { formatter: (v: number) => `${Math.round(v * 100)}%` } : undefined },
+      // Only set axisLabel when it differs: an explicit undefined hides ECharts' default labels.
+      yAxis: isShare(metric) ? { type: "value", axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } } : { type: "value" },
       series,
     };
   }, [table, metric, grouped, groups, locale, t]);
