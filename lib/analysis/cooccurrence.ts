@@ -6,7 +6,7 @@
  * coding overlapping several short ones makes several pairs and can push it above 1 (what
  * ATLAS.ti calls quotation bias), flagged as `pairsExceedCodings`.
  */
-import { queryCodeTotals, queryCooccurrencePairs } from "../db/analysis";
+import { queryCodingCounts, queryOverlapPairs, queryUnitCodes, type PairRow } from "../db/analysis";
 import type { Db } from "../db/client";
 import { cCoefficient } from "./keyness";
 import { resolveScope, type AnalysisScopeInput } from "./scope";
@@ -34,10 +34,10 @@ export type CooccurrenceTable = {
 
 export async function cooccurrence(db: Db, input: AnalysisScopeInput & { mode: CooccurrenceMode }): Promise<CooccurrenceTable> {
   const scope = await resolveScope(db, input);
-  const [rows, totals] = await Promise.all([
-    queryCooccurrencePairs(db, scope.sql, input.mode),
-    queryCodeTotals(db, scope.sql, input.mode),
-  ]);
+  const { rows, totals } =
+    input.mode === "unit"
+      ? unitPairs(await queryUnitCodes(db, scope.sql))
+      : { rows: await queryOverlapPairs(db, scope.sql), totals: await queryCodingCounts(db, scope.sql) };
   const order = new Map(scope.codes.map((c, i) => [c.id, i]));
   const pairs = rows
     .filter((r) => order.has(r.a) && order.has(r.b))
@@ -71,4 +71,29 @@ export async function cooccurrence(db: Db, input: AnalysisScopeInput & { mode: C
     })),
     pairs,
   };
+}
+
+/** Pairs of codes per sentence unit and units per code, from distinct (unit, code) rows. */
+export function unitPairs(rows: readonly { unitId: string; codeId: string }[]): { rows: PairRow[]; totals: Map<string, number> } {
+  const byUnit = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let set = byUnit.get(r.unitId);
+    if (!set) byUnit.set(r.unitId, (set = new Set()));
+    set.add(r.codeId);
+  }
+  const totals = new Map<string, number>();
+  const pairs = new Map<string, PairRow>();
+  for (const set of byUnit.values()) {
+    const codes = [...set].sort();
+    for (const c of codes) totals.set(c, (totals.get(c) ?? 0) + 1);
+    for (let x = 0; x < codes.length; x++) {
+      for (let y = x + 1; y < codes.length; y++) {
+        const k = `${codes[x]}\u0000${codes[y]}`;
+        const p = pairs.get(k);
+        if (p) p.n12++;
+        else pairs.set(k, { a: codes[x]!, b: codes[y]!, n12: 1 });
+      }
+    }
+  }
+  return { rows: [...pairs.values()], totals };
 }

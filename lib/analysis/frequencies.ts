@@ -69,8 +69,10 @@ export async function codeFrequencies(db: Db, input: AnalysisScopeInput & { by: 
   const scope = await resolveScope(db, input);
   const by = input.by;
   const spec = groupSpecOf(scope, by);
-  const overall = await queryFrequencies(db, scope.sql, "code");
-  const grouped = spec === "code" ? overall : await queryFrequencies(db, scope.sql, spec);
+  // Groups of documents partition codings and units (each belongs to one document), so their
+  // sums are the totals and one query does; coders do not (two coders may code one unit).
+  const grouped = await queryFrequencies(db, scope.sql, spec);
+  const overall = spec === "code" ? grouped : spec === "coder" ? await queryFrequencies(db, scope.sql, "code") : sumGroups(grouped);
   const docTotals = (await queryDocumentGroups(db, scope.sql, "code"))[0] ?? { group: "", documents: 0, chars: 0 };
   const docGroups = spec === "coder" ? [] : spec === "code" ? [docTotals] : await queryDocumentGroups(db, scope.sql, spec);
 
@@ -145,6 +147,22 @@ export async function codeFrequencies(db: Db, input: AnalysisScopeInput & { by: 
     codes,
     total: { documents: docTotals.documents, chars: docTotals.chars, codings: overallTotal.codings, codedUnits: overallTotal.units },
   };
+}
+
+function sumGroups(g: Awaited<ReturnType<typeof queryFrequencies>>): Awaited<ReturnType<typeof queryFrequencies>> {
+  const sum = (rows: FrequencyRow[]) => {
+    const by = new Map<string, FrequencyRow>();
+    for (const r of rows) {
+      const t = by.get(r.codeId);
+      if (t) {
+        t.codings += r.codings;
+        t.units += r.units;
+      } else by.set(r.codeId, { codeId: r.codeId, group: "", codings: r.codings, units: r.units });
+    }
+    return [...by.values()];
+  };
+  const totals = g.totals.reduce((t, r) => ({ group: "", codings: t.codings + r.codings, units: t.units + r.units }), { group: "", codings: 0, units: 0 });
+  return { own: sum(g.own), rolled: sum(g.rolled), totals: g.totals.length ? [totals] : [] };
 }
 
 /** Years ascending (unknown last), documents by year then title, other keys alphabetically. */

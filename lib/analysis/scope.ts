@@ -9,6 +9,7 @@ import {
   findUsersByNames,
   listAnalysisCodes,
   listGroupMembers,
+  spanBounds,
   type AnalysisCodeRow,
   type AnalysisField,
   type AnalysisGroupBy,
@@ -109,7 +110,11 @@ export function findCode(codes: Map<string, AnalysisCode>, ref: string): Analysi
 }
 
 export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<ResolvedScope> {
-  const [rows, variables] = await Promise.all([listAnalysisCodes(db, input.projectId), listVariableRows(db, input.projectId)]);
+  const [rows, variables, bounds] = await Promise.all([
+    listAnalysisCodes(db, input.projectId),
+    listVariableRows(db, input.projectId),
+    spanBounds(db, input.projectId),
+  ]);
   if (rows.length === 0 && !(await projectExists(db, input.projectId))) {
     throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId: input.projectId });
   }
@@ -146,7 +151,7 @@ export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<R
   }
   const codeIds = selected ? [...selected] : undefined;
   return {
-    sql: { projectId: input.projectId, filters, coderIds, codeIds, variables: variableFilters },
+    sql: { projectId: input.projectId, filters, coderIds, codeIds, variables: variableFilters, bounds },
     codes: codeIds ? ordered.filter((c) => selected!.has(c.id)) : ordered,
     allCodes,
     variables,

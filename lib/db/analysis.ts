@@ -25,7 +25,27 @@ export type AnalysisScopeSql = {
   codeIds?: string[];
   /** User-defined document variables: accepted values ("" = no value set). */
   variables?: { variableId: string; values: string[] }[];
+  /** The longest sentence unit and coding of the project, in code points (see `spanBounds`). */
+  bounds: SpanBounds;
 };
+
+export type SpanBounds = { maxUnitLength: number; maxCodingLength: number };
+
+/**
+ * The longest sentence unit and the longest coding of a project. Overlap joins use them as a
+ * lower bound on the other span's start (a unit touching a coding starts after
+ * coding.start − maxUnitLength), so the (documentId, …, start) indexes scan only the spans near
+ * a coding instead of every span before it in its document — without it, 100,000 codings
+ * joined to their sentences take tens of seconds on SQLite.
+ */
+export async function spanBounds(db: DbClient, projectId: string): Promise<SpanBounds> {
+  type Row = { u: number | bigint | null; c: number | bigint | null };
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT (SELECT MAX(u."end" - u."start") FROM "Unit" u JOIN "Document" d ON d."id" = u."documentId"
+              WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence') AS "u",
+           (SELECT MAX(c."end" - c."start") FROM "Coding" c WHERE c."projectId" = ${projectId}) AS "c"`);
+  return { maxUnitLength: num(rows[0]?.u), maxCodingLength: num(rows[0]?.c) };
+}
 
 /** A grouping: a built-in one, or a user-defined document variable. */
 export type GroupSpec = AnalysisGroupBy | { variableId: string };
@@ -106,9 +126,17 @@ function groupExpr(by: GroupSpec): Prisma.Sql {
   }
 }
 
-/** Sentence units a coding `c` touches: overlap of half-open code-point spans. */
-const UNIT_JOIN = Prisma.sql`"Unit" u ON u."documentId" = c."documentId" AND u."kind" = 'sentence'
-  AND u."start" < c."end" AND u."end" > c."start"`;
+/** Sentence units a coding `c` touches: overlap of half-open code-point spans, bounded for the index. */
+const unitJoin = (b: SpanBounds) => Prisma.sql`"Unit" u ON u."documentId" = c."documentId" AND u."kind" = 'sentence'
+  AND u."start" < c."end" AND u."end" > c."start" AND u."start" > c."start" - ${b.maxUnitLength}`;
+
+/** Coding `alias` overlaps the span of `other` (both with "start"/"end"), bounded for the index. */
+const overlapsSpan = (alias: string, other: string, b: SpanBounds) => {
+  const a = (col: string) => Prisma.raw(`${alias}."${col}"`);
+  const o = (col: string) => Prisma.raw(`${other}."${col}"`);
+  return Prisma.sql`${a("documentId")} = ${o("documentId")} AND ${a("start")} < ${o("end")} AND ${a("end")} > ${o("start")}
+    AND ${a("start")} > ${o("start")} - ${b.maxCodingLength}`;
+};
 
 const num = (v: number | bigint | null | undefined) => (v === null || v === undefined ? 0 : Number(v));
 const key = (v: string | number | bigint | null) => (v === null ? "" : String(v));
@@ -131,7 +159,7 @@ export async function queryFrequencies(
   const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
   const cu = Prisma.sql`SELECT c."id" AS "codingId", c."codeId" AS "codeId", u."id" AS "unitId", ${groupExpr(by)} AS "g"
     FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
-    LEFT JOIN ${UNIT_JOIN}
+    LEFT JOIN ${unitJoin(scope.bounds)}
     WHERE ${where}`;
   const ancestorFilter = scope.codeIds ? Prisma.sql`WHERE a."ancestorId" IN (${scope.codeIds.length ? inList(scope.codeIds) : Prisma.sql`NULL`})` : Prisma.empty;
   type Row = { kind: string; codeId: string | null; g: string | null; codings: number | bigint; units: number | bigint };
@@ -230,48 +258,48 @@ export function findUsersByIds(db: DbClient, ids: string[]): Promise<{ id: strin
 export type PairRow = { a: string; b: string; n12: number };
 
 /**
- * Pairs of codes (a < b by id) occurring together. `unit`: distinct sentence units carrying a
- * coding of each. `overlap`: pairs of codings, one of each code, in the same document whose
- * spans share at least one code point.
+ * Distinct (sentence unit, code) pairs in scope: the input of unit co-occurrence. LEFT JOIN …
+ * IS NOT NULL is an inner join that SQLite may not reorder: without stats its planner would
+ * walk the units first and scan every coding before each (40 s on 100,000 codings). The pairs of codes within each unit are counted by the caller — SQLite has no
+ * hash join, and a self-join of 100,000 rows on the unit takes seconds where one pass in
+ * JavaScript takes milliseconds.
  */
-export async function queryCooccurrencePairs(db: DbClient, scope: AnalysisScopeSql, mode: "unit" | "overlap"): Promise<PairRow[]> {
-  const where = (alias: string) => Prisma.join([...documentConditions(scope), ...codingConditions(scope, alias)], " AND ");
+export async function queryUnitCodes(db: DbClient, scope: AnalysisScopeSql): Promise<{ unitId: string; codeId: string }[]> {
+  const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
+  return db.$queryRaw<{ unitId: string; codeId: string }[]>(Prisma.sql`
+    SELECT DISTINCT u."id" AS "unitId", c."codeId" AS "codeId"
+    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+    WHERE ${where} AND u."id" IS NOT NULL`);
+}
+
+/**
+ * Pairs of codes (a < b by id) whose codings overlap: pairs of codings, one of each code, in
+ * the same document whose spans share at least one code point.
+ */
+export async function queryOverlapPairs(db: DbClient, scope: AnalysisScopeSql): Promise<PairRow[]> {
+  const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c"), ...codingConditions(scope, "q")], " AND ");
   type Row = { a: string; b: string; n12: number | bigint };
-  const rows =
-    mode === "unit"
-      ? await db.$queryRaw<Row[]>(Prisma.sql`
-          WITH cu AS (
-            SELECT DISTINCT c."codeId" AS "codeId", u."id" AS "unitId"
-            FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" JOIN ${UNIT_JOIN}
-            WHERE ${where("c")}
-          )
-          SELECT x."codeId" AS "a", y."codeId" AS "b", COUNT(*) AS "n12"
-          FROM cu x JOIN cu y ON y."unitId" = x."unitId" AND x."codeId" < y."codeId"
-          GROUP BY x."codeId", y."codeId"`)
-      : await db.$queryRaw<Row[]>(Prisma.sql`
-          SELECT c."codeId" AS "a", c2."codeId" AS "b", COUNT(*) AS "n12"
-          FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
-          JOIN "Coding" c2 ON c2."documentId" = c."documentId" AND c."codeId" < c2."codeId"
-            AND c2."start" < c."end" AND c2."end" > c."start"
-          WHERE ${where("c")} ${codingConditions(scope, "c2").length ? Prisma.sql`AND ${Prisma.join(codingConditions(scope, "c2"), " AND ")}` : Prisma.empty}
-          GROUP BY c."codeId", c2."codeId"`);
+  // Each overlapping pair once, from its earlier coding (by start, then id): the other starts
+  // inside its span — an index range as short as the coding itself.
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT x."a" AS "a", x."b" AS "b", COUNT(*) AS "n12" FROM (
+      SELECT CASE WHEN c."codeId" < q."codeId" THEN c."codeId" ELSE q."codeId" END AS "a",
+             CASE WHEN c."codeId" < q."codeId" THEN q."codeId" ELSE c."codeId" END AS "b"
+      FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
+      JOIN "Coding" q ON q."documentId" = c."documentId" AND q."start" >= c."start" AND q."start" < c."end"
+        AND (q."start" > c."start" OR q."id" > c."id") AND q."codeId" <> c."codeId"
+      WHERE ${where}
+    ) x GROUP BY x."a", x."b"`);
   return rows.map((r) => ({ a: r.a, b: r.b, n12: num(r.n12) }));
 }
 
-/** Per code: distinct units (unit mode) or codings (overlap mode) in scope — the n1 and n2 of the c-coefficient. */
-export async function queryCodeTotals(db: DbClient, scope: AnalysisScopeSql, mode: "unit" | "overlap"): Promise<Map<string, number>> {
+/** Per code: codings in scope — the n1 and n2 of the c-coefficient in overlap mode. */
+export async function queryCodingCounts(db: DbClient, scope: AnalysisScopeSql): Promise<Map<string, number>> {
   const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
-  type Row = { codeId: string; n: number | bigint };
-  const rows =
-    mode === "unit"
-      ? await db.$queryRaw<Row[]>(Prisma.sql`
-          SELECT c."codeId" AS "codeId", COUNT(DISTINCT u."id") AS "n"
-          FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" JOIN ${UNIT_JOIN}
-          WHERE ${where} GROUP BY c."codeId"`)
-      : await db.$queryRaw<Row[]>(Prisma.sql`
-          SELECT c."codeId" AS "codeId", COUNT(*) AS "n"
-          FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
-          WHERE ${where} GROUP BY c."codeId"`);
+  const rows = await db.$queryRaw<{ codeId: string; n: number | bigint }[]>(Prisma.sql`
+    SELECT c."codeId" AS "codeId", COUNT(*) AS "n"
+    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
+    WHERE ${where} GROUP BY c."codeId"`);
   return new Map(rows.map((r) => [r.codeId, num(r.n)]));
 }
 
@@ -335,20 +363,21 @@ export async function queryPassages(db: DbClient, q: PassageQuerySql): Promise<P
     );
   const codesIn = (ids: string[]) => (ids.length ? Prisma.sql`c."codeId" IN (${inList(ids)})` : Prisma.sql`1 = 0`);
   let codeCond = codesIn(q.codeIds);
-  let unitJoin = Prisma.sql`LEFT JOIN ${UNIT_JOIN}`;
+  const b = q.scope.bounds;
+  let units = Prisma.sql`LEFT JOIN ${unitJoin(b)}`;
   if (q.cooccurrence?.mode === "unit") {
     // Only the units that carry both codes; a coding without such a unit drops out (inner join).
     // Codings of either code: the passages of a cell are both sides of it.
     const w = q.cooccurrence.withCodeIds;
-    unitJoin = Prisma.sql`JOIN ${UNIT_JOIN}
-      AND EXISTS (SELECT 1 FROM "Coding" x WHERE x."documentId" = u."documentId" AND x."start" < u."end" AND x."end" > u."start" AND ${other("x", q.codeIds)})
-      AND EXISTS (SELECT 1 FROM "Coding" y WHERE y."documentId" = u."documentId" AND y."start" < u."end" AND y."end" > u."start" AND ${other("y", w)})`;
-    codeCond = codesIn([...q.codeIds, ...w]);
+    units = Prisma.sql`LEFT JOIN ${unitJoin(b)}
+      AND EXISTS (SELECT 1 FROM "Coding" x WHERE ${overlapsSpan("x", "u", b)} AND ${other("x", q.codeIds)})
+      AND EXISTS (SELECT 1 FROM "Coding" y WHERE ${overlapsSpan("y", "u", b)} AND ${other("y", w)})`;
+    codeCond = Prisma.sql`${codesIn([...q.codeIds, ...w])} AND u."id" IS NOT NULL`;
   } else if (q.cooccurrence?.mode === "overlap") {
     const w = q.cooccurrence.withCodeIds;
     const side = (mine: string[], theirs: string[]) =>
       Prisma.sql`(${codesIn(mine)} AND EXISTS (SELECT 1 FROM "Coding" y
-        WHERE y."documentId" = c."documentId" AND y."start" < c."end" AND y."end" > c."start" AND y."codeId" <> c."codeId" AND ${other("y", theirs)}))`;
+        WHERE ${overlapsSpan("y", "c", b)} AND y."codeId" <> c."codeId" AND ${other("y", theirs)}))`;
     codeCond = Prisma.sql`(${side(q.codeIds, w)} OR ${side(w, q.codeIds)})`;
   }
   conds.push(codeCond);
@@ -362,7 +391,7 @@ export async function queryPassages(db: DbClient, q: PassageQuerySql): Promise<P
       substr(d."plainText", c."end" + 1, ${n}) AS "after",
       d."title" AS "title", d."year" AS "year", d."region" AS "region", u."id" AS "unitId"
     FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
-    ${unitJoin}
+    ${units}
     WHERE ${Prisma.join(conds, " AND ")}
     ORDER BY CASE WHEN d."year" IS NULL THEN 1 ELSE 0 END, d."year", d."title", d."id", c."start", c."end", c."id", u."start"`);
   return rows.map((r) => ({ ...r, start: num(r.start), end: num(r.end), year: r.year === null ? null : Number(r.year) }));
