@@ -4,7 +4,7 @@
  * the document, the coder and the sentence units each coding accounts for. The frequency
  * `codings` of a cell is `passages.length`, its `units` is `units`.
  */
-import { findUsersByIds, queryPassages } from "../db/analysis";
+import { countPassages, findUsersByIds, queryPassages } from "../db/analysis";
 import type { Db } from "../db/client";
 import type { CooccurrenceMode } from "./cooccurrence";
 import { findCode, groupSpecOf, resolveScope, withDescendants, type AnalysisScopeInput } from "./scope";
@@ -53,13 +53,16 @@ export async function findPassages(db: Db, q: PassageQuery): Promise<PassageList
   const rollUp = q.rollUp ?? !q.cooccurrence;
   const codeIds = inScope(rollUp ? withDescendants([code.id], all) : [code.id]);
   const other = q.cooccurrence ? findCode(scope.allCodes, q.cooccurrence.with) : undefined;
-  const rows = await queryPassages(db, {
+  const sql = {
     scope: scope.sql,
     codeIds,
     group: q.group && q.group.by !== "code" ? { by: groupSpecOf(scope, q.group.by), key: q.group.key } : undefined,
     cooccurrence: q.cooccurrence && other ? { mode: q.cooccurrence.mode, withCodeIds: inScope([other.id]) } : undefined,
     context: Math.max(0, Math.min(200, q.context ?? 30)),
-  });
+  };
+  // A page is read as a page (with a count beside it); the whole list (CLI, CSV) in one query.
+  const page = q.limit === undefined ? undefined : { limit: q.limit, offset: q.offset ?? 0 };
+  const [rows, counted] = await Promise.all([queryPassages(db, sql, page), page ? countPassages(db, sql) : Promise.resolve(null)]);
   const byCoding = new Map<string, Passage>();
   const coderIds = new Set<string>();
   const units = new Set<string>();
@@ -92,6 +95,7 @@ export async function findPassages(db: Db, q: PassageQuery): Promise<PassageList
   }
   const names = new Map((await findUsersByIds(db, [...coderIds])).map((u) => [u.id, u.name]));
   const passages = [...byCoding.values()].map((p) => ({ ...p, coder: names.get(p.coder) ?? p.coder }));
+  if (counted) return { total: counted.total, units: counted.units, passages };
   const from = q.offset ?? 0;
-  return { total: passages.length, units: units.size, passages: q.limit === undefined ? passages.slice(from) : passages.slice(from, from + q.limit) };
+  return { total: passages.length, units: units.size, passages: passages.slice(from) };
 }

@@ -29,22 +29,27 @@ export type AnalysisScopeSql = {
   bounds: SpanBounds;
 };
 
-export type SpanBounds = { maxUnitLength: number; maxCodingLength: number };
+export type SpanBounds = { maxUnitLength: number };
 
 /**
- * The longest sentence unit and the longest coding of a project. Overlap joins use them as a
- * lower bound on the other span's start (a unit touching a coding starts after
- * coding.start − maxUnitLength), so the (documentId, …, start) indexes scan only the spans near
- * a coding instead of every span before it in its document — without it, 100,000 codings
- * joined to their sentences take tens of seconds on SQLite.
+ * The longest sentence unit of a project. Joins of codings to units use it as a lower bound on
+ * the unit's start (a unit touching a coding starts after coding.start − maxUnitLength), so the
+ * (documentId, kind, start) index scans only the units near a coding instead of every unit
+ * before it in its document — without it, 100,000 codings joined to their sentences take tens
+ * of seconds on SQLite.
  */
 export async function spanBounds(db: DbClient, projectId: string): Promise<SpanBounds> {
-  type Row = { u: number | bigint | null; c: number | bigint | null };
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    SELECT (SELECT MAX(u."end" - u."start") FROM "Unit" u JOIN "Document" d ON d."id" = u."documentId"
-              WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence') AS "u",
-           (SELECT MAX(c."end" - c."start") FROM "Coding" c WHERE c."projectId" = ${projectId}) AS "c"`);
-  return { maxUnitLength: num(rows[0]?.u), maxCodingLength: num(rows[0]?.c) };
+  const rows = await db.$queryRaw<{ m: number | bigint | null }[]>(Prisma.sql`
+    SELECT MAX(u."end" - u."start") AS "m" FROM "Unit" u JOIN "Document" d ON d."id" = u."documentId"
+    WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence'`);
+  return { maxUnitLength: num(rows[0]?.m) };
+}
+
+/** The longest coding of a project: the same bound for coding-to-coding overlaps (drill-down of co-occurrence). */
+async function maxCodingLength(db: DbClient, projectId: string): Promise<number> {
+  const rows = await db.$queryRaw<{ m: number | bigint | null }[]>(Prisma.sql`
+    SELECT MAX(c."end" - c."start") AS "m" FROM "Coding" c WHERE c."projectId" = ${projectId}`);
+  return num(rows[0]?.m);
 }
 
 /** A grouping: a built-in one, or a user-defined document variable. */
@@ -131,7 +136,7 @@ const unitJoin = (b: SpanBounds) => Prisma.sql`"Unit" u ON u."documentId" = c."d
   AND u."start" < c."end" AND u."end" > c."start" AND u."start" > c."start" - ${b.maxUnitLength}`;
 
 /** Coding `alias` overlaps the span of `other` (both with "start"/"end"), bounded for the index. */
-const overlapsSpan = (alias: string, other: string, b: SpanBounds) => {
+const overlapsSpan = (alias: string, other: string, b: { maxCodingLength: number }) => {
   const a = (col: string) => Prisma.raw(`${alias}."${col}"`);
   const o = (col: string) => Prisma.raw(`${other}."${col}"`);
   return Prisma.sql`${a("documentId")} = ${o("documentId")} AND ${a("start")} < ${o("end")} AND ${a("end")} > ${o("start")}
@@ -162,7 +167,10 @@ export async function queryFrequencies(
     LEFT JOIN ${unitJoin(scope.bounds)}
     WHERE ${where}`;
   const ancestorFilter = scope.codeIds ? Prisma.sql`WHERE a."ancestorId" IN (${scope.codeIds.length ? inList(scope.codeIds) : Prisma.sql`NULL`})` : Prisma.empty;
-  type Row = { kind: string; codeId: string | null; g: string | null; codings: number | bigint; units: number | bigint };
+  type Count = number | bigint;
+  type Row = { kind: string; codeId: string | null; g: string | null; codings: Count; units: Count; ownCodings: Count; ownUnits: Count };
+  // One pass over (coding, unit, ancestor) rows gives the rolled-up and the own counts (the
+  // pair of a code with itself); a second over (coding, unit) the group's totals.
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     WITH RECURSIVE anc("codeId", "ancestorId") AS (
       SELECT k."id", k."id" FROM "Code" k WHERE k."projectId" = ${scope.projectId}
@@ -170,24 +178,24 @@ export async function queryFrequencies(
       SELECT a."codeId", k."parentId" FROM anc a JOIN "Code" k ON k."id" = a."ancestorId" WHERE k."parentId" IS NOT NULL
     ),
     cu AS (${cu})
-    SELECT 'own' AS "kind", cu."codeId" AS "codeId", cu."g" AS "g",
-      COUNT(DISTINCT cu."codingId") AS "codings", COUNT(DISTINCT cu."unitId") AS "units"
-    FROM cu GROUP BY cu."codeId", cu."g"
-    UNION ALL
-    SELECT 'rolled', a."ancestorId", cu."g", COUNT(DISTINCT cu."codingId"), COUNT(DISTINCT cu."unitId")
+    SELECT 'rolled' AS "kind", a."ancestorId" AS "codeId", cu."g" AS "g",
+      COUNT(DISTINCT cu."codingId") AS "codings", COUNT(DISTINCT cu."unitId") AS "units",
+      COUNT(DISTINCT CASE WHEN a."codeId" = a."ancestorId" THEN cu."codingId" END) AS "ownCodings",
+      COUNT(DISTINCT CASE WHEN a."codeId" = a."ancestorId" THEN cu."unitId" END) AS "ownUnits"
     FROM cu JOIN anc a ON a."codeId" = cu."codeId" ${ancestorFilter}
     GROUP BY a."ancestorId", cu."g"
     UNION ALL
-    SELECT 'total', NULL, cu."g", COUNT(DISTINCT cu."codingId"), COUNT(DISTINCT cu."unitId")
+    SELECT 'total', NULL, cu."g", COUNT(DISTINCT cu."codingId"), COUNT(DISTINCT cu."unitId"), 0, 0
     FROM cu GROUP BY cu."g"`);
   const own: FrequencyRow[] = [];
   const rolled: FrequencyRow[] = [];
   const totals: GroupTotalRow[] = [];
   for (const r of rows) {
     const base = { group: key(r.g), codings: num(r.codings), units: num(r.units) };
-    if (r.kind === "own") own.push({ codeId: r.codeId ?? "", ...base });
-    else if (r.kind === "rolled") rolled.push({ codeId: r.codeId ?? "", ...base });
-    else totals.push(base);
+    if (r.kind === "rolled") {
+      rolled.push({ codeId: r.codeId ?? "", ...base });
+      if (num(r.ownCodings) > 0) own.push({ codeId: r.codeId ?? "", group: base.group, codings: num(r.ownCodings), units: num(r.ownUnits) });
+    } else totals.push(base);
   }
   return { own, rolled, totals };
 }
@@ -347,14 +355,8 @@ function groupCondition(by: GroupSpec, k: string): Prisma.Sql {
   }
 }
 
-/**
- * The codings behind a number, one row per (coding, sentence unit it touches) — in unit
- * co-occurrence only the units it shares with the other code —, with the quote's context
- * cut by SQL substr (code points on both databases; CASE instead of MAX/GREATEST, which
- * differ between them).
- */
-export async function queryPassages(db: DbClient, q: PassageQuerySql): Promise<PassageSqlRow[]> {
-  const n = q.context;
+/** The FROM … WHERE of the codings behind a number (with `u`, the sentence units each accounts for). */
+async function passageSource(db: DbClient, q: PassageQuerySql): Promise<{ from: Prisma.Sql; unitMode: boolean }> {
   const conds = [...documentConditions(q.scope), ...codingConditions(q.scope, "c")];
   const other = (alias: string, ids: string[]) =>
     Prisma.join(
@@ -365,23 +367,58 @@ export async function queryPassages(db: DbClient, q: PassageQuerySql): Promise<P
   let codeCond = codesIn(q.codeIds);
   const b = q.scope.bounds;
   let units = Prisma.sql`LEFT JOIN ${unitJoin(b)}`;
-  if (q.cooccurrence?.mode === "unit") {
-    // Only the units that carry both codes; a coding without such a unit drops out (inner join).
-    // Codings of either code: the passages of a cell are both sides of it.
+  if (q.cooccurrence) {
+    const bc = { maxCodingLength: await maxCodingLength(db, q.scope.projectId) };
     const w = q.cooccurrence.withCodeIds;
-    units = Prisma.sql`LEFT JOIN ${unitJoin(b)}
-      AND EXISTS (SELECT 1 FROM "Coding" x WHERE ${overlapsSpan("x", "u", b)} AND ${other("x", q.codeIds)})
-      AND EXISTS (SELECT 1 FROM "Coding" y WHERE ${overlapsSpan("y", "u", b)} AND ${other("y", w)})`;
-    codeCond = Prisma.sql`${codesIn([...q.codeIds, ...w])} AND u."id" IS NOT NULL`;
-  } else if (q.cooccurrence?.mode === "overlap") {
-    const w = q.cooccurrence.withCodeIds;
-    const side = (mine: string[], theirs: string[]) =>
-      Prisma.sql`(${codesIn(mine)} AND EXISTS (SELECT 1 FROM "Coding" y
-        WHERE ${overlapsSpan("y", "c", b)} AND y."codeId" <> c."codeId" AND ${other("y", theirs)}))`;
-    codeCond = Prisma.sql`(${side(q.codeIds, w)} OR ${side(w, q.codeIds)})`;
+    if (q.cooccurrence.mode === "unit") {
+      // Only the units that carry both codes; a coding without such a unit drops out.
+      // Codings of either code: the passages of a cell are both sides of it.
+      units = Prisma.sql`LEFT JOIN ${unitJoin(b)}
+        AND EXISTS (SELECT 1 FROM "Coding" x WHERE ${overlapsSpan("x", "u", bc)} AND ${other("x", q.codeIds)})
+        AND EXISTS (SELECT 1 FROM "Coding" y WHERE ${overlapsSpan("y", "u", bc)} AND ${other("y", w)})`;
+      codeCond = Prisma.sql`${codesIn([...q.codeIds, ...w])} AND u."id" IS NOT NULL`;
+    } else {
+      const side = (mine: string[], theirs: string[]) =>
+        Prisma.sql`(${codesIn(mine)} AND EXISTS (SELECT 1 FROM "Coding" y
+          WHERE ${overlapsSpan("y", "c", bc)} AND y."codeId" <> c."codeId" AND ${other("y", theirs)}))`;
+      codeCond = Prisma.sql`(${side(q.codeIds, w)} OR ${side(w, q.codeIds)})`;
+    }
   }
   conds.push(codeCond);
   if (q.group) conds.push(groupCondition(q.group.by, q.group.key));
+  return {
+    from: Prisma.sql`FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" ${units} WHERE ${Prisma.join(conds, " AND ")}`,
+    unitMode: q.cooccurrence?.mode === "unit",
+  };
+}
+
+const PASSAGE_ORDER = Prisma.sql`CASE WHEN d."year" IS NULL THEN 1 ELSE 0 END, d."year", d."title", d."id", c."start", c."end", c."id"`;
+
+/** How many codings are behind a number, and how many sentence units they account for. */
+export async function countPassages(db: DbClient, q: PassageQuerySql): Promise<{ total: number; units: number }> {
+  const { from } = await passageSource(db, q);
+  const rows = await db.$queryRaw<{ total: number | bigint; units: number | bigint }[]>(
+    Prisma.sql`SELECT COUNT(DISTINCT c."id") AS "total", COUNT(DISTINCT u."id") AS "units" ${from}`,
+  );
+  return { total: num(rows[0]?.total), units: num(rows[0]?.units) };
+}
+
+/**
+ * The codings behind a number, one row per (coding, sentence unit it touches) — in unit
+ * co-occurrence only the units it shares with the other code —, with the quote's context
+ * cut by SQL substr (code points on both databases; CASE instead of MAX/GREATEST, which
+ * differ between them). With `page`, only that page of codings (in the list's order) is read.
+ */
+export async function queryPassages(db: DbClient, q: PassageQuerySql, page?: { limit: number; offset: number }): Promise<PassageSqlRow[]> {
+  const n = q.context;
+  const { from } = await passageSource(db, q);
+  const paged = page
+    ? Prisma.sql`AND c."id" IN (SELECT p."id" FROM (
+        SELECT DISTINCT c."id" AS "id", CASE WHEN d."year" IS NULL THEN 1 ELSE 0 END AS "k0", d."year" AS "k1", d."title" AS "k2",
+          d."id" AS "k3", c."start" AS "k4", c."end" AS "k5"
+        ${from}
+        ORDER BY "k0", "k1", "k2", "k3", "k4", "k5", "id" LIMIT ${page.limit} OFFSET ${page.offset}) p)`
+    : Prisma.empty;
   type Row = Omit<PassageSqlRow, "start" | "end" | "year"> & { start: number | bigint; end: number | bigint; year: number | bigint | null };
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     SELECT c."id" AS "codingId", c."codeId" AS "codeId", c."documentId" AS "documentId", c."coderId" AS "coderId",
@@ -390,9 +427,7 @@ export async function queryPassages(db: DbClient, q: PassageQuerySql): Promise<P
         CASE WHEN c."start" > ${n} THEN ${n} ELSE c."start" END) AS "before",
       substr(d."plainText", c."end" + 1, ${n}) AS "after",
       d."title" AS "title", d."year" AS "year", d."region" AS "region", u."id" AS "unitId"
-    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
-    ${units}
-    WHERE ${Prisma.join(conds, " AND ")}
-    ORDER BY CASE WHEN d."year" IS NULL THEN 1 ELSE 0 END, d."year", d."title", d."id", c."start", c."end", c."id", u."start"`);
+    ${from} ${paged}
+    ORDER BY ${PASSAGE_ORDER}, u."start"`);
   return rows.map((r) => ({ ...r, start: num(r.start), end: num(r.end), year: r.year === null ? null : Number(r.year) }));
 }

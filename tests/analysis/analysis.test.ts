@@ -176,6 +176,12 @@ describe("analysis on a fixture with known codings", () => {
     expect(sorted(overlap.passages.map((p) => p.codingId))).toEqual(sorted([f.k.k5, f.k.k7]));
     const adjacent = await findPassages(t.db, { projectId: f.projectId, code: "COO-3", cooccurrence: { mode: "overlap", with: "PLACE" } });
     expect(adjacent.total).toBe(0);
+    // A page (read as a page in SQL, counted beside it) agrees with the whole list.
+    const paged = await findPassages(t.db, { projectId: f.projectId, code: "CON-1", cooccurrence: { mode: "unit", with: "CON-2" }, limit: 4, offset: 2 });
+    expect([paged.total, paged.units]).toEqual([6, 2]);
+    expect(paged.passages).toEqual(unit.passages.slice(2, 6));
+    const pagedGroup = await findPassages(t.db, { projectId: f.projectId, code: "CON", group: { by: "region", key: "BTH" }, limit: 100 });
+    expect([pagedGroup.total, pagedGroup.units, pagedGroup.passages.length]).toEqual([6, 2, 6]);
     const cons = await findPassages(t.db, { projectId: f.projectId, code: "CON-2", cooccurrence: { mode: "overlap", with: "CON-1" } });
     expect(sorted(cons.passages.map((p) => p.codingId))).toEqual(sorted([f.k.k1, f.k.k2, f.k.k3, f.k.k4, f.k.k6, f.k.k11]));
   });
