@@ -162,42 +162,62 @@ export async function queryFrequencies(
   by: GroupSpec,
 ): Promise<{ own: FrequencyRow[]; rolled: FrequencyRow[]; totals: GroupTotalRow[] }> {
   const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
-  const cu = Prisma.sql`SELECT c."id" AS "codingId", c."codeId" AS "codeId", u."id" AS "unitId", ${groupExpr(by)} AS "g"
-    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
-    LEFT JOIN ${unitJoin(scope.bounds)}
-    WHERE ${where}`;
   const ancestorFilter = scope.codeIds ? Prisma.sql`WHERE a."ancestorId" IN (${scope.codeIds.length ? inList(scope.codeIds) : Prisma.sql`NULL`})` : Prisma.empty;
-  type Count = number | bigint;
-  type Row = { kind: string; codeId: string | null; g: string | null; codings: Count; units: Count; ownCodings: Count; ownUnits: Count };
-  // One pass over (coding, unit, ancestor) rows gives the rolled-up and the own counts (the
-  // pair of a code with itself); a second over (coding, unit) the group's totals.
+  type Count = number | bigint | null;
+  type Row = { kind: string; codeId: string | null; g: string | null; n: Count; own: Count };
+  // Units and codings are counted apart. Units: distinct (code, unit, group) rows joined to the
+  // code's ancestors — the pair of a code with itself gives its own count. Codings: a coding has
+  // one code, so a code's rolled-up codings are sums of counts per code, without the unit join.
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     WITH RECURSIVE anc("codeId", "ancestorId") AS (
       SELECT k."id", k."id" FROM "Code" k WHERE k."projectId" = ${scope.projectId}
       UNION ALL
       SELECT a."codeId", k."parentId" FROM anc a JOIN "Code" k ON k."id" = a."ancestorId" WHERE k."parentId" IS NOT NULL
     ),
-    cu AS (${cu})
-    SELECT 'rolled' AS "kind", a."ancestorId" AS "codeId", cu."g" AS "g",
-      COUNT(DISTINCT cu."codingId") AS "codings", COUNT(DISTINCT cu."unitId") AS "units",
-      COUNT(DISTINCT CASE WHEN a."codeId" = a."ancestorId" THEN cu."codingId" END) AS "ownCodings",
-      COUNT(DISTINCT CASE WHEN a."codeId" = a."ancestorId" THEN cu."unitId" END) AS "ownUnits"
+    cu AS (
+      SELECT DISTINCT c."codeId" AS "codeId", u."id" AS "unitId", ${groupExpr(by)} AS "g"
+      FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+      WHERE ${where}
+    ),
+    cc AS (
+      SELECT x."codeId" AS "codeId", x."g" AS "g", COUNT(*) AS "n" FROM (
+        SELECT c."codeId" AS "codeId", ${groupExpr(by)} AS "g" FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" WHERE ${where}
+      ) x GROUP BY x."codeId", x."g"
+    )
+    SELECT 'units' AS "kind", a."ancestorId" AS "codeId", cu."g" AS "g", COUNT(DISTINCT cu."unitId") AS "n",
+      COUNT(CASE WHEN a."codeId" = a."ancestorId" THEN cu."unitId" END) AS "own"
     FROM cu JOIN anc a ON a."codeId" = cu."codeId" ${ancestorFilter}
     GROUP BY a."ancestorId", cu."g"
     UNION ALL
-    SELECT 'total', NULL, cu."g", COUNT(DISTINCT cu."codingId"), COUNT(DISTINCT cu."unitId"), 0, 0
-    FROM cu GROUP BY cu."g"`);
-  const own: FrequencyRow[] = [];
-  const rolled: FrequencyRow[] = [];
-  const totals: GroupTotalRow[] = [];
+    SELECT 'codings', a."ancestorId", cc."g", SUM(cc."n"), SUM(CASE WHEN a."codeId" = a."ancestorId" THEN cc."n" ELSE 0 END)
+    FROM cc JOIN anc a ON a."codeId" = cc."codeId" ${ancestorFilter}
+    GROUP BY a."ancestorId", cc."g"
+    UNION ALL
+    SELECT 'totalUnits', NULL, cu."g", COUNT(DISTINCT cu."unitId"), 0 FROM cu GROUP BY cu."g"
+    UNION ALL
+    SELECT 'totalCodings', NULL, cc."g", SUM(cc."n"), 0 FROM cc GROUP BY cc."g"`);
+  const own = new Map<string, FrequencyRow>();
+  const rolled = new Map<string, FrequencyRow>();
+  const totals = new Map<string, GroupTotalRow>();
+  const entry = (m: Map<string, FrequencyRow>, codeId: string, group: string) => {
+    const k = `${codeId}\u0000${group}`;
+    let e = m.get(k);
+    if (!e) m.set(k, (e = { codeId, group, codings: 0, units: 0 }));
+    return e;
+  };
   for (const r of rows) {
-    const base = { group: key(r.g), codings: num(r.codings), units: num(r.units) };
-    if (r.kind === "rolled") {
-      rolled.push({ codeId: r.codeId ?? "", ...base });
-      if (num(r.ownCodings) > 0) own.push({ codeId: r.codeId ?? "", group: base.group, codings: num(r.ownCodings), units: num(r.ownUnits) });
-    } else totals.push(base);
+    const group = key(r.g);
+    if (r.kind === "units" || r.kind === "codings") {
+      const field = r.kind === "units" ? "units" : "codings";
+      entry(rolled, r.codeId ?? "", group)[field] = num(r.n);
+      if (num(r.own) > 0) entry(own, r.codeId ?? "", group)[field] = num(r.own);
+    } else {
+      let t = totals.get(group);
+      if (!t) totals.set(group, (t = { group, codings: 0, units: 0 }));
+      t[r.kind === "totalUnits" ? "units" : "codings"] = num(r.n);
+    }
   }
-  return { own, rolled, totals };
+  return { own: [...own.values()], rolled: [...rolled.values()], totals: [...totals.values()] };
 }
 
 export type DocumentGroupRow = { group: string; documents: number; chars: number };
