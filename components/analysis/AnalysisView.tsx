@@ -7,7 +7,7 @@ import { docTypeLabel, levelLabel, regionLabel } from "@/components/documents/la
 import type { Facets } from "@/components/documents/types";
 import { MultiSelect } from "@/components/search/MultiSelect";
 import { ErrorNote, inputClass, selectClass } from "@/components/shell/ui";
-import type { CooccurrenceTable, FrequencyTable } from "@/lib/analysis";
+import type { CooccurrenceTable, FrequencyTable, VariableTable } from "@/lib/analysis";
 import type { Locale } from "@/lib/i18n/locale";
 import { CooccurrencePanel } from "./CooccurrencePanel";
 import { FrequencyPanel } from "./FrequencyPanel";
@@ -30,6 +30,7 @@ export function AnalysisView({
   facets,
   codeSelections,
   variables,
+  variableTable,
 }: {
   projectId: string;
   facets: Facets;
@@ -37,6 +38,8 @@ export function AnalysisView({
   codeSelections: { value: string; label: string }[];
   /** The project's document variables: groupings and filters next to the built-in fields. */
   variables: VariableInfo[];
+  /** Documents with their variable values (the Variables tab's editor). */
+  variableTable: VariableTable;
 }) {
   const t = useTranslations("analysis");
   const locale = useLocale() as Locale;
@@ -192,7 +195,7 @@ export function AnalysisView({
       <ErrorNote>{error}</ErrorNote>
       <section className="rounded-md border border-stone-200 bg-white px-3 py-2">
         {tab === "variables" ? (
-          <VariablesPanel projectId={projectId} variables={variables} />
+          <VariablesPanel projectId={projectId} variables={variables} table={variableTable} />
         ) : ready === null ? (
           <p className="text-xs text-stone-500">{t("loading")}</p>
         ) : tab === "cooccurrence" ? (

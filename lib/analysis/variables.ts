@@ -8,7 +8,15 @@ import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { inTransaction, isUniqueViolation, projectExists } from "../db/shared";
-import { insertVariable, listDocumentNames, listVariableRows, writeVariableValues, type VariableRow } from "../db/variables";
+import {
+  insertVariable,
+  listDocumentBriefs,
+  listDocumentNames,
+  listProjectVariableValues,
+  listVariableRows,
+  writeVariableValues,
+  type VariableRow,
+} from "../db/variables";
 import { AppError } from "../errors";
 import { zodText } from "../i18n/text";
 import { parseInput } from "../parse-input";
@@ -188,4 +196,19 @@ export async function applyVariableTemplate(db: Db, projectId: string): Promise<
     if (!existing.has(t.name)) await defineVariable(db, { projectId, ...t, categories: [...t.categories] });
   }
   return listVariables(db, projectId);
+}
+
+export type VariableTable = {
+  documents: { id: string; title: string; year: number | null; region: string }[];
+  /** documentId → variable name → value. */
+  values: Record<string, Record<string, string>>;
+};
+
+/** The documents of a project with their variable values: what the variable editor shows. */
+export async function variableTable(db: Db, projectId: string): Promise<VariableTable> {
+  const [variables, documents, rows] = await Promise.all([listVariableRows(db, projectId), listDocumentBriefs(db, projectId), listProjectVariableValues(db, projectId)]);
+  const nameOf = new Map(variables.map((v) => [v.id, v.name]));
+  const values: Record<string, Record<string, string>> = {};
+  for (const r of rows) (values[r.documentId] ??= {})[nameOf.get(r.variableId) ?? r.variableId] = r.value;
+  return { documents, values };
 }

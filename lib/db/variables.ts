@@ -49,3 +49,16 @@ export function listVariableValues(db: DbClient, variableId: string): Promise<{ 
 export function listDocumentNames(db: DbClient, projectId: string): Promise<{ id: string; title: string; originalFilename: string }[]> {
   return db.document.findMany({ where: { projectId }, select: { id: true, title: true, originalFilename: true } });
 }
+
+/** Every value of every variable of a project's documents. */
+export function listProjectVariableValues(db: DbClient, projectId: string): Promise<{ variableId: string; documentId: string; value: string }[]> {
+  return db.documentVariableValue.findMany({ where: { variable: { projectId } }, select: { variableId: true, documentId: true, value: true } });
+}
+
+export function listDocumentBriefs(db: DbClient, projectId: string): Promise<{ id: string; title: string; year: number | null; region: string }[]> {
+  return db.document.findMany({
+    where: { projectId },
+    select: { id: true, title: true, year: true, region: true },
+    orderBy: [{ year: "asc" }, { title: "asc" }],
+  });
+}

@@ -9,6 +9,7 @@ import {
   normalizeValue,
   parseFilterSpec,
   setVariableValues,
+  variableTable,
   type FrequencyTable,
 } from "../../lib/analysis";
 import { appError } from "../helpers/app-error";
@@ -96,5 +97,8 @@ describe("document variables", () => {
     const types = await codeFrequencies(t.db, { projectId: f.projectId, by: "cityType", filters: parseFilterSpec("role=secondary") });
     expect(types.groups.map((g) => [g.key, g.codings])).toEqual([["TYPE-B", 3]]);
     expect((await listVariables(t.db, f.projectId)).map((v) => v.name)).toEqual(["area", "budget", "role", "cityType"]);
+    const grid = await variableTable(t.db, f.projectId);
+    expect(grid.documents.map((d) => d.title)).toEqual(["京津冀报告", "长三角规划"]);
+    expect(grid.values[f.d2.doc.id]).toEqual({ area: "YRD", role: "secondary", cityType: "TYPE-B" });
   });
 });

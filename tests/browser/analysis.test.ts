@@ -72,4 +72,28 @@ describe("analysis in the browser", () => {
     expect(await page.getByTestId("reader-title").innerText()).toBe("京津冀报告");
     expect(pageErrors).toEqual([]);
   });
+
+  it("defines the study's variables, sets one per document and groups the frequencies by it", async () => {
+    await page.goto(`/projects/${f.projectId}/analysis`);
+    await page.getByTestId("tab-variables").click();
+    await page.getByTestId("variables-template").click();
+    const grid = page.getByTestId("variables-grid");
+    await grid.waitFor();
+    // role of 京津冀报告 → core, of 长三角规划 → secondary (the selects are labelled by the variable's name).
+    const rows = grid.locator("tbody tr");
+    await rows.filter({ hasText: "京津冀报告" }).getByRole("combobox", { name: "role" }).selectOption("core");
+    await expect.poll(() => rows.filter({ hasText: "京津冀报告" }).getByRole("combobox", { name: "role" }).inputValue()).toBe("core");
+    await rows.filter({ hasText: "长三角规划" }).getByRole("combobox", { name: "role" }).selectOption("secondary");
+    await expect.poll(() => rows.filter({ hasText: "长三角规划" }).getByRole("combobox", { name: "role" }).inputValue()).toBe("secondary");
+
+    await page.getByTestId("tab-frequencies").click();
+    await page.getByTestId("group-by").selectOption("role");
+    await page.getByTestId("cell-CON-core").waitFor();
+    expect(await page.getByTestId("cell-CON-core").innerText()).toBe("6");
+    expect(await page.getByTestId("cell-CON-secondary").innerText()).toBe("1");
+    await page.getByTestId("cell-CON-secondary").click();
+    await expect.poll(() => page.getByTestId("passages-count").innerText()).toBe("1 passage in 1 sentence");
+    expect(await page.locator("[data-testid=passage] mark").allInnerTexts()).toEqual(["共享公共服务"]);
+    expect(pageErrors).toEqual([]);
+  });
 });

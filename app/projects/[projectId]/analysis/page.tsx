@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AnalysisView } from "@/components/analysis/AnalysisView";
-import { listVariables } from "@/lib/analysis";
+import { listVariables, variableTable } from "@/lib/analysis";
 import { getCodebook, listCodeGroups } from "@/lib/codebook";
 import { documentFacets } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
@@ -15,11 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AnalysisPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const db = getDb();
-  const [facets, groups, codebook, variables, locale] = await Promise.all([
+  const [facets, groups, codebook, variables, table, locale] = await Promise.all([
     documentFacets(db, projectId),
     listCodeGroups(db, projectId),
     getCodebook(db, projectId),
     listVariables(db, projectId),
+    variableTable(db, projectId),
     getLocale(),
   ]);
   const codeSelections = [
@@ -32,6 +33,7 @@ export default async function AnalysisPage({ params }: { params: Promise<{ proje
       facets={facets}
       codeSelections={codeSelections}
       variables={variables.map(({ name, labelZh, labelEn, kind, categories }) => ({ name, labelZh, labelEn, kind, categories }))}
+      variableTable={table}
     />
   );
 }
