@@ -1,8 +1,9 @@
 /**
  * Query functions of the analysis views: code frequencies rolled up the tree, co-occurrence
- * and the passages behind every number. Aggregation happens in SQL (COUNT(DISTINCT …) over the
- * join of codings with the sentence units they touch), so 100,000 codings never leave the
- * database as rows. The SQL is standard — WITH RECURSIVE, CASE, CAST(… AS TEXT), substr — and
+ * and the passages behind every number. Frequencies are aggregated in SQL (COUNT(DISTINCT …) over
+ * the join of codings with the sentence units they touch), so 100,000 codings never leave the
+ * database as rows; unit co-occurrence reads distinct (unit, code) pairs and counts in
+ * JavaScript, where SQLite would need a self-join without a hash join. The SQL is standard — WITH RECURSIVE, CASE, CAST(… AS TEXT), substr — and
  * runs unchanged on SQLite and PostgreSQL; counts come back as bigint on PostgreSQL.
  * Semantics (what is counted, shares, normalisation) live in lib/analysis/.
  */
@@ -153,8 +154,8 @@ export type GroupTotalRow = { group: string; codings: number; units: number };
  * Codings and distinct sentence units per code and group: `own` counts the code itself,
  * `rolled` the code with all its descendants (the recursive CTE pairs every code with itself
  * and its ancestors, so a unit with two sub-themes is one unit of the theme), `totals` every
- * coded unit of the group whatever its code. Only codes in `reportIds` are reported as
- * ancestors, so a selection of codes does not roll up into parents outside it.
+ * coded unit of the group whatever its code. With a selection of codes (`scope.codeIds`) only
+ * selected codes are reported as ancestors, so it does not roll up into parents outside it.
  */
 export async function queryFrequencies(
   db: DbClient,
