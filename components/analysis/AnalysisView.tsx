@@ -12,7 +12,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import { CooccurrencePanel } from "./CooccurrencePanel";
 import { FrequencyPanel } from "./FrequencyPanel";
 import { MatrixPanel } from "./MatrixPanel";
-import { GROUPINGS, METRICS, NO_FILTERS, scopeParams, type CooccurrenceMode, type FilterField, type Metric, type PassageTarget, type Scope, type VariableInfo } from "./model";
+import { COMBINED_GROUPINGS, GROUPINGS, METRICS, NO_FILTERS, scopeParams, type CooccurrenceMode, type FilterField, type Metric, type PassageTarget, type Scope, type VariableInfo } from "./model";
 import { PassagesPanel } from "./PassagesPanel";
 import { VariablesPanel } from "./VariablesPanel";
 import { useAnalysisData } from "./useAnalysisData";
@@ -151,6 +151,11 @@ export function AnalysisView({
                 {GROUPINGS.filter((g) => tab !== "matrix" || g !== "code").map((g) => (
                   <option key={g} value={g}>
                     {t(`groupings.${g}`)}
+                  </option>
+                ))}
+                {COMBINED_GROUPINGS.map((parts) => (
+                  <option key={parts.join("+")} value={parts.join("+")}>
+                    {parts.map((p) => t(`groupings.${p}`)).join(" × ")}
                   </option>
                 ))}
                 {variables.length > 0 ? (

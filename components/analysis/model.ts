@@ -10,6 +10,13 @@ export type { AnalysisGroupBy, CooccurrenceMode };
 export type Metric = "codings" | "units" | "per10k" | "shareOfAll" | "shareOfParent";
 export const METRICS: readonly Metric[] = ["codings", "units", "per10k", "shareOfAll", "shareOfParent"];
 export const GROUPINGS: readonly AnalysisGroupBy[] = ["code", "region", "province", "city", "level", "type", "year", "document", "coder"];
+/** Combined groupings offered in the menu (any two or three document fields or variables work in the API). */
+export const COMBINED_GROUPINGS: readonly (readonly AnalysisGroupBy[])[] = [
+  ["region", "year"],
+  ["type", "year"],
+  ["region", "type"],
+  ["province", "year"],
+];
 export const FILTER_FIELDS = ["region", "province", "type", "level", "year"] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 export type Filters = Record<FilterField, string[]>;
@@ -89,6 +96,12 @@ export function isShare(metric: Metric): boolean {
 
 /** A group's label in the interface language: region, level and type codes are translated. */
 export function groupLabel(by: string, g: { key: string; label: string }, locale: Locale, unknown: string): string {
+  if (by.includes("+")) {
+    // region+year: each part of the key (joined by U+001F) translated like a single grouping.
+    const parts = by.split("+");
+    const keys = g.key.split("\u001f");
+    return parts.map((p, i) => groupLabel(p, { key: keys[i] ?? "", label: keys[i] ?? "" }, locale, unknown)).join(" · ");
+  }
   if (g.key === "" && by !== "code") return unknown;
   if (by === "region") return regionLabel(g.key)[locale];
   if (by === "level") return levelLabel(g.key)[locale];

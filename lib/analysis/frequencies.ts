@@ -4,7 +4,7 @@
  * code × document table (groups are its columns, `total` its row totals, `groups` its column
  * totals).
  */
-import { findDocumentBriefs, findUsersByIds, queryDocumentGroups, queryFrequencies, type FrequencyRow } from "../db/analysis";
+import { findDocumentBriefs, findUsersByIds, GROUP_KEY_SEPARATOR, queryDocumentGroups, queryFrequencies, type FrequencyRow } from "../db/analysis";
 import type { Db } from "../db/client";
 import { groupSpecOf, resolveScope, type AnalysisScopeInput } from "./scope";
 
@@ -91,7 +91,7 @@ export async function codeFrequencies(db: Db, input: AnalysisScopeInput & { by: 
     const t = totalsByGroup.get(key);
     return {
       key,
-      label: labels.get(key)?.label ?? key,
+      label: labels.get(key)?.label ?? (by.includes("+") ? key.split(GROUP_KEY_SEPARATOR).map((k) => k || "–").join(" · ") : key),
       ...(by === "document" ? { year: labels.get(key)?.year ?? null } : {}),
       documents: docs?.documents ?? 0,
       chars: docs?.chars ?? 0,

@@ -52,6 +52,18 @@ const BUILT_IN_GROUPS = new Set<string>(GROUP_BY_VALUES);
 
 /** A grouping by name: a built-in one, or one of the project's document variables. */
 export function groupSpecOf(scope: Pick<ResolvedScope, "variables">, by: string): GroupSpec {
+  if (by.includes("+")) {
+    // region+year: a combination of document fields and variables (each part partitions documents).
+    const parts = by.split("+").map((p) => p.trim());
+    const bad = parts.find((p) => p === "" || p === "code" || p === "coder" || p === "document" || parts.filter((x) => x === p).length > 1);
+    if (bad !== undefined || parts.length > 3) {
+      throw new AppError("invalid_input", {
+        en: `cannot group by "${by}": combine two or three document fields or variables, e.g. region+year`,
+        zh: `无法按"${by}"分组：可组合两到三个文档字段或变量，如 region+year`,
+      });
+    }
+    return { parts: parts.map((p) => groupSpecOf(scope, p)) };
+  }
   if (BUILT_IN_GROUPS.has(by)) return by as AnalysisGroupBy;
   const v = scope.variables.find((x) => x.name === by);
   if (v) return { variableId: v.id };

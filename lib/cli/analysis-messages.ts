@@ -7,7 +7,7 @@ const en = {
   coder: "only codings of these coders (comma list)",
   stats: {
     description: "code frequencies rolled up the code tree, overall or per group of documents or per coder",
-    by: "what to split by: code (none), document, region, province, city, level, type, year, coder or a document variable",
+    by: "what to split by: code (none), document, region, province, city, level, type, year, coder or a document variable; combine document fields and variables with +, e.g. region+year",
     header: (groups: string) => `code\tcodings\tunits${groups}`,
     line: (code: string, codings: number, units: number, shareOfParent: string, shareOfAll: string, per10k: string) =>
       `${code}\t${codings} codings\t${units} units\t${shareOfParent} of parent\t${shareOfAll} of coded units\t${per10k} per 10,000 chars`,
@@ -72,7 +72,7 @@ const zh: AnalysisCliMessages = {
   coder: "只统计这些编码者的编码（逗号分隔）",
   stats: {
     description: "按代码树汇总的代码频次：总体、按文档分组或按编码者",
-    by: "分组依据：code（不分组）、document、region、province、city、level、type、year、coder 或文档变量",
+    by: "分组依据：code（不分组）、document、region、province、city、level、type、year、coder 或文档变量；文档字段与变量可用 + 组合，如 region+year",
     header: (groups: string) => `代码\t编码数\t句子数${groups}`,
     line: (code: string, codings: number, units: number, shareOfParent: string, shareOfAll: string, per10k: string) =>
       `${code}\t${codings} 处编码\t${units} 个句子\t占上级 ${shareOfParent}\t占已编码句子 ${shareOfAll}\t每万字 ${per10k}`,

@@ -53,8 +53,11 @@ async function maxCodingLength(db: DbClient, projectId: string): Promise<number>
   return num(rows[0]?.m);
 }
 
-/** A grouping: a built-in one, or a user-defined document variable. */
-export type GroupSpec = AnalysisGroupBy | { variableId: string };
+/** A grouping: a built-in one, a user-defined document variable, or a combination of document fields and variables (region × year). */
+export type GroupSpec = AnalysisGroupBy | { variableId: string } | { parts: GroupSpec[] };
+
+/** Between the parts of a combined group's key (a character no field or value holds). */
+export const GROUP_KEY_SEPARATOR = "\u001f";
 
 /** A document's value of a variable (NULL when not set), as a scalar subquery on `d`. */
 const variableValue = (variableId: string) =>
@@ -117,6 +120,13 @@ function codingConditions(scope: AnalysisScopeSql, alias: string): Prisma.Sql[] 
 
 /** The group key of a coding `c` in document `d`, as text (NULL for an unknown year). */
 function groupExpr(by: GroupSpec): Prisma.Sql {
+  if (typeof by === "object" && "parts" in by) {
+    // COALESCE: NULL (year or value unknown) is the empty part, as in a single grouping.
+    return Prisma.join(
+      by.parts.map((p) => Prisma.sql`COALESCE(${groupExpr(p)}, '')`),
+      ` || '${GROUP_KEY_SEPARATOR}' || `,
+    );
+  }
   if (typeof by === "object") return variableValue(by.variableId);
   switch (by) {
     case "code":
@@ -363,6 +373,10 @@ export type PassageSqlRow = {
 
 /** The group condition for one key (the inverse of groupExpr). */
 function groupCondition(by: GroupSpec, k: string): Prisma.Sql {
+  if (typeof by === "object" && "parts" in by) {
+    const keys = k.split(GROUP_KEY_SEPARATOR);
+    return Prisma.join(by.parts.map((p, i) => groupCondition(p, keys[i] ?? "")), " AND ");
+  }
   if (typeof by === "object") return variableCondition(by.variableId, [k]);
   switch (by) {
     case "code":

@@ -67,6 +67,16 @@ describe("analysis on a fixture with known codings", () => {
     expect(row(docs, "COO-3").cells[f.d1.doc.id]).toMatchObject({ codings: 1, units: 2 });
     const types = await codeFrequencies(t.db, { projectId: f.projectId, by: "type" });
     expect(types.groups.map((g) => g.key)).toEqual(["plan", "work-report"]);
+    // region × year: keys joined by U+001F, labels by " · "; the same numbers as region here.
+    const both = await codeFrequencies(t.db, { projectId: f.projectId, by: "region+year" });
+    expect(both.groups.map((g) => [g.key, g.label, g.codings, g.codedUnits])).toEqual([
+      ["BTH\u001f2018", "BTH · 2018", 8, 4],
+      ["YRD\u001f2020", "YRD · 2020", 3, 2],
+    ]);
+    expect(row(both, "CON").cells["BTH\u001f2018"]).toEqual(row(await codeFrequencies(t.db, { projectId: f.projectId, by: "region" }), "CON").cells.BTH);
+    const cell = await findPassages(t.db, { projectId: f.projectId, code: "COO-3", group: { by: "region+year", key: "YRD\u001f2020" } });
+    expect(cell.passages.map((p) => p.codingId)).toEqual([f.k.k8]);
+    expect(await appError(codeFrequencies(t.db, { projectId: f.projectId, by: "region+coder" }))).toMatchObject({ code: "invalid_input" });
     const coders = await codeFrequencies(t.db, { projectId: f.projectId, by: "coder" });
     expect(coders.groups.map((g) => [g.label, g.codings, g.codedUnits, g.chars])).toEqual([["alice", 8, 6, 55], ["bob", 3, 2, 55]]);
     const bob = coders.groups.find((g) => g.label === "bob")!.key;
