@@ -1,6 +1,6 @@
 "use client";
 
-import { BookOpen, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search, Users } from "lucide-react";
+import { BarChart3, BookOpen, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search, Users } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
@@ -11,8 +11,9 @@ const TABS = [
   { segment: "search", label: "search", Icon: Search },
   { segment: "suggestions", label: "suggestions", Icon: Lightbulb },
   { segment: "memos", label: "memos", Icon: NotebookPen },
-  { segment: "agreement", label: "agreement", Icon: Scale },
+  { segment: "analysis", label: "analysis", Icon: BarChart3 },
   { segment: "periods", label: "periods", Icon: GitCommitHorizontal },
+  { segment: "agreement", label: "agreement", Icon: Scale },
   { segment: "members", label: "members", Icon: Users },
 ] as const;
 

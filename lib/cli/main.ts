@@ -4,6 +4,7 @@ import { cliLocale } from "../i18n/cli-locale";
 import type { Locale } from "../i18n/locale";
 import { registerAgreementCommands } from "./agreement-commands";
 import { registerAccountCommands } from "./account-commands";
+import { registerAnalysisCommands, registerVariableCommands } from "./analysis-commands";
 import { registerCodingCommands } from "./coding-commands";
 import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
@@ -23,6 +24,8 @@ export function buildProgram(locale: Locale): Command {
   registerPeriodCommands(program, locale);
   registerAgreementCommands(program, locale);
   registerAccountCommands(program, locale);
+  registerAnalysisCommands(program, locale);
+  registerVariableCommands(program, locale);
   return program;
 }
 

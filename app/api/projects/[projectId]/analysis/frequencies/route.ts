@@ -1,0 +1,20 @@
+import { codeFrequencies, frequencyCsv, frequencyQuerySchema, scopeFromQuery } from "@/lib/analysis";
+import { getDb } from "@/lib/db/client";
+import { handle, ok, parseQuery } from "../../../../_shared";
+import { csvResponse } from "../_csv";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * GET ?by=code|document|region|province|city|level|type|year|coder&filter=region=BTH|YRD,type=plan&codes=3-CO&coders=a,b[&format=csv]
+ * → FrequencyTable (codes rolled up, per group, with row and column totals) or its CSV.
+ */
+export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const q = parseQuery(req, frequencyQuerySchema);
+    const table = await codeFrequencies(getDb(), { ...scopeFromQuery(projectId, q), by: q.by });
+    return q.format === "csv" ? csvResponse(`frequencies-${q.by}.csv`, frequencyCsv(table)) : ok(table);
+  });
+}

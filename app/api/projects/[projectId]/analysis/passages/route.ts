@@ -1,0 +1,20 @@
+import { findPassages, passageQueryFrom, passageQuerySchema, passagesCsv } from "@/lib/analysis";
+import { getDb } from "@/lib/db/client";
+import { handle, ok, parseQuery } from "../../../../_shared";
+import { csvResponse } from "../_csv";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/**
+ * GET ?code=CON-1[&rollUp=0][&groupBy=region&group="BTH"][&with=CON-2&mode=unit|overlap]&filter=…&codes=…&coders=…
+ * [&limit=&offset=&context=][&format=csv] → { total, units, passages } — exactly the codings behind a number.
+ */
+export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
+  return handle(async () => {
+    const { projectId } = await ctx.params;
+    const q = parseQuery(req, passageQuerySchema);
+    const list = await findPassages(getDb(), passageQueryFrom(projectId, q));
+    return q.format === "csv" ? csvResponse("passages.csv", passagesCsv(list)) : ok(list);
+  });
+}

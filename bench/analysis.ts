@@ -1,0 +1,66 @@
+import { codeFrequencies, cooccurrence, findPassages } from "../lib/analysis";
+import type { Db } from "../lib/db/client";
+import { Prisma } from "../lib/db/generated/client";
+import { ms, quantile, type Figure } from "./util";
+
+const RUNS = 5;
+
+async function median(fn: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    times.push(ms(t));
+  }
+  return quantile(times.sort((a, b) => a - b), 0.5);
+}
+
+/**
+ * The analysis views on a project of ~1,000,000 characters and 100,000 codings, each against a
+ * plain SQL aggregate over the same tables in the same run: coded sentence units per code
+ * (Coding ⋈ Unit ⋈ Document, COUNT(DISTINCT unit) GROUP BY code) for the frequency views and
+ * unit co-occurrence, the count of codings starting inside another of a different code
+ * (Coding ⋈ Coding) for overlap co-occurrence, and the bare rows with substr for the drill-down.
+ */
+export async function benchAnalysis(db: Db, projectId: string): Promise<Figure[]> {
+  const codingCount = await db.coding.count({ where: { projectId } });
+  // The floors get the same index bound as the product (no sentence is longer than the longest
+  // one): without it the plain join alone takes tens of seconds on SQLite.
+  const maxUnit = Number((await db.$queryRaw<{ m: number | bigint }[]>(Prisma.sql`SELECT MAX(u."end" - u."start") AS m FROM "Unit" u
+      JOIN "Document" d ON d."id" = u."documentId" WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence'`))[0]?.m ?? 0);
+  const unitsPerCode = () =>
+    db.$queryRaw(Prisma.sql`SELECT c."codeId", COUNT(DISTINCT u."id") AS n FROM "Coding" c
+      JOIN "Document" d ON d."id" = c."documentId"
+      LEFT JOIN "Unit" u ON u."documentId" = c."documentId" AND u."kind" = 'sentence' AND u."start" < c."end" AND u."end" > c."start"
+        AND u."start" > c."start" - ${maxUnit}
+      WHERE d."projectId" = ${projectId} GROUP BY c."codeId"`);
+  const overlapPairs = () =>
+    db.$queryRaw(Prisma.sql`SELECT c."codeId", c2."codeId", COUNT(*) AS n FROM "Coding" c
+      JOIN "Coding" c2 ON c2."documentId" = c."documentId" AND c."codeId" <> c2."codeId" AND c2."start" >= c."start" AND c2."start" < c."end"
+      WHERE c."projectId" = ${projectId} GROUP BY c."codeId", c2."codeId"`);
+  const code = (await db.code.findFirst({ where: { projectId, shortName: "CON-1" }, select: { id: true } }))?.id;
+  if (!code) throw new Error("the benchmark project has no CON-1");
+  const passageRows = () =>
+    db.$queryRaw(Prisma.sql`SELECT c."id", c."quote", substr(d."plainText", c."end" + 1, 30) AS a FROM "Coding" c
+      JOIN "Document" d ON d."id" = c."documentId" WHERE c."codeId" = ${code} ORDER BY d."year", c."start" LIMIT 200`);
+
+  const floorUnits = await median(unitsPerCode);
+  const floorPairs = await median(overlapPairs);
+  const floorPassages = await median(passageRows);
+  const figure = (name: string, value: number, floor: number): Figure => ({
+    name,
+    value: `${value.toFixed(0)} ms`,
+    floor: `${floor.toFixed(0)} ms`,
+    ratio: value / floor,
+    target: "≤ 3×",
+  });
+  return [
+    { name: "codings in the project", value: codingCount.toLocaleString("en") },
+    figure("frequencies with roll-up (by code)", await median(() => codeFrequencies(db, { projectId, by: "code" })), floorUnits),
+    figure("frequencies by mega-region", await median(() => codeFrequencies(db, { projectId, by: "region" })), floorUnits),
+    figure("code × document table", await median(() => codeFrequencies(db, { projectId, by: "document" })), floorUnits),
+    figure("co-occurrence, same sentence", await median(() => cooccurrence(db, { projectId, mode: "unit" })), floorUnits),
+    figure("co-occurrence, overlapping spans", await median(() => cooccurrence(db, { projectId, mode: "overlap" })), floorPairs),
+    figure("drill-down: first 200 passages of CON-1", await median(() => findPassages(db, { projectId, code: "CON-1", limit: 200 })), floorPassages),
+  ];
+}

@@ -1,0 +1,42 @@
+/**
+ * CSV downloads of the analysis views: UTF-8 with a byte-order mark, so that Excel opens
+ * Chinese text correctly. Tidy (long) layout — one row per code and group — with the same
+ * numbers as the JSON; shares and rates unrounded.
+ */
+import { stringify } from "csv-stringify/sync";
+import type { CooccurrenceTable } from "./cooccurrence";
+import type { FrequencyTable } from "./frequencies";
+import type { PassageList } from "./passages";
+
+const BOM = "\uFEFF";
+const n = (v: number | null) => (v === null ? "" : v);
+
+export function frequencyCsv(table: FrequencyTable): string {
+  const header = ["group_by", "group", "group_label", "code", "label_zh", "label_en", "depth", "codings", "units", "own_codings", "own_units", "share_of_parent", "share_of_all", "per_10k_chars", "group_chars", "group_coded_units"];
+  const rows: (string | number)[][] = [];
+  for (const c of table.codes) {
+    const base = [c.shortName, c.labelZh, c.labelEn, c.depth];
+    const cellRow = (cell: FrequencyTable["codes"][number]["total"]) => [cell.codings, cell.units, cell.ownCodings, cell.ownUnits, n(cell.shareOfParent), n(cell.shareOfAll), n(cell.per10k)];
+    if (table.by !== "code") {
+      for (const g of table.groups) rows.push([table.by, g.key, g.label, ...base, ...cellRow(c.cells[g.key]!), g.chars, g.codedUnits]);
+    }
+    rows.push([table.by, "", "total", ...base, ...cellRow(c.total), table.total.chars, table.total.codedUnits]);
+  }
+  return BOM + stringify([header, ...rows]);
+}
+
+export function cooccurrenceCsv(table: CooccurrenceTable): string {
+  const header = ["mode", "code_a", "code_b", "n12", "n1", "n2", "c"];
+  return BOM + stringify([header, ...table.pairs.map((p) => [table.mode, p.aShortName, p.bShortName, p.n12, p.n1, p.n2, p.c])]);
+}
+
+export function passagesCsv(list: PassageList): string {
+  const header = ["coding_id", "code", "document_id", "title", "year", "region", "coder", "start", "end", "before", "quote", "after"];
+  return (
+    BOM +
+    stringify([
+      header,
+      ...list.passages.map((p) => [p.codingId, p.shortName, p.documentId, p.title, p.year ?? "", p.region, p.coder, p.start, p.end, p.before, p.quote, p.after]),
+    ])
+  );
+}

@@ -1,0 +1,7 @@
+export * from "./scope";
+export * from "./frequencies";
+export * from "./cooccurrence";
+export * from "./passages";
+export * from "./schemas";
+export * from "./csv";
+export * from "./variables";

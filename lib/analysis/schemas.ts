@@ -1,0 +1,82 @@
+/**
+ * The analysis views' requests as URL query parameters (the API routes), parsed with zod and
+ * turned into the domain's inputs. Filters use the CLI's spec (`region=BTH|YRD,type=plan`);
+ * a group key travels JSON-quoted (`group="BTH"`) because an empty key (year unknown, no
+ * province) is a real group and empty query values are dropped.
+ */
+import { z } from "zod";
+import { zodText } from "../i18n/text";
+import type { CooccurrenceMode } from "./cooccurrence";
+import type { PassageQuery } from "./passages";
+import { parseFilterSpec, type AnalysisScopeInput } from "./scope";
+
+const scopeQuery = z.object({
+  filter: z.string().max(4000).optional(),
+  codes: z.string().max(200).optional(),
+  /** Comma-separated coder names. */
+  coders: z.string().max(4000).optional(),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+
+/** A built-in grouping (GROUP_BY_VALUES) or a document variable's name; checked against the project. */
+const groupBy = z.string().trim().min(1).max(60);
+
+export const frequencyQuerySchema = scopeQuery.extend({
+  by: groupBy.default("code"),
+});
+
+export const cooccurrenceQuerySchema = scopeQuery.extend({
+  mode: z.enum(["unit", "overlap"]).default("unit"),
+});
+
+const quotedKey = z.string().transform((v, ctx) => {
+  try {
+    const parsed: unknown = JSON.parse(v);
+    if (typeof parsed === "string") return parsed;
+  } catch {
+    // reported below
+  }
+  ctx.addIssue({ code: "custom", message: zodText("group must be a JSON string, e.g. \"BTH\"", "group 须为 JSON 字符串，如 \"BTH\"") });
+  return z.NEVER;
+});
+
+export const passageQuerySchema = scopeQuery.extend({
+  code: z.string().min(1).max(200),
+  groupBy: groupBy.optional(),
+  group: quotedKey.optional(),
+  with: z.string().min(1).max(200).optional(),
+  mode: z.enum(["unit", "overlap"]).default("unit"),
+  rollUp: z.enum(["0", "1"]).optional(),
+  context: z.coerce.number().int().min(0).max(200).default(30),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+type ScopeQuery = z.output<typeof scopeQuery>;
+
+export function scopeFromQuery(projectId: string, q: ScopeQuery): AnalysisScopeInput {
+  return {
+    projectId,
+    filters: parseFilterSpec(q.filter),
+    codes: q.codes,
+    coders: q.coders
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
+  };
+}
+
+export function passageQueryFrom(projectId: string, q: z.output<typeof passageQuerySchema>): PassageQuery {
+  const group: { by: string; key: string } | undefined =
+    q.groupBy && q.groupBy !== "code" ? { by: q.groupBy, key: q.group ?? "" } : undefined;
+  return {
+    ...scopeFromQuery(projectId, q),
+    code: q.code,
+    rollUp: q.rollUp === undefined ? undefined : q.rollUp === "1",
+    group,
+    cooccurrence: q.with ? { mode: q.mode as CooccurrenceMode, with: q.with } : undefined,
+    context: q.context,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
