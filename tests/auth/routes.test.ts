@@ -151,6 +151,18 @@ const TABLE: Record<string, Partial<Record<Method, Case>>> = {
     POST: { action: "manage", params: project, body: (f) => ({ unitId: f.unitId, codeId: f.codeId, accept: [] }) },
     DELETE: { action: "manage", params: project, query: (f) => `unitId=${f.unitId}&codeId=${f.codeId}` },
   },
+  "api/projects/[projectId]/analysis/frequencies": { GET: { action: "read", params: project } },
+  "api/projects/[projectId]/analysis/cooccurrence": { GET: { action: "read", params: project } },
+  "api/projects/[projectId]/analysis/passages": { GET: { action: "read", params: project, query: () => "code=CON-1" } },
+  "api/projects/[projectId]/analysis/variables": {
+    GET: { action: "read", params: project },
+    POST: { action: "import", params: project, body: () => ({}) },
+  },
+  "api/projects/[projectId]/analysis/variables/csv": { POST: { action: "import", params: project, body: () => ({}) } },
+  "api/projects/[projectId]/analysis/variables/[name]/values": {
+    PUT: { action: "import", params: (f) => ({ ...project(f), name: "role" }), body: () => ({}) },
+  },
+  "api/projects/[projectId]/analysis/variables/template": { POST: { action: "import", params: project } },
   "api/auth/login": { POST: { action: "public", body: () => ({}) } },
   "api/auth/logout": { POST: { action: "signed-in" } },
   "api/auth/password": { POST: { action: "signed-in", body: () => ({}) } },

@@ -1,3 +1,4 @@
+import { requirePageProject } from "@/app/coder";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { AnalysisView } from "@/components/analysis/AnalysisView";
@@ -14,6 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Analysis: frequencies, code × document table, co-occurrence; every number opens its passages. */
 export default async function AnalysisPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
+  await requirePageProject(projectId, "read");
   const db = getDb();
   const [facets, groups, codebook, variables, table, locale] = await Promise.all([
     documentFacets(db, projectId),

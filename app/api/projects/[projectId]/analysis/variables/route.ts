@@ -1,14 +1,16 @@
 import { defineVariable, listVariables, variableFieldsSchema } from "@/lib/analysis";
 import { getDb } from "@/lib/db/client";
 import { created, handle, ok, parseJson } from "../../../../_shared";
+import { requireProject } from "../../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** GET → the project's document variables. */
-export async function GET(_req: Request, ctx: { params: Promise<{ projectId: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "read");
     return ok(await listVariables(getDb(), projectId));
   });
 }
@@ -17,6 +19,7 @@ export async function GET(_req: Request, ctx: { params: Promise<{ projectId: str
 export async function POST(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
+    await requireProject(req, projectId, "import");
     const body = await parseJson(req, variableFieldsSchema);
     return created(await defineVariable(getDb(), { ...body, projectId }));
   });

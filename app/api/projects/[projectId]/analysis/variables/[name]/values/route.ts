@@ -2,6 +2,7 @@ import { z } from "zod";
 import { setVariableValues } from "@/lib/analysis";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseJson } from "../../../../../../_shared";
+import { requireProject } from "../../../../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -17,6 +18,7 @@ const bodySchema = z.object({
 export async function PUT(req: Request, ctx: { params: Promise<{ projectId: string; name: string }> }) {
   return handle(async () => {
     const { projectId, name } = await ctx.params;
+    await requireProject(req, projectId, "import");
     const { values } = await parseJson(req, bodySchema);
     return ok(await setVariableValues(getDb(), { projectId, name: decodeURIComponent(name), values }));
   });
