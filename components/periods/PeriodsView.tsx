@@ -11,6 +11,7 @@ import type { JunctureView, Normalisation, Scope, ScopePeriods, StageCodeTable, 
 import { formatPeriodDate, formatSpan } from "@/lib/periods/period-dates";
 import { periodsApi, type SuggestionResult } from "./api";
 import { Comparison } from "./Comparison";
+import { PassagesPanel } from "./PassagesPanel";
 import { JunctureDialog, StageDialog, type JunctureDraft } from "./PeriodForms";
 import { TimelineChart } from "./TimelineChart";
 
@@ -255,7 +256,7 @@ export function PeriodsView({
             <p className="text-sm text-stone-400">{t("loading")}</p>
           )}
 
-          {selection ? <SelectionPanel canEdit={canEdit} selection={selection} stages={stages} junctures={junctures} name={name} docsOf={docsOf} reader={reader} onRemoveEvidence={async (id) => { try { await periodsApi.removeEvidence(id); refresh(); } catch (e) { fail(e); } }} onLinkDocument={async (jid, did) => { try { await periodsApi.addEvidence(jid, { kind: "document", targetId: did }); refresh(); } catch (e) { fail(e); } }} /> : null}
+          {selection ? <SelectionPanel canEdit={canEdit} projectId={projectId} scope={scope} codes={timeline?.codes.map((c) => c.shortName) ?? []} selection={selection} stages={stages} junctures={junctures} name={name} docsOf={docsOf} reader={reader} onRemoveEvidence={async (id) => { try { await periodsApi.removeEvidence(id); refresh(); } catch (e) { fail(e); } }} onLinkDocument={async (jid, did) => { try { await periodsApi.addEvidence(jid, { kind: "document", targetId: did }); refresh(); } catch (e) { fail(e); } }} /> : null}
 
           {canEdit && stages.length > 0 ? (
             <CopyPeriods
@@ -341,7 +342,7 @@ export function PeriodsView({
           </div>
         </section>
       ) : tab === "stageCodes" ? (
-        <StageCodes table={table} name={name} />
+        <StageCodes table={table} name={name} projectId={projectId} scope={scope} reader={reader} docsOf={docsOf} />
       ) : (
         <Suggestions
           canAccept={canEdit}
@@ -400,6 +401,9 @@ function CopyPeriods({ groupings, onCopy }: { groupings: Grouping[]; onCopy: (to
 /** What a click on the chart or a list opened: a year's documents, a stage's documents, a juncture's evidence. */
 function SelectionPanel({
   canEdit,
+  projectId,
+  scope,
+  codes,
   selection,
   stages,
   junctures,
@@ -410,6 +414,9 @@ function SelectionPanel({
   onLinkDocument,
 }: {
   canEdit: boolean;
+  projectId: string;
+  scope: Scope;
+  codes: string[];
   selection: NonNullable<Selection>;
   stages: StageView[];
   junctures: JunctureView[];
@@ -436,6 +443,7 @@ function SelectionPanel({
       <section className="rounded border border-stone-200 bg-white p-3" data-testid="selection-panel">
         <h3 className="mb-1 text-sm font-semibold">{selection.year}</h3>
         {docList(docsOf(selection.year, selection.year))}
+        <PassagesPanel projectId={projectId} scope={scope} codes={codes} years={[selection.year]} label={String(selection.year)} reader={reader} />
       </section>
     );
   }
@@ -448,6 +456,14 @@ function SelectionPanel({
           {formatSpan(s.start, s.end)} {name(s.nameZh, s.nameEn)}
         </h3>
         {docList(docsOf(s.start.year, s.end?.year ?? null))}
+        <PassagesPanel
+          projectId={projectId}
+          scope={scope}
+          codes={codes}
+          years={yearsOf(docsOf(s.start.year, s.end?.year ?? null))}
+          label={formatSpan(s.start, s.end)}
+          reader={reader}
+        />
       </section>
     );
   }
@@ -501,8 +517,23 @@ function SelectionPanel({
   );
 }
 
-function StageCodes({ table, name }: { table: StageCodeTable | null; name: (zh: string, en: string) => string }) {
+function StageCodes({
+  table,
+  name,
+  projectId,
+  scope,
+  reader,
+  docsOf,
+}: {
+  table: StageCodeTable | null;
+  name: (zh: string, en: string) => string;
+  projectId: string;
+  scope: Scope;
+  reader: (documentId: string, at?: number | null) => string;
+  docsOf: (from: number, to: number | null) => DocumentRef[];
+}) {
   const t = useTranslations("periods");
+  const [cell, setCell] = useState<{ code: string; stage: number } | null>(null);
   if (!table) return <p className="text-sm text-stone-400">{t("loading")}</p>;
   if (table.stages.length === 0) return <p className="text-sm text-stone-500">{t("noStages")}</p>;
   const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
@@ -535,7 +566,10 @@ function StageCodes({ table, name }: { table: StageCodeTable | null; name: (zh: 
               </td>
               {r.cells.map((c, i) => (
                 <td key={i} className="p-1.5 tabular-nums">
-                  {c.units} <span className="text-stone-500">({pct(c.share)})</span>
+                  <button className="hover:underline" onClick={() => setCell({ code: r.code.shortName, stage: i })} data-cell={`${r.code.shortName}:${i}`}>
+                    {c.units}
+                  </button>{" "}
+                  <span className="text-stone-500">({pct(c.share)})</span>
                   {c.change !== null ? (
                     <span className={`ml-1 text-[10px] ${c.change > 0 ? "text-emerald-700" : c.change < 0 ? "text-red-700" : "text-stone-400"}`}>
                       {c.change > 0 ? "+" : ""}
@@ -550,8 +584,26 @@ function StageCodes({ table, name }: { table: StageCodeTable | null; name: (zh: 
           ))}
         </tbody>
       </table>
+      {cell && table.stages[cell.stage] ? (
+        <div className="mt-3 rounded border border-stone-200 bg-white p-3">
+          <PassagesPanel
+            projectId={projectId}
+            scope={scope}
+            codes={table.rows.map((r) => r.code.shortName)}
+            code={cell.code}
+            years={yearsOf(docsOf(table.stages[cell.stage]!.start.year, table.stages[cell.stage]!.end?.year ?? null))}
+            label={`${cell.code} · ${formatSpan(table.stages[cell.stage]!.start, table.stages[cell.stage]!.end)}`}
+            reader={reader}
+          />
+        </div>
+      ) : null}
     </div>
   );
+}
+
+/** The years of a stage that have documents (a running stage ends with its latest document). */
+function yearsOf(docs: DocumentRef[]): number[] {
+  return [...new Set(docs.map((d) => d.year).filter((y): y is number => y !== null))].sort((a, b) => a - b);
 }
 
 function Suggestions({

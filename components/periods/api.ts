@@ -6,6 +6,9 @@ const base = (projectId: string) => `/api/projects/${encodeURIComponent(projectI
 const q = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]]))).toString();
 
+export type PeriodPassage = { codingId: string; shortName: string; documentId: string; title: string; year: number | null; coder: string; start: number; quote: string; before: string; after: string };
+export type PeriodPassages = { total: number; units: number; passages: PeriodPassage[] };
+
 export type SuggestionResult = { penalty: number; minSegment: number; years: number[]; suggestions: JunctureSuggestion[] };
 
 export const periodsApi = {
@@ -30,6 +33,11 @@ export const periodsApi = {
     apiJson<{ juncture: JunctureView }>(`/api/junctures/${encodeURIComponent(junctureId)}/evidence`, { body: evidence }).then((r) => r.juncture),
   removeEvidence: (id: string) => apiJson(`/api/juncture-evidence/${encodeURIComponent(id)}`, { method: "DELETE" }),
   copy: (projectId: string, from: Scope, to: Scope) => apiJson<{ periods: ScopePeriods }>(`${base(projectId)}/periods/copy`, { body: { from, to } }).then((r) => r.periods),
+  /** The codings of a code (with its sub-codes) in some years of a grouping: the analysis drill-down, filtered. */
+  passages: (projectId: string, scope: Scope, code: string, years: number[], limit = 100) =>
+    apiJson<PeriodPassages>(
+      `${base(projectId)}/analysis/passages?${q({ code, filter: `${scope.field}=${scope.value},year=${years.join("|")}`, limit, context: 20 })}`,
+    ),
   exportUrl: (projectId: string, format: "json" | "csv" | "md", scope?: Scope) =>
     `${base(projectId)}/periods/export?${q({ format, field: scope?.field, value: scope?.value })}`,
 };

@@ -67,6 +67,33 @@ describe.sequential("periods of the demo", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("opens the passages behind a year and behind a stage × code cell, each into the reader", async () => {
+    await page.goto(`/projects/${projectId}/periods?region=BTH`);
+    await page.locator('[data-testid=year-table] [data-year="2014"]').click();
+    const panel = page.getByTestId("period-passages");
+    await panel.locator("[data-total]").waitFor();
+    const total = Number(await panel.locator("[data-total]").getAttribute("data-total"));
+    // COE (the first profiled code) with its sub-codes in 2014's report, as the database counts them.
+    const coe = await db.code.findFirstOrThrow({ where: { projectId, shortName: "COE" } });
+    const subtree = await db.code.findMany({ where: { projectId, OR: [{ id: coe.id }, { parentId: coe.id }] }, select: { id: true } });
+    const expected = await db.coding.count({ where: { projectId, codeId: { in: subtree.map((c) => c.id) }, document: { year: 2014, region: "BTH" } } });
+    expect(total).toBe(expected);
+    expect(total).toBeGreaterThan(0);
+
+    await page.getByRole("tab", { name: "Stage × code" }).click();
+    await page.locator('[data-testid=stage-code-table] [data-cell="CON:2"]').click();
+    const cellPanel = page.getByTestId("period-passages");
+    await cellPanel.locator("li").first().waitFor();
+    const years = (await cellPanel.locator("li div").allInnerTexts()).map((x) => Number(/· (\d{4}) ·/.exec(x)?.[1]));
+    expect(years.every((y) => y >= 2014 && y <= 2017)).toBe(true);
+    const href = await cellPanel.locator("li a").first().getAttribute("href");
+    expect(href).toMatch(new RegExp(`^/projects/${projectId}/documents/[^?]+\\?at=\\d+$`));
+    await cellPanel.locator("li a").first().click();
+    await page.waitForSelector('[data-testid=reader][data-ready="true"]', { timeout: 30_000 });
+    await page.getByTestId("coding-inspector").waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
   it("accepts a suggested juncture, with the suggestion's passages as its evidence", async () => {
     await page.goto(`/projects/${projectId}/periods?region=BTH`);
     await page.getByRole("tab", { name: "Juncture suggestions" }).click();
