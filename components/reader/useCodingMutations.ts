@@ -208,6 +208,8 @@ export function useCodingMutations(o: {
     (fresh: readonly ReaderCoding[], mark: number): boolean => {
       if (inFlight.current > 0 || changes.current !== mark) return false;
       const before = new Map(codingsRef.current.map((c) => [c.id, c]));
+      // The same codings at the same versions (the first poll, or our own changes): nothing to redraw.
+      if (fresh.length === before.size && fresh.every((c) => before.get(c.id)?.version === c.version)) return true;
       commit(() => fresh.map((c) => (before.get(c.id)?.version === c.version ? before.get(c.id)! : c)));
       if (selectedRef.current && !fresh.some((c) => c.id === selectedRef.current)) select(null);
       return true;

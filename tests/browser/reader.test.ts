@@ -398,6 +398,8 @@ describe("coding reader", () => {
     it("jumps to an off-screen coding from the side panel", async () => {
       await openReader(page, longUrl());
       const text = `.ProseMirror [data-coding-ids~="${far.id}"]`;
+      // Highlights beyond the first screens are added in idle time: wait for this one to exist.
+      await page.waitForSelector(text, { state: "attached" });
       expect(await inViewport(page, text)).toBe(false);
       await page.locator('[data-code-count="COO-1"]').click();
       await expect.poll(() => inViewport(page, text)).toBe(true);
