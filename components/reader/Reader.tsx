@@ -15,12 +15,13 @@ import { MarginTooltip } from "./MarginTooltip";
 import { MemoPanel } from "./MemoPanel";
 import { PositionMap } from "./positions";
 import { ReaderToolbar } from "./ReaderToolbar";
-import { CodebookList, DocumentCodes } from "./SidePanel";
+import { CodebookList, CoderFilter, coderCounts, DocumentCodes } from "./SidePanel";
 import { StaticText } from "./StaticText";
 import type { PendingSpan, PickerCode, ReaderCoding } from "./types";
 import { useCodePicker } from "./useCodePicker";
 import { useCodingMutations } from "./useCodingMutations";
 import { useJumpToCoding } from "./useJumpToCoding";
+import { useLatest } from "./useLatest";
 import { useLiveCodings } from "./useLiveCodings";
 import { useMarginLayout } from "./useMarginLayout";
 import { useReaderEditor } from "./useReaderEditor";
@@ -42,7 +43,7 @@ import { unpackReader, type PackedReader } from "./wire";
  * editor (useReaderEditor), the margin (useMarginLayout), changes and undo
  * (useCodingMutations), the text selection, the picker, navigation and the keyboard.
  */
-export function Reader({ data, codes: initialCodes }: { data: PackedReader; codes: PickerCode[] }) {
+export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; codes: PickerCode[]; me?: string }) {
   const unpacked = useMemo(() => unpackReader(data, initialCodes), [data, initialCodes]);
   const { document: doc, text, paragraphs, sentences } = unpacked.payload;
   const map = useMemo(() => new PositionMap(unpacked.offsets, paragraphs), [unpacked, paragraphs]);
@@ -67,14 +68,19 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
   const m = useCodingMutations({ documentId: doc.id, text, map, initial: unpacked.payload.codings, selectedRef, select });
   const { codings, codingsRef } = m;
   useLiveCodings({ documentId: doc.id, changeMark: m.changeMark, syncFromServer: m.syncFromServer });
-  const byId = useMemo(() => new Map(codings.map((c) => [c.id, c])), [codings]);
+  // Whose codings the text shows: everyone's, or one coder's (e.g. "mine" while coding as a team).
+  const [coder, setCoder] = useState<string | null>(null);
+  const coders = useMemo(() => coderCounts(codings), [codings]);
+  const shown = useMemo(() => (coder === null ? codings : codings.filter((c) => c.coder === coder)), [codings, coder]);
+  const shownRef = useLatest(shown);
+  const byId = useMemo(() => new Map(shown.map((c) => [c.id, c])), [shown]);
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
-  const counts = useMemo(() => codeCountsOf(codings), [codings]);
-  const anchorIssues = useMemo(() => codings.filter((c) => c.anchor !== "ok"), [codings]);
+  const counts = useMemo(() => codeCountsOf(shown), [shown]);
+  const anchorIssues = useMemo(() => shown.filter((c) => c.anchor !== "ok"), [shown]);
   const pinnedCodes = useMemo(() => new Map(codes.flatMap((c) => (c.pinned != null ? [[c.pinned, c] as const] : []))), [codes]);
 
   const picker = useCodePicker({ stageRef, editorRef, map });
-  const nav = useJumpToCoding({ editorRef, map, codingsRef, anchorIssues, select });
+  const nav = useJumpToCoding({ editorRef, map, codingsRef: shownRef, anchorIssues, select });
   const selection = useTextSelection({ editorRef, map, onSpan: picker.openForSelection });
 
   const overlay = useMemo(
@@ -90,7 +96,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
   const editor = useReaderEditor({
     map,
     sentences,
-    codings,
+    codings: shown,
     overlay,
     hostRef,
     editorRef,
@@ -102,7 +108,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
     [`${c.shortName} ${codeLabel(c, locale).label}`, c.anchor === "ok" ? "" : t(`margin.${c.anchor}`), t("margin.clickToSelect")]
       .filter(Boolean)
       .join(" — ");
-  const margin = useMarginLayout({ editor, editorRef, hostRef, marginRef, map, codings, selectedId, barLabel });
+  const margin = useMarginLayout({ editor, editorRef, hostRef, marginRef, map, codings: shown, selectedId, barLabel });
   useLayoutEffect(() => {
     marginHooks.current = margin;
   });
@@ -304,6 +310,7 @@ export function Reader({ data, codes: initialCodes }: { data: PackedReader; code
               onComment={(comment) => void m.edit(selected.id, () => ({ comment }), t("actions.comment", { code: selected.shortName }))}
             />
           ) : null}
+          <CoderFilter coders={coders} me={me ?? null} value={coder} onChange={(c) => { setCoder(c); select(null); }} />
           <DocumentCodes
             counts={counts}
             orphaned={anchorIssues.filter((c) => c.anchor === "orphaned").length}

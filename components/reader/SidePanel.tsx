@@ -8,7 +8,49 @@ import { codeLabel } from "@/components/codebook/tree";
 import type { Locale } from "@/lib/i18n/locale";
 import { rankCodes } from "./CodePicker";
 import { safeColor } from "./colors";
-import type { PickerCode, ReaderCodeCount } from "./types";
+import type { PickerCode, ReaderCodeCount, ReaderCoding } from "./types";
+
+/** Coders of a document's codings with how many each made, most first. */
+export function coderCounts(codings: readonly ReaderCoding[]): { coder: string; count: number }[] {
+  const n = new Map<string, number>();
+  for (const c of codings) n.set(c.coder, (n.get(c.coder) ?? 0) + 1);
+  return [...n].map(([coder, count]) => ({ coder, count })).sort((a, b) => b.count - a.count || a.coder.localeCompare(b.coder));
+}
+
+/** Whose codings the reader shows: all coders, mine, or one coder's (team coding). */
+export function CoderFilter({
+  coders,
+  me,
+  value,
+  onChange,
+}: {
+  coders: { coder: string; count: number }[];
+  me: string | null;
+  value: string | null;
+  onChange: (coder: string | null) => void;
+}) {
+  const t = useTranslations("reader.side");
+  const total = coders.reduce((n, c) => n + c.count, 0);
+  const list = me && !coders.some((c) => c.coder === me) ? [...coders, { coder: me, count: 0 }] : coders;
+  return (
+    <label className="flex items-center gap-2 text-[11px] text-stone-600">
+      {t("coders")}
+      <select
+        className="h-7 min-w-0 flex-1 rounded border border-stone-300 bg-white px-1.5 text-[12px]"
+        value={value ?? ""}
+        onChange={(e) => onChange(e.target.value === "" ? null : e.target.value)}
+        data-testid="coder-filter"
+      >
+        <option value="">{t("allCoders", { count: total })}</option>
+        {list.map((c) => (
+          <option key={c.coder} value={c.coder}>
+            {c.coder === me ? t("mine", { count: c.count }) : `${c.coder} (${c.count})`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 /**
  * Codes used in this document with their counts. Clicking a code jumps to its next

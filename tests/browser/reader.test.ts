@@ -331,6 +331,20 @@ describe("coding reader", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("shows one coder's codings, or everyone's (coder filter)", async () => {
+    const start = cpIndexOf(plainText, "全面融入");
+    const theirs = await createCoding(db, { documentId, codeId: codeIds.get("COE-1")!, start, end: start + 4, coder: "李四" });
+    await openReader(page);
+    const bars = () => page.locator(".margin-bar").evaluateAll((els) => els.map((e) => e.getAttribute("data-coding-id")));
+    const all = await bars();
+    expect(all).toContain(theirs.id);
+    await page.getByTestId("coder-filter").selectOption("李四");
+    await expect.poll(bars).toEqual([theirs.id]);
+    expect(await page.getByTestId("document-codes").innerText()).toContain("COE-1");
+    await page.getByTestId("coder-filter").selectOption("");
+    await expect.poll(async () => (await bars()).length).toBe(all.length);
+  });
+
   it("codes a selection across two paragraphs at exactly the selected code points", async () => {
     await openReader(page);
     const selected = await selectBetween(page, "京津冀协同发展", "打造轨道");

@@ -46,7 +46,7 @@ async function load(projectId: string, documentId: string) {
  */
 export default async function ReaderPage({ params }: { params: Params }) {
   const { projectId, documentId } = await params;
-  await requirePageProject(projectId, "read");
+  const { actor } = await requirePageProject(projectId, "read");
   const { document: doc, reader, codebook } = await load(projectId, documentId);
   if (doc.projectId !== projectId) notFound();
   const [t, locale, format] = await Promise.all([getTranslations("readerPage"), getLocale(), getFormatter()]);
@@ -130,7 +130,7 @@ export default async function ReaderPage({ params }: { params: Params }) {
         </dl>
       </header>
 
-      <Reader data={data} codes={codes} />
+      <Reader data={data} codes={codes} me={actor.name} />
     </div>
   );
 }
