@@ -1,5 +1,6 @@
 "use client";
 
+import { useCan } from "@/components/auth/ProjectRole";
 import { Upload } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
@@ -18,6 +19,8 @@ const KINDS = ["text", "number", "date", "boolean", "category"] as const;
  */
 export function VariablesPanel({ projectId, variables, table }: { projectId: string; variables: VariableInfo[]; table: VariableTable }) {
   const t = useTranslations("analysis.variables");
+  // Viewers read the values; defining and setting them is for those who may edit documents.
+  const canEdit = useCan("import");
   const locale = useLocale() as Locale;
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -88,7 +91,7 @@ export function VariablesPanel({ projectId, variables, table }: { projectId: str
           </tbody>
         </table>
       )}
-      <div className="flex flex-wrap items-end gap-3">
+      <div className={`flex flex-wrap items-end gap-3 ${canEdit ? "" : "hidden"}`}>
         <form className="flex items-end gap-1.5" onSubmit={define}>
           <input className={`${inputClass} w-36`} placeholder={t("name")} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} aria-label={t("name")} />
           <select className={`${selectClass} w-28`} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value })} aria-label={t("kind")}>
@@ -123,7 +126,7 @@ export function VariablesPanel({ projectId, variables, table }: { projectId: str
         </label>
       </div>
       <p className="text-[11px] text-stone-500">{t("csvHint")}</p>
-      {variables.length > 0 && table.documents.length > 0 ? (
+      {canEdit && variables.length > 0 && table.documents.length > 0 ? (
         <div className="flex flex-col gap-2">
           <div className="flex flex-wrap items-center gap-1.5 text-xs text-stone-600">
             <span>{t("bulk", { count: selected.size })}</span>
