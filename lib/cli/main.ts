@@ -8,6 +8,7 @@ import { registerCodingCommands } from "./coding-commands";
 import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
 import { registerPeriodCommands } from "./period-commands";
+import { registerExchangeCommands } from "./exchange-commands";
 import { CLI_MESSAGES } from "./messages";
 import { fail } from "./output";
 
@@ -23,6 +24,7 @@ export function buildProgram(locale: Locale): Command {
   registerPeriodCommands(program, locale);
   registerAgreementCommands(program, locale);
   registerAccountCommands(program, locale);
+  registerExchangeCommands(program, locale);
   return program;
 }
 
