@@ -1,6 +1,6 @@
 "use client";
 
-import { BookOpen, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search, Users } from "lucide-react";
+import { BookOpen, Download, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search, Users } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
@@ -13,6 +13,7 @@ const TABS = [
   { segment: "memos", label: "memos", Icon: NotebookPen },
   { segment: "agreement", label: "agreement", Icon: Scale },
   { segment: "periods", label: "periods", Icon: GitCommitHorizontal },
+  { segment: "export", label: "export", Icon: Download },
   { segment: "members", label: "members", Icon: Users },
 ] as const;
 
