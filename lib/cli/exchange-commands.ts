@@ -3,6 +3,8 @@ import path from "node:path";
 import { Option, type Command } from "commander";
 import { getProjectByName } from "../corpus/projects";
 import { EXPORT_FORMATS, exportProject, type ExportFormat } from "../exchange";
+import { importQdpx } from "../exchange/import-qdpx";
+import type { OffsetsChoice } from "../exchange/qdpx-read";
 import type { PositionUnit } from "../exchange/refi";
 import type { Locale } from "../i18n/locale";
 import { openDb } from "./db";
@@ -58,4 +60,18 @@ export function registerExchangeCommands(program: Command, locale: Locale) {
         emit(!!o.json, { file: path.resolve(o.out), format: o.format, contentType: file.contentType, bytes }, () => m.wrote(o.out, bytes));
       },
     );
+
+  const mi = EXCHANGE_MESSAGES[locale].importQdpx;
+  program
+    .command("import-qdpx")
+    .description(mi.description)
+    .argument("<file>", mi.file)
+    .requiredOption("--project <name>", mi.project)
+    .addOption(new Option("--offsets <convention>", mi.offsets).choices(["auto", "codepoints", "utf16"]).default("auto"))
+    .option("--json", c.json)
+    .action(async (file: string, o: { project: string; offsets: OffsetsChoice; json?: boolean }) => {
+      const db = await openDb();
+      const r = await importQdpx(db, { bytes: fs.readFileSync(file), projectName: o.project, offsets: o.offsets });
+      emit(!!o.json, r, () => [mi.imported({ ...r.imported, convention: r.offsets.convention }), ...r.notes.map(mi.note)].join("\n"));
+    });
 }

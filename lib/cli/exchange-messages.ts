@@ -12,6 +12,15 @@ const en = {
     positions: "REFI-QDA positions: Unicode code points (the standard) or UTF-16 code units (as NVivo counts)",
     wrote: (file: string, bytes: number) => `wrote ${file} (${bytes.toLocaleString("en")} bytes)`,
   },
+  importQdpx: {
+    description: "import a REFI-QDA project (.qdpx) into a new project; all or nothing",
+    file: ".qdpx file",
+    project: "name of the new project",
+    offsets: "how the file counts positions: auto (detect), codepoints (the standard) or utf16 (NVivo)",
+    imported: (o: { documents: number; codes: number; codings: number; memos: number; convention: string }) =>
+      `imported ${o.documents} documents, ${o.codes} codes, ${o.codings} codings and ${o.memos} memos (positions read as ${o.convention})`,
+    note: (line: string) => `  note: ${line}`,
+  },
 };
 
 const zh: typeof en = {
@@ -24,6 +33,15 @@ const zh: typeof en = {
     coders: "只导出这些编码者的编码（逗号分隔的名字）",
     positions: "REFI-QDA 位置：Unicode 码位（标准）或 UTF-16 码元（NVivo 的计法）",
     wrote: (file: string, bytes: number) => `已写入 ${file}（${bytes.toLocaleString("zh")} 字节）`,
+  },
+  importQdpx: {
+    description: "把 REFI-QDA 项目（.qdpx）导入为新项目；要么全部导入，要么不导入",
+    file: ".qdpx 文件",
+    project: "新项目的名称",
+    offsets: "文件的位置计法：auto（自动检测）、codepoints（标准）或 utf16（NVivo）",
+    imported: (o: { documents: number; codes: number; codings: number; memos: number; convention: string }) =>
+      `已导入 ${o.documents} 个文档、${o.codes} 个代码、${o.codings} 条编码和 ${o.memos} 条备忘录（位置按 ${o.convention} 读取）`,
+    note: (line: string) => `  说明：${line}`,
   },
 };
 

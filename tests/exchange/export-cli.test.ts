@@ -53,4 +53,26 @@ describe("juncture export", () => {
     expect(refused.stderr).toBe("juncture: unknown code: nope\n");
     expect(fs.readdirSync(dir).sort()).toEqual(["codings.csv", "p.qdpx"]);
   });
+
+  it("imports an exported .qdpx into a new project (round trip) and refuses a broken file leaving nothing behind", async () => {
+    const qdpx = path.join(dir, "p.qdpx");
+    expect((await runCli(["export", "--project", "甲", "--format", "qdpx", "--out", qdpx], t.url)).code).toBe(0);
+    const r = await runCli(["import-qdpx", qdpx, "--project", "乙", "--json"], t.url);
+    expect(r.stderr).toBe("");
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ name: "乙", origin: "Juncture", offsets: { convention: "codepoints", chosen: "auto" }, imported: { documents: 2, codes: 3, codings: 5, memos: 4, groups: 1 }, notes: [] });
+    const csv = async (project: string) => {
+      const out = path.join(dir, `${project}.csv`);
+      expect((await runCli(["export", "--project", project, "--format", "csv", "--out", out], t.url)).code).toBe(0);
+      return (parse(fs.readFileSync(out), { bom: true, columns: true }) as Record<string, string>[]).map((row) => JSON.stringify({ ...row, project: "", document_id: "", coding_id: "" })).sort();
+    };
+    expect(await csv("乙")).toEqual(await csv("甲"));
+
+    const broken = path.join(dir, "broken.qdpx");
+    fs.writeFileSync(broken, "PK but not really a zip");
+    const refused = await runCli(["import-qdpx", broken, "--project", "丙", "--lang", "zh"], t.url);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/^juncture: ZIP 压缩包已损坏/);
+    expect(await t.db.project.count({ where: { name: "丙" } })).toBe(0);
+  });
 });
