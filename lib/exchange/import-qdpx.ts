@@ -23,7 +23,7 @@ import { OffsetMap, cpLength } from "../text/offsets";
 import { splitSentences } from "../text/sentences";
 import { tokensField } from "../text/tokens";
 import { tokenizeSentences } from "../text/unit-tokens";
-import { canonicalMapping, detectOffsets, rawSpan, readQdpx, type OffsetConvention, type OffsetsChoice } from "./qdpx-read";
+import { canonicalMapping, detectOffsets, rawSpan, readQdpx, type OffsetConvention, type OffsetsChoice, type QdpxSource } from "./qdpx-read";
 
 export type QdpxImportReport = {
   projectId: string;
@@ -62,6 +62,17 @@ export function parseCodeDescription(text: string): Partial<Record<(typeof KEYS)
   return out;
 }
 
+type Prepared = {
+  source: QdpxSource;
+  mapping: ReturnType<typeof canonicalMapping>;
+  canonical: string;
+  sha256: string;
+  built: ReturnType<typeof buildCanonicalText>;
+  sentences: ReturnType<typeof splitSentences>;
+  tokens: ReturnType<typeof tokenizeSentences>;
+  meta: Record<string, string | number | null>;
+};
+
 const TEXT_FIELDS = ["region", "province", "city", "issuer", "level", "docType", "date", "language", "sourceRef", "originalFilename", "format", "encoding"] as const;
 
 function unique(name: string, taken: Set<string>): string {
@@ -91,6 +102,33 @@ export async function importQdpx(db: Db, input: { bytes: Uint8Array; projectName
         throw new AppError("invalid_input", { en: `selection ${sel.guid} in “${s.name}” (${sel.start}–${sel.end}) lies outside the text when read as ${convention}; nothing imported`, zh: `“${s.name}”中的选段 ${sel.guid}（${sel.start}–${sel.end}）按 ${convention} 读取超出文本范围；未导入任何内容` });
       }
     }
+  }
+  // Text work (canonical text, sentences, jieba tokens) happens before the transaction, which then only writes.
+  const prepared: Prepared[] = [];
+  const shas = new Set<string>();
+  for (const s of q.sources) {
+    if (s.rawText === null) continue;
+    const mapping = canonicalMapping(s.rawText);
+    const canonical = mapping.canonical;
+    if (canonical === "") {
+      notes.push(`source “${s.name}” has no text; left out`);
+      continue;
+    }
+    const sha256 = createHash("sha256").update(canonical).digest("hex");
+    if (shas.has(sha256)) {
+      notes.push(`source “${s.name}” repeats another source's text; left out`);
+      continue;
+    }
+    shas.add(sha256);
+    const built = buildCanonicalText(paragraphsFromPlainText(canonical));
+    const sentences = splitSentences(built.text, built.paragraphs);
+    const tokens = tokenizeSentences(built.text, sentences);
+    const meta: Record<string, string | number | null> = {};
+    for (const f of TEXT_FIELDS) if (s.variables[f] !== undefined) meta[f] = s.variables[f]!;
+    if (s.variables.year !== undefined && /^\d{1,4}$/.test(s.variables.year.trim())) meta.year = Number(s.variables.year);
+    const unknownVars = Object.keys(s.variables).filter((k) => !(TEXT_FIELDS as readonly string[]).includes(k) && k !== "year");
+    if (unknownVars.length) notes.push(`source “${s.name}”: variables ${unknownVars.join(", ")} have no metadata field; left out`);
+    prepared.push({ source: s, mapping, canonical, sha256, built, sentences, tokens, meta });
   }
   if (await db.project.findUnique({ where: { name: input.projectName }, select: { id: true } })) {
     throw new AppError("conflict", { en: `a project named “${input.projectName}” already exists; import into a new name`, zh: `已有名为“${input.projectName}”的项目；请使用新名称导入` });
@@ -142,37 +180,18 @@ export async function importQdpx(db: Db, input: { bytes: Uint8Array; projectName
 
     const noteTargets = new Map<string, { kind: "document" | "code" | "coding"; id: string }>();
     for (const c of q.codes) for (const n of c.noteGuids) noteTargets.set(n, { kind: "code", id: codeIds.get(c.guid)! }); // every code was created
-    const shas = new Set<string>();
-    for (const s of q.sources) {
-      if (s.rawText === null) continue;
-      const { canonical, rawMap, start, end } = canonicalMapping(s.rawText);
-      if (canonical === "") {
-        notes.push(`source “${s.name}” has no text; left out`);
-        continue;
-      }
-      const sha256 = createHash("sha256").update(canonical).digest("hex");
-      if (shas.has(sha256)) {
-        notes.push(`source “${s.name}” repeats another source's text; left out`);
-        continue;
-      }
-      shas.add(sha256);
-      const built = buildCanonicalText(paragraphsFromPlainText(canonical));
-      const sentences = splitSentences(built.text, built.paragraphs);
-      const tokens = tokenizeSentences(built.text, sentences);
-      const meta: Record<string, string | number | null> = {};
-      for (const f of TEXT_FIELDS) if (s.variables[f] !== undefined) meta[f] = s.variables[f]!;
-      if (s.variables.year !== undefined && /^\d{1,4}$/.test(s.variables.year.trim())) meta.year = Number(s.variables.year);
-      const unknownVars = Object.keys(s.variables).filter((k) => !(TEXT_FIELDS as readonly string[]).includes(k) && k !== "year");
-      if (unknownVars.length) notes.push(`source “${s.name}”: variables ${unknownVars.join(", ")} have no metadata field; left out`);
+    for (const d of prepared) {
+      const s = d.source;
       const doc = await tx.document.create({
-        data: { projectId: project.id, title: s.name, ...meta, format: (meta.format as string) ?? "txt", sha256, plainText: canonical, charCount: cpLength(canonical) },
+        data: { projectId: project.id, title: s.name, ...d.meta, format: (d.meta.format as string) ?? "txt", sha256: d.sha256, plainText: d.canonical, charCount: cpLength(d.canonical) },
       });
       await tx.unit.createMany({
         data: [
-          ...built.paragraphs.map((p, i) => ({ documentId: doc.id, kind: "paragraph", ordinal: i, paragraph: i, start: p.start, end: p.end, tokens: "" })),
-          ...sentences.map((u, i) => ({ documentId: doc.id, kind: "sentence", ordinal: i, paragraph: u.paragraph, start: u.start, end: u.end, tokens: tokensField(tokens[i] ?? []) })),
+          ...d.built.paragraphs.map((p, i) => ({ documentId: doc.id, kind: "paragraph", ordinal: i, paragraph: i, start: p.start, end: p.end, tokens: "" })),
+          ...d.sentences.map((u, i) => ({ documentId: doc.id, kind: "sentence", ordinal: i, paragraph: u.paragraph, start: u.start, end: u.end, tokens: tokensField(d.tokens[i] ?? []) })),
         ],
       });
+      const { canonical, rawMap, start, end } = d.mapping;
       counts.documents++;
       for (const n of s.noteGuids) noteTargets.set(n, { kind: "document", id: doc.id });
       const canonMap = new OffsetMap(canonical);
