@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { strFromU8, unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
@@ -15,6 +17,7 @@ let browser: Browser;
 let page: Page;
 let pageErrors: string[];
 let f: ExchangeFixture;
+let qdpxFile: string;
 
 beforeAll(async () => {
   db = createDb(process.env.JUNCTURE_TEST_DB_URL);
@@ -57,6 +60,8 @@ describe.sequential("export page", () => {
     await page.getByTestId("export-format-qdpx").check();
     const { name, bytes } = await download();
     expect(name).toBe(`${f.project.name}.qdpx`);
+    qdpxFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "juncture-qdpx-")), "project.qdpx");
+    fs.writeFileSync(qdpxFile, bytes);
     const entries = unzipSync(new Uint8Array(bytes));
     const text = strFromU8(entries[`sources/${stableGuid("source", f.a.doc.id)}.txt`]!);
     expect(text).toBe(`${P0}\n${P1}`);
@@ -64,6 +69,28 @@ describe.sequential("export page", () => {
     const m = new RegExp(`guid="${stableGuid("selection", f.codings.cCross.id)}"[^>]*startPosition="(\\d+)" endPosition="(\\d+)"`).exec(qde);
     expect(m).not.toBeNull();
     expect(Array.from(text).slice(Number(m![1]), Number(m![2])).join("")).toBe("国家战略。𠮷祥");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("imports the downloaded QDPX into a new project and shows its codings in the reader", async () => {
+    const name = `imported ${Date.now()}`;
+    await page.goto("/projects/import-qdpx");
+    await page.getByTestId("qdpx-file").setInputFiles(qdpxFile);
+    await page.getByTestId("qdpx-name").fill(name);
+    await page.getByTestId("qdpx-import").click();
+    const report = page.getByTestId("qdpx-report");
+    await report.waitFor({ timeout: 60_000 });
+    expect(await report.innerText()).toContain("Imported 2 documents, 3 codes, 5 codings and 4 memos (positions read as codepoints)");
+    await page.getByTestId("qdpx-open").click();
+    await page.waitForURL(/\/projects\/[^/]+$/);
+    const project = await db.project.findUniqueOrThrow({ where: { name } });
+    const doc = await db.document.findFirstOrThrow({ where: { projectId: project.id, title: "京津冀规划" } });
+    const coding = await db.coding.findFirstOrThrow({ where: { documentId: doc.id, quote: "交通一体化" } });
+    await page.goto(`/projects/${project.id}/documents/${doc.id}`);
+    await page.waitForSelector('[data-testid=reader][data-ready="true"]', { timeout: 30_000 });
+    const shown = await page.$$eval(`.ProseMirror [data-coding-ids~="${coding.id}"]`, (els) => els.map((e) => e.textContent ?? "").join(""));
+    expect(shown).toBe("交通一体化");
+    expect(await page.locator(".margin-bar[data-coding-id]").count()).toBe(4);
     expect(pageErrors).toEqual([]);
   });
 });
