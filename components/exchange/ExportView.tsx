@@ -1,6 +1,7 @@
 "use client";
 
 import { Download } from "lucide-react";
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { MultiSelect } from "@/components/search/MultiSelect";
@@ -86,6 +87,11 @@ export function ExportView({ projectId, choices }: { projectId: string; choices:
       >
         <Download size={14} aria-hidden /> {t("download")}
       </a>
+      <p className="border-t border-stone-200 pt-3 text-xs text-stone-600">
+        <Link href="/projects/import-qdpx" className="text-accent-700 underline">
+          {t("importLink")}
+        </Link>
+      </p>
     </div>
   );
 }
