@@ -12,6 +12,7 @@ import { ROOT, run } from "./lib.mjs";
 const NEEDED = [
   { file: "/usr/bin/chromium", pkg: "chromium" },
   { file: "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", pkg: "fonts-wqy-zenhei" },
+  { file: "/usr/bin/xmllint", pkg: "libxml2-utils" }, // the REFI-QDA export tests validate against the XSD
 ];
 
 function ensureSystemPackages() {

@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, BookOpen, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search, Users } from "lucide-react";
+import { BarChart3, BookOpen, Download, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search, Users } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
@@ -14,6 +14,7 @@ const TABS = [
   { segment: "analysis", label: "analysis", Icon: BarChart3 },
   { segment: "periods", label: "periods", Icon: GitCommitHorizontal },
   { segment: "agreement", label: "agreement", Icon: Scale },
+  { segment: "export", label: "export", Icon: Download },
   { segment: "members", label: "members", Icon: Users },
 ] as const;
 

@@ -103,11 +103,11 @@ export function sameServerOrigin(a: string, b: string): boolean {
 }
 
 /**
- * Routes that take a multipart upload on purpose (document import). Server actions (POSTs to a
+ * Routes that take a multipart upload on purpose (document import, .qdpx import). Server actions (POSTs to a
  * page with a `Next-Action` header) send text/plain or multipart bodies and are handled by the
  * proxy with their own allowance.
  */
-const MULTIPART_ROUTES: readonly RegExp[] = [/^\/api\/projects\/[^/]+\/documents\/?$/];
+const MULTIPART_ROUTES: readonly RegExp[] = [/^\/api\/projects\/[^/]+\/documents\/?$/, /^\/api\/projects\/import-qdpx\/?$/];
 
 /** The non-JSON content types a path accepts for mutations. */
 export function allowedContentTypesFor(pathname: string, serverAction: boolean): readonly string[] {

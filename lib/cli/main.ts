@@ -9,6 +9,7 @@ import { registerCodingCommands } from "./coding-commands";
 import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
 import { registerPeriodCommands } from "./period-commands";
+import { registerExchangeCommands } from "./exchange-commands";
 import { CLI_MESSAGES } from "./messages";
 import { fail } from "./output";
 
@@ -26,6 +27,7 @@ export function buildProgram(locale: Locale): Command {
   registerAccountCommands(program, locale);
   registerAnalysisCommands(program, locale);
   registerVariableCommands(program, locale);
+  registerExchangeCommands(program, locale);
   return program;
 }
 

@@ -1,0 +1,49 @@
+import type { Locale } from "../i18n/locale";
+
+/** What the exchange commands print for people, per language (same keys in both). */
+const en = {
+  export: {
+    description: "export a project: codings as CSV or XLSX, the whole project as JSON, a code × sentence matrix, REFI-QDA .qdpx or codebook .qdc",
+    format: "export format",
+    out: "file to write",
+    codes: "only these codes (comma-separated short names or ids; each selects its subtree)",
+    documents: "only these documents (comma-separated ids or titles)",
+    coders: "only codings of these coders (comma-separated names)",
+    positions: "REFI-QDA positions: Unicode code points (the standard) or UTF-16 code units (as NVivo counts)",
+    wrote: (file: string, bytes: number) => `wrote ${file} (${bytes.toLocaleString("en")} bytes)`,
+  },
+  importQdpx: {
+    description: "import a REFI-QDA project (.qdpx) into a new project; all or nothing",
+    file: ".qdpx file",
+    project: "name of the new project",
+    offsets: "how the file counts positions: auto (detect), codepoints (the standard) or utf16 (NVivo)",
+    imported: (o: { documents: number; codes: number; codings: number; memos: number; convention: string }) =>
+      `imported ${o.documents} documents, ${o.codes} codes, ${o.codings} codings and ${o.memos} memos (positions read as ${o.convention})`,
+    note: (line: string) => `  note: ${line}`,
+  },
+};
+
+const zh: typeof en = {
+  export: {
+    description: "导出项目：编码（CSV 或 XLSX）、整个项目（JSON）、代码 × 句子矩阵、REFI-QDA 项目 .qdpx 或代码本 .qdc",
+    format: "导出格式",
+    out: "输出文件",
+    codes: "只导出这些代码（逗号分隔的简称或 id；含其子代码）",
+    documents: "只导出这些文档（逗号分隔的 id 或标题）",
+    coders: "只导出这些编码者的编码（逗号分隔的名字）",
+    positions: "REFI-QDA 位置：Unicode 码位（标准）或 UTF-16 码元（NVivo 的计法）",
+    wrote: (file: string, bytes: number) => `已写入 ${file}（${bytes.toLocaleString("zh")} 字节）`,
+  },
+  importQdpx: {
+    description: "把 REFI-QDA 项目（.qdpx）导入为新项目；要么全部导入，要么不导入",
+    file: ".qdpx 文件",
+    project: "新项目的名称",
+    offsets: "文件的位置计法：auto（自动检测）、codepoints（标准）或 utf16（NVivo）",
+    imported: (o: { documents: number; codes: number; codings: number; memos: number; convention: string }) =>
+      `已导入 ${o.documents} 个文档、${o.codes} 个代码、${o.codings} 条编码和 ${o.memos} 条备忘录（位置按 ${o.convention} 读取）`,
+    note: (line: string) => `  说明：${line}`,
+  },
+};
+
+export type ExchangeMessages = typeof en;
+export const EXCHANGE_MESSAGES: Record<Locale, ExchangeMessages> = { en, zh };
