@@ -2,12 +2,13 @@
  * `npm run bench`: the figures the issues name, each as a ratio against a floor
  * measured in the same run on the same machine. Uses the shared real corpus
  * (../shared/corpus/raw); sections that need it are skipped when it is absent.
- * Pass section names to run a subset: cli, import, html, coding, analysis, periods, search, reader.
+ * Pass section names to run a subset: cli, load, import, html, coding, analysis, periods, search, reader.
  */
 import { benchAnalysis } from "./analysis";
 import { benchCli } from "./cli";
 import { benchCodingCreate } from "./coding";
 import { benchHtmlImport, benchImport, filesReaching } from "./import";
+import { benchLoad } from "./load";
 import { benchPeriods } from "./periods";
 import { benchReader } from "./reader";
 import { benchSearch } from "./search";
@@ -24,6 +25,25 @@ if (run("cli")) {
     printFigures("CLI start-up", await benchCli(cli.url));
   } finally {
     await cli.dispose();
+  }
+  if (wanted.size === 1) process.exit(0);
+}
+if (run("load")) {
+  // Needs no corpus: a team server on a fresh SQLite file, then on a throwaway PostgreSQL cluster.
+  const sqlite = await scratchDb("load");
+  try {
+    printFigures("Team server under load (SQLite)", await benchLoad("SQLite", sqlite.url));
+  } finally {
+    await sqlite.dispose();
+  }
+  const { startThrowawayPostgres } = await import("../scripts/postgres.mjs");
+  const { onPostgres, postgresUrlFor } = await import("../tests/helpers/db");
+  const cluster = await startThrowawayPostgres();
+  try {
+    await onPostgres(cluster.url, (c) => c.query('CREATE DATABASE "juncture_load"'));
+    printFigures("Team server under load (PostgreSQL)", await benchLoad("PostgreSQL", postgresUrlFor(cluster.url, "juncture_load")));
+  } finally {
+    cluster.stop();
   }
   if (wanted.size === 1) process.exit(0);
 }
