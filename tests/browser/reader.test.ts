@@ -77,12 +77,14 @@ async function selectBetween(p: Page, from: string, to: string): Promise<string>
   );
 }
 
-/** Whether an element's box is inside the viewport. */
+/** Whether an element's box is inside the viewport (false while the element does not exist yet). */
 async function inViewport(p: Page, selector: string): Promise<boolean> {
-  return p.$eval(selector, (e) => {
+  return p.evaluate((sel) => {
+    const e = document.querySelector(sel);
+    if (!e) return false;
     const r = e.getBoundingClientRect();
     return r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
-  });
+  }, selector);
 }
 
 /** Text of the elements highlighted for one coding, in document order. */
@@ -385,6 +387,8 @@ describe("coding reader", () => {
       // Far down and not yet drawn: only codings near the viewport get a bar.
       expect(await page.locator(`.margin-bar[data-coding-id="${far.id}"]`).count()).toBe(0);
       const text = `.ProseMirror [data-coding-ids~="${far.id}"]`;
+      // Highlights beyond the first screens are added in idle time: wait for this one to exist.
+      await page.waitForSelector(text, { state: "attached" });
       // To the end, then back up until the coding is a third down the viewport.
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await page.evaluate((sel) => window.scrollBy(0, document.querySelector(sel)!.getBoundingClientRect().top - 300), text);
