@@ -121,6 +121,14 @@ export async function getTimeline(
   db: Db,
   input: { projectId: string; scope: Scope; codes?: readonly string[]; per?: Normalisation },
 ): Promise<Timeline> {
+  return (await profile(db, input)).timeline;
+}
+
+/** The timeline and which chosen codes each code counts for (the suggestions reuse both). */
+async function profile(
+  db: Db,
+  input: { projectId: string; scope: Scope; codes?: readonly string[]; per?: Normalisation },
+): Promise<{ timeline: Timeline; countsFor: Map<string, number[]> }> {
   const scope = parseInput(scopeSchema, input.scope);
   const per = input.per ?? "chars";
   const k: ScopeKey = { projectId: input.projectId, scopeField: scope.field, scopeValue: scope.value };
@@ -145,7 +153,7 @@ export async function getTimeline(
       });
     }
   }
-  return { scope, per, codes, years, stages: periods.stages, junctures: periods.junctures };
+  return { timeline: { scope, per, codes, years, stages: periods.stages, junctures: periods.junctures }, countsFor };
 }
 
 export type StageCodeCell = { units: number; share: number; change: number | null };
@@ -206,8 +214,8 @@ export async function suggestJunctures(
   db: Db,
   input: { projectId: string; scope: Scope; codes?: readonly string[]; penalty?: number; minSegment?: number },
 ): Promise<{ penalty: number; minSegment: number; years: number[]; suggestions: JunctureSuggestion[] }> {
-  const t = await getTimeline(db, { ...input, per: "none" });
-  const { countsFor } = await chosenCodes(db, input.projectId, input.codes);
+  // One pass over the codings and the codebook: the profile brings the code mapping it used.
+  const { timeline: t, countsFor } = await profile(db, { ...input, per: "none" });
   const k: ScopeKey = { projectId: input.projectId, scopeField: t.scope.field, scopeValue: t.scope.value };
   const rows = t.years.filter((y) => y.documents > 0 && y.units.some((u) => u > 0));
   if (rows.length < 2) return { penalty: input.penalty ?? 0, minSegment: input.minSegment ?? 2, years: rows.map((r) => r.year), suggestions: [] };
