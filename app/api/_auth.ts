@@ -2,6 +2,7 @@ import { ensureLocalAdmin, projectOfResource, projectRole, sessionUser, type Res
 import { isServerMode, SESSION_COOKIE } from "@/lib/auth/mode";
 import { can, type ProjectAction, type ProjectRole } from "@/lib/auth/roles";
 import { CODER_COOKIE, DEFAULT_CODER, normalizeCoderName } from "@/lib/coding/coder-name";
+import { blindScopeOf, refuseWhileBlind, type BlindScope } from "@/lib/coding/rounds";
 import { getDb } from "@/lib/db/client";
 import { resolveDatabaseUrl } from "@/lib/db/url";
 import { AppError } from "@/lib/errors";
@@ -151,6 +152,19 @@ export async function requireResource(
   const projectId = await projectOfResource(getDb(), kind, id);
   if (!projectId) throw notFound(kind);
   return { ...(await authorise(actor, projectId, action, kind)), projectId };
+}
+
+/**
+ * The codings an open blind round hides from this actor in a project (none for anyone who is
+ * not one of its coders); every route that reads or counts codings passes it on.
+ */
+export function blindScopeFor(actor: Actor, projectId: string): Promise<BlindScope> {
+  return blindScopeOf(getDb(), projectId, actor.name);
+}
+
+/** 403 for a coder of an open blind round (agreement, consensus and exports show everyone's codings). */
+export async function requireUnblinded(actor: Actor, projectId: string): Promise<void> {
+  refuseWhileBlind(await blindScopeFor(actor, projectId));
 }
 
 /** The session cookie's attributes: httpOnly, SameSite=Lax, Secure when the request came over https. */

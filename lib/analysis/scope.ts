@@ -4,6 +4,7 @@
  * Resolved once into ids so every view — frequencies, co-occurrence, passages — counts the
  * same codings.
  */
+import type { BlindScope } from "../db/rounds";
 import {
   ANALYSIS_FIELDS,
   findUsersByNames,
@@ -34,6 +35,8 @@ export type AnalysisScopeInput = {
   coders?: string[];
   /** A code group's name, or a code's short name (the code with its descendants); absent = every code. */
   codes?: string;
+  /** Codings hidden from the asker by an open blind round (lib/coding/rounds.ts); absent = none. */
+  blind?: BlindScope;
 };
 
 export type AnalysisCode = AnalysisCodeRow & { depth: number };
@@ -163,7 +166,7 @@ export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<R
   }
   const codeIds = selected ? [...selected] : undefined;
   return {
-    sql: { projectId: input.projectId, filters, coderIds, codeIds, variables: variableFilters, bounds },
+    sql: { projectId: input.projectId, filters, coderIds, codeIds, variables: variableFilters, bounds, blind: input.blind ?? null },
     codes: codeIds ? ordered.filter((c) => selected!.has(c.id)) : ordered,
     allCodes,
     variables,

@@ -1,3 +1,4 @@
+import type { BlindScope } from "../db/rounds";
 import type { Db } from "../db/client";
 import { listCodesWithCounts, projectExists, type CodeWithCounts } from "../db/codes";
 import { AppError } from "../errors";
@@ -22,10 +23,11 @@ function toNode(row: CodeWithCounts): CodeNode {
 
 /**
  * The project's whole code tree, siblings ordered by sortOrder, with coding counts (own and
- * including descendants) and group memberships. One query; the tree is built in memory.
+ * including descendants; without the codings an open blind round hides from the asker) and
+ * group memberships. One query; the tree is built in memory.
  */
-export async function getCodebook(db: Db, projectId: string): Promise<CodeNode[]> {
-  const rows = await listCodesWithCounts(db, projectId);
+export async function getCodebook(db: Db, projectId: string, opts: { blind?: BlindScope } = {}): Promise<CodeNode[]> {
+  const rows = await listCodesWithCounts(db, projectId, opts.blind ?? null);
   if (rows.length === 0 && !(await projectExists(db, projectId))) {
     throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId });
   }

@@ -53,6 +53,8 @@ export type ReaderData = {
   codings: ReaderCoding[];
   /** Codings per code in this document, most used first. */
   codeCounts: ReaderCodeCount[];
+  /** True while the reader codes this document in a blind round: only their own codings are here. */
+  blind: boolean;
 };
 
 /** Paragraph spans of a canonical text (paragraphs are separated by one line feed). */
@@ -75,11 +77,11 @@ function paragraphSpans(map: OffsetMap): ReaderData["paragraphs"] {
  * edge with OffsetMap): the text, paragraph and sentence spans, and the codings re-anchored
  * against the text. One query per table (document, units, codings + code + user).
  */
-export async function getReaderData(db: Db, documentId: string): Promise<ReaderData> {
+export async function getReaderData(db: Db, documentId: string, opts: { onlyCoderId?: string } = {}): Promise<ReaderData> {
   const [doc, sentences, codings] = await Promise.all([
     findReaderDocument(db, documentId),
     listSentenceUnits(db, documentId),
-    listCodingViewsForDocument(db, documentId),
+    listCodingViewsForDocument(db, documentId, opts.onlyCoderId),
   ]);
   if (!doc) throw new AppError("not_found", { en: `document ${documentId} not found`, zh: "未找到该文档" });
   const { plainText, ...document } = doc;
@@ -122,5 +124,5 @@ export async function getReaderData(db: Db, documentId: string): Promise<ReaderD
   const codeCounts = [...counts.values()].sort(
     (a, b) => b.count - a.count || (a.shortName < b.shortName ? -1 : a.shortName > b.shortName ? 1 : 0),
   );
-  return { document, text: plainText, paragraphs: paragraphSpans(map), sentences, codings: readerCodings, codeCounts };
+  return { document, text: plainText, paragraphs: paragraphSpans(map), sentences, codings: readerCodings, codeCounts, blind: opts.onlyCoderId !== undefined };
 }

@@ -25,3 +25,18 @@ export {
 export { CONTEXT_CODE_POINTS } from "./validate-span";
 export * from "./schemas";
 export type { CodingView } from "../db/codings";
+export {
+  openRound,
+  closeRound,
+  listRounds,
+  findRound,
+  blindScopeOf,
+  blindCoderOn,
+  refuseWhileBlind,
+  visibleCodingWhere,
+  visibleCodingSql,
+  openRoundSchema,
+  type BlindScope,
+  type RoundRow,
+  type OpenRoundInput,
+} from "./rounds";

@@ -1,3 +1,4 @@
+import type { BlindScope } from "../db/rounds";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import {
@@ -43,9 +44,10 @@ export const documentListQuerySchema = z.object({
 });
 export type DocumentListQuery = z.input<typeof documentListQuerySchema>;
 
-export async function listDocuments(db: Db, projectId: string, query: DocumentListQuery = {}) {
+/** The project's documents with their counts; `blind` leaves out codings an open blind round hides. */
+export async function listDocuments(db: Db, projectId: string, query: DocumentListQuery = {}, blind: BlindScope = null) {
   const { sort, dir, ...filter } = documentListQuerySchema.parse(query);
-  return selectDocumentSummaries(db, projectId, filter, sort, dir);
+  return selectDocumentSummaries(db, projectId, { filter, sort, dir, blind });
 }
 
 export async function documentFacets(db: Db, projectId: string) {

@@ -7,6 +7,7 @@
  * runs unchanged on SQLite and PostgreSQL; counts come back as bigint on PostgreSQL.
  * Semantics (what is counted, shares, normalisation) live in lib/analysis/.
  */
+import { visibleCodingSql, type BlindScope } from "./rounds";
 import { Prisma } from "./generated/client";
 import type { DbClient } from "./shared";
 
@@ -28,6 +29,8 @@ export type AnalysisScopeSql = {
   variables?: { variableId: string; values: string[] }[];
   /** The longest sentence unit and coding of the project, in code points (see `spanBounds`). */
   bounds: SpanBounds;
+  /** Codings an open blind round hides from the asker; null = none. */
+  blind?: BlindScope;
 };
 
 export type SpanBounds = { maxUnitLength: number };
@@ -115,6 +118,7 @@ function codingConditions(scope: AnalysisScopeSql, alias: string): Prisma.Sql[] 
   const conds: Prisma.Sql[] = [];
   if (scope.coderIds && scope.coderIds.length > 0) conds.push(Prisma.sql`${a("coderId")} IN (${inList(scope.coderIds)})`);
   if (scope.codeIds) conds.push(scope.codeIds.length === 0 ? Prisma.sql`1 = 0` : Prisma.sql`${a("codeId")} IN (${inList(scope.codeIds)})`);
+  if (scope.blind) conds.push(visibleCodingSql(alias, scope.blind));
   return conds;
 }
 

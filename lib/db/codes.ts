@@ -7,6 +7,7 @@
  * PostgreSQL. Functions take `DbClient` so the domain can compose them inside one transaction.
  */
 export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
+import { visibleCodingWhere, type BlindScope } from "./rounds";
 import type { DbClient } from "./shared";
 import { Prisma, type Code, type CodeGroup } from "./generated/client";
 
@@ -44,12 +45,15 @@ export type CodeWithCounts = CodeRow & {
   memberships: { group: { id: string; name: string } }[];
 };
 
-/** Every code of a project with its own coding count and its groups (the codebook view). */
-export function listCodesWithCounts(db: DbClient, projectId: string): Promise<CodeWithCounts[]> {
+/**
+ * Every code of a project with its own coding count and its groups (the codebook view); the
+ * count leaves out codings an open blind round hides from the asker.
+ */
+export function listCodesWithCounts(db: DbClient, projectId: string, blind: BlindScope = null): Promise<CodeWithCounts[]> {
   return db.code.findMany({
     where: { projectId },
     include: {
-      _count: { select: { codings: true } },
+      _count: { select: { codings: blind ? { where: visibleCodingWhere(blind) } : true } },
       memberships: { select: { group: { select: { id: true, name: true } } } },
     },
     orderBy: [{ sortOrder: "asc" }, { createdAt: "asc" }, { id: "asc" }],

@@ -209,10 +209,13 @@ export async function findCodingView(db: DbClient, codingId: string): Promise<Co
   return r ? toView(r) : null;
 }
 
-/** Every coding of a document in text order; relations load in one query per table (no N+1). */
-export async function listCodingViewsForDocument(db: DbClient, documentId: string): Promise<CodingView[]> {
+/**
+ * Every coding of a document in text order (only `onlyCoderId`'s when given: a blind round);
+ * relations load in one query per table (no N+1).
+ */
+export async function listCodingViewsForDocument(db: DbClient, documentId: string, onlyCoderId?: string): Promise<CodingView[]> {
   const rows = await db.coding.findMany({
-    where: { documentId },
+    where: { documentId, ...(onlyCoderId ? { coderId: onlyCoderId } : {}) },
     select: codingSelect,
     orderBy: [{ start: "asc" }, { end: "asc" }, { createdAt: "asc" }],
   });
@@ -427,7 +430,8 @@ export function findCodingBrief(db: DbClient, id: string): Promise<{ id: string;
  * What changes whenever a document's codings change (a coding added, edited or removed): the
  * count, the latest edit and the sum of versions. Cheap enough for readers to poll.
  */
-export async function documentCodingsFingerprint(db: DbClient, documentId: string): Promise<string> {
-  const a = await db.coding.aggregate({ where: { documentId }, _count: { _all: true }, _max: { updatedAt: true }, _sum: { version: true } });
+export async function documentCodingsFingerprint(db: DbClient, documentId: string, onlyCoderId?: string): Promise<string> {
+  const where = { documentId, ...(onlyCoderId ? { coderId: onlyCoderId } : {}) };
+  const a = await db.coding.aggregate({ where, _count: { _all: true }, _max: { updatedAt: true }, _sum: { version: true } });
   return `${a._count._all}.${a._max.updatedAt?.getTime() ?? 0}.${a._sum.version ?? 0}`;
 }

@@ -1,3 +1,4 @@
+import { visibleCodingWhere, type BlindScope } from "./rounds";
 import { bulkFindDocumentBySha, bulkInsertDocument } from "./bulk";
 import { databaseUrlOf, type Db } from "./client";
 import { Prisma } from "./generated/client";
@@ -100,10 +101,9 @@ function whereOf(projectId: string, f: DocumentFilter): Prisma.DocumentWhereInpu
 export async function selectDocumentSummaries(
   db: Db,
   projectId: string,
-  filter: DocumentFilter,
-  sort: DocumentSortField,
-  dir: "asc" | "desc",
+  opts: { filter: DocumentFilter; sort: DocumentSortField; dir: "asc" | "desc"; blind?: BlindScope },
 ): Promise<DocumentSummary[]> {
+  const { filter, sort, dir } = opts;
   const docs = await db.document.findMany({
     where: whereOf(projectId, filter),
     select: summarySelect,
@@ -113,7 +113,7 @@ export async function selectDocumentSummaries(
   const ids = docs.map((d) => d.id);
   const [units, codings] = await Promise.all([
     db.unit.groupBy({ by: ["documentId", "kind"], where: { documentId: { in: ids } }, _count: { _all: true } }),
-    db.coding.groupBy({ by: ["documentId"], where: { documentId: { in: ids } }, _count: { _all: true } }),
+    db.coding.groupBy({ by: ["documentId"], where: { documentId: { in: ids }, ...visibleCodingWhere(opts.blind ?? null) }, _count: { _all: true } }),
   ]);
   const unitCount = new Map(units.map((u) => [`${u.documentId}:${u.kind}`, u._count._all]));
   const codingCount = new Map(codings.map((c) => [c.documentId, c._count._all]));

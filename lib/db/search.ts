@@ -7,6 +7,7 @@
  * LIKE is only ever a *prefilter*: SQLite's LIKE ignores ASCII case and PostgreSQL's
  * does not, so the exact test is always redone in JavaScript.
  */
+import { visibleCodingSql, type BlindScope } from "./rounds";
 import { Prisma } from "./generated/client";
 import type { DbClient } from "./codings";
 
@@ -27,6 +28,8 @@ export type DocumentSqlFilters = {
   documentIds?: string[];
   /** Only documents with at least one coding of any of these codes. */
   codedWith?: string[];
+  /** Codings an open blind round hides from the asker do not count for `codedWith`. */
+  blind?: BlindScope;
 };
 
 export type SearchDocumentRow = {
@@ -124,7 +127,8 @@ function documentConditions(projectId: string, f: DocumentSqlFilters): Prisma.Sq
   if (f.year?.to !== undefined) conds.push(Prisma.sql`d."year" <= ${f.year.to}`);
   if (f.codedWith && f.codedWith.length > 0) {
     conds.push(
-      Prisma.sql`EXISTS (SELECT 1 FROM "Coding" c WHERE c."documentId" = d."id" AND c."codeId" IN (${inList(f.codedWith)}))`,
+      Prisma.sql`EXISTS (SELECT 1 FROM "Coding" c WHERE c."documentId" = d."id" AND c."codeId" IN (${inList(f.codedWith)})
+        AND ${visibleCodingSql("c", f.blind ?? null)})`,
     );
   }
   return conds;
@@ -162,11 +166,13 @@ export type UnitQueryOptions = {
   notRejectedFor?: string;
   /** Only sentences whose tokens may satisfy this condition (a superset; see tokensPrefilterSql). */
   prefilter?: TextPrefilter;
+  /** Codings an open blind round hides from the asker count for neither coding filter. */
+  blind?: BlindScope;
 };
 
-function overlapsCoding(codeIds: string[]): Prisma.Sql {
+function overlapsCoding(codeIds: string[], blind: BlindScope): Prisma.Sql {
   return Prisma.sql`EXISTS (SELECT 1 FROM "Coding" c WHERE c."documentId" = u."documentId"
-    AND c."codeId" IN (${inList(codeIds)}) AND c."start" < u."end" AND c."end" > u."start")`;
+    AND c."codeId" IN (${inList(codeIds)}) AND c."start" < u."end" AND c."end" > u."start" AND ${visibleCodingSql("c", blind)})`;
 }
 
 /** Sentence units of these documents, in document then text order, with the coding filters applied in SQL. */
@@ -177,8 +183,8 @@ export async function findSentenceUnits(
 ): Promise<SearchUnitRow[]> {
   if (documentIds.length === 0) return [];
   const conds: Prisma.Sql[] = [Prisma.sql`u."documentId" IN (${inList(documentIds)})`, Prisma.sql`u."kind" = 'sentence'`];
-  if (opts.codedWith && opts.codedWith.length > 0) conds.push(overlapsCoding(opts.codedWith));
-  if (opts.notCodedWith && opts.notCodedWith.length > 0) conds.push(Prisma.sql`NOT ${overlapsCoding(opts.notCodedWith)}`);
+  if (opts.codedWith && opts.codedWith.length > 0) conds.push(overlapsCoding(opts.codedWith, opts.blind ?? null));
+  if (opts.notCodedWith && opts.notCodedWith.length > 0) conds.push(Prisma.sql`NOT ${overlapsCoding(opts.notCodedWith, opts.blind ?? null)}`);
   if (opts.notRejectedFor) {
     conds.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM "SuggestionDecision" s
       WHERE s."unitId" = u."id" AND s."codeId" = ${opts.notRejectedFor} AND s."decision" = 'rejected')`);

@@ -1,3 +1,4 @@
+import type { BlindScope } from "../db/rounds";
 import type { Db } from "../db/client";
 import { projectExists } from "../db/shared";
 import {
@@ -80,7 +81,14 @@ function keywordInContext(map: OffsetMap, start: number, end: number, context: n
  * is taken from the document text and stops at paragraph boundaries. Order: document
  * (year, unknown last; title), then position in the text.
  */
-export async function searchCorpus(db: Db, projectId: string, request: SearchRequest): Promise<SearchResult> {
+export async function searchCorpus(
+  db: Db,
+  projectId: string,
+  request: SearchRequest,
+  /** Codings an open blind round hides from the asker: they count for no coding filter. */
+  opts: { blind?: BlindScope } = {},
+): Promise<SearchResult> {
+  const blind = opts.blind ?? null;
   const req = parseInput(searchRequestSchema, request);
   const ast = parseSearchQuery(req.query, { mode: req.mode });
   const positives = positiveTerms(ast);
@@ -108,6 +116,7 @@ export async function searchCorpus(db: Db, projectId: string, request: SearchReq
       year: f.year,
       documentIds: f.documentIds,
       codedWith: f.codedWith,
+      blind,
     },
     prefilter,
   );
@@ -131,6 +140,7 @@ export async function searchCorpus(db: Db, projectId: string, request: SearchReq
       codedWith: f.codedWith,
       notCodedWith: f.notCodedWith,
       prefilter,
+      blind,
     });
     const unitsByDoc = new Map<string, SearchUnitRow[]>();
     for (const u of units) {

@@ -1,3 +1,4 @@
+import type { BlindScope } from "../db/rounds";
 import type { Db } from "../db/client";
 import {
   findCodeWithKeywords,
@@ -43,9 +44,10 @@ const DOCUMENT_BATCH = 50;
  * Sentences that contain any of a code's keywords (substring match), are not yet coded
  * with the code (any coding of it overlapping the sentence, by anyone, counts), and were
  * not rejected for it before. Grouped by document in search order (year, title), then
- * text order. Nothing is coded here: see decideSuggestions.
+ * text order. Nothing is coded here: see decideSuggestions. A coder of an open blind round
+ * is not told which sentences others coded (their codings do not count as "already coded").
  */
-export async function suggestForCode(db: Db, input: SuggestForCodeInput): Promise<CodeSuggestions> {
+export async function suggestForCode(db: Db, input: SuggestForCodeInput, opts: { blind?: BlindScope } = {}): Promise<CodeSuggestions> {
   const { projectId, codeId, limit } = parseInput(suggestForCodeSchema, input);
   const code = await findCodeWithKeywords(db, codeId);
   if (!code) throw new AppError("not_found", { en: `code ${codeId} not found`, zh: "未找到该代码" });
@@ -68,6 +70,7 @@ export async function suggestForCode(db: Db, input: SuggestForCodeInput): Promis
       notCodedWith: [code.id],
       notRejectedFor: code.id,
       prefilter: anyKeyword,
+      blind: opts.blind ?? null,
     });
     const texts = await findDocumentTexts(db, [...new Set(units.map((u) => u.documentId))]);
     const textById = new Map(texts.map((t) => [t.id, t.plainText]));

@@ -11,6 +11,7 @@ import {
 } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 import { requirePageProject } from "@/app/coder";
+import { blindScopeFor } from "@/app/api/_auth";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -46,15 +47,16 @@ export default async function DocumentsPage({
   searchParams: Promise<SearchParams>;
 }) {
   const { projectId } = await params;
-  await requirePageProject(projectId, "read");
+  const { actor } = await requirePageProject(projectId, "read");
   const query = readQuery(await searchParams);
   const listQuery = validQuery(query);
   const db = getDb();
   const filtered = ["region", "province", "city", "year", "docType", "level", "q"].some(
     (k) => listQuery[k as keyof DocumentListQuery] !== undefined,
   );
+  const blind = await blindScopeFor(actor, projectId);
   const [documents, facets, all] = await Promise.all([
-    listDocuments(db, projectId, listQuery),
+    listDocuments(db, projectId, listQuery, blind),
     documentFacets(db, projectId),
     filtered ? listDocuments(db, projectId) : null,
   ]);

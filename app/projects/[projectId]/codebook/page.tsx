@@ -5,6 +5,7 @@ import type { TemplateInfo } from "@/components/codebook/types";
 import { CODEBOOK_TEMPLATES, getCodebook, listCodeGroups, TEMPLATE_KEYS, walkTemplateCodes } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
 import { requirePageProject } from "@/app/coder";
+import { blindScopeFor } from "@/app/api/_auth";
 
 export const dynamic = "force-dynamic";
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,8 +28,9 @@ function templateInfos(): TemplateInfo[] {
 
 export default async function CodebookPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
-  await requirePageProject(projectId, "read");
+  const { actor } = await requirePageProject(projectId, "read");
   const db = getDb();
-  const [codebook, groups] = await Promise.all([getCodebook(db, projectId), listCodeGroups(db, projectId)]);
+  const blind = await blindScopeFor(actor, projectId);
+  const [codebook, groups] = await Promise.all([getCodebook(db, projectId, { blind }), listCodeGroups(db, projectId)]);
   return <CodebookView projectId={projectId} initialCodebook={codebook} initialGroups={groups} templates={templateInfos()} />;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { createCoding, createCodingSchema, documentCodingsSince } from "@/lib/coding";
+import { blindCoderOn, createCoding, createCodingSchema, documentCodingsSince } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { created, handle, ok, parseJson } from "../../../_shared";
 import { requireResource } from "../../../_auth";
@@ -17,13 +17,15 @@ const bodySchema = createCodingSchema
 /**
  * GET /api/documents/:documentId/codings[?since=fingerprint] → { fingerprint, unchanged: false, codings: CodingView[] }
  * (text order, code points), or { fingerprint, unchanged: true } when nothing changed since (the reader's live view polls this).
+ * A coder of an open blind round on the document gets only their own codings.
  */
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { documentId } = await ctx.params;
-    await requireResource(req, "document", documentId, "read");
+    const { actor } = await requireResource(req, "document", documentId, "read");
     const since = new URL(req.url).searchParams.get("since") ?? undefined;
-    return ok(await documentCodingsSince(getDb(), documentId, since));
+    const db = getDb();
+    return ok(await documentCodingsSince(db, documentId, since, await blindCoderOn(db, documentId, actor.name)));
   });
 }
 

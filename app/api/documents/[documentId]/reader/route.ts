@@ -1,4 +1,4 @@
-import { getReaderData } from "@/lib/coding";
+import { blindCoderOn, getReaderData } from "@/lib/coding";
 import { getDb } from "@/lib/db/client";
 import { handle, ok } from "../../../_shared";
 import { requireResource } from "../../../_auth";
@@ -12,12 +12,14 @@ type Ctx = { params: Promise<{ documentId: string }> };
  * GET /api/documents/:documentId/reader → ReaderData
  * { document, text, paragraphs[{ordinal,start,end}], sentences[{id,ordinal,paragraph,start,end}],
  *   codings[{id,codeId,shortName,labelZh,labelEn,color,start,end,quote,comment,coder,createdAt,updatedAt,version,anchor}],
- *   codeCounts[{codeId,shortName,labelZh,labelEn,color,count}] } — offsets in code points.
+ *   codeCounts[{codeId,shortName,labelZh,labelEn,color,count}], blind } — offsets in code points; while the
+ *   caller codes the document in an open blind round, only their own codings (blind: true).
  */
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { documentId } = await ctx.params;
-    await requireResource(req, "document", documentId, "read");
-    return ok(await getReaderData(getDb(), documentId));
+    const { actor } = await requireResource(req, "document", documentId, "read");
+    const db = getDb();
+    return ok(await getReaderData(db, documentId, { onlyCoderId: await blindCoderOn(db, documentId, actor.name) }));
   });
 }

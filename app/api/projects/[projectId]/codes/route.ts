@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createCode, createCodeSchema, getCodebook, listCodeGroups, searchCodes } from "@/lib/codebook";
 import { getDb } from "@/lib/db/client";
 import { created, handle, ok, parseJson, parseQuery } from "../../../_shared";
-import { requireProject } from "../../../_auth";
+import { blindScopeFor, requireProject } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -15,11 +15,12 @@ const querySchema = z.object({ q: z.string().max(200).optional() });
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
     const { q } = parseQuery(req, querySchema);
     const db = getDb();
     if (q !== undefined) return ok({ hits: await searchCodes(db, projectId, q) });
-    const [codebook, groups] = await Promise.all([getCodebook(db, projectId), listCodeGroups(db, projectId)]);
+    const blind = await blindScopeFor(actor, projectId);
+    const [codebook, groups] = await Promise.all([getCodebook(db, projectId, { blind }), listCodeGroups(db, projectId)]);
     return ok({ codebook, groups });
   });
 }

@@ -2,7 +2,7 @@ import { documentListQuerySchema, getProject, importDocument, importReport, list
 import { getDb } from "@/lib/db/client";
 import { currentLocale } from "@/app/locale";
 import { created, handle, ok, parseQuery, parseUploadForm } from "../../../_shared";
-import { requireProject } from "../../../_auth";
+import { blindScopeFor, requireProject } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,11 +13,11 @@ type Ctx = { params: Promise<{ projectId: string }> };
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
     const query = parseQuery(req, documentListQuerySchema);
     const db = getDb();
     await getProject(db, projectId); // 404 for an unknown project, not an empty list
-    return ok({ documents: await listDocuments(db, projectId, query) });
+    return ok({ documents: await listDocuments(db, projectId, query, await blindScopeFor(actor, projectId)) });
   });
 }
 

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { EXPORT_FORMATS, exportProject } from "@/lib/exchange";
 import { zodText } from "@/lib/i18n/text";
 import { handle, parseQuery } from "../../../_shared";
-import { requireProject } from "../../../_auth";
+import { requireProject, requireUnblinded } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -46,7 +46,8 @@ function disposition(name: string): string {
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
+    await requireUnblinded(actor, projectId);
     const q = parseQuery(req, querySchema);
     const file = await exportProject(getDb(), {
       projectId,

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { searchCorpus, searchRequestSchema } from "@/lib/search";
 import { handle, ok, parseJson } from "../../../_shared";
-import { requireProject } from "../../../_auth";
+import { blindScopeFor, requireProject } from "../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -13,8 +13,8 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
     const request = await parseJson(req, searchRequestSchema);
-    return ok(await searchCorpus(getDb(), projectId, request));
+    return ok(await searchCorpus(getDb(), projectId, request, { blind: await blindScopeFor(actor, projectId) }));
   });
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { decideSuggestions, suggestForCode } from "@/lib/search";
 import { handle, ok, parseJson, parseQuery } from "../../../_shared";
-import { requireProject } from "../../../_auth";
+import { blindScopeFor, requireProject } from "../../../_auth";
 import { zodText } from "@/lib/i18n/text";
 
 export const runtime = "nodejs";
@@ -25,9 +25,9 @@ const decideSchema = z.object({
 export async function GET(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
     const { codeId, limit } = parseQuery(req, querySchema);
-    return ok(await suggestForCode(getDb(), { projectId, codeId, limit }));
+    return ok(await suggestForCode(getDb(), { projectId, codeId, limit }, { blind: await blindScopeFor(actor, projectId) }));
   });
 }
 

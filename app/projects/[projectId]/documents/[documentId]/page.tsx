@@ -10,7 +10,7 @@ import { Reader } from "@/components/reader/Reader";
 import type { PickerCode } from "@/components/reader/types";
 import { packReader } from "@/components/reader/wire";
 import { flattenCodebook, getCodebook } from "@/lib/codebook";
-import { getReaderData } from "@/lib/coding";
+import { blindCoderOn, getReaderData } from "@/lib/coding";
 import { getDocumentSummary } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -24,12 +24,13 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Params = Promise<{ projectId: string; documentId: string }>;
 
-async function load(projectId: string, documentId: string) {
+async function load(projectId: string, documentId: string, me: string) {
   const db = getDb();
   try {
+    const onlyCoderId = await blindCoderOn(db, documentId, me);
     const [document, reader, codebook] = await Promise.all([
       getDocumentSummary(db, documentId),
-      getReaderData(db, documentId),
+      getReaderData(db, documentId, { onlyCoderId }),
       getCodebook(db, projectId),
     ]);
     return { document, reader, codebook };
@@ -47,7 +48,7 @@ async function load(projectId: string, documentId: string) {
 export default async function ReaderPage({ params }: { params: Params }) {
   const { projectId, documentId } = await params;
   const { actor } = await requirePageProject(projectId, "read");
-  const { document: doc, reader, codebook } = await load(projectId, documentId);
+  const { document: doc, reader, codebook } = await load(projectId, documentId, actor.name);
   if (doc.projectId !== projectId) notFound();
   const [t, locale, format] = await Promise.all([getTranslations("readerPage"), getLocale(), getFormatter()]);
   const other = otherLocale(locale);
@@ -130,6 +131,11 @@ export default async function ReaderPage({ params }: { params: Params }) {
         </dl>
       </header>
 
+      {reader.blind ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="blind-notice" role="status">
+          {t("blindNotice")}
+        </p>
+      ) : null}
       <Reader data={data} codes={codes} me={actor.name} />
     </div>
   );

@@ -2,7 +2,7 @@ import { loadConsensusCodings } from "@/lib/agreement/consensus";
 import { agreementQuerySchema } from "@/lib/agreement/load-agreement-input";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseQuery } from "../../../../_shared";
-import { requireProject } from "../../../../_auth";
+import { requireProject, requireUnblinded } from "../../../../_auth";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,7 +11,8 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
+    await requireUnblinded(actor, projectId);
     return ok(await loadConsensusCodings(getDb(), projectId, parseQuery(req, agreementQuerySchema)));
   });
 }

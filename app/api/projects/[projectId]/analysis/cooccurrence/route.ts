@@ -1,7 +1,7 @@
 import { cooccurrence, cooccurrenceCsv, cooccurrenceQuerySchema, scopeFromQuery } from "@/lib/analysis";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseQuery } from "../../../../_shared";
-import { requireProject } from "../../../../_auth";
+import { blindScopeFor, requireProject } from "../../../../_auth";
 import { csvResponse } from "../_csv";
 
 export const runtime = "nodejs";
@@ -11,9 +11,9 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
     const q = parseQuery(req, cooccurrenceQuerySchema);
-    const table = await cooccurrence(getDb(), { ...scopeFromQuery(projectId, q), mode: q.mode });
+    const table = await cooccurrence(getDb(), { ...scopeFromQuery(projectId, q), blind: await blindScopeFor(actor, projectId), mode: q.mode });
     return q.format === "csv" ? csvResponse(`cooccurrence-${q.mode}.csv`, cooccurrenceCsv(table)) : ok(table);
   });
 }

@@ -1,7 +1,7 @@
 import { codeFrequencies, frequencyCsv, frequencyQuerySchema, scopeFromQuery } from "@/lib/analysis";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseQuery } from "../../../../_shared";
-import { requireProject } from "../../../../_auth";
+import { blindScopeFor, requireProject } from "../../../../_auth";
 import { csvResponse } from "../_csv";
 
 export const runtime = "nodejs";
@@ -14,9 +14,9 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
     const q = parseQuery(req, frequencyQuerySchema);
-    const table = await codeFrequencies(getDb(), { ...scopeFromQuery(projectId, q), by: q.by });
+    const table = await codeFrequencies(getDb(), { ...scopeFromQuery(projectId, q), blind: await blindScopeFor(actor, projectId), by: q.by });
     return q.format === "csv" ? csvResponse(`frequencies-${q.by}.csv`, frequencyCsv(table)) : ok(table);
   });
 }

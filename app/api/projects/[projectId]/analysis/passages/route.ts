@@ -1,7 +1,7 @@
 import { findPassages, passageQueryFrom, passageQuerySchema, passagesCsv } from "@/lib/analysis";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseQuery } from "../../../../_shared";
-import { requireProject } from "../../../../_auth";
+import { blindScopeFor, requireProject } from "../../../../_auth";
 import { csvResponse } from "../_csv";
 
 export const runtime = "nodejs";
@@ -14,9 +14,9 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
     const q = parseQuery(req, passageQuerySchema);
-    const list = await findPassages(getDb(), passageQueryFrom(projectId, q));
+    const list = await findPassages(getDb(), { ...passageQueryFrom(projectId, q), blind: await blindScopeFor(actor, projectId) });
     return q.format === "csv" ? csvResponse("passages.csv", passagesCsv(list)) : ok(list);
   });
 }
