@@ -31,21 +31,6 @@ CREATE TABLE "RoundCoder" (
     CONSTRAINT "RoundCoder_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- CreateTable
-CREATE TABLE "AuditEvent" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "projectId" TEXT NOT NULL,
-    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "actor" TEXT NOT NULL,
-    "entity" TEXT NOT NULL,
-    "action" TEXT NOT NULL,
-    "entityId" TEXT NOT NULL,
-    "documentId" TEXT,
-    "codeId" TEXT,
-    "detail" TEXT NOT NULL DEFAULT '{}',
-    CONSTRAINT "AuditEvent_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project" ("id") ON DELETE CASCADE ON UPDATE CASCADE
-);
-
 -- CreateIndex
 CREATE INDEX "Round_projectId_status_idx" ON "Round"("projectId", "status");
 
@@ -54,10 +39,4 @@ CREATE INDEX "RoundDocument_documentId_idx" ON "RoundDocument"("documentId");
 
 -- CreateIndex
 CREATE INDEX "RoundCoder_userId_idx" ON "RoundCoder"("userId");
-
--- CreateIndex
-CREATE INDEX "AuditEvent_projectId_at_idx" ON "AuditEvent"("projectId", "at");
-
--- CreateIndex
-CREATE INDEX "AuditEvent_projectId_actor_idx" ON "AuditEvent"("projectId", "actor");
 

@@ -28,22 +28,6 @@ CREATE TABLE "RoundCoder" (
     CONSTRAINT "RoundCoder_pkey" PRIMARY KEY ("roundId","userId")
 );
 
--- CreateTable
-CREATE TABLE "AuditEvent" (
-    "id" TEXT NOT NULL,
-    "projectId" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "actor" TEXT NOT NULL,
-    "entity" TEXT NOT NULL,
-    "action" TEXT NOT NULL,
-    "entityId" TEXT NOT NULL,
-    "documentId" TEXT,
-    "codeId" TEXT,
-    "detail" TEXT NOT NULL DEFAULT '{}',
-
-    CONSTRAINT "AuditEvent_pkey" PRIMARY KEY ("id")
-);
-
 -- CreateIndex
 CREATE INDEX "Round_projectId_status_idx" ON "Round"("projectId", "status");
 
@@ -52,12 +36,6 @@ CREATE INDEX "RoundDocument_documentId_idx" ON "RoundDocument"("documentId");
 
 -- CreateIndex
 CREATE INDEX "RoundCoder_userId_idx" ON "RoundCoder"("userId");
-
--- CreateIndex
-CREATE INDEX "AuditEvent_projectId_at_idx" ON "AuditEvent"("projectId", "at");
-
--- CreateIndex
-CREATE INDEX "AuditEvent_projectId_actor_idx" ON "AuditEvent"("projectId", "actor");
 
 -- AddForeignKey
 ALTER TABLE "Round" ADD CONSTRAINT "Round_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -73,7 +51,4 @@ ALTER TABLE "RoundCoder" ADD CONSTRAINT "RoundCoder_roundId_fkey" FOREIGN KEY ("
 
 -- AddForeignKey
 ALTER TABLE "RoundCoder" ADD CONSTRAINT "RoundCoder_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "AuditEvent" ADD CONSTRAINT "AuditEvent_projectId_fkey" FOREIGN KEY ("projectId") REFERENCES "Project"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
