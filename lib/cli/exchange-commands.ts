@@ -3,10 +3,12 @@ import path from "node:path";
 import { Option, type Command } from "commander";
 import { getProjectByName } from "../corpus/projects";
 import { EXPORT_FORMATS, exportProject, type ExportFormat } from "../exchange";
+import { backupDatabase, restoreDatabase } from "../exchange/backup";
 import { importQdpx } from "../exchange/import-qdpx";
 import type { OffsetsChoice } from "../exchange/qdpx-read";
 import type { PositionUnit } from "../exchange/refi";
 import type { Locale } from "../i18n/locale";
+import { resolveDatabaseUrl } from "../db/url";
 import { openDb } from "./db";
 import { EXCHANGE_MESSAGES } from "./exchange-messages";
 import { CLI_MESSAGES } from "./messages";
@@ -73,5 +75,31 @@ export function registerExchangeCommands(program: Command, locale: Locale) {
       const db = await openDb();
       const r = await importQdpx(db, { bytes: fs.readFileSync(file), projectName: o.project, offsets: o.offsets });
       emit(!!o.json, r, () => [mi.imported({ ...r.imported, convention: r.offsets.convention }), ...r.notes.map(mi.note)].join("\n"));
+    });
+
+  const mb = EXCHANGE_MESSAGES[locale].backup;
+  program
+    .command("backup")
+    .description(mb.description)
+    .requiredOption("--out <file>", mb.out)
+    .option("--json", c.json)
+    .action(async (o: { out: string; json?: boolean }) => {
+      await openDb();
+      const r = await backupDatabase(resolveDatabaseUrl(), o.out);
+      const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
+      emit(!!o.json, r, () => mb.wrote(o.out, r.bytes, total));
+    });
+
+  const mr = EXCHANGE_MESSAGES[locale].restore;
+  program
+    .command("restore")
+    .description(mr.description)
+    .argument("<file>", mr.file)
+    .option("--json", c.json)
+    .action(async (file: string, o: { json?: boolean }) => {
+      await openDb();
+      const r = await restoreDatabase(resolveDatabaseUrl(), file);
+      const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
+      emit(!!o.json, r, () => mr.restored(total, r.rows.Project ?? 0));
     });
 }

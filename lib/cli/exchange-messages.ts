@@ -21,6 +21,16 @@ const en = {
       `imported ${o.documents} documents, ${o.codes} codes, ${o.codings} codings and ${o.memos} memos (positions read as ${o.convention})`,
     note: (line: string) => `  note: ${line}`,
   },
+  backup: {
+    description: "back up every project and account of the database into one portable file (sign-in sessions are left out)",
+    out: "backup file to write (gzip'd JSON lines)",
+    wrote: (file: string, bytes: number, rows: number) => `wrote ${file} (${bytes.toLocaleString("en")} bytes, ${rows.toLocaleString("en")} rows)`,
+  },
+  restore: {
+    description: "restore a backup into an empty database (SQLite or PostgreSQL, whichever made it); all or nothing",
+    file: "backup file",
+    restored: (rows: number, projects: number) => `restored ${rows.toLocaleString("en")} rows (${projects} projects)`,
+  },
 };
 
 const zh: typeof en = {
@@ -42,6 +52,16 @@ const zh: typeof en = {
     imported: (o: { documents: number; codes: number; codings: number; memos: number; convention: string }) =>
       `已导入 ${o.documents} 个文档、${o.codes} 个代码、${o.codings} 条编码和 ${o.memos} 条备忘录（位置按 ${o.convention} 读取）`,
     note: (line: string) => `  说明：${line}`,
+  },
+  backup: {
+    description: "把数据库中的全部项目和账户备份为一个可移植文件（不含登录会话）",
+    out: "要写入的备份文件（gzip 压缩的 JSON 行）",
+    wrote: (file: string, bytes: number, rows: number) => `已写入 ${file}（${bytes.toLocaleString("zh")} 字节，${rows.toLocaleString("zh")} 行）`,
+  },
+  restore: {
+    description: "把备份恢复到空数据库（SQLite 或 PostgreSQL 均可）；要么全部恢复，要么不恢复",
+    file: "备份文件",
+    restored: (rows: number, projects: number) => `已恢复 ${rows.toLocaleString("zh")} 行（${projects} 个项目）`,
   },
 };
 
