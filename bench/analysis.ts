@@ -1,4 +1,4 @@
-import { codeFrequencies, cooccurrence, findPassages } from "../lib/analysis";
+import { codeFrequencies, cooccurrence, findPassages, mismatchMatrix } from "../lib/analysis";
 import type { Db } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";
 import { ms, quantile, type Figure } from "./util";
@@ -44,6 +44,15 @@ export async function benchAnalysis(db: Db, projectId: string): Promise<Figure[]
     db.$queryRaw(Prisma.sql`SELECT c."id", c."quote", substr(d."plainText", c."end" + 1, 30) AS a FROM "Coding" c
       JOIN "Document" d ON d."id" = c."documentId" WHERE c."codeId" = ${code} ORDER BY d."year", c."start" LIMIT 200`);
 
+  // The matrix: mismatches × 3-CO themes when the project has them, else its first top-level codes.
+  const roots = (await db.code.findMany({ where: { projectId, parentId: null }, select: { shortName: true }, orderBy: { sortOrder: "asc" } })).map((c) => c.shortName);
+  const pickAxis = (wanted: string[], from: number) => {
+    const have = wanted.filter((w) => roots.includes(w));
+    return have.length > 0 ? have : roots.slice(from, from + 3);
+  };
+  const matrixRows = pickAxis(["PLACE", "PRIORITY", "ACTOR"], 0);
+  const matrixCols = pickAxis(["COE", "CON", "COO"], 3);
+
   const floorUnits = await median(unitsPerCode);
   const floorPairs = await median(overlapPairs);
   const floorPassages = await median(passageRows);
@@ -61,6 +70,11 @@ export async function benchAnalysis(db: Db, projectId: string): Promise<Figure[]
     figure("code × document table", await median(() => codeFrequencies(db, { projectId, by: "document" })), floorUnits),
     figure("co-occurrence, same sentence", await median(() => cooccurrence(db, { projectId, mode: "unit" })), floorUnits),
     figure("co-occurrence, overlapping spans", await median(() => cooccurrence(db, { projectId, mode: "overlap" })), floorPairs),
+    figure(
+      `mismatch matrix ${matrixRows.join(",")} × ${matrixCols.join(",")}`,
+      await median(() => mismatchMatrix(db, { projectId, rows: matrixRows, cols: matrixCols })),
+      floorUnits,
+    ),
     figure("drill-down: first 200 passages of CON-1", await median(() => findPassages(db, { projectId, code: "CON-1", limit: 200 })), floorPassages),
   ];
 }

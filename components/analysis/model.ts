@@ -55,12 +55,16 @@ export type PassageTarget = {
   /** A built-in grouping or a document variable's name. */
   group?: { by: string; key: string; label: string };
   cooccurrence?: { mode: CooccurrenceMode; with: string; withLabel: string };
+  /** A mismatch matrix's cell: only units that also carry this code. */
+  within?: string;
 };
 
 export function passageParams(s: Scope, target: PassageTarget): URLSearchParams {
   const p = scopeParams(s);
   p.set("code", target.code);
   if (target.rollUp === false) p.set("rollUp", "0");
+  if (target.rollUp === true) p.set("rollUp", "1");
+  if (target.within) p.set("within", target.within);
   if (target.group && target.group.by !== "code") {
     p.set("groupBy", target.group.by);
     p.set("group", JSON.stringify(target.group.key));

@@ -1,6 +1,6 @@
 /** Memos as the memo page shows them: the stored memo plus what its targets and links point at. */
 
-export type MemoKind = "project" | "document" | "code" | "coding";
+export type MemoKind = "project" | "document" | "code" | "coding" | "matrix-cell";
 
 export type RawLink = { codeId: string } | { documentId: string; start: number; end: number };
 
@@ -27,4 +27,4 @@ export type MemoItem = {
 export type PassageDraft = { documentId: string; start: number; end: number; title: string; quote: string };
 
 /** Memo kinds in display order; their labels are memos.kinds.<kind> in the catalogues. */
-export const MEMO_KIND_ORDER: readonly MemoKind[] = ["project", "document", "code", "coding"];
+export const MEMO_KIND_ORDER: readonly MemoKind[] = ["project", "document", "code", "coding", "matrix-cell"];

@@ -6,6 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { CooccurrenceTable } from "./cooccurrence";
 import type { FrequencyTable } from "./frequencies";
+import type { MismatchMatrix } from "./matrix";
 import type { PassageList } from "./passages";
 
 const BOM = "\uFEFF";
@@ -39,4 +40,20 @@ export function passagesCsv(list: PassageList): string {
       ...list.passages.map((p) => [p.codingId, p.shortName, p.documentId, p.title, p.year ?? "", p.region, p.coder, p.start, p.end, p.before, p.quote, p.after]),
     ])
   );
+}
+
+/**
+ * A mismatch matrix with its findings, one row per cell (row by row, columns in order): the
+ * cell's units and codings and the finding's text — Tables 6.1 and 6.2 in long form.
+ */
+export function matrixCsv(m: MismatchMatrix): string {
+  const header = ["within", "row", "column", "label_zh", "label_en", "units", "codings", "finding"];
+  const rows = m.cells.flatMap((cells, i) =>
+    cells.map((c, j) => {
+      const r = m.rows[i]!;
+      const k = m.cols[j]!;
+      return [m.within?.shortName ?? "", r.shortName, k.shortName, `${r.labelZh} × ${k.labelZh}`, `${r.labelEn} × ${k.labelEn}`, c.units, c.codings, c.finding?.body ?? ""];
+    }),
+  );
+  return BOM + stringify([header, ...rows]);
 }

@@ -18,6 +18,8 @@ export type PassageQuery = AnalysisScopeInput & {
   group?: { by: string; key: string };
   /** A co-occurrence cell: passages of either code where they meet. */
   cooccurrence?: { mode: CooccurrenceMode; with: string };
+  /** A mismatch matrix's cell: unit co-occurrence of `code` and `with` (both rolled up) inside units that also carry this code (rolled up). */
+  within?: string;
   /** Characters of context on each side (default 30). */
   context?: number;
   /** Page of passages (all when absent); `total` and `units` always count all. */
@@ -53,11 +55,17 @@ export async function findPassages(db: Db, q: PassageQuery): Promise<PassageList
   const rollUp = q.rollUp ?? !q.cooccurrence;
   const codeIds = inScope(rollUp ? withDescendants([code.id], all) : [code.id]);
   const other = q.cooccurrence ? findCode(scope.allCodes, q.cooccurrence.with) : undefined;
+  const within = q.within !== undefined && q.cooccurrence?.mode === "unit" ? findCode(scope.allCodes, q.within) : undefined;
+  // Rolled up, the other code (and the "within" code) count with their descendants too, as in a matrix cell.
+  const side = (c: { id: string }) => inScope(rollUp ? withDescendants([c.id], all) : [c.id]);
   const sql = {
     scope: scope.sql,
     codeIds,
     group: q.group && q.group.by !== "code" ? { by: groupSpecOf(scope, q.group.by), key: q.group.key } : undefined,
-    cooccurrence: q.cooccurrence && other ? { mode: q.cooccurrence.mode, withCodeIds: inScope([other.id]) } : undefined,
+    cooccurrence:
+      q.cooccurrence && other
+        ? { mode: q.cooccurrence.mode, withCodeIds: side(other), ...(within ? { withinCodeIds: side(within) } : {}) }
+        : undefined,
     context: Math.max(0, Math.min(200, q.context ?? 30)),
   };
   // A page is read as a page (with a count beside it); the whole list (CLI, CSV) in one query.

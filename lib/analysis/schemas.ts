@@ -7,6 +7,7 @@
 import { z } from "zod";
 import { zodText } from "../i18n/text";
 import type { CooccurrenceMode } from "./cooccurrence";
+import type { MatrixInput } from "./matrix";
 import type { PassageQuery } from "./passages";
 import { parseFilterSpec, type AnalysisScopeInput } from "./scope";
 
@@ -45,12 +46,28 @@ export const passageQuerySchema = scopeQuery.extend({
   groupBy: groupBy.optional(),
   group: quotedKey.optional(),
   with: z.string().min(1).max(200).optional(),
+  /** A matrix cell's "within" code (with `with`, mode unit and rollUp=1). */
+  within: z.string().min(1).max(200).optional(),
   mode: z.enum(["unit", "overlap"]).default("unit"),
   rollUp: z.enum(["0", "1"]).optional(),
   context: z.coerce.number().int().min(0).max(200).default(30),
   limit: z.coerce.number().int().min(1).max(5000).optional(),
   offset: z.coerce.number().int().min(0).default(0),
 });
+
+/** rows=PLACE,PRIORITY,ACTOR&cols=COE,CON,COO[&within=VERTICAL]: codes, or one code group per axis. */
+export const matrixQuerySchema = scopeQuery.omit({ codes: true }).extend({
+  rows: z.string().trim().min(1).max(2000),
+  cols: z.string().trim().min(1).max(2000),
+  within: z.string().trim().max(200).optional(),
+});
+
+const list = (s: string) => s.split(",").map((x) => x.trim()).filter((x) => x !== "");
+
+export function matrixInputFrom(projectId: string, q: z.output<typeof matrixQuerySchema>): MatrixInput {
+  const scope = scopeFromQuery(projectId, { ...q, codes: undefined });
+  return { projectId, filters: scope.filters, coders: scope.coders, rows: list(q.rows), cols: list(q.cols), within: q.within === "" ? undefined : q.within };
+}
 
 type ScopeQuery = z.output<typeof scopeQuery>;
 
@@ -75,6 +92,7 @@ export function passageQueryFrom(projectId: string, q: z.output<typeof passageQu
     rollUp: q.rollUp === undefined ? undefined : q.rollUp === "1",
     group,
     cooccurrence: q.with ? { mode: q.mode as CooccurrenceMode, with: q.with } : undefined,
+    within: q.within,
     context: q.context,
     limit: q.limit,
     offset: q.offset,

@@ -11,6 +11,7 @@ import {
   VARIABLE_KINDS,
   cooccurrence,
   findPassages,
+  mismatchMatrix,
   parseFilterSpec,
   type AnalysisScopeInput,
   type CooccurrenceMode,
@@ -93,6 +94,30 @@ export function registerAnalysisCommands(program: Command, locale: Locale) {
           ? a.cooccurrence.none
           : table.pairs.map((p) => a.cooccurrence.line(p.aShortName, p.bShortName, p.n12, p.n1, p.n2, p.c.toFixed(3))).join("\n"),
       );
+    });
+
+  program
+    .command("matrix")
+    .description(a.matrix.description)
+    .requiredOption("--project <name>", CLI_MESSAGES[locale].project)
+    .requiredOption("--rows <codes>", a.matrix.rows)
+    .requiredOption("--cols <codes>", a.matrix.cols)
+    .option("--within <code>", a.matrix.within)
+    .option("--filter <spec>", a.filter)
+    .option("--coder <names>", a.coder)
+    .option("--json", CLI_MESSAGES[locale].json)
+    .action(async (o: Omit<ScopeFlags, "codes"> & { rows: string; cols: string; within?: string }) => {
+      const { db, scope } = await scopeOf(o);
+      const split = (v: string) => v.split(",").map((x) => x.trim()).filter((x) => x !== "");
+      const m = await mismatchMatrix(db, { projectId: scope.projectId, filters: scope.filters, coders: scope.coders, rows: split(o.rows), cols: split(o.cols), within: o.within });
+      emit(!!o.json, m, () => {
+        const head = ["", ...m.cols.map((c) => c.shortName)].join("\t");
+        const lines = m.rows.map((r, i) => [r.shortName, ...m.cells[i]!.map((c) => `${c.units}/${c.codings}`)].join("\t"));
+        const findings = m.cells.flatMap((row, i) =>
+          row.flatMap((c, j) => (c.finding ? [a.matrix.finding(m.rows[i]!.shortName, m.cols[j]!.shortName, c.finding.body)] : [])),
+        );
+        return [a.matrix.header(m.within?.shortName ?? null), head, ...lines, a.matrix.total(m.total.units, m.total.codings), ...findings].join("\n");
+      });
     });
 
   scopeOptions(program.command("passages").description(a.passages.description), locale)

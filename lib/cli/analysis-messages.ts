@@ -21,6 +21,15 @@ const en = {
     line: (a: string, b: string, n12: number, n1: number, n2: number, c: string) => `${a} × ${b}\tn12=${n12}\tn1=${n1}\tn2=${n2}\tc=${c}`,
     none: "no codes occur together",
   },
+  matrix: {
+    description: "mismatch matrix: sentence units carrying a row code and a column code (each with its descendants), optionally within a third code; each cell with its finding",
+    rows: "row codes, comma-separated (e.g. PLACE,PRIORITY,ACTOR), or one code group",
+    cols: "column codes, comma-separated (e.g. COE,CON,COO), or one code group",
+    within: "count only units that also carry this code (e.g. VERTICAL)",
+    header: (within: string | null) => `units/codings per cell${within ? ` within ${within}` : ""}`,
+    total: (units: number, codings: number) => `total: ${units} units, ${codings} codings`,
+    finding: (row: string, col: string, text: string) => `finding ${row} × ${col}: ${text}`,
+  },
   passages: {
     description: "the passages behind a number: codings of a code (with its descendants), in a group or co-occurring with another code",
     code: "code short name",
@@ -85,6 +94,15 @@ const zh: AnalysisCliMessages = {
     mode: "unit：同一句子；overlap：编码范围重叠",
     line: (a: string, b: string, n12: number, n1: number, n2: number, c: string) => `${a} × ${b}\tn12=${n12}\tn1=${n1}\tn2=${n2}\tc=${c}`,
     none: "没有共现的代码",
+  },
+  matrix: {
+    description: "错配矩阵：同时带有行代码与列代码（各含下级代码）的句子，可限定于第三个代码之内；每个单元格附其发现",
+    rows: "行代码，逗号分隔（如 PLACE,PRIORITY,ACTOR），或一个代码组",
+    cols: "列代码，逗号分隔（如 COE,CON,COO），或一个代码组",
+    within: "只计同时带有该代码的句子（如 VERTICAL）",
+    header: (within: string | null) => `各单元格 句子数/编码数${within ? `（限于 ${within}）` : ""}`,
+    total: (units: number, codings: number) => `合计：${units} 个句子，${codings} 条编码`,
+    finding: (row: string, col: string, text: string) => `发现 ${row} × ${col}：${text}`,
   },
   passages: {
     description: "某个数字背后的段落：某代码（含下级代码）的编码，可限定分组或与另一代码共现",

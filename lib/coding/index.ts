@@ -16,6 +16,8 @@ export {
   updateMemo,
   deleteMemo,
   listMemos,
+  cellKeyOf,
+  parseCellKey,
   resolveMemos,
   type MemoView,
   type ResolvedLink,

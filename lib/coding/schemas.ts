@@ -69,7 +69,8 @@ export const codeUnitsSchema = z.object({
 });
 export type CodeUnitsInput = z.input<typeof codeUnitsSchema>;
 
-export const MEMO_KINDS = ["project", "document", "code", "coding"] as const;
+/** "matrix-cell": a finding of a mismatch matrix's cell, tied to it by `cellKey` (see lib/analysis/matrix.ts). */
+export const MEMO_KINDS = ["project", "document", "code", "coding", "matrix-cell"] as const;
 export type MemoKind = (typeof MEMO_KINDS)[number];
 
 export const memoLinkSchema = z.union([
@@ -92,6 +93,7 @@ export const createMemoSchema = z.object({
   documentId: id("documentId", "文档").optional(),
   codeId: id("codeId", "代码").optional(),
   codingId: id("codingId", "编码").optional(),
+  cellKey: z.string().min(1).max(400, zodText("a cell key has at most 400 characters", "单元格键最多 400 个字符")).optional(),
   author: userNameSchema,
   title: memoTitle.optional(),
   body: memoBody,
@@ -113,5 +115,6 @@ export const memoFilterSchema = z.object({
   documentId: z.string().min(1).optional(),
   codeId: z.string().min(1).optional(),
   codingId: z.string().min(1).optional(),
+  cellKey: z.string().min(1).optional(),
 });
 export type MemoFilter = z.input<typeof memoFilterSchema>;

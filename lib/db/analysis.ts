@@ -316,6 +316,18 @@ export async function queryUnitCodes(db: DbClient, scope: AnalysisScopeSql): Pro
 }
 
 /**
+ * Distinct (sentence unit, code, coding) triples in scope: the input of mismatch matrices,
+ * which count units and the codings behind them per cell. Same join as queryUnitCodes.
+ */
+export async function queryUnitCodings(db: DbClient, scope: AnalysisScopeSql): Promise<{ unitId: string; codeId: string; codingId: string }[]> {
+  const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
+  return db.$queryRaw<{ unitId: string; codeId: string; codingId: string }[]>(Prisma.sql`
+    SELECT u."id" AS "unitId", c."codeId" AS "codeId", c."id" AS "codingId"
+    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+    WHERE ${where} AND u."id" IS NOT NULL`);
+}
+
+/**
  * Pairs of codes (a < b by id) whose codings overlap: pairs of codings, one of each code, in
  * the same document whose spans share at least one code point.
  */
@@ -355,7 +367,7 @@ export type PassageQuerySql = {
   /** Only codings whose group key is this value. */
   group?: { by: GroupSpec; key: string };
   /** Only codings that co-occur with a coding of `withCodeIds` (same sentence unit, or overlapping span). */
-  cooccurrence?: { mode: "unit" | "overlap"; withCodeIds: string[] };
+  cooccurrence?: { mode: "unit" | "overlap"; withCodeIds: string[]; withinCodeIds?: string[] };
   context: number;
 };
 
@@ -414,7 +426,8 @@ async function passageSource(db: DbClient, q: PassageQuerySql): Promise<{ from: 
       // Codings of either code: the passages of a cell are both sides of it.
       units = Prisma.sql`LEFT JOIN ${unitJoin(b)}
         AND EXISTS (SELECT 1 FROM "Coding" x WHERE ${overlapsSpan("x", "u", bc)} AND ${other("x", q.codeIds)})
-        AND EXISTS (SELECT 1 FROM "Coding" y WHERE ${overlapsSpan("y", "u", bc)} AND ${other("y", w)})`;
+        AND EXISTS (SELECT 1 FROM "Coding" y WHERE ${overlapsSpan("y", "u", bc)} AND ${other("y", w)})
+        ${q.cooccurrence.withinCodeIds ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Coding" z WHERE ${overlapsSpan("z", "u", bc)} AND ${other("z", q.cooccurrence.withinCodeIds)})` : Prisma.empty}`;
       codeCond = Prisma.sql`${codesIn([...q.codeIds, ...w])} AND u."id" IS NOT NULL`;
     } else {
       const side = (mine: string[], theirs: string[]) =>

@@ -18,6 +18,7 @@ const memoSelect = {
   title: true,
   body: true,
   links: true,
+  cellKey: true,
   version: true,
   createdAt: true,
   updatedAt: true,
@@ -36,6 +37,7 @@ export type NewMemoRow = {
   title: string;
   body: string;
   links: string;
+  cellKey?: string | null;
 };
 
 export function insertMemo(db: DbClient, data: NewMemoRow): Promise<MemoJoinedRow> {
@@ -68,7 +70,7 @@ export async function deleteMemoAtVersion(db: DbClient, opts: { id: string; vers
   return r.count;
 }
 
-export type MemoFilterRow = { kind?: string; documentId?: string; codeId?: string; codingId?: string };
+export type MemoFilterRow = { kind?: string; documentId?: string; codeId?: string; codingId?: string; cellKey?: string };
 
 export function listMemoRows(db: DbClient, projectId: string, filter: MemoFilterRow): Promise<MemoJoinedRow[]> {
   return db.memo.findMany({

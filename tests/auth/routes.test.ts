@@ -156,6 +156,7 @@ const TABLE: Record<string, Partial<Record<Method, Case>>> = {
   "api/projects/[projectId]/analysis/frequencies": { GET: { action: "read", params: project } },
   "api/projects/[projectId]/analysis/cooccurrence": { GET: { action: "read", params: project } },
   "api/projects/[projectId]/analysis/passages": { GET: { action: "read", params: project, query: () => "code=CON-1" } },
+  "api/projects/[projectId]/analysis/matrix": { GET: { action: "read", params: project, query: () => "rows=CON-1&cols=CON-2" } },
   "api/projects/[projectId]/analysis/variables": {
     GET: { action: "read", params: project },
     POST: { action: "import", params: project, body: () => ({}) },

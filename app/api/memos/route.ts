@@ -24,7 +24,7 @@ export async function GET(req: Request) {
 }
 
 /**
- * POST /api/memos { projectId, kind: project|document|code|coding, documentId?|codeId?|codingId?, title?, body, links? }
+ * POST /api/memos { projectId, kind: project|document|code|coding|matrix-cell, documentId?|codeId?|codingId?|cellKey?, title?, body, links? }
  * → 201 { memo: MemoView } (author = the signed-in user)
  */
 export async function POST(req: Request) {

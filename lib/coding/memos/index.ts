@@ -11,3 +11,4 @@ export {
   type ResolvedTarget,
 } from "./resolve-memos";
 export type { MemoView } from "./memo-view";
+export { cellKeyOf, parseCellKey, type CellRef } from "./cell-key";

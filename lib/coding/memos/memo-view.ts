@@ -8,6 +8,8 @@ export type MemoView = {
   documentId: string | null;
   codeId: string | null;
   codingId: string | null;
+  /** A matrix-cell memo's cell (see lib/analysis/matrix.ts); null for other kinds. */
+  cellKey: string | null;
   authorId: string;
   author: string;
   title: string;

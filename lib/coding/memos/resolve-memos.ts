@@ -20,6 +20,7 @@ export type ResolvedTarget =
   | { kind: "document"; documentId: string; title: string | null }
   | { kind: "code"; codeId: string; code: CodeLabel | null }
   | { kind: "coding"; codingId: string }
+  | { kind: "matrix-cell"; cellKey: string }
   | null;
 
 export type ResolvedMemo = MemoView & { target: ResolvedTarget; resolvedLinks: ResolvedLink[] };
@@ -69,6 +70,7 @@ export async function resolveMemos(
     if (m.kind === "document" && m.documentId) return { kind: "document", documentId: m.documentId, title: titleById.get(m.documentId) ?? null };
     if (m.kind === "code" && m.codeId) return { kind: "code", codeId: m.codeId, code: codeById.get(m.codeId) ?? null };
     if (m.kind === "coding" && m.codingId) return { kind: "coding", codingId: m.codingId };
+    if (m.kind === "matrix-cell" && m.cellKey) return { kind: "matrix-cell", cellKey: m.cellKey };
     return null;
   };
   return {

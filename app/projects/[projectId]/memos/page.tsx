@@ -78,6 +78,10 @@ export default async function MemosPage({
         href: `/projects/${projectId}/codebook`,
       };
     }
+    if (tg.kind === "matrix-cell") {
+      // The finding's title names its cell (PLACE × COE · VERTICAL); the link opens the matrix.
+      return { label: t("matrixCell"), href: `/projects/${projectId}/analysis?view=matrix` };
+    }
     return { label: `#${tg.codingId.slice(-8)}`, href: null };
   };
 
