@@ -5,3 +5,4 @@ export * from "./passages";
 export * from "./schemas";
 export * from "./csv";
 export * from "./variables";
+export * from "./words";
