@@ -1,4 +1,4 @@
-import { codeFrequencies, cooccurrence, findPassages } from "../lib/analysis";
+import { codeFrequencies, cooccurrence, findPassages, wordFrequencies } from "../lib/analysis";
 import type { Db } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";
 import { ms, quantile, type Figure } from "./util";
@@ -44,6 +44,15 @@ export async function benchAnalysis(db: Db, projectId: string): Promise<Figure[]
     db.$queryRaw(Prisma.sql`SELECT c."id", c."quote", substr(d."plainText", c."end" + 1, 30) AS a FROM "Coding" c
       JOIN "Document" d ON d."id" = c."documentId" WHERE c."codeId" = ${code} ORDER BY d."year", c."start" LIMIT 200`);
 
+  // Word frequencies' floor: reading the tokens column of the same sentence units in plain SQL.
+  const tokenRows = () =>
+    db.$queryRaw(Prisma.sql`SELECT u."documentId", u."tokens" FROM "Unit" u JOIN "Document" d ON d."id" = u."documentId"
+      WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence'`);
+  const conUnits = () =>
+    db.$queryRaw(Prisma.sql`SELECT u."documentId", u."tokens" FROM "Unit" u JOIN "Document" d ON d."id" = u."documentId"
+      WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence' AND EXISTS (SELECT 1 FROM "Coding" c
+        WHERE c."documentId" = u."documentId" AND c."codeId" = ${code} AND c."start" < u."end" AND c."end" > u."start")`);
+
   const floorUnits = await median(unitsPerCode);
   const floorPairs = await median(overlapPairs);
   const floorPassages = await median(passageRows);
@@ -61,6 +70,8 @@ export async function benchAnalysis(db: Db, projectId: string): Promise<Figure[]
     figure("code × document table", await median(() => codeFrequencies(db, { projectId, by: "document" })), floorUnits),
     figure("co-occurrence, same sentence", await median(() => cooccurrence(db, { projectId, mode: "unit" })), floorUnits),
     figure("co-occurrence, overlapping spans", await median(() => cooccurrence(db, { projectId, mode: "overlap" })), floorPairs),
+    figure("word frequencies, whole corpus (top 100)", await median(() => wordFrequencies(db, { projectId })), await median(tokenRows)),
+    figure("word frequencies of CON-1's sentences", await median(() => wordFrequencies(db, { projectId, codes: "CON-1" })), await median(conUnits)),
     figure("drill-down: first 200 passages of CON-1", await median(() => findPassages(db, { projectId, code: "CON-1", limit: 200 })), floorPassages),
   ];
 }
