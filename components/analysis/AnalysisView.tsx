@@ -15,10 +15,11 @@ import { MatrixPanel } from "./MatrixPanel";
 import { COMBINED_GROUPINGS, GROUPINGS, METRICS, NO_FILTERS, scopeParams, type CooccurrenceMode, type FilterField, type Metric, type PassageTarget, type Scope, type VariableInfo } from "./model";
 import { PassagesPanel } from "./PassagesPanel";
 import { VariablesPanel } from "./VariablesPanel";
+import { WordsPanel } from "./WordsPanel";
 import { useAnalysisData } from "./useAnalysisData";
 
-type Tab = "frequencies" | "matrix" | "cooccurrence" | "variables";
-const TABS: readonly Tab[] = ["frequencies", "matrix", "cooccurrence", "variables"];
+type Tab = "frequencies" | "matrix" | "cooccurrence" | "variables" | "words";
+const TABS: readonly Tab[] = ["frequencies", "matrix", "cooccurrence", "variables", "words"];
 
 /**
  * The analysis page: code frequencies (table and bar chart), the code × document table and
@@ -138,7 +139,7 @@ export function AnalysisView({
       </div>
 
       <div className="flex flex-wrap items-center gap-2 text-[11px] text-stone-500">
-        {tab === "variables" ? null : tab !== "cooccurrence" ? (
+        {tab === "variables" || tab === "words" ? null : tab !== "cooccurrence" ? (
           <>
             <label className="flex items-center gap-1 whitespace-nowrap">
               {t("groupBy")}
@@ -189,7 +190,7 @@ export function AnalysisView({
             </select>
           </label>
         )}
-        {tab === "variables" ? null : (
+        {tab === "variables" || tab === "words" ? null : (
         <a href={`${url}&format=csv`} download className="inline-flex h-8 items-center gap-1 rounded border border-stone-300 bg-white px-2 text-[13px] text-stone-700 hover:bg-stone-100" data-testid="csv">
           <Download size={13} /> {t("csv")}
         </a>
@@ -199,7 +200,9 @@ export function AnalysisView({
 
       <ErrorNote>{error}</ErrorNote>
       <section className="rounded-md border border-stone-200 bg-white px-3 py-2">
-        {tab === "variables" ? (
+        {tab === "words" ? (
+          <WordsPanel projectId={projectId} scope={scope} />
+        ) : tab === "variables" ? (
           <VariablesPanel projectId={projectId} variables={variables} table={variableTable} />
         ) : ready === null ? (
           <p className="text-xs text-stone-500">{t("loading")}</p>
