@@ -1,4 +1,4 @@
-import { codeFrequencies, cooccurrence, findPassages, mismatchMatrix } from "../lib/analysis";
+import { codeFrequencies, cooccurrence, findPassages, mismatchMatrix, wordFrequencies } from "../lib/analysis";
 import type { Db } from "../lib/db/client";
 import { Prisma } from "../lib/db/generated/client";
 import { ms, quantile, type Figure } from "./util";
@@ -52,6 +52,14 @@ export async function benchAnalysis(db: Db, projectId: string): Promise<Figure[]
   };
   const matrixRows = pickAxis(["PLACE", "PRIORITY", "ACTOR"], 0);
   const matrixCols = pickAxis(["COE", "CON", "COO"], 3);
+  // Word frequencies' floor: reading the tokens column of the same sentence units in plain SQL.
+  const tokenRows = () =>
+    db.$queryRaw(Prisma.sql`SELECT u."documentId", u."tokens" FROM "Unit" u JOIN "Document" d ON d."id" = u."documentId"
+      WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence'`);
+  const conUnits = () =>
+    db.$queryRaw(Prisma.sql`SELECT u."documentId", u."tokens" FROM "Unit" u JOIN "Document" d ON d."id" = u."documentId"
+      WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence' AND EXISTS (SELECT 1 FROM "Coding" c
+        WHERE c."documentId" = u."documentId" AND c."codeId" = ${code} AND c."start" < u."end" AND c."end" > u."start")`);
 
   const floorUnits = await median(unitsPerCode);
   const floorPairs = await median(overlapPairs);
@@ -75,6 +83,8 @@ export async function benchAnalysis(db: Db, projectId: string): Promise<Figure[]
       await median(() => mismatchMatrix(db, { projectId, rows: matrixRows, cols: matrixCols })),
       floorUnits,
     ),
+    figure("word frequencies, whole corpus (top 100)", await median(() => wordFrequencies(db, { projectId })), await median(tokenRows)),
+    figure("word frequencies of CON-1's sentences", await median(() => wordFrequencies(db, { projectId, codes: "CON-1" })), await median(conUnits)),
     figure("drill-down: first 200 passages of CON-1", await median(() => findPassages(db, { projectId, code: "CON-1", limit: 200 })), floorPassages),
   ];
 }

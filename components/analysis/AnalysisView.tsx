@@ -16,10 +16,11 @@ import { MismatchPanel } from "./MismatchPanel";
 import { COMBINED_GROUPINGS, GROUPINGS, METRICS, NO_FILTERS, scopeParams, type CooccurrenceMode, type FilterField, type Metric, type PassageTarget, type Scope, type VariableInfo } from "./model";
 import { PassagesPanel } from "./PassagesPanel";
 import { VariablesPanel } from "./VariablesPanel";
+import { WordsPanel } from "./WordsPanel";
 import { useAnalysisData } from "./useAnalysisData";
 
-type Tab = "frequencies" | "matrix" | "cooccurrence" | "mismatch" | "variables";
-const TABS: readonly Tab[] = ["frequencies", "matrix", "cooccurrence", "mismatch", "variables"];
+type Tab = "frequencies" | "matrix" | "cooccurrence" | "mismatch" | "variables" | "words";
+const TABS: readonly Tab[] = ["frequencies", "matrix", "cooccurrence", "mismatch", "variables", "words"];
 
 /**
  * The analysis page: code frequencies (table and bar chart), the code × document table and
@@ -139,7 +140,7 @@ export function AnalysisView({
       </div>
 
       <div className="flex flex-wrap items-center gap-2 text-[11px] text-stone-500">
-        {tab === "variables" ? null : tab !== "cooccurrence" ? (
+        {tab === "variables" || tab === "words" ? null : tab !== "cooccurrence" ? (
           <>
             <label className="flex items-center gap-1 whitespace-nowrap">
               {t("groupBy")}
@@ -190,7 +191,7 @@ export function AnalysisView({
             </select>
           </label>
         )}
-        {tab === "variables" || tab === "mismatch" ? null : (
+        {tab === "variables" || tab === "mismatch" || tab === "words" ? null : (
         <a href={`${url}&format=csv`} download className="inline-flex h-8 items-center gap-1 rounded border border-stone-300 bg-white px-2 text-[13px] text-stone-700 hover:bg-stone-100" data-testid="csv">
           <Download size={13} /> {t("csv")}
         </a>
@@ -202,6 +203,8 @@ export function AnalysisView({
       <section className="rounded-md border border-stone-200 bg-white px-3 py-2">
         {tab === "mismatch" ? (
           <MismatchPanel projectId={projectId} scopeQuery={scopeParams(scope).toString()} onOpen={setTarget} />
+        ) : tab === "words" ? (
+          <WordsPanel projectId={projectId} scope={scope} />
         ) : tab === "variables" ? (
           <VariablesPanel projectId={projectId} variables={variables} table={variableTable} />
         ) : ready === null ? (

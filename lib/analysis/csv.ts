@@ -57,3 +57,24 @@ export function matrixCsv(m: MismatchMatrix): string {
   );
   return BOM + stringify([header, ...rows]);
 }
+
+export function wordCsv(table: import("./words").WordTable): string {
+  const header = ["word", "count", "per_10k_tokens", "documents", "tokens", "min_length"];
+  return BOM + stringify([header, ...table.words.map((w) => [w.word, w.count, w.per10k, w.documents, table.tokens, table.minLength])]);
+}
+
+export function keynessCsv(table: import("./words").KeynessTable): string {
+  const header = ["word", "count_a", "count_b", "per_10k_a", "per_10k_b", "log_likelihood", "log_ratio", "overused_in", "significant_p05", "group_a", "group_b", "tokens_a", "tokens_b"];
+  return (
+    BOM +
+    stringify([
+      header,
+      ...table.words.map((w) => [w.word, w.countA, w.countB, w.per10kA, w.per10kB, w.logLikelihood, w.logRatio, w.overusedIn ?? "", w.significant ? 1 : 0, table.a.label, table.b.label, table.a.tokens, table.b.tokens]),
+    ])
+  );
+}
+
+export function wordPassagesCsv(list: import("./words").WordPassageList): string {
+  const header = ["document_id", "title", "year", "region", "unit_id", "start", "end", "left", "match", "right"];
+  return BOM + stringify([header, ...list.passages.map((p) => [p.documentId, p.title, p.year ?? "", p.region, p.unitId, p.start, p.end, p.left, p.match, p.right])]);
+}

@@ -6,3 +6,4 @@ export * from "./schemas";
 export * from "./csv";
 export * from "./variables";
 export * from "./matrix";
+export * from "./words";

@@ -98,3 +98,41 @@ export function passageQueryFrom(projectId: string, q: z.output<typeof passageQu
     offset: q.offset,
   };
 }
+
+/** Word frequencies (and keyness with `compare`): the scope, a code, a search, stop-word options. */
+export const wordQuerySchema = scopeQuery.extend({
+  /** A code's short name or a code group (same as `codes`; `code` wins). */
+  code: z.string().min(1).max(200).optional(),
+  query: z.string().max(2000).optional(),
+  queryMode: z.enum(["substring", "word", "regex"]).default("substring"),
+  /** Two groups, `region=BTH:region=YRD` or `code=COO-3:rest`. */
+  compare: z.string().max(4000).optional(),
+  minLength: z.coerce.number().int().min(1).max(20).default(2),
+  top: z.coerce.number().int().min(1).max(10_000).default(100),
+});
+
+/** The occurrences of one word in a scope (a side of a comparison: `side` a or b with `compare`). */
+export const wordPassageQuerySchema = wordQuerySchema.extend({
+  word: z.string().min(1).max(50),
+  side: z.enum(["a", "b"]).optional(),
+  context: z.coerce.number().int().min(0).max(200).default(30),
+  limit: z.coerce.number().int().min(1).max(5000).optional(),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const stopWordEditSchema = z.object({
+  add: z.array(z.string().max(50)).max(5000).optional(),
+  remove: z.array(z.string().max(50)).max(5000).optional(),
+});
+
+export function wordScopeFromQuery(projectId: string, q: z.output<typeof wordQuerySchema>) {
+  const scope = scopeFromQuery(projectId, q);
+  return {
+    ...scope,
+    codes: q.code ?? scope.codes,
+    query: q.query?.trim() ? q.query : undefined,
+    queryMode: q.queryMode,
+    minLength: q.minLength,
+    top: q.top,
+  };
+}

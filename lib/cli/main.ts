@@ -5,6 +5,7 @@ import type { Locale } from "../i18n/locale";
 import { registerAgreementCommands } from "./agreement-commands";
 import { registerAccountCommands } from "./account-commands";
 import { registerAnalysisCommands, registerVariableCommands } from "./analysis-commands";
+import { registerWordCommands } from "./words-commands";
 import { registerCodingCommands } from "./coding-commands";
 import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
@@ -27,6 +28,7 @@ export function buildProgram(locale: Locale): Command {
   registerAccountCommands(program, locale);
   registerAnalysisCommands(program, locale);
   registerVariableCommands(program, locale);
+  registerWordCommands(program, locale);
   registerExchangeCommands(program, locale);
   return program;
 }

@@ -89,7 +89,7 @@ function fieldCondition(field: AnalysisField, values: readonly string[], alias =
 }
 
 /** Conditions on a document row `d` of the project. */
-function documentConditions(scope: AnalysisScopeSql): Prisma.Sql[] {
+export function documentConditions(scope: AnalysisScopeSql): Prisma.Sql[] {
   const conds = [Prisma.sql`d."projectId" = ${scope.projectId}`];
   for (const field of ANALYSIS_FIELDS) {
     const values = scope.filters[field];
@@ -113,7 +113,7 @@ function variableCondition(variableId: string, values: readonly string[]): Prism
 }
 
 /** Conditions on a coding `alias` (its document already constrained): coder and codes. */
-function codingConditions(scope: AnalysisScopeSql, alias: string): Prisma.Sql[] {
+export function codingConditions(scope: AnalysisScopeSql, alias: string): Prisma.Sql[] {
   const a = (col: string) => Prisma.raw(`${alias}."${col}"`);
   const conds: Prisma.Sql[] = [];
   if (scope.coderIds && scope.coderIds.length > 0) conds.push(Prisma.sql`${a("coderId")} IN (${inList(scope.coderIds)})`);

@@ -50,6 +50,10 @@ export const BACKUP_TABLES = [
   "ConsensusDecision",
   "DocumentVariable",
   "DocumentVariableValue",
+  "ProjectStopWord",
+  "Round",
+  "RoundDocument",
+  "RoundCoder",
 ] as const;
 
 /** Sign-in sessions are not backed up: restoring them would revive browser logins. */

@@ -166,6 +166,12 @@ const TABLE: Record<string, Partial<Record<Method, Case>>> = {
     PUT: { action: "import", params: (f) => ({ ...project(f), name: "role" }), body: () => ({}) },
   },
   "api/projects/[projectId]/analysis/variables/template": { POST: { action: "import", params: project } },
+  "api/projects/[projectId]/analysis/words": { GET: { action: "read", params: project } },
+  "api/projects/[projectId]/analysis/words/passages": { GET: { action: "read", params: project, query: () => "word=协同" } },
+  "api/projects/[projectId]/analysis/stopwords": {
+    GET: { action: "read", params: project },
+    POST: { action: "edit-codebook", params: project, body: () => ({}) },
+  },
   "api/auth/login": { POST: { action: "public", body: () => ({}) } },
   "api/auth/logout": { POST: { action: "signed-in" } },
   "api/auth/password": { POST: { action: "signed-in", body: () => ({}) } },
