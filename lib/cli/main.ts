@@ -11,6 +11,7 @@ import { localizeCommander } from "./commander-locale";
 import { registerCorpusCommands } from "./corpus-commands";
 import { registerPeriodCommands } from "./period-commands";
 import { registerExchangeCommands } from "./exchange-commands";
+import { registerRoundCommands } from "./round-commands";
 import { CLI_MESSAGES } from "./messages";
 import { fail } from "./output";
 
@@ -26,6 +27,7 @@ export function buildProgram(locale: Locale): Command {
   registerPeriodCommands(program, locale);
   registerAgreementCommands(program, locale);
   registerAccountCommands(program, locale);
+  registerRoundCommands(program, locale);
   registerAnalysisCommands(program, locale);
   registerVariableCommands(program, locale);
   registerWordCommands(program, locale);
