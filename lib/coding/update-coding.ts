@@ -15,6 +15,18 @@ import { parseInput } from "../parse-input";
 import { codingPatchSchema, type CodingPatch } from "./schemas";
 import { assertExpectedQuote, validateSpan } from "./validate-span";
 
+/** Who asks for a change: a coder may change only their own codings, an owner anyone's. */
+export type CodingEditor = { name: string; mayEditOthers: boolean };
+
+export function assertMayChangeCoding(coderOfCoding: string, by: CodingEditor | undefined): void {
+  if (by && !by.mayEditOthers && by.name !== coderOfCoding) {
+    throw new AppError("forbidden", {
+      en: `this coding is ${coderOfCoding}'s: only its coder or a project owner can change or delete it`,
+      zh: `该编码属于 ${coderOfCoding}：只有其编码者或项目负责人可以修改或删除`,
+    });
+  }
+}
+
 export function staleCodingError(codingId: string): AppError {
   return new AppError(
     "conflict",
@@ -37,6 +49,8 @@ export async function updateCoding(
     patch: CodingPatch;
     /** The text the client believes is at the (new) span; refused when it differs. */
     expectQuote?: string;
+    /** Who asks (web): refused unless it is the coding's coder or may edit others'. */
+    by?: CodingEditor;
   },
 ): Promise<CodingView> {
   const { id: codingId, version: expectedVersion } = opts;
@@ -44,6 +58,7 @@ export async function updateCoding(
   return inTransaction(db, async (tx) => {
     const row = await findCodingForUpdate(tx, codingId);
     if (!row) throw new AppError("not_found", { en: `coding ${codingId} not found (deleted?)`, zh: "未找到该编码（可能已被删除）" });
+    assertMayChangeCoding(row.coder.name, opts.by);
     if (row.version !== expectedVersion) throw staleCodingError(codingId);
 
     const data: CodingPatchRow = {};

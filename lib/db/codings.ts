@@ -309,6 +309,7 @@ export function findCodingForUpdate(db: DbClient, codingId: string) {
       end: true,
       comment: true,
       version: true,
+      coder: { select: { name: true } },
       document: { select: { plainText: true } },
     },
   });

@@ -251,7 +251,8 @@ describe("every route is authorised (team server)", () => {
     const c = await addCode(t.db, p.id, "CON-1");
     const other = await addCode(t.db, p.id, "CON-2");
     const doc = await addDocument(t.db, p.id, ["推进城际铁路建设。加快发展。"]);
-    const coding = await createCoding(t.db, { documentId: doc.doc.id, codeId: c.id, start: 2, end: 6, coder: "owner" });
+    // The coder's own coding: they may change it (another's is refused: tests/coding/codings.test.ts).
+    const coding = await createCoding(t.db, { documentId: doc.doc.id, codeId: c.id, start: 2, end: 6, coder: "coder" });
     const memo = await createMemo(t.db, { projectId: p.id, kind: "project", author: "owner", body: "笔记" });
     const g = await createCodeGroup(t.db, { projectId: p.id, name: "组" });
     await t.db.codeGroupMember.create({ data: { groupId: g.id, codeId: c.id } });

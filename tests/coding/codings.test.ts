@@ -245,4 +245,21 @@ describe("codings", () => {
       message: "document missing not found / 未找到该文档",
     });
   });
+
+  it("lets a coder change and delete only their own codings, and an owner anyone's", async () => {
+    const start = cpIndexOf(doc.text, "城际铁路");
+    const c = await createCoding(t.db, { documentId: doc.doc.id, codeId, start, end: start + 4, coder: "甲" });
+    const refusal = {
+      code: "forbidden",
+      message: "this coding is 甲's: only its coder or a project owner can change or delete it / 该编码属于 甲：只有其编码者或项目负责人可以修改或删除",
+    };
+    const byB = { name: "乙", mayEditOthers: false };
+    expect(await appError(updateCoding(t.db, { id: c.id, version: 1, patch: { comment: "改" }, by: byB }))).toEqual(refusal);
+    expect(await appError(deleteCoding(t.db, { id: c.id, version: 1, by: byB }))).toEqual(refusal);
+    const own = await updateCoding(t.db, { id: c.id, version: 1, patch: { comment: "自己的" }, by: { name: "甲", mayEditOthers: false } });
+    expect(own.comment).toBe("自己的");
+    const deleted = await deleteCoding(t.db, { id: c.id, version: 2, by: { name: "负责人", mayEditOthers: true } });
+    expect(deleted.id).toBe(c.id);
+    expect(await listDocumentCodings(t.db, doc.doc.id)).toHaveLength(0);
+  });
 });
