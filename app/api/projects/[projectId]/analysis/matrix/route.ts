@@ -1,7 +1,7 @@
 import { matrixCsv, matrixInputFrom, matrixQuerySchema, mismatchMatrix } from "@/lib/analysis";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseQuery } from "../../../../_shared";
-import { requireProject } from "../../../../_auth";
+import { blindScopeFor, requireProject } from "../../../../_auth";
 import { csvResponse } from "../_csv";
 
 export const runtime = "nodejs";
@@ -16,9 +16,10 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
+    const blind = await blindScopeFor(actor, projectId);
     const q = parseQuery(req, matrixQuerySchema);
-    const m = await mismatchMatrix(getDb(), matrixInputFrom(projectId, q));
+    const m = await mismatchMatrix(getDb(), { ...matrixInputFrom(projectId, q), blind });
     return q.format === "csv" ? csvResponse(`matrix${m.within ? `-${m.within.shortName}` : ""}.csv`, matrixCsv(m)) : ok(m);
   });
 }

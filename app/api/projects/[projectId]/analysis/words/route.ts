@@ -1,7 +1,7 @@
 import { compareWords, keynessCsv, parseCompareSpec, wordCsv, wordFrequencies, wordQuerySchema, wordScopeFromQuery, type CompareSide } from "@/lib/analysis";
 import { getDb } from "@/lib/db/client";
 import { handle, ok, parseQuery } from "../../../../_shared";
-import { requireProject } from "../../../../_auth";
+import { blindScopeFor, requireProject } from "../../../../_auth";
 import { csvResponse } from "../_csv";
 
 export const runtime = "nodejs";
@@ -15,9 +15,10 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, ctx: { params: Promise<{ projectId: string }> }) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "read");
+    const { actor } = await requireProject(req, projectId, "read");
+    const blind = await blindScopeFor(actor, projectId);
     const q = parseQuery(req, wordQuerySchema);
-    const scope = wordScopeFromQuery(projectId, q);
+    const scope = { ...wordScopeFromQuery(projectId, q), blind };
     if (q.compare) {
       const c = parseCompareSpec(q.compare);
       const table = await compareWords(getDb(), { ...scope, a: c.a as Exclude<CompareSide, "rest">, b: c.b, labels: c.labels });
