@@ -2,7 +2,7 @@
  * `npm run bench`: the figures the issues name, each as a ratio against a floor
  * measured in the same run on the same machine. Uses the shared real corpus
  * (../shared/corpus/raw); sections that need it are skipped when it is absent.
- * Pass section names to run a subset: cli, load, import, html, coding, analysis, periods, search, reader.
+ * Pass section names to run a subset: cli, load, import, import-pg, html, coding, analysis, periods, search, reader.
  */
 import { benchAnalysis } from "./analysis";
 import { benchCli } from "./cli";
@@ -13,6 +13,9 @@ import { benchPeriods } from "./periods";
 import { benchReader } from "./reader";
 import { benchSearch } from "./search";
 import { corpusFiles, printFigures, scratchDb } from "./util";
+import { createDb } from "../lib/db/client";
+import { closeBulkConnections } from "../lib/db/bulk";
+import { migrateDatabase } from "../lib/db/migrate";
 
 const wanted = new Set(process.argv.slice(2));
 const run = (name: string) => wanted.size === 0 || wanted.has(name);
@@ -51,6 +54,29 @@ const txt = corpusFiles([".txt"]);
 if (txt.length === 0) {
   console.log("shared corpus absent (../shared/corpus/raw): corpus benchmarks skipped");
   process.exit(0);
+}
+if (run("import-pg")) {
+  // The team server's import path (multi-row INSERTs through pg, lib/db/bulk.ts) on a throwaway
+  // PostgreSQL cluster, against the same jieba floor as the SQLite import.
+  const { startThrowawayPostgres } = await import("../scripts/postgres.mjs");
+  const { onPostgres, postgresUrlFor } = await import("../tests/helpers/db");
+  const cluster = await startThrowawayPostgres();
+  try {
+    await onPostgres(cluster.url, (c) => c.query('CREATE DATABASE "juncture_import"'));
+    const url = postgresUrlFor(cluster.url, "juncture_import");
+    await migrateDatabase(url);
+    const pgDb = createDb(url);
+    try {
+      const files = await filesReaching(txt, 1_000_000);
+      printFigures("Import ≥ 1,000,000 characters in one batch (PostgreSQL)", (await benchImport(pgDb, "bench-1M-pg", files)).figures);
+    } finally {
+      await pgDb.$disconnect();
+      await closeBulkConnections(url);
+    }
+  } finally {
+    cluster.stop();
+  }
+  if (wanted.size === 1) process.exit(0);
 }
 
 const { db, url, dir, dispose } = await scratchDb("all");
