@@ -4,7 +4,7 @@ import "./reader.css";
 import * as Tooltip from "@radix-ui/react-tooltip";
 import type { Editor } from "@tiptap/core";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { codeLabel } from "@/components/codebook/tree";
 import type { Locale } from "@/lib/i18n/locale";
 import { api } from "./api";
@@ -20,6 +20,7 @@ import { StaticText } from "./StaticText";
 import type { PendingSpan, PickerCode, ReaderCoding } from "./types";
 import { useCodePicker } from "./useCodePicker";
 import { useCodingMutations } from "./useCodingMutations";
+import { useFollowLink } from "./useFollowLink";
 import { useJumpToCoding } from "./useJumpToCoding";
 import { useLatest } from "./useLatest";
 import { useLiveCodings } from "./useLiveCodings";
@@ -27,6 +28,7 @@ import { useMarginLayout } from "./useMarginLayout";
 import { useReaderEditor } from "./useReaderEditor";
 import { useReaderShortcuts } from "./useReaderShortcuts";
 import { useRecentCodes } from "./useRecentCodes";
+import { useTextPointer } from "./useTextPointer";
 import { useTextSelection } from "./useTextSelection";
 import { unpackReader, type PackedReader } from "./wire";
 
@@ -113,25 +115,7 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
     marginHooks.current = margin;
   });
 
-  // A link from another page (a search hit, a memo, agreement, periods): `?at=<code point>[&end=…]`,
-  // followed once, when the reader is ready.
-  const followedLink = useRef(false);
-  useEffect(() => {
-    if (!margin.ready || followedLink.current) return;
-    followedLink.current = true;
-    const params = new URLSearchParams(window.location.search);
-    const at = Number(params.get("at"));
-    if (!params.has("at") || !Number.isInteger(at) || at < 0 || at > map.cpCount) return;
-    const end = Number(params.get("end"));
-    const sentence = sentences.find((x) => x.start <= at && at < x.end);
-    const span =
-      Number.isInteger(end) && end > at
-        ? { start: at, end: Math.min(end, map.cpCount) }
-        : sentence
-          ? { start: sentence.start, end: sentence.end }
-          : { start: at, end: Math.min(at + 1, map.cpCount) };
-    nav.revealAt(at, span);
-  }, [margin.ready, map, sentences, nav]);
+  useFollowLink({ ready: margin.ready, map, sentences, revealAt: nav.revealAt });
 
   // ------------------------------------------------------------------ actions
 
@@ -212,42 +196,17 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
     deselect: () => select(null),
   });
 
-  // ------------------------------------------------------------------ pointer on the text
-
-  const onHostMouseDown = (e: ReactMouseEvent) => {
-    if ((e.target as HTMLElement).closest("[data-unit-handle]")) {
-      e.preventDefault(); // a handle click must not start a text selection
-      return;
-    }
-    if (e.button === 0) selection.startDrag();
-  };
-
-  const onHostMouseOver = (e: ReactMouseEvent) => {
-    const h = (e.target as HTMLElement).closest<HTMLElement>("[data-unit-handle]");
-    if (h && !h.title) h.title = t("handleTitle", { n: h.getAttribute("data-ordinal") ?? "" });
-  };
-
-  const onHostClick = (e: ReactMouseEvent) => {
-    const target = e.target as HTMLElement;
-    const handle = target.closest<HTMLElement>("[data-unit-handle]");
-    if (handle) {
-      const u = sentenceById.get(handle.getAttribute("data-unit-handle") ?? "");
-      if (!u) return;
-      const span: PendingSpan = { start: u.start, end: u.end, quote: map.slice(u.start, u.end), unitId: u.id };
-      const last = codes.find((c) => c.id === recent[0]);
-      if ((e.shiftKey || e.altKey) && last) return codeSpan(last, span);
-      const r = handle.getBoundingClientRect();
-      return picker.openForSentence(span, u.ordinal, { top: r.top, right: r.right, height: r.height });
-    }
-    const sel = window.getSelection();
-    if (sel && !sel.isCollapsed) return; // a drag selection, handled by useTextSelection
-    const coded = target.closest<HTMLElement>("[data-coding-ids]");
-    if (!coded) return select(null);
-    // Innermost coding first; clicking again walks through the overlapping ones.
-    const ids = (coded.getAttribute("data-coding-ids") ?? "").split(" ").filter(Boolean).reverse();
-    const at = selectedRef.current ? ids.indexOf(selectedRef.current) : -1;
-    select(ids[(at + 1) % ids.length] ?? null);
-  };
+  const lastCode = codes.find((c) => c.id === recent[0]);
+  const pointer = useTextPointer({
+    map,
+    sentenceById,
+    selectedRef,
+    select,
+    startDrag: selection.startDrag,
+    codeWithLast: lastCode ? (span) => codeSpan(lastCode, span) : null,
+    openForSentence: picker.openForSentence,
+    handleTitle: (n) => t("handleTitle", { n }),
+  });
 
   return (
     <Tooltip.Provider delayDuration={150}>
@@ -276,9 +235,9 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
                 className="min-w-0 max-w-[46em] flex-1"
                 data-testid="reader-text"
                 data-document-id={doc.id}
-                onMouseDown={onHostMouseDown}
-                onClick={onHostClick}
-                onMouseOver={onHostMouseOver}
+                onMouseDown={pointer.onMouseDown}
+                onClick={pointer.onClick}
+                onMouseOver={pointer.onMouseOver}
               >
                 {editor ? null : <StaticText map={map} sentences={sentences} />}
                 {paragraphs.length === 0 ? <p className="text-stone-500">{t("noText")}</p> : null}
