@@ -153,9 +153,11 @@ describe.sequential("periods of the demo", () => {
     const comparisonSvg = csvg.bytes.toString("utf8");
     expect(comparisonSvg.startsWith("<svg")).toBe(true);
     expect(comparisonSvg).toContain(escapeXml(`2006–2010 ${first.nameEn || first.nameZh}`));
-    // The juncture accepted in the previous test, with its Chinese title.
-    expect(comparisonSvg).toContain("◆ 2");
-    expect(comparisonSvg).toContain("建议的关键节点");
+    // Every BTH juncture (with the one accepted in the previous test) by its date and title, as the page names them.
+    for (const j of bth.junctures) {
+      expect(comparisonSvg).toContain(`<title>${escapeXml(`${j.date.month ? `${j.date.year}-${String(j.date.month).padStart(2, "0")}` : j.date.year} ${j.titleEn || j.titleZh}`)}</title>`);
+    }
+    expect(bth.junctures.some((j) => j.titleZh === "建议的关键节点")).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });
