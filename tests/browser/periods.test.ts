@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoProject, DEMO_PROJECT_NAME } from "../../lib/corpus/demo";
 import { createDb, type Db } from "../../lib/db/client";
-import { addEvidence, escapeXml, listPeriods } from "../../lib/periods";
+import { addEvidence, escapeXml, formatPeriodDate, listPeriods } from "../../lib/periods";
 import { launchBrowser, newPage } from "./browser";
 
 /**
@@ -155,7 +155,7 @@ describe.sequential("periods of the demo", () => {
     expect(comparisonSvg).toContain(escapeXml(`2006–2010 ${first.nameEn || first.nameZh}`));
     // Every BTH juncture (with the one accepted in the previous test) by its date and title, as the page names them.
     for (const j of bth.junctures) {
-      expect(comparisonSvg).toContain(`<title>${escapeXml(`${j.date.month ? `${j.date.year}-${String(j.date.month).padStart(2, "0")}` : j.date.year} ${j.titleEn || j.titleZh}`)}</title>`);
+      expect(comparisonSvg).toContain(`<title>${escapeXml(`${formatPeriodDate(j.date)} ${j.titleEn || j.titleZh}`)}</title>`);
     }
     expect(bth.junctures.some((j) => j.titleZh === "建议的关键节点")).toBe(true);
     expect(pageErrors).toEqual([]);
