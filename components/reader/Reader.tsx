@@ -5,6 +5,7 @@ import * as Tooltip from "@radix-ui/react-tooltip";
 import type { Editor } from "@tiptap/core";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent as ReactMouseEvent } from "react";
+import { useCan } from "@/components/auth/ProjectRole";
 import { codeLabel } from "@/components/codebook/tree";
 import type { Locale } from "@/lib/i18n/locale";
 import { api } from "./api";
@@ -30,6 +31,8 @@ import { useRecentCodes } from "./useRecentCodes";
 import { useTextSelection } from "./useTextSelection";
 import { unpackReader, type PackedReader } from "./wire";
 
+const ignore = () => {};
+
 /**
  * The coding reader. The document is a read-only Tiptap editor (one paragraph node per
  * stored paragraph, sentences as `unit` marks, off-screen paragraphs left unrendered by
@@ -51,6 +54,9 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
 
   const t = useTranslations("reader");
   const locale = useLocale() as Locale;
+  // A viewer reads: no picker, no coding controls (the server would answer 403).
+  const canCode = useCan("code");
+  const canEditCodebook = useCan("edit-codebook");
   const [codes, setCodes] = useState<PickerCode[]>(initialCodes);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selectedRef = useRef(selectedId);
@@ -81,7 +87,7 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
 
   const picker = useCodePicker({ stageRef, editorRef, map });
   const nav = useJumpToCoding({ editorRef, map, codingsRef: shownRef, anchorIssues, select });
-  const selection = useTextSelection({ editorRef, map, onSpan: picker.openForSelection });
+  const selection = useTextSelection({ editorRef, map, onSpan: canCode ? picker.openForSelection : ignore });
 
   const overlay = useMemo(
     () => ({
@@ -204,11 +210,11 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
     pendingSpan: () => picker.pendingRef.current ?? selection.spanFromDomSelection(),
     selectedId: () => selectedRef.current,
     pinnedCode: (n) => pinnedCodes.get(n),
-    undo: () => void m.undo(),
-    codeSpan,
-    resize,
-    remove: (id) => void m.remove(id),
-    recode: openRecode,
+    undo: canCode ? () => void m.undo() : ignore,
+    codeSpan: canCode ? codeSpan : ignore,
+    resize: canCode ? resize : ignore,
+    remove: canCode ? (id) => void m.remove(id) : ignore,
+    recode: canCode ? openRecode : ignore,
     deselect: () => select(null),
   });
 
@@ -224,13 +230,14 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
 
   const onHostMouseOver = (e: ReactMouseEvent) => {
     const h = (e.target as HTMLElement).closest<HTMLElement>("[data-unit-handle]");
-    if (h && !h.title) h.title = t("handleTitle", { n: h.getAttribute("data-ordinal") ?? "" });
+    if (h && !h.title && canCode) h.title = t("handleTitle", { n: h.getAttribute("data-ordinal") ?? "" });
   };
 
   const onHostClick = (e: ReactMouseEvent) => {
     const target = e.target as HTMLElement;
     const handle = target.closest<HTMLElement>("[data-unit-handle]");
     if (handle) {
+      if (!canCode) return;
       const u = sentenceById.get(handle.getAttribute("data-unit-handle") ?? "");
       if (!u) return;
       const span: PendingSpan = { start: u.start, end: u.end, quote: map.slice(u.start, u.end), unitId: u.id };
@@ -276,6 +283,7 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
                 className="min-w-0 max-w-[46em] flex-1"
                 data-testid="reader-text"
                 data-document-id={doc.id}
+                data-readonly={canCode ? undefined : "true"}
                 onMouseDown={onHostMouseDown}
                 onClick={onHostClick}
                 onMouseOver={onHostMouseOver}
@@ -284,15 +292,17 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
                 {paragraphs.length === 0 ? <p className="text-stone-500">{t("noText")}</p> : null}
               </div>
               <MarginTooltip marginRef={marginRef} codingOf={(id) => byId.get(id)} onSelect={select} />
-              <CodePicker
-                open={picker.picker !== null}
-                anchor={picker.picker?.anchor ?? null}
-                codes={codes}
-                recentIds={recent}
-                heading={picker.picker?.heading ?? ""}
-                onPick={pick}
-                onClose={picker.close}
-              />
+              {canCode ? (
+                <CodePicker
+                  open={picker.picker !== null}
+                  anchor={picker.picker?.anchor ?? null}
+                  codes={codes}
+                  recentIds={recent}
+                  heading={picker.picker?.heading ?? ""}
+                  onPick={pick}
+                  onClose={picker.close}
+                />
+              ) : null}
             </div>
           </article>
         </div>
@@ -303,6 +313,7 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
               coding={selected}
               projectId={doc.projectId}
               busy={m.busy}
+              readOnly={!canCode}
               onClose={() => select(null)}
               onRecode={() => openRecode(selected.id)}
               onDelete={() => void m.remove(selected.id)}
@@ -320,7 +331,13 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
             onShowAnchors={nav.showAnchorIssues}
           />
           <MemoPanel projectId={doc.projectId} target={{ kind: "document", documentId: doc.id }} label={t("side.documentMemos")} />
-          <CodebookList codes={codes} target={picker.pending ? "selection" : selected ? "coding" : null} onPick={pickFromList} onPin={pin} />
+          <CodebookList
+            codes={codes}
+            target={!canCode ? null : picker.pending ? "selection" : selected ? "coding" : null}
+            readOnly={!canCode}
+            onPick={pickFromList}
+            onPin={canEditCodebook ? pin : undefined}
+          />
         </aside>
       </div>
     </Tooltip.Provider>
