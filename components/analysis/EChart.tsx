@@ -1,24 +1,13 @@
 "use client";
 
-import { Download } from "lucide-react";
-import { useTranslations } from "next-intl";
 import { useEffect, useRef } from "react";
-import { Button } from "@/components/shell/ui";
 import type { EChartsOption } from "./echarts-setup";
+import { downloadUrl, SaveImageButtons } from "./save-image";
 
-/** What a click on a bar or heat-map cell hands back: the series and data indexes. */
-export type ChartClick = { seriesIndex: number; dataIndex: number; data: unknown };
+/** What a click on a bar, heat-map cell, marked area or line hands back. */
+export type ChartClick = { componentType: string; seriesIndex: number; dataIndex: number; name: string; data: unknown };
 
 const FONT = 'system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
-
-function download(url: string, fileName: string) {
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-}
 
 /**
  * One ECharts chart on a canvas, with PNG and SVG downloads. SVG needs the SVG renderer,
@@ -30,14 +19,16 @@ export function EChart({
   fileName,
   onClick,
   testId,
+  label,
 }: {
   option: EChartsOption;
   height?: number;
   fileName: string;
   onClick?: (e: ChartClick) => void;
   testId?: string;
+  /** An accessible name for the chart. */
+  label?: string;
 }) {
-  const t = useTranslations("analysis.chart");
   const box = useRef<HTMLDivElement | null>(null);
   const chart = useRef<{ dispose(): void; setOption(o: EChartsOption, notMerge?: boolean): void; resize(): void; getDataURL(o: object): string } | null>(null);
   const clickRef = useRef(onClick);
@@ -51,8 +42,8 @@ export function EChart({
     void import("./echarts-setup").then(({ echarts }) => {
       if (cancelled || !box.current) return;
       const c = echarts.init(box.current, null, { renderer: "canvas" });
-      c.on("click", (p: { seriesIndex?: number; dataIndex?: number; data?: unknown }) =>
-        clickRef.current?.({ seriesIndex: p.seriesIndex ?? 0, dataIndex: p.dataIndex ?? 0, data: p.data }),
+      c.on("click", (p: { componentType?: string; seriesIndex?: number; dataIndex?: number; name?: string; data?: unknown }) =>
+        clickRef.current?.({ componentType: p.componentType ?? "series", seriesIndex: p.seriesIndex ?? 0, dataIndex: p.dataIndex ?? 0, name: p.name ?? "", data: p.data }),
       );
       chart.current = c;
       observer = new ResizeObserver(() => c.resize());
@@ -75,7 +66,7 @@ export function EChart({
 
   const savePng = () => {
     const url = chart.current?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
-    if (url) download(url, `${fileName}.png`);
+    if (url) downloadUrl(url, `${fileName}.png`);
   };
   const saveSvg = async () => {
     const { echarts } = await import("./echarts-setup");
@@ -85,20 +76,13 @@ export function EChart({
     off.setOption({ textStyle: { fontFamily: FONT }, ...option, animation: false }, true);
     const url = off.getDataURL({ type: "svg", backgroundColor: "#fff" });
     off.dispose();
-    download(url, `${fileName}.svg`);
+    downloadUrl(url, `${fileName}.svg`);
   };
 
   return (
     <div className="flex flex-col gap-1">
-      <div className="flex justify-end gap-1">
-        <Button size="sm" variant="ghost" onClick={savePng} data-testid={testId ? `${testId}-png` : undefined}>
-          <Download size={12} /> {t("png")}
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => void saveSvg()} data-testid={testId ? `${testId}-svg` : undefined}>
-          <Download size={12} /> {t("svg")}
-        </Button>
-      </div>
-      <div ref={box} style={{ height }} className="w-full" data-testid={testId} />
+      <SaveImageButtons onPng={savePng} onSvg={saveSvg} testId={testId} />
+      <div ref={box} style={{ height }} className="w-full" data-testid={testId} role={label ? "img" : undefined} aria-label={label} />
     </div>
   );
 }

@@ -18,7 +18,8 @@ export function CodeDetail({
   projectId: string;
   code: CodeNode;
   codes: readonly FlatCode[];
-  onEdit: () => void;
+  /** Absent for a viewer (no edit button). */
+  onEdit?: () => void;
 }) {
   const t = useTranslations("codebook.detail");
   const tc = useTranslations("common");
@@ -36,9 +37,11 @@ export function CodeDetail({
           <p className="text-[13px] text-stone-800">{labels[0]}</p>
           <p className="text-xs text-stone-500">{labels[1]}</p>
         </div>
-        <Button size="sm" variant="ghost" className="ml-auto" onClick={onEdit} aria-label={tc("edit")}>
-          <Pencil size={13} />
-        </Button>
+        {onEdit ? (
+          <Button size="sm" variant="ghost" className="ml-auto" onClick={onEdit} aria-label={tc("edit")}>
+            <Pencil size={13} />
+          </Button>
+        ) : null}
       </div>
       <dl className="grid grid-cols-2 gap-2 text-center">
         <div className="rounded bg-stone-50 py-1.5">

@@ -49,6 +49,7 @@ export function CodeTree({
   groups,
   onAction,
   onDropMove,
+  readOnly = false,
 }: {
   nodes: readonly CodeNode[];
   /** Ids to render (a filter's matches and their ancestors); null renders everything. */
@@ -60,6 +61,8 @@ export function CodeTree({
   groups: readonly CodeGroupInfo[];
   onAction: (code: CodeNode, action: RowAction) => void;
   onDropMove: (codeId: string, newParentId: string | null) => void;
+  /** A viewer's tree: no dragging, no row menu (the server would refuse the changes). */
+  readOnly?: boolean;
 }) {
   const t = useTranslations("codebook");
   const [dragId, setDragId] = useState<string | null>(null);
@@ -91,11 +94,13 @@ export function CodeTree({
       if (sourceId && sourceId !== targetId) onDropMove(sourceId, targetId);
     },
     onDragEnd: endDrag,
+    readOnly,
   };
 
   return (
     <div className="flex flex-col">
       <div
+        hidden={readOnly}
         data-testid="root-drop-zone"
         onDragOver={(e) => {
           if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
@@ -143,6 +148,7 @@ type RowProps = {
   onDragLeaveRow: (id: string) => void;
   onDropRow: (targetId: string, sourceId: string) => void;
   onDragEnd: () => void;
+  readOnly: boolean;
 };
 
 function CodeRow(props: RowProps) {
@@ -162,7 +168,7 @@ function CodeRow(props: RowProps) {
   return (
     <li role="treeitem" aria-level={depth + 1} aria-expanded={hasKids ? open : undefined} aria-selected={selected} data-code={node.shortName}>
       <div
-        draggable
+        draggable={!props.readOnly}
         onDragStart={(e: DragEvent) => {
           e.dataTransfer.setData(DRAG_TYPE, node.id);
           e.dataTransfer.setData("text/plain", node.shortName);
@@ -189,7 +195,11 @@ function CodeRow(props: RowProps) {
         } ${props.dragId === node.id ? "opacity-40" : ""}`}
         style={{ paddingLeft: 4 + depth * 18 }}
       >
-        <GripVertical size={13} className="shrink-0 cursor-grab text-stone-300 group-hover:text-stone-500" aria-hidden />
+        {props.readOnly ? (
+          <span className="w-[13px] shrink-0" />
+        ) : (
+          <GripVertical size={13} className="shrink-0 cursor-grab text-stone-300 group-hover:text-stone-500" aria-hidden />
+        )}
         {hasKids ? (
           <button
             type="button"
@@ -237,7 +247,7 @@ function CodeRow(props: RowProps) {
               {fmt(node.totalCodingCount)}
             </span>
           </span>
-          <RowMenu node={node} groups={props.groups} onAction={onAction} />
+          {props.readOnly ? null : <RowMenu node={node} groups={props.groups} onAction={onAction} />}
         </span>
       </div>
       {open && kids.length > 0 ? (

@@ -2,6 +2,7 @@
 
 import { BookPlus, ChevronsDownUp, ChevronsUpDown, FilterX, Plus, Search, Tag, X } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { useCan } from "@/components/auth/ProjectRole";
 import { useCallback, useMemo, useState } from "react";
 import { Button, ErrorNote, inputClass } from "@/components/shell/ui";
 import { apiJson, failureMessage, isConflict } from "@/components/api/client";
@@ -37,6 +38,8 @@ export function CodebookView({
   templates: TemplateInfo[];
 }) {
   const t = useTranslations("codebook");
+  // Viewers read the codebook; the controls that change it are for coders and owners.
+  const canEdit = useCan("edit-codebook");
   const format = useFormatter();
   const [codebook, setCodebook] = useState(initialCodebook);
   const [groups, setGroups] = useState(initialGroups);
@@ -215,12 +218,16 @@ export function CodebookView({
             data-testid="codebook-filter"
           />
         </label>
-        <Button variant="primary" onClick={() => setDialog({ kind: "create", parentId: null })} data-testid="new-code">
-          <Plus size={14} /> {t("newCode")}
-        </Button>
-        <Button onClick={() => setDialog({ kind: "templates" })}>
-          <BookPlus size={14} /> {t("addTemplate")}
-        </Button>
+        {canEdit ? (
+          <>
+            <Button variant="primary" onClick={() => setDialog({ kind: "create", parentId: null })} data-testid="new-code">
+              <Plus size={14} /> {t("newCode")}
+            </Button>
+            <Button onClick={() => setDialog({ kind: "templates" })}>
+              <BookPlus size={14} /> {t("addTemplate")}
+            </Button>
+          </>
+        ) : null}
         <span className="ml-auto flex items-center gap-1 text-xs text-stone-500">
           {t("counts", {
             codes: filtered ? `${format.number(matchCount)} / ${format.number(flat.length)}` : format.number(flat.length),
@@ -266,6 +273,7 @@ export function CodebookView({
               </button>
               <button
                 type="button"
+                hidden={!canEdit}
                 aria-label={t("groups.delete", { name: g.name })}
                 title={t("groups.deleteHint")}
                 className={`mr-1 rounded-full p-0.5 ${active ? "hover:bg-white/20" : "text-stone-400 hover:bg-stone-100 hover:text-red-700"}`}
@@ -282,9 +290,11 @@ export function CodebookView({
             </span>
           );
         })}
-        <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: "group", forCode: null })}>
-          <Plus size={12} /> {t("groups.new")}
-        </Button>
+        {canEdit ? (
+          <Button variant="ghost" size="sm" onClick={() => setDialog({ kind: "group", forCode: null })}>
+            <Plus size={12} /> {t("groups.new")}
+          </Button>
+        ) : null}
         {filtered ? (
           <Button
             variant="ghost"
@@ -330,6 +340,7 @@ export function CodebookView({
                 groups={groups}
                 onAction={onAction}
                 onDropMove={onDropMove}
+                readOnly={!canEdit}
               />
               {filtered && matchCount === 0 ? (
                 <p className="px-2 py-6 text-center text-stone-500">{t("noMatch")}</p>
@@ -339,7 +350,7 @@ export function CodebookView({
         </section>
         <aside className="min-w-0">
           {selected ? (
-            <CodeDetail projectId={projectId} code={selected} codes={flat} onEdit={() => setDialog({ kind: "edit", code: selected })} />
+            <CodeDetail projectId={projectId} code={selected} codes={flat} onEdit={canEdit ? () => setDialog({ kind: "edit", code: selected }) : undefined} />
           ) : (
             <p className="rounded-md border border-dashed border-stone-300 p-4 text-xs text-stone-500">
               {t("selectHint")}

@@ -7,6 +7,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { apiJson, failureMessage, isConflict } from "@/components/api/client";
+import { useCan } from "@/components/auth/ProjectRole";
 import { CodePicker } from "@/components/codebook/CodePicker";
 import { codeLabel, flatten, type FlatCode } from "@/components/codebook/tree";
 import type { CodeNode } from "@/components/codebook/types";
@@ -35,11 +36,13 @@ export function MemosView({
   draftCodeId: string | null;
 }) {
   const t = useTranslations("memos");
+  // Viewers read memos; writing, editing and deleting are for coders and owners.
+  const canWrite = useCan("code");
   const router = useRouter();
   const pathname = usePathname();
   const [kind, setKind] = useState<MemoKind | "all">("all");
   const [query, setQuery] = useState("");
-  const [editing, setEditing] = useState<MemoItem | "new" | null>(draftPassage || draftCodeId ? "new" : null);
+  const [editing, setEditing] = useState<MemoItem | "new" | null>(canWrite && (draftPassage || draftCodeId) ? "new" : null);
   const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 
   const counts = useMemo(() => {
@@ -99,9 +102,11 @@ export function MemosView({
           <Search size={14} className="pointer-events-none absolute top-2 left-2 text-stone-400" aria-hidden />
           <input type="search" className={`${inputClass} pl-7`} placeholder={t("findPlaceholder")} value={query} onChange={(e) => setQuery(e.target.value)} />
         </label>
-        <Button variant="primary" className="ml-auto" onClick={() => setEditing("new")} data-testid="new-memo">
-          <Plus size={14} /> {t("new")}
-        </Button>
+        {canWrite ? (
+          <Button variant="primary" className="ml-auto" onClick={() => setEditing("new")} data-testid="new-memo">
+            <Plus size={14} /> {t("new")}
+          </Button>
+        ) : null}
       </div>
 
       {notice ? (
@@ -121,7 +126,7 @@ export function MemosView({
       ) : (
         <ul className="flex flex-col gap-2" data-testid="memo-list">
           {shown.map((m) => (
-            <MemoCard key={m.id} memo={m} onEdit={() => setEditing(m)} onDelete={() => void remove(m)} />
+            <MemoCard key={m.id} memo={m} onEdit={canWrite ? () => setEditing(m) : undefined} onDelete={() => void remove(m)} />
           ))}
         </ul>
       )}
@@ -147,7 +152,8 @@ export function MemosView({
   );
 }
 
-function MemoCard({ memo, onEdit, onDelete }: { memo: MemoItem; onEdit: () => void; onDelete: () => void }) {
+/** One memo; without `onEdit` (a viewer) it has no edit or delete buttons. */
+function MemoCard({ memo, onEdit, onDelete }: { memo: MemoItem; onEdit?: () => void; onDelete: () => void }) {
   const t = useTranslations("memos");
   const tc = useTranslations("common");
   const format = useFormatter();
@@ -176,10 +182,12 @@ function MemoCard({ memo, onEdit, onDelete }: { memo: MemoItem; onEdit: () => vo
         <span className="shrink-0 text-[11px] text-stone-400" title={t("created", { date: format.dateTime(new Date(memo.createdAt), { dateStyle: "medium", timeStyle: "short" }) })}>
           {memo.author} · {format.dateTime(new Date(memo.updatedAt), { dateStyle: "short", timeStyle: "short" })}
         </span>
-        <Button size="sm" variant="ghost" onClick={onEdit} aria-label={tc("edit")}>
-          <Pencil size={13} />
-        </Button>
-        {confirming ? (
+        {!onEdit ? null : (
+          <Button size="sm" variant="ghost" onClick={onEdit} aria-label={tc("edit")}>
+            <Pencil size={13} />
+          </Button>
+        )}
+        {!onEdit ? null : confirming ? (
           <span className="flex items-center gap-1">
             <Button size="sm" variant="danger" onClick={onDelete}>
               {t("confirmDelete")}

@@ -1,16 +1,11 @@
 "use client";
 
-import { BarChart } from "echarts/charts";
-import { GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
-import * as echarts from "echarts/core";
-import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useRef } from "react";
+import { useMemo } from "react";
+import { EChart, type ChartClick } from "@/components/analysis/EChart";
 import type { Timeline } from "@/lib/periods";
+import { escapeXml } from "@/lib/periods/comparison-figure";
 import { formatPeriodDate, formatSpan } from "@/lib/periods/period-dates";
-import { Button } from "@/components/shell/ui";
-
-echarts.use([BarChart, GridComponent, LegendComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, CanvasRenderer, SVGRenderer]);
 
 const BAND_COLORS = ["rgba(120,113,108,0.07)", "rgba(120,113,108,0.15)"];
 
@@ -44,12 +39,6 @@ export function TimelineChart({
   onJuncture: (junctureId: string) => void;
 }) {
   const t = useTranslations("periods");
-  const ref = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<echarts.ECharts | null>(null);
-  const handlers = useRef({ onYear, onStage, onJuncture });
-  useEffect(() => {
-    handlers.current = { onYear, onStage, onJuncture };
-  });
 
   const option = useMemo(() => {
     const years = timeline.years.map((y) => String(y.year));
@@ -83,7 +72,7 @@ export function TimelineChart({
           const y = timeline.years[items[0]?.dataIndex ?? 0];
           if (!y) return "";
           const head = `<b>${y.year}</b> · ${t("documents")} ${y.documents} · ${t("chars")} ${y.chars.toLocaleString()}`;
-          return [head, ...items.map((i) => `${i.marker}${echarts.format.encodeHTML(i.seriesName)}: ${Number(i.value).toFixed(timeline.per === "none" ? 0 : 2)}`)].join("<br/>");
+          return [head, ...items.map((i) => `${i.marker}${escapeXml(i.seriesName)}: ${Number(i.value).toFixed(timeline.per === "none" ? 0 : 2)}`)].join("<br/>");
         },
       },
       xAxis: { type: "category", data: years },
@@ -102,7 +91,7 @@ export function TimelineChart({
                 silent: false,
                 symbol: "none",
                 label: { fontSize: 10, position: "end", color: "#7c2d12" },
-                tooltip: { show: true, formatter: (p: { name: string }) => echarts.format.encodeHTML(p.name) },
+                tooltip: { show: true, formatter: (p: { name: string }) => escapeXml(p.name) },
                 lineStyle: { color: "#c2410c", type: "dashed" },
                 data: junctureLines,
               },
@@ -112,59 +101,12 @@ export function TimelineChart({
     };
   }, [timeline, name, t]);
 
-  useEffect(() => {
-    if (!ref.current) return;
-    const chart = echarts.init(ref.current, null, { renderer: "canvas" });
-    chartRef.current = chart;
-    chart.on("click", (p: { componentType?: string; dataIndex?: number; name?: string; data?: unknown }) => {
-      const data = p.data as { stageId?: string; junctureId?: string } | undefined;
-      if (p.componentType === "markArea" && data?.stageId) handlers.current.onStage(data.stageId);
-      else if (p.componentType === "markLine" && data?.junctureId) handlers.current.onJuncture(data.junctureId);
-      else if (p.componentType === "series" && p.name) handlers.current.onYear(Number(p.name));
-    });
-    const ro = new ResizeObserver(() => chart.resize());
-    ro.observe(ref.current);
-    return () => {
-      ro.disconnect();
-      chart.dispose();
-      chartRef.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chartRef.current?.setOption(option, true);
-  }, [option]);
-
-  const save = (type: "png" | "svg") => {
-    const chart = chartRef.current;
-    if (!chart) return;
-    let url: string;
-    if (type === "png") {
-      url = chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
-    } else {
-      // The SVG is rendered off-screen from the same option (server-side rendering mode).
-      const svg = echarts.init(null, null, { renderer: "svg", ssr: true, width: chart.getWidth(), height: chart.getHeight() });
-      svg.setOption(option);
-      url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.renderToSVGString())}`;
-      svg.dispose();
-    }
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `timeline-${timeline.scope.value}.${type}`;
-    a.click();
+  const click = (p: ChartClick) => {
+    const data = p.data as { stageId?: string; junctureId?: string } | undefined;
+    if (p.componentType === "markArea" && data?.stageId) onStage(data.stageId);
+    else if (p.componentType === "markLine" && data?.junctureId) onJuncture(data.junctureId);
+    else if (p.componentType === "series" && p.name) onYear(Number(p.name));
   };
 
-  return (
-    <div className="flex flex-col gap-1">
-      <div className="flex justify-end gap-1">
-        <Button size="sm" variant="ghost" onClick={() => save("png")} data-testid="timeline-png">
-          {t("savePng")}
-        </Button>
-        <Button size="sm" variant="ghost" onClick={() => save("svg")}>
-          {t("saveSvg")}
-        </Button>
-      </div>
-      <div ref={ref} className="h-80 w-full" data-testid="timeline-chart" role="img" aria-label={t("timeline")} />
-    </div>
-  );
+  return <EChart option={option} fileName={`timeline-${timeline.scope.value}`} onClick={click} testId="timeline-chart" label={t("timeline")} />;
 }

@@ -19,6 +19,7 @@ export function CodingInspector({
   coding,
   projectId,
   busy,
+  readOnly = false,
   onClose,
   onRecode,
   onDelete,
@@ -28,6 +29,8 @@ export function CodingInspector({
   coding: ReaderCoding;
   projectId: string;
   busy: boolean;
+  /** A viewer's: the coding and its comment shown, nothing to change. */
+  readOnly?: boolean;
   onClose: () => void;
   onRecode: () => void;
   onDelete: () => void;
@@ -94,41 +97,51 @@ export function CodingInspector({
         {t("chars", { start: coding.start, end: coding.end })}
       </p>
 
-      <div className="flex flex-wrap gap-1.5">
-        <Button size="sm" onClick={onRecode} disabled={busy}>
-          <Tag size={12} /> {t("recode")}
-        </Button>
-        <Button size="sm" variant="danger" onClick={onDelete} disabled={busy} data-testid="delete-coding">
-          <Trash2 size={12} /> {t("delete")}
-        </Button>
-      </div>
+      {readOnly ? (
+        coding.comment ? (
+          <p className="text-[12px] whitespace-pre-wrap text-stone-700" data-testid="coding-comment">
+            <span className="text-[11px] font-medium text-stone-600">{t("comment")}:</span> {coding.comment}
+          </p>
+        ) : null
+      ) : (
+        <>
+          <div className="flex flex-wrap gap-1.5">
+            <Button size="sm" onClick={onRecode} disabled={busy}>
+              <Tag size={12} /> {t("recode")}
+            </Button>
+            <Button size="sm" variant="danger" onClick={onDelete} disabled={busy} data-testid="delete-coding">
+              <Trash2 size={12} /> {t("delete")}
+            </Button>
+          </div>
 
-      <div className="grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1 text-[11px]" data-testid="resize-controls">
-        <span className="text-stone-500">{t("start")}</span>
-        <ResizeButtons edge="start" busy={busy} onResize={onResize} />
-        <span className="text-stone-500">{t("end")}</span>
-        <ResizeButtons edge="end" busy={busy} onResize={onResize} />
-        <span />
-        <span className="text-[10px] text-stone-400">{t("resizeKeys")}</span>
-      </div>
+          <div className="grid grid-cols-[auto_1fr] items-center gap-x-2 gap-y-1 text-[11px]" data-testid="resize-controls">
+            <span className="text-stone-500">{t("start")}</span>
+            <ResizeButtons edge="start" busy={busy} onResize={onResize} />
+            <span className="text-stone-500">{t("end")}</span>
+            <ResizeButtons edge="end" busy={busy} onResize={onResize} />
+            <span />
+            <span className="text-[10px] text-stone-400">{t("resizeKeys")}</span>
+          </div>
 
-      <div className="flex flex-col gap-1">
-        <label htmlFor="coding-comment" className="text-[11px] font-medium text-stone-600">
-          {t("comment")}
-        </label>
-        <textarea
-          id="coding-comment"
-          value={comment}
-          onChange={(e) => setComment(e.target.value)}
-          rows={2}
-          className="w-full rounded border border-stone-300 px-2 py-1 text-[13px] focus:border-accent-500 focus:ring-1 focus:ring-accent-500 focus:outline-none"
-        />
-        <div className="flex justify-end">
-          <Button size="sm" variant="primary" disabled={busy || comment === coding.comment} onClick={() => onComment(comment)}>
-            <Save size={12} /> {t("saveComment")}
-          </Button>
-        </div>
-      </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="coding-comment" className="text-[11px] font-medium text-stone-600">
+              {t("comment")}
+            </label>
+            <textarea
+              id="coding-comment"
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              rows={2}
+              className="w-full rounded border border-stone-300 px-2 py-1 text-[13px] focus:border-accent-500 focus:ring-1 focus:ring-accent-500 focus:outline-none"
+            />
+            <div className="flex justify-end">
+              <Button size="sm" variant="primary" disabled={busy || comment === coding.comment} onClick={() => onComment(comment)}>
+                <Save size={12} /> {t("saveComment")}
+              </Button>
+            </div>
+          </div>
+        </>
+      )}
 
       <MemoPanel projectId={projectId} target={{ kind: "coding", codingId: coding.id }} label={t("memos")} />
     </section>

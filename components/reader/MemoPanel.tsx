@@ -3,6 +3,7 @@
 import { Plus, Save, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { useCan } from "@/components/auth/ProjectRole";
 import { Button, ErrorNote } from "@/components/shell/ui";
 import { api, ApiFailure } from "./api";
 import type { MemoKind, ReaderMemo } from "./types";
@@ -19,6 +20,7 @@ const textareaClass =
  */
 export function MemoPanel({ projectId, target, label }: { projectId: string; target: Target; label: string }) {
   const t = useTranslations("reader.memos");
+  const canWrite = useCan("code");
   const [memos, setMemos] = useState<ReaderMemo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState<{ title: string; body: string } | null>(null);
@@ -65,7 +67,7 @@ export function MemoPanel({ projectId, target, label }: { projectId: string; tar
     <section className="flex flex-col gap-2" data-testid={`memos-${target.kind}`}>
       <div className="flex items-center justify-between">
         <h3 className="text-[11px] font-semibold tracking-wide text-stone-600">{label}</h3>
-        {draft ? null : (
+        {draft || !canWrite ? null : (
           <Button size="sm" variant="ghost" onClick={() => setDraft({ title: "", body: "" })}>
             <Plus size={12} /> {t("new")}
           </Button>
@@ -108,6 +110,7 @@ export function MemoPanel({ projectId, target, label }: { projectId: string; tar
           <MemoItem
             key={m.id}
             memo={m}
+            readOnly={!canWrite}
             onSaved={(next) => setMemos((list) => (list ?? []).map((x) => (x.id === next.id ? next : x)))}
             onDeleted={() => setMemos((list) => (list ?? []).filter((x) => x.id !== m.id))}
           />
@@ -119,10 +122,13 @@ export function MemoPanel({ projectId, target, label }: { projectId: string; tar
 
 function MemoItem({
   memo,
+  readOnly,
   onSaved,
   onDeleted,
 }: {
   memo: ReaderMemo;
+  /** A viewer's memo: its text, no fields or buttons (memos are written by coders and owners). */
+  readOnly: boolean;
   onSaved: (m: ReaderMemo) => void;
   onDeleted: () => void;
 }) {
@@ -153,6 +159,18 @@ function MemoItem({
       setError(e instanceof ApiFailure ? e.message : String(e));
     }
   };
+
+  if (readOnly) {
+    return (
+      <div className="flex flex-col gap-1 rounded border border-stone-200 bg-white p-2 text-[12px]" data-memo-id={memo.id}>
+        {memo.title ? <p className="font-medium">{memo.title}</p> : null}
+        {memo.body ? <p className="whitespace-pre-wrap text-stone-700">{memo.body}</p> : null}
+        <span className="truncate text-[10px] text-stone-400">
+          {memo.author} · {formatDate(memo.updatedAt)}
+        </span>
+      </div>
+    );
+  }
 
   return (
     <div className="flex flex-col gap-1.5 rounded border border-stone-200 bg-white p-2" data-memo-id={memo.id}>

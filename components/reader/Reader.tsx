@@ -5,9 +5,9 @@ import * as Tooltip from "@radix-ui/react-tooltip";
 import type { Editor } from "@tiptap/core";
 import { useLocale, useTranslations } from "next-intl";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCan } from "@/components/auth/ProjectRole";
 import { codeLabel } from "@/components/codebook/tree";
 import type { Locale } from "@/lib/i18n/locale";
-import { api } from "./api";
 import { CodePicker } from "./CodePicker";
 import { CodingInspector } from "./CodingInspector";
 import { codeCountsOf, resizedSpan, type ResizeEdge, type ResizeStep } from "./codings";
@@ -25,12 +25,15 @@ import { useJumpToCoding } from "./useJumpToCoding";
 import { useLatest } from "./useLatest";
 import { useLiveCodings } from "./useLiveCodings";
 import { useMarginLayout } from "./useMarginLayout";
+import { usePinnedCodes } from "./usePinnedCodes";
 import { useReaderEditor } from "./useReaderEditor";
 import { useReaderShortcuts } from "./useReaderShortcuts";
 import { useRecentCodes } from "./useRecentCodes";
 import { useTextPointer } from "./useTextPointer";
 import { useTextSelection } from "./useTextSelection";
 import { unpackReader, type PackedReader } from "./wire";
+
+const ignore = () => {};
 
 /**
  * The coding reader. The document is a read-only Tiptap editor (one paragraph node per
@@ -53,7 +56,9 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
 
   const t = useTranslations("reader");
   const locale = useLocale() as Locale;
-  const [codes, setCodes] = useState<PickerCode[]>(initialCodes);
+  // A viewer reads: no picker, no coding controls (the server would answer 403).
+  const canCode = useCan("code");
+  const canEditCodebook = useCan("edit-codebook");
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const selectedRef = useRef(selectedId);
   const select = useCallback((id: string | null) => {
@@ -79,11 +84,11 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
   const selected = selectedId ? (byId.get(selectedId) ?? null) : null;
   const counts = useMemo(() => codeCountsOf(shown), [shown]);
   const anchorIssues = useMemo(() => shown.filter((c) => c.anchor !== "ok"), [shown]);
-  const pinnedCodes = useMemo(() => new Map(codes.flatMap((c) => (c.pinned != null ? [[c.pinned, c] as const] : []))), [codes]);
+  const { codes, pinned: pinnedCodes, pin } = usePinnedCodes(initialCodes, { onDone: () => m.setError(null), onError: m.report });
 
   const picker = useCodePicker({ stageRef, editorRef, map });
   const nav = useJumpToCoding({ editorRef, map, codingsRef: shownRef, anchorIssues, select });
-  const selection = useTextSelection({ editorRef, map, onSpan: picker.openForSelection });
+  const selection = useTextSelection({ editorRef, map, onSpan: canCode ? picker.openForSelection : ignore });
 
   const overlay = useMemo(
     () => ({
@@ -171,19 +176,8 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
     if (c && editorRef.current) picker.openRecode(c);
   };
 
-  const pin = async (code: PickerCode, n: number | null) => {
-    try {
-      const r = await api.pinCode(code.id, code.version, n);
-      setCodes((list) =>
-        list.map((c) => (c.id === code.id ? { ...c, pinned: r.pinned, version: r.version } : n != null && c.pinned === n ? { ...c, pinned: null } : c)),
-      );
-      m.setError(null);
-    } catch (e) {
-      m.report(e);
-    }
-  };
-
   useReaderShortcuts({
+    readOnly: !canCode,
     pickerOpen: () => picker.pickerRef.current !== null,
     pendingSpan: () => picker.pendingRef.current ?? selection.spanFromDomSelection(),
     selectedId: () => selectedRef.current,
@@ -202,6 +196,7 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
     sentenceById,
     selectedRef,
     select,
+    canCode,
     startDrag: selection.startDrag,
     codeWithLast: lastCode ? (span) => codeSpan(lastCode, span) : null,
     openForSentence: picker.openForSentence,
@@ -235,6 +230,7 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
                 className="min-w-0 max-w-[46em] flex-1"
                 data-testid="reader-text"
                 data-document-id={doc.id}
+                data-readonly={canCode ? undefined : "true"}
                 onMouseDown={pointer.onMouseDown}
                 onClick={pointer.onClick}
                 onMouseOver={pointer.onMouseOver}
@@ -243,15 +239,17 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
                 {paragraphs.length === 0 ? <p className="text-stone-500">{t("noText")}</p> : null}
               </div>
               <MarginTooltip marginRef={marginRef} codingOf={(id) => byId.get(id)} onSelect={select} />
-              <CodePicker
-                open={picker.picker !== null}
-                anchor={picker.picker?.anchor ?? null}
-                codes={codes}
-                recentIds={recent}
-                heading={picker.picker?.heading ?? ""}
-                onPick={pick}
-                onClose={picker.close}
-              />
+              {canCode ? (
+                <CodePicker
+                  open={picker.picker !== null}
+                  anchor={picker.picker?.anchor ?? null}
+                  codes={codes}
+                  recentIds={recent}
+                  heading={picker.picker?.heading ?? ""}
+                  onPick={pick}
+                  onClose={picker.close}
+                />
+              ) : null}
             </div>
           </article>
         </div>
@@ -262,6 +260,7 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
               coding={selected}
               projectId={doc.projectId}
               busy={m.busy}
+              readOnly={!canCode}
               onClose={() => select(null)}
               onRecode={() => openRecode(selected.id)}
               onDelete={() => void m.remove(selected.id)}
@@ -279,7 +278,13 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
             onShowAnchors={nav.showAnchorIssues}
           />
           <MemoPanel projectId={doc.projectId} target={{ kind: "document", documentId: doc.id }} label={t("side.documentMemos")} />
-          <CodebookList codes={codes} target={picker.pending ? "selection" : selected ? "coding" : null} onPick={pickFromList} onPin={pin} />
+          <CodebookList
+            codes={codes}
+            target={!canCode ? null : picker.pending ? "selection" : selected ? "coding" : null}
+            readOnly={!canCode}
+            onPick={pickFromList}
+            onPin={canEditCodebook ? pin : undefined}
+          />
         </aside>
       </div>
     </Tooltip.Provider>

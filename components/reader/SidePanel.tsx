@@ -132,13 +132,17 @@ export function DocumentCodes({
 export function CodebookList({
   codes,
   target,
+  readOnly = false,
   onPick,
   onPin,
 }: {
   codes: readonly PickerCode[];
   target: "selection" | "coding" | null;
+  /** A viewer's list: the codes to read, no hint to apply them. */
+  readOnly?: boolean;
   onPick: (code: PickerCode) => void;
-  onPin: (code: PickerCode, pinned: number | null) => void;
+  /** Absent when the user may not change the codebook (no shortcut menu then). */
+  onPin?: (code: PickerCode, pinned: number | null) => void;
 }) {
   const t = useTranslations("reader.side");
   const locale = useLocale() as Locale;
@@ -147,7 +151,7 @@ export function CodebookList({
   return (
     <section className="flex flex-col gap-1.5" data-testid="codebook-list">
       <h3 className="text-[11px] font-semibold tracking-wide text-stone-600">{t("codebook")}</h3>
-      <p className="text-[10px] text-stone-500">
+      <p className={`text-[10px] text-stone-500 ${readOnly ? "hidden" : ""}`}>
         {target === "selection"
           ? t("applyToSelection")
           : target === "coding"
@@ -176,48 +180,50 @@ export function CodebookList({
               <span className="flex-none font-mono text-[11px] font-semibold">{c.shortName}</span>
               <span className="min-w-0 truncate text-stone-600">{codeLabel(c, locale).label}</span>
             </button>
-            <DropdownMenu.Root>
-              <DropdownMenu.Trigger asChild>
-                <button
-                  type="button"
-                  aria-label={t("shortcutFor", { code: c.shortName })}
-                  className={`flex h-5 min-w-5 flex-none items-center justify-center rounded border px-1 font-mono text-[10px] ${
-                    c.pinned != null
-                      ? "border-stone-400 bg-stone-50 text-stone-700"
-                      : "border-transparent text-stone-300 opacity-0 group-hover:opacity-100 focus:opacity-100"
-                  }`}
-                  data-pinned={c.pinned ?? ""}
-                >
-                  {c.pinned ?? <Pin size={10} />}
-                </button>
-              </DropdownMenu.Trigger>
-              <DropdownMenu.Portal>
-                <DropdownMenu.Content
-                  align="end"
-                  className="z-50 grid grid-cols-5 gap-1 rounded-md border border-stone-200 bg-white p-1.5 shadow-lg"
-                >
-                  {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
-                    <DropdownMenu.Item
-                      key={n}
-                      onSelect={() => onPin(c, n)}
-                      className={`flex h-6 w-6 cursor-pointer items-center justify-center rounded font-mono text-[11px] outline-none data-[highlighted]:bg-accent-100 ${
-                        c.pinned === n ? "bg-accent-600 text-white" : ""
-                      }`}
-                    >
-                      {n}
-                    </DropdownMenu.Item>
-                  ))}
-                  <DropdownMenu.Item
-                    onSelect={() => onPin(c, null)}
-                    disabled={c.pinned == null}
-                    className="flex h-6 cursor-pointer items-center justify-center rounded text-[10px] text-stone-600 outline-none data-[disabled]:text-stone-300 data-[highlighted]:bg-stone-100"
-                    title={t("unpin")}
+            {onPin ? (
+              <DropdownMenu.Root>
+                <DropdownMenu.Trigger asChild>
+                  <button
+                    type="button"
+                    aria-label={t("shortcutFor", { code: c.shortName })}
+                    className={`flex h-5 min-w-5 flex-none items-center justify-center rounded border px-1 font-mono text-[10px] ${
+                      c.pinned != null
+                        ? "border-stone-400 bg-stone-50 text-stone-700"
+                        : "border-transparent text-stone-300 opacity-0 group-hover:opacity-100 focus:opacity-100"
+                    }`}
+                    data-pinned={c.pinned ?? ""}
                   >
-                    ✕
-                  </DropdownMenu.Item>
-                </DropdownMenu.Content>
-              </DropdownMenu.Portal>
-            </DropdownMenu.Root>
+                    {c.pinned ?? <Pin size={10} />}
+                  </button>
+                </DropdownMenu.Trigger>
+                <DropdownMenu.Portal>
+                  <DropdownMenu.Content
+                    align="end"
+                    className="z-50 grid grid-cols-5 gap-1 rounded-md border border-stone-200 bg-white p-1.5 shadow-lg"
+                  >
+                    {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => (
+                      <DropdownMenu.Item
+                        key={n}
+                        onSelect={() => onPin(c, n)}
+                        className={`flex h-6 w-6 cursor-pointer items-center justify-center rounded font-mono text-[11px] outline-none data-[highlighted]:bg-accent-100 ${
+                          c.pinned === n ? "bg-accent-600 text-white" : ""
+                        }`}
+                      >
+                        {n}
+                      </DropdownMenu.Item>
+                    ))}
+                    <DropdownMenu.Item
+                      onSelect={() => onPin(c, null)}
+                      disabled={c.pinned == null}
+                      className="flex h-6 cursor-pointer items-center justify-center rounded text-[10px] text-stone-600 outline-none data-[disabled]:text-stone-300 data-[highlighted]:bg-stone-100"
+                      title={t("unpin")}
+                    >
+                      ✕
+                    </DropdownMenu.Item>
+                  </DropdownMenu.Content>
+                </DropdownMenu.Portal>
+              </DropdownMenu.Root>
+            ) : null}
           </li>
         ))}
       </ul>

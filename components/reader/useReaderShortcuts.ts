@@ -10,6 +10,8 @@ function isTyping(t: EventTarget | null): boolean {
 }
 
 export type ShortcutHandlers = {
+  /** A viewer's reader: only Escape (deselect) works; every key that would change a coding is left alone. */
+  readOnly: boolean;
   /** Whether the code picker is open (it handles its own keys). */
   pickerOpen: () => boolean;
   /** The span waiting for a code, else the live text selection. */
@@ -35,6 +37,10 @@ export function useReaderShortcuts(handlers: ShortcutHandlers): void {
     const onKey = (e: KeyboardEvent) => {
       const on = h.current;
       const typing = isTyping(e.target);
+      if (on.readOnly) {
+        if (e.key === "Escape" && !typing) on.deselect();
+        return;
+      }
       if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === "z") {
         if (typing) return;
         e.preventDefault();

@@ -15,6 +15,8 @@ export function useTextPointer(o: {
   sentenceById: ReadonlyMap<string, ReaderSentence>;
   selectedRef: { readonly current: string | null };
   select: (id: string | null) => void;
+  /** False for a viewer: sentence handles then open nothing. */
+  canCode: boolean;
   startDrag: () => void;
   /** Codes the last used code at once (Shift/Alt on a handle), if there is one. */
   codeWithLast: ((span: PendingSpan) => void) | null;
@@ -31,13 +33,14 @@ export function useTextPointer(o: {
 
   const onMouseOver = (e: ReactMouseEvent) => {
     const h = (e.target as HTMLElement).closest<HTMLElement>("[data-unit-handle]");
-    if (h && !h.title) h.title = o.handleTitle(h.getAttribute("data-ordinal") ?? "");
+    if (h && !h.title && o.canCode) h.title = o.handleTitle(h.getAttribute("data-ordinal") ?? "");
   };
 
   const onClick = (e: ReactMouseEvent) => {
     const target = e.target as HTMLElement;
     const handle = target.closest<HTMLElement>("[data-unit-handle]");
     if (handle) {
+      if (!o.canCode) return;
       const u = o.sentenceById.get(handle.getAttribute("data-unit-handle") ?? "");
       if (!u) return;
       const span: PendingSpan = { start: u.start, end: u.end, quote: o.map.slice(u.start, u.end), unitId: u.id };

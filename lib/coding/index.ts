@@ -31,6 +31,7 @@ export {
   openRound,
   closeRound,
   listRounds,
+  getRound,
   findRound,
   blindScopeOf,
   blindCoderOn,

@@ -18,7 +18,7 @@ import {
   type RoundRow,
 } from "../db/rounds";
 import { inTransaction, type DbClient } from "../db/shared";
-import { findAccountByName } from "../db/accounts";
+import { findAccountByName, selectMembers } from "../db/accounts";
 import { AppError } from "../errors";
 import { zodText } from "../i18n/text";
 import { parseInput } from "../parse-input";
@@ -44,12 +44,16 @@ export type OpenRoundInput = z.input<typeof openRoundSchema>;
 
 /**
  * Opens a round. Every document must belong to the project and every coder must be an
- * existing user; a refusal names the ones that are not.
+ * existing user; a refusal names the ones that are not. With `coderRole` (the web page, where
+ * coders are chosen among members) each coder must also be a member with the coder role; the
+ * CLI, run by whoever administers the server, may name any user.
  */
-export async function openRound(db: Db, opts: { projectId: string; by: string; input: OpenRoundInput }): Promise<RoundRow> {
+export async function openRound(db: Db, opts: { projectId: string; by: string; input: OpenRoundInput; coderRole?: boolean }): Promise<RoundRow> {
   const data = parseInput(openRoundSchema, opts.input);
   const documentIds = [...new Set(data.documentIds)];
   const coders = [...new Set(data.coders)];
+  // The schema counts names as given; the same coder twice is still one.
+  if (coders.length < 2) throw new AppError("invalid_input", { en: "a blind round needs at least two coders", zh: "盲编轮次至少需要两位编码者" });
   return inTransaction(db, async (tx) => {
     const known = await selectProjectDocumentIds(tx, opts.projectId, documentIds);
     const unknownDocs = documentIds.filter((d) => !known.has(d));
@@ -74,6 +78,20 @@ export async function openRound(db: Db, opts: { projectId: string; by: string; i
         { coders: unknownCoders },
       );
     }
+    if (opts.coderRole) {
+      const roles = new Map((await selectMembers(tx, opts.projectId)).map((m) => [m.userId, m.role]));
+      const notCoders = coders.filter((_, i) => roles.get(coderIds[i]!) !== "coder");
+      if (notCoders.length > 0) {
+        throw new AppError(
+          "invalid_input",
+          {
+            en: `not coders of this project: ${notCoders.join(", ")} (only members with the coder role code in a round)`,
+            zh: `不是本项目的编码者：${notCoders.join("、")}（只有角色为编码者的成员才能参与轮次）`,
+          },
+          { coders: notCoders },
+        );
+      }
+    }
     return insertRound(tx, { projectId: opts.projectId, name: data.name, openedBy: opts.by, documentIds, coderIds });
   });
 }
@@ -92,6 +110,10 @@ export async function closeRound(db: Db, opts: { roundId: string; by: string; no
 
 export function listRounds(db: Db, projectId: string): Promise<RoundRow[]> {
   return selectRounds(db, projectId);
+}
+
+export function getRound(db: Db, roundId: string): Promise<RoundRow | null> {
+  return selectRound(db, roundId);
 }
 
 /** Finds a round by id or (within a project) by name, for the CLI. */

@@ -7,3 +7,4 @@ export * from "./schemas";
 export * from "./timeline";
 export * from "./validate-periods";
 export * from "./groupings";
+export * from "./comparison-figure";

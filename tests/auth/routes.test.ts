@@ -179,6 +179,13 @@ const TABLE: Record<string, Partial<Record<Method, Case>>> = {
     GET: { action: "manage", params: project },
     POST: { action: "manage", params: project, body: () => ({}) },
   },
+  "api/projects/[projectId]/rounds": {
+    GET: { action: "read", params: project },
+    POST: { action: "manage", params: project, body: () => ({}) },
+  },
+  "api/projects/[projectId]/rounds/[roundId]": {
+    PATCH: { action: "manage", params: (f) => ({ ...project(f), roundId: "nowhere" }), body: () => ({ status: "closed" }) },
+  },
   "api/projects/[projectId]/members/[userId]": {
     PATCH: { action: "manage", params: (f) => ({ ...project(f), userId: "nobody" }), body: () => ({}) },
     DELETE: { action: "manage", params: (f) => ({ ...project(f), userId: "nobody" }) },

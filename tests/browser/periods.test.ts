@@ -1,8 +1,9 @@
+import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemoProject, DEMO_PROJECT_NAME } from "../../lib/corpus/demo";
 import { createDb, type Db } from "../../lib/db/client";
-import { addEvidence, listPeriods } from "../../lib/periods";
+import { addEvidence, escapeXml, formatPeriodDate, listPeriods } from "../../lib/periods";
 import { launchBrowser, newPage } from "./browser";
 
 /**
@@ -36,6 +37,14 @@ afterAll(async () => {
   await browser?.close();
   await db?.$disconnect();
 });
+
+/** Clicks a save button and reads the downloaded file. */
+async function save(testId: string): Promise<{ name: string; bytes: Buffer }> {
+  const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId(testId).click()]);
+  return { name: d.suggestedFilename(), bytes: fs.readFileSync(await d.path()) };
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe.sequential("periods of the demo", () => {
   it("shows BTH's four stages and three junctures over the yearly profile of its real reports", async () => {
@@ -114,6 +123,41 @@ describe.sequential("periods of the demo", () => {
     expect(added.date.year).toBe(year);
     expect(added.evidence.length).toBeGreaterThan(0);
     expect(added.evidence.every((e) => e.kind === "coding" && !e.missing)).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("saves the timeline and the comparison of regions as PNG and SVG", async () => {
+    await page.goto(`/projects/${projectId}/periods?region=BTH`);
+    await page.locator("[data-testid=timeline-chart] canvas").waitFor();
+    await expect.poll(() => page.locator("[data-testid=stage-list] [data-stage-id]").count()).toBe(4);
+    const bth = (await listPeriods(db, projectId, { field: "region", value: "BTH" }))[0]!;
+    const first = bth.stages[0]!;
+
+    const png = await save("timeline-chart-png");
+    expect(png.name).toBe("timeline-BTH.png");
+    expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    const svg = await save("timeline-chart-svg");
+    expect(svg.name).toBe("timeline-BTH.svg");
+    const timelineSvg = svg.bytes.toString("utf8");
+    expect(timelineSvg).toMatch(/^(<\?xml[^>]*>\s*)?<svg/);
+    // The first stage's band is labelled with its span.
+    expect(timelineSvg).toContain("2006–2010");
+
+    await page.getByRole("tab", { name: "Comparison" }).click();
+    await page.getByTestId("comparison").waitFor();
+    const cpng = await save("comparison-png");
+    expect(cpng.name).toBe("periods-comparison.png");
+    expect(cpng.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
+    const csvg = await save("comparison-svg");
+    expect(csvg.name).toBe("periods-comparison.svg");
+    const comparisonSvg = csvg.bytes.toString("utf8");
+    expect(comparisonSvg.startsWith("<svg")).toBe(true);
+    expect(comparisonSvg).toContain(escapeXml(`2006–2010 ${first.nameEn || first.nameZh}`));
+    // Every BTH juncture (with the one accepted in the previous test) by its date and title, as the page names them.
+    for (const j of bth.junctures) {
+      expect(comparisonSvg).toContain(`<title>${escapeXml(`${formatPeriodDate(j.date)} ${j.titleEn || j.titleZh}`)}</title>`);
+    }
+    expect(bth.junctures.some((j) => j.titleZh === "建议的关键节点")).toBe(true);
     expect(pageErrors).toEqual([]);
   });
 });
