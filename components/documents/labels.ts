@@ -32,4 +32,4 @@ export const ENCODING_CHOICES = [
   { value: "utf-16be", label: "UTF-16BE" },
 ] as const;
 
-export const ACCEPTED_FILE_TYPES = ".txt,.text,.md,.docx,.pdf,.html,.htm,.xhtml";
+export const ACCEPTED_FILE_TYPES = ".txt,.text,.md,.docx,.doc,.wps,.rtf,.odt,.epub,.pdf,.html,.htm,.xhtml";

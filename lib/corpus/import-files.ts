@@ -7,7 +7,9 @@ import { combined } from "../i18n/text";
 import { importDocument, type ImportedDocument } from "./import-document";
 import type { DocumentMetadataPatch } from "./metadata";
 
-export const IMPORTABLE_EXTENSIONS = [".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm", ".xhtml"];
+export const IMPORTABLE_EXTENSIONS = [
+  ".txt", ".text", ".md", ".docx", ".doc", ".wps", ".rtf", ".odt", ".epub", ".pdf", ".html", ".htm", ".xhtml",
+];
 
 /** `error` is the combined "English / 中文" reason; `text` holds it per language. */
 export type ImportFailure = { file: string; error: string; text: Bilingual };

@@ -96,7 +96,7 @@ describe("juncture CLI: import, projects, documents, demo", () => {
     expect(zh.code).toBe(1);
     expect(zh.stdout).toBe(
       [
-        "项目“P”（新建）：导入 2 个，失败 1 个，跳过 1 个（不是 TXT/DOCX/PDF/HTML）",
+        "项目“P”（新建）：导入 2 个，失败 1 个，跳过 1 个（不是 TXT/DOCX/DOC/WPS/RTF/ODT/EPUB/PDF/HTML）",
         `  失败：${f("empty.txt")}：文件为空`,
         `  跳过：${f("table.xls")}`,
         "",
