@@ -26,6 +26,9 @@ const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   epub: "epub",
 };
 
+/** Every extension the importer reads (lower case, no dot). */
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
+
 /** Named in the refusal of an unsupported extension (kept in step with FORMAT_BY_EXTENSION). */
 export const SUPPORTED_FORMATS_TEXT: Bilingual = {
   en: "TXT, DOCX, DOC, WPS, RTF, ODT, EPUB, PDF or HTML",

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { appError } from "../helpers/app-error";
+import { ACCEPTED_FILE_TYPES } from "../../components/documents/labels";
+import { IMPORTABLE_EXTENSIONS } from "../../lib/corpus/import-files";
 import { extractDocument } from "../../lib/text/extract";
 import { OffsetMap } from "../../lib/text/offsets";
 import { SAMPLE_CRLF, SAMPLE_LINES, SAMPLE_WITH_SUPPLEMENTARY, encode, makeDocx, utf8 } from "./fixtures";
@@ -31,6 +33,11 @@ describe("extractDocument: plain text", () => {
 });
 
 describe("extractDocument: dispatch and refusals", () => {
+  it("offers every format it reads in the CLI walk and the upload accept list", () => {
+    expect(IMPORTABLE_EXTENSIONS).toEqual([".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm", ".xhtml", ".doc", ".wps", ".rtf", ".odt", ".epub"]);
+    expect(ACCEPTED_FILE_TYPES).toBe(IMPORTABLE_EXTENSIONS.join(","));
+  });
+
   it("refuses an unsupported extension, naming it and the supported formats", async () => {
     expect(await appError(extractDocument(utf8("a,b"), "table.xyz"))).toEqual({
       code: "unsupported",
