@@ -19,6 +19,9 @@ const CHAPTER_TYPES = new Set(["application/xhtml+xml", "text/html"]);
 /** Parts worth inflating: package XML and (X)HTML; images, fonts and media are not. */
 const TEXT_PART = /\.(xml|opf|xhtml|xht|html|htm)$/i;
 
+/** What converters write when a book has no title (LibreOffice: "Unknown Title", Calibre: "Unknown"). */
+const PLACEHOLDER_TITLES = new Set(["unknown title", "unknown", "untitled"]);
+
 const ARRAYS = new Set(["rootfile", "item", "itemref", "title", "EncryptedData"]);
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -106,6 +109,6 @@ export function extractEpub(bytes: Uint8Array): ExtractedParagraphs {
     paragraphs.push(...wholePageParagraphs(decodeHtml(chapter).text));
   }
   const titles = arr((pkg.metadata as X | undefined)?.title).map(text).map((t) => t.replace(/\s+/g, " ").trim());
-  const title = titles.find((t) => t !== "");
+  const title = titles.find((t) => t !== "" && !PLACEHOLDER_TITLES.has(t.toLowerCase()));
   return { paragraphs, ...(title ? { title } : {}), encoding: "UTF-8", warnings };
 }

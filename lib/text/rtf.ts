@@ -56,9 +56,18 @@ const bodyOnly: FeatureHandler<State> = {
 };
 
 class RtfBodyText extends ToPlainText {
+  /** The code pages that non-ASCII bytes were decoded with, in order of first use. */
+  readonly codepagesUsed = new Set<string>();
+
   constructor(warn: (msg: string) => void) {
     // The library names code pages "cp936", "cp1252" …, which iconv-lite knows.
-    super({ decode: (buf, enc) => iconv.decode(buf, enc), warn });
+    super({
+      decode: (buf, enc) => {
+        if (buf.some((b) => b >= 0x80)) this.codepagesUsed.add(enc);
+        return iconv.decode(buf, enc);
+      },
+      warn,
+    });
     this._featureHandlers.unshift(bodyOnly as FeatureHandler<ProcessTokensGlobalState>);
   }
 }
@@ -94,7 +103,9 @@ export function extractRtf(bytes: Uint8Array): ExtractedParagraphs {
   return {
     paragraphs: chunks.join("").split(/\r\n|\n/),
     ...(title === "" ? {} : { title }),
-    encoding: `cp${converter.defaultCodepage}`,
+    // The code page of the \'xx bytes when there were any (cp936 for GBK); text written only
+    // as \uN escapes (LibreOffice, recent Word) is UTF-16 whatever \ansicpg says.
+    encoding: [...converter.codepagesUsed].join(", ") || "UTF-16",
     warnings: [],
   };
 }

@@ -127,6 +127,12 @@ describe("RTF", () => {
     expect([doc.text, doc.title]).toEqual(["正文。", undefined]);
   });
 
+  it("reports UTF-16 for an RTF written with \\uN escapes only, as LibreOffice writes Chinese", async () => {
+    const rtf = `{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0\\froman\\fcharset0 Liberation Serif;}}\\pard\\uc1 ${rtfUnicode("各位代表：")}\\par ${rtfUnicode("𠮷字。")}\\par}`;
+    const doc = await extractDocument(utf8(rtf), "lo.rtf");
+    expect([doc.text, doc.encoding]).toEqual(["各位代表：\n𠮷字。", "UTF-16"]);
+  });
+
   it("refuses a truncated RTF as corrupt", async () => {
     const whole = makeRtf(body);
     expect(await appError(extractDocument(whole.slice(0, whole.length - 20), "cut.rtf"))).toEqual({
@@ -250,8 +256,9 @@ describe("EPUB", () => {
     expect(doc.warnings).toEqual([]);
   });
 
-  it("has no title without dc:title", async () => {
+  it("has no title without dc:title or with a converter's placeholder", async () => {
     expect((await extractDocument(makeEpub(chapters.slice(0, 1)), "a.epub")).title).toBeUndefined();
+    expect((await extractDocument(makeEpub(chapters.slice(0, 1), { title: "Unknown Title" }), "b.epub")).title).toBeUndefined();
   });
 
   it("refuses a truncated EPUB, one without container.xml, a missing chapter and a DRM-protected one", async () => {
