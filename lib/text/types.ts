@@ -20,8 +20,8 @@ export type ExtractedDocument = CanonicalText & {
   format: SourceFormat;
   /**
    * Encoding the bytes were decoded with (TXT, HTML), or the container's: UTF-8 for
-   * DOCX/PDF/ODT/EPUB, UTF-16LE for Word .doc; for RTF the code page of its \\'xx bytes (e.g. cp936), or
-   * UTF-16 when its text is all \\uN escapes.
+   * DOCX/PDF/ODT/EPUB, UTF-16LE for Word .doc; for RTF the code page of its \'xx bytes
+   * (e.g. cp936), or UTF-16 when its text is all \uN escapes.
    */
   encoding: string;
   /** A title found in the file itself (HTML <title>/<h1>, DOCX core title), if any. */

@@ -24,6 +24,18 @@ import {
 
 const docBytes = () => new Uint8Array(fs.readFileSync(DOC_FIXTURE));
 
+/** The ZIP with `entry` claiming to unpack to 2 GB (what a ZIP bomb declares), in both its headers. */
+function claimHuge(zip: Uint8Array, entry: string): Uint8Array {
+  const b = Buffer.from(zip);
+  const name = Buffer.from(entry);
+  for (let i = 0; i + 4 <= b.length; i++) {
+    const sig = b.readUInt32LE(i);
+    if (sig === 0x02014b50 && b.subarray(i + 46, i + 46 + name.length).equals(name)) b.writeUInt32LE(0x7fffffff, i + 24);
+    if (sig === 0x04034b50 && b.subarray(i + 30, i + 30 + name.length).equals(name)) b.writeUInt32LE(0x7fffffff, i + 22);
+  }
+  return new Uint8Array(b);
+}
+
 /** Each paragraph's text as sliced by its code-point span. */
 function spans(doc: { text: string; paragraphs: { start: number; end: number }[] }): string[] {
   const map = new OffsetMap(doc.text);
@@ -284,6 +296,17 @@ describe("EPUB", () => {
       message:
         "corrupt EPUB file: OEBPS/text/c1.xhtml is encrypted (DRM-protected book) — only unprotected EPUBs can be imported / " +
         "EPUB 文件已损坏：OEBPS/text/c1.xhtml 已加密（受 DRM 保护），只能导入未加密的 EPUB",
+    });
+  });
+
+  it("refuses a package whose text parts claim to unpack to more than 256 MB, before inflating them", async () => {
+    expect(await appError(extractDocument(claimHuge(makeEpub(chapters), "OEBPS/text/c1.xhtml"), "bomb.epub"))).toEqual({
+      code: "unprocessable",
+      message: "corrupt EPUB file: its text parts unpack to more than 256 MB (a ZIP bomb?) / EPUB 文件已损坏：文本部分解压后超过 256 MB（疑似 ZIP 炸弹）",
+    });
+    expect(await appError(extractDocument(claimHuge(makeOdt("<text:p>甲</text:p>"), "content.xml"), "bomb.odt"))).toEqual({
+      code: "unprocessable",
+      message: "corrupt ODT file: its text parts unpack to more than 256 MB (a ZIP bomb?) / ODT 文件已损坏：文本部分解压后超过 256 MB（疑似 ZIP 炸弹）",
     });
   });
 
