@@ -27,10 +27,26 @@ function refusal(flavour: WordFlavour, reason: string): AppError {
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/** Whether an OLE directory entry of this name is in the file (names are stored as UTF-16LE). */
+function hasStreamName(bytes: Uint8Array, name: string): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, "utf16le"));
+}
+
 export async function extractWord(bytes: Uint8Array, flavour: WordFlavour): Promise<ExtractedParagraphs> {
   // word-extractor also reads DOCX (a ZIP); extract.ts sends those to the DOCX reader.
   if (bytes.length < 512 || !OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     throw refusal(flavour, "not a Word 97–2003 file (no OLE header)");
+  }
+  // An OLE file is also what Excel/PowerPoint 97 and password-protected DOCX are; say so
+  // instead of passing on word-extractor's stack-level error.
+  if (hasStreamName(bytes, "EncryptedPackage")) {
+    throw new AppError("unprocessable", {
+      en: `this .${flavour} file is a password-protected Word document — remove the password and save it as .docx`,
+      zh: `此 .${flavour} 文件设置了密码，请取消密码后另存为 .docx`,
+    });
+  }
+  if (!hasStreamName(bytes, "WordDocument")) {
+    throw refusal(flavour, "no WordDocument stream found: another Office file, or cut short");
   }
   let body: string;
   try {

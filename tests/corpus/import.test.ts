@@ -323,7 +323,7 @@ describe("importing Word 97–2003, WPS, RTF, ODT and EPUB documents", () => {
     ["truncated .doc", "cut.doc", docBytes.slice(0, 4000), {
         code: "unprocessable",
         message:
-          'corrupt Word .doc file: The value of "sourceStart" is out of range. It must be >= 0 && <= 4000. Received 8192 / ' +
+          "corrupt Word .doc file: no WordDocument stream found: another Office file, or cut short / " +
           "Word .doc 文件已损坏或不是 Word 97–2003 文档，请在 Word 或 WPS 中打开并另存为 .docx",
       }],
     ["unreadable .wps", "旧版.wps", new Uint8Array([0xff, 0x57, 0x50, 0x43, ...new Array(600).fill(0x20)]), {

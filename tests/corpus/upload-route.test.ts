@@ -109,7 +109,7 @@ describe("POST /api/projects/:id/documents (upload size, answer language)", () =
         params: Promise.resolve({ projectId }),
       });
     };
-    const odt = await post("en", new File([makeOdt("<text:p>河北省推进京津冀协同发展。</text:p>", { title: "协同发展" })], "河北省_2018.odt"));
+    const odt = await post("en", new File([new Uint8Array(makeOdt("<text:p>河北省推进京津冀协同发展。</text:p>", { title: "协同发展" }))], "河北省_2018.odt"));
     expect(odt.status).toBe(201);
     expect(((await odt.json()) as { document: unknown }).document).toMatchObject({ title: "协同发展", chars: 13, encoding: "UTF-8", year: 2018 });
     const wps = await post("zh-CN", new File([new Uint8Array([0xff, 0x57, 0x50, 0x43, ...new Array(600).fill(0x20)])], "旧版.wps"));

@@ -70,7 +70,7 @@ describe("Word 97–2003 .doc and .wps", () => {
     expect(await appError(extractDocument(docBytes().slice(0, 4000), "cut.doc"))).toEqual({
       code: "unprocessable",
       message:
-        'corrupt Word .doc file: The value of "sourceStart" is out of range. It must be >= 0 && <= 4000. Received 8192 / ' +
+        "corrupt Word .doc file: no WordDocument stream found: another Office file, or cut short / " +
         "Word .doc 文件已损坏或不是 Word 97–2003 文档，请在 Word 或 WPS 中打开并另存为 .docx",
     });
   });
@@ -91,9 +91,23 @@ describe("Word 97–2003 .doc and .wps", () => {
     // An old Kingsoft WPS / Works file: its own format, not OLE.
     const kingsoft = new Uint8Array([0xff, 0x57, 0x50, 0x43, 0x10, 0, 0, 0, 1, 0x0a, 1, 0, ...new Array(600).fill(0x20)]);
     expect(await appError(extractDocument(kingsoft, "旧版.wps"))).toEqual({ code: "unprocessable", message: wpsMessage("not a Word 97–2003 file (no OLE header)") });
-    // An OLE container without a readable Word stream.
+    // An OLE container without a Word stream.
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
-    expect(await appError(extractDocument(ole, "损坏.wps"))).toEqual({ code: "unprocessable", message: wpsMessage("Invalid Short Sector Allocation Table") });
+    expect(await appError(extractDocument(ole, "损坏.wps"))).toEqual({ code: "unprocessable", message: wpsMessage("no WordDocument stream found: another Office file, or cut short") });
+    // One whose Word stream word-extractor cannot read (here: a broken sector table).
+    const named = new Uint8Array([...ole, ...Buffer.from("WordDocument", "utf16le")]);
+    expect(await appError(extractDocument(named, "坏表.wps"))).toEqual({ code: "unprocessable", message: wpsMessage("Invalid Short Sector Allocation Table") });
+  });
+
+  it("names a password-protected Word file (an OLE file holding an EncryptedPackage)", async () => {
+    const encrypted = new Uint8Array([
+      0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0),
+      ...Buffer.from("EncryptionInfo\0EncryptedPackage", "utf16le"),
+    ]);
+    expect(await appError(extractDocument(encrypted, "加密.doc"))).toEqual({
+      code: "unprocessable",
+      message: "this .doc file is a password-protected Word document — remove the password and save it as .docx / 此 .doc 文件设置了密码，请取消密码后另存为 .docx",
+    });
   });
 
   it("says so when a .doc is really a PDF", async () => {
