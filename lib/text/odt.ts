@@ -15,14 +15,20 @@ const CONTENT = "content.xml";
 const META = "meta.xml";
 const TEXT_MIMETYPES = new Set(["application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.text-template"]);
 
-/** Elements whose text is not body text. */
-const SKIPPED = new Set(["note", "annotation", "tracked-changes", "sequence-decls", "variable-decls", "user-field-decls", "forms"]);
+/**
+ * Elements whose text is not body text. Names keep their prefixes: without them svg:title
+ * (an image's alt text) and text:title (a visible title field) would be one name. Every
+ * ODF writer uses the prefixes the standard's examples use.
+ */
+const SKIPPED = new Set([
+  "text:note", "office:annotation", "text:tracked-changes", "text:sequence-decls", "text:variable-decls",
+  "text:user-field-decls", "office:forms", "svg:title", "svg:desc",
+]);
 
 const ordered = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
   attributeNamePrefix: "",
-  removeNSPrefix: true,
   trimValues: false,
   parseTagValue: false,
   parseAttributeValue: false,
@@ -56,10 +62,10 @@ function paragraphsOf(nodes: Node[]): string[] {
       const children = Array.isArray(node[tag]) ? (node[tag] as Node[]) : [];
       const attrs = (node[":@"] ?? {}) as Record<string, string>;
       if (SKIPPED.has(tag)) continue;
-      if (tag === "s") line += " ".repeat(Math.max(1, Number.parseInt(attrs.c ?? "1", 10) || 1));
-      else if (tag === "tab") line += "\t";
-      else if (tag === "line-break") flush();
-      else if (tag === "p" || tag === "h") {
+      if (tag === "text:s") line += " ".repeat(Math.max(1, Number.parseInt(attrs["text:c"] ?? "1", 10) || 1));
+      else if (tag === "text:tab") line += "\t";
+      else if (tag === "text:line-break") flush();
+      else if (tag === "text:p" || tag === "text:h") {
         flush();
         walk(children);
         flush();
@@ -76,7 +82,7 @@ function body(nodes: Node[]): Node[] | undefined {
   for (const node of nodes) {
     const tag = tagOf(node);
     if (tag === undefined || tag === "#text" || !Array.isArray(node[tag])) continue;
-    if (tag === "body") return node[tag] as Node[];
+    if (tag === "office:body") return node[tag] as Node[];
     const inner = body(node[tag] as Node[]);
     if (inner) return inner;
   }

@@ -191,6 +191,7 @@ describe("ODT", () => {
     "<text:note text:note-class=\"footnote\"><text:note-citation>1</text:note-citation><text:note-body><text:p>脚注不是正文</text:p></text:note-body></text:note>" +
     "<text:line-break/>换行后</text:p>\n" +
     "<text:list><text:list-item><text:p>（一）推动京津冀\n   协同发展；</text:p></text:list-item></text:list>\n" +
+    "<draw:frame xmlns:draw=\"urn:oasis:names:tc:opendocument:xmlns:drawing:1.0\" xmlns:svg=\"urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0\"><draw:image/><svg:title>图片标题不是正文</svg:title><svg:desc>图片说明不是正文</svg:desc></draw:frame>" +
     "<table:table><table:table-row><table:table-cell><text:p>单元格一</text:p></table:table-cell><table:table-cell><text:p>单元格二</text:p></table:table-cell></table:table-row></table:table>\n" +
     "<text:p><office:annotation><text:p>批注不是正文</text:p></office:annotation>&#x20BB7;结束。</text:p>";
 
