@@ -55,6 +55,9 @@ const bodyOnly: FeatureHandler<State> = {
   controlHandlers: Object.fromEntries(BREAKS.map((w) => [w, (global: State) => global._pushOutput("\n")])),
 };
 
+/** Double-byte ANSI code pages: Simplified and Traditional Chinese, Japanese, Korean. */
+const DBCS_CODEPAGES = new Set([936, 950, 932, 949]);
+
 class RtfBodyText extends ToPlainText {
   /** The code pages that non-ASCII bytes were decoded with, in order of first use. */
   readonly codepagesUsed = new Set<string>();
@@ -63,7 +66,19 @@ class RtfBodyText extends ToPlainText {
     // The library names code pages "cp936", "cp1252" …, which iconv-lite knows.
     super({
       decode: (buf, enc) => {
-        if (buf.some((b) => b >= 0x80)) this.codepagesUsed.add(enc);
+        if (!buf.some((b) => b >= 0x80)) return iconv.decode(buf, enc);
+        // Word marks Chinese runs with \dbch and an associated font, but the \f in force may
+        // be a Western one; in a document whose code page is double-byte, bytes that read
+        // cleanly in that code page are taken as such (a lone "café" byte does not).
+        const doc = `cp${this._cpg}`;
+        if (enc !== doc && DBCS_CODEPAGES.has(this._cpg)) {
+          const asDoc = iconv.decode(buf, doc);
+          if (!asDoc.includes("\ufffd")) {
+            this.codepagesUsed.add(doc);
+            return asDoc;
+          }
+        }
+        this.codepagesUsed.add(enc);
         return iconv.decode(buf, enc);
       },
       warn,

@@ -148,6 +148,14 @@ describe("RTF", () => {
     expect(doc.warnings).toEqual([]);
   });
 
+  it("reads GBK bytes under a Western font of a \\ansicpg936 document as GBK, and a lone Western byte as the font's", async () => {
+    const rtf =
+      "{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\froman\\fcharset0 Calibri;}{\\f1\\fnil\\fcharset134 SimSun;}}" +
+      `\\pard\\hich\\af0\\dbch\\af1\\loch\\f0 ${rtfGbk("中国")}\\par\\f0 caf\\'e9\\par}`;
+    const doc = await extractDocument(utf8(rtf), "mixed.rtf");
+    expect([doc.text, doc.encoding]).toEqual(["中国\ncafé", "cp936, cp1252"]);
+  });
+
   it("has no title when the file has no \\info title", async () => {
     const doc = await extractDocument(makeRtf(`${rtfGbk("正文。")}\\par`), "a.rtf");
     expect([doc.text, doc.title]).toEqual(["正文。", undefined]);
