@@ -134,10 +134,17 @@ function checkContent(format: SourceFormat, ext: string, bytes: Uint8Array): voi
   }
 }
 
-/** What a .doc/.wps really holds: agencies also publish DOCX and RTF files under .doc. */
-function wordContainer(bytes: Uint8Array): "docx" | "rtf" | "doc" {
+/**
+ * What a .doc/.wps really holds: agencies also publish DOCX, RTF and Word's "save as web
+ * page" HTML under .doc.
+ */
+function wordContainer(bytes: Uint8Array): "docx" | "rtf" | "html" | "doc" {
   const actual = sniff(bytes, false);
-  return actual === "zip" ? "docx" : actual === "rtf" ? "rtf" : "doc";
+  if (actual === "zip") return "docx";
+  if (actual === "rtf") return "rtf";
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString("latin1");
+  if (/^(\xef\xbb\xbf)?\s*<(!doctype\s+html|html[\s>]|\?xml[^>]*>\s*<html)/i.test(head)) return "html";
+  return "doc";
 }
 
 export async function extractDocument(bytes: Uint8Array, fileName: string, opts: DecodeOptions = {}): Promise<ExtractedDocument> {

@@ -10,8 +10,11 @@ import { extractDocument } from "../../lib/text/extract";
 import { OffsetMap } from "../../lib/text/offsets";
 import { appError } from "../helpers/app-error";
 import {
+  ARTICLE_PARAGRAPHS,
   DOC_FIXTURE,
   DOC_PARAGRAPHS,
+  encode,
+  govPageHtml,
   makeDocx,
   makeEpub,
   makeOdt,
@@ -64,6 +67,15 @@ describe("Word 97–2003 .doc and .wps", () => {
     expect([docx.format, docx.text, docx.title]).toEqual(["docx", "甲。\n乙。", "标题"]);
     const rtf = await extractDocument(makeRtf(`${rtfGbk("丙。")}\\par`), "其实是rtf.doc");
     expect([rtf.format, rtf.text]).toEqual(["rtf", "丙。"]);
+  });
+
+  it("reads a web page saved under .doc (GB2312, as Word's \"save as web page\" writes it) as HTML", async () => {
+    const bytes = encode(govPageHtml("gb2312"), "gbk");
+    const doc = await extractDocument(bytes, "通知.doc");
+    expect([doc.format, doc.encoding, doc.title]).toEqual(["html", "GB18030", "政府工作报告"]);
+    expect(doc.text).toBe(["政府工作报告", "发布时间：2024-01-20　来源：市政府办公室", ...ARTICLE_PARAGRAPHS].join("\n"));
+    // Exactly what the same page gives as .htm.
+    expect(doc).toEqual({ ...(await extractDocument(bytes, "通知.htm")) });
   });
 
   it("refuses a truncated .doc as corrupt", async () => {
