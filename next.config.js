@@ -15,6 +15,8 @@ const nextConfig = {
     "pdfjs-dist",
     "jsdom",
     "mammoth",
+    "word-extractor",
+    "rtf-stream-parser",
     "iconv-lite",
     "chardet",
   ],

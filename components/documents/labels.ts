@@ -32,4 +32,5 @@ export const ENCODING_CHOICES = [
   { value: "utf-16be", label: "UTF-16BE" },
 ] as const;
 
-export const ACCEPTED_FILE_TYPES = ".txt,.text,.md,.docx,.pdf,.html,.htm,.xhtml";
+/** The importer's extensions (lib/corpus IMPORTABLE_EXTENSIONS, kept equal by tests/text/extract.test.ts). */
+export const ACCEPTED_FILE_TYPES = ".txt,.text,.md,.docx,.pdf,.html,.htm,.xhtml,.doc,.wps,.rtf,.odt,.epub";

@@ -41,7 +41,7 @@ const en = {
     warning: (text: string) => `  ! ${text}`,
     summary: (o: { project: string; created: boolean; imported: number; failed: number; skipped: number }) =>
       `project “${o.project}”${o.created ? " (created)" : ""}: ${o.imported} imported, ${o.failed} failed` +
-      (o.skipped ? `, ${o.skipped} skipped (not TXT/DOCX/PDF/HTML)` : ""),
+      (o.skipped ? `, ${o.skipped} skipped (not TXT/DOCX/DOC/WPS/RTF/ODT/EPUB/PDF/HTML)` : ""),
     failedLine: (file: string, reason: string) => `  failed: ${file}: ${reason}`,
     skippedLine: (file: string) => `  skipped: ${file}`,
   },
@@ -153,7 +153,7 @@ const zh: CliMessages = {
     warning: (text) => `  ! ${text}`,
     summary: (o) =>
       `项目“${o.project}”${o.created ? "（新建）" : ""}：导入 ${o.imported} 个，失败 ${o.failed} 个` +
-      (o.skipped ? `，跳过 ${o.skipped} 个（不是 TXT/DOCX/PDF/HTML）` : ""),
+      (o.skipped ? `，跳过 ${o.skipped} 个（不是 TXT/DOCX/DOC/WPS/RTF/ODT/EPUB/PDF/HTML）` : ""),
     failedLine: (file, reason) => `  失败：${file}：${reason}`,
     skippedLine: (file) => `  跳过：${file}`,
   },

@@ -4,10 +4,12 @@ import type { Db } from "../db/client";
 import { AppError, isAppError } from "../errors";
 import type { Bilingual } from "../i18n/locale";
 import { combined } from "../i18n/text";
+import { SUPPORTED_EXTENSIONS } from "../text/extract";
 import { importDocument, type ImportedDocument } from "./import-document";
 import type { DocumentMetadataPatch } from "./metadata";
 
-export const IMPORTABLE_EXTENSIONS = [".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm", ".xhtml"];
+/** What the importer reads, as the upload page's accept list and the CLI's folder walk use it. */
+export const IMPORTABLE_EXTENSIONS = SUPPORTED_EXTENSIONS.map((e) => `.${e}`);
 
 /** `error` is the combined "English / 中文" reason; `text` holds it per language. */
 export type ImportFailure = { file: string; error: string; text: Bilingual };

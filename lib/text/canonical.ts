@@ -8,7 +8,7 @@ import type { Bilingual } from "../i18n/locale";
 import { cpLength } from "./offsets";
 import { PARAGRAPH_SEPARATOR, type CanonicalText } from "./types";
 
-/** What each format extractor (plain, docx, pdf, html) hands to the canonicaliser. */
+/** What each format extractor (plain, docx, word, rtf, odt, epub, pdf, html) hands to the canonicaliser. */
 export type ExtractedParagraphs = {
   paragraphs: string[];
   /** A title found in the file itself, if any. */

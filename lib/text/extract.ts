@@ -18,22 +18,38 @@ const FORMAT_BY_EXTENSION: Record<string, SourceFormat> = {
   html: "html",
   htm: "html",
   xhtml: "html",
+  doc: "doc",
+  // WPS Office writes .wps as a Word 97–2003 file; one that is not is refused (word.ts).
+  wps: "doc",
+  rtf: "rtf",
+  odt: "odt",
+  epub: "epub",
+};
+
+/** Every extension the importer reads (lower case, no dot). */
+export const SUPPORTED_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION);
+
+/** Named in the refusal of an unsupported extension (kept in step with FORMAT_BY_EXTENSION). */
+export const SUPPORTED_FORMATS_TEXT: Bilingual = {
+  en: "TXT, DOCX, DOC, WPS, RTF, ODT, EPUB, PDF or HTML",
+  zh: "TXT、DOCX、DOC、WPS、RTF、ODT、EPUB、PDF 或 HTML",
 };
 
 /** Formats people try that we could name precisely in the refusal. */
 const KNOWN_UNSUPPORTED: Record<string, Bilingual> = {
-  doc: { en: "legacy Word .doc — save it as .docx", zh: "旧版 Word .doc，请另存为 .docx" },
-  wps: { en: "WPS document — save it as .docx", zh: "WPS 文档，请另存为 .docx" },
-  rtf: { en: "RTF — save it as .docx or .txt", zh: "RTF 文件，请另存为 .docx 或 .txt" },
+  pages: { en: "Apple Pages — export it as .docx", zh: "Apple Pages 文档，请导出为 .docx" },
+  ofd: { en: "OFD — export it as PDF with a text layer", zh: "OFD 版式文件，请导出为含文字层的 PDF" },
+  caj: { en: "CAJ — export it as PDF with a text layer", zh: "CAJ 文件，请导出为含文字层的 PDF" },
 };
 
-type Sniffed = "pdf" | "zip" | "ole" | "image" | null;
+type Sniffed = "pdf" | "zip" | "ole" | "image" | "rtf" | null;
 
 const FORMAT_LABEL: Record<Exclude<Sniffed, null>, Bilingual> = {
   pdf: { en: "a PDF document", zh: "PDF 文档" },
   zip: { en: "a ZIP archive (DOCX, XLSX or other)", zh: "ZIP 压缩包（DOCX、XLSX 等）" },
   ole: { en: "a legacy Office file (.doc/.xls) or an encrypted DOCX", zh: "旧版 Office 文件（.doc/.xls）或加密的 DOCX" },
   image: { en: "an image", zh: "图片" },
+  rtf: { en: "an RTF document", zh: "RTF 文档" },
 };
 
 function startsWith(bytes: Uint8Array, sig: number[], at = 0): boolean {
@@ -51,6 +67,7 @@ function sniff(bytes: Uint8Array, lenientPdf: boolean): Sniffed {
   if (lenientPdf ? head.includes("%PDF-") : head.startsWith("%PDF-")) return "pdf";
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return "zip";
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "ole";
+  if (head.startsWith("{\\rtf")) return "rtf";
   if (
     startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || // PNG
     startsWith(bytes, [0xff, 0xd8, 0xff]) || // JPEG
@@ -97,7 +114,37 @@ function checkContent(format: SourceFormat, ext: string, bytes: Uint8Array): voi
     case "html":
       if (actual !== null) throw mismatch(ext, actual);
       return;
+    case "doc":
+      // OLE is a Word file; a DOCX or RTF saved under .doc/.wps is read as what it is
+      // (extractDocument); anything else gets word.ts's precise refusal.
+      if (actual === "pdf" || actual === "image") throw mismatch(ext, actual);
+      return;
+    case "rtf":
+      if (actual === "rtf") return;
+      if (actual !== null) throw mismatch(ext, actual);
+      throw new AppError(
+        "unprocessable",
+        { en: "not an RTF file (it does not start with {\\rtf) — corrupt or misnamed", zh: "不是有效的 RTF 文件（不以 {\\rtf 开头），可能已损坏或扩展名有误" },
+      );
+    case "odt":
+    case "epub":
+      // ZIP is expected; junk gets the package reader's "not a readable ZIP archive".
+      if (actual !== null && actual !== "zip") throw mismatch(ext, actual);
+      return;
   }
+}
+
+/**
+ * What a .doc/.wps really holds: agencies also publish DOCX, RTF and Word's "save as web
+ * page" HTML under .doc.
+ */
+function wordContainer(bytes: Uint8Array): "docx" | "rtf" | "html" | "doc" {
+  const actual = sniff(bytes, false);
+  if (actual === "zip") return "docx";
+  if (actual === "rtf") return "rtf";
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString("latin1");
+  if (/^(\xef\xbb\xbf)?\s*<(!doctype\s+html|html[\s>]|\?xml[^>]*>\s*<html)/i.test(head)) return "html";
+  return "doc";
 }
 
 export async function extractDocument(bytes: Uint8Array, fileName: string, opts: DecodeOptions = {}): Promise<ExtractedDocument> {
@@ -109,8 +156,8 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
     throw new AppError(
       "unsupported",
       {
-        en: `unsupported file type ${shown}${known ? ` (${known.en})` : ""} — use TXT, DOCX, PDF or HTML`,
-        zh: `不支持的文件类型 ${ext === "" ? "（无扩展名）" : shown}${known ? `（${known.zh}）` : ""}，请使用 TXT、DOCX、PDF 或 HTML`,
+        en: `unsupported file type ${shown}${known ? ` (${known.en})` : ""} — use ${SUPPORTED_FORMATS_TEXT.en}`,
+        zh: `不支持的文件类型 ${ext === "" ? "（无扩展名）" : shown}${known ? `（${known.zh}）` : ""}，请使用 ${SUPPORTED_FORMATS_TEXT.zh}`,
       },
       { extension: ext },
     );
@@ -119,7 +166,9 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
   checkContent(format, ext, bytes);
 
   let extracted: ExtractedParagraphs;
-  switch (format) {
+  let read: SourceFormat = format;
+  if (format === "doc") read = wordContainer(bytes);
+  switch (read) {
     case "txt":
       extracted = extractPlain(bytes, opts);
       break;
@@ -134,8 +183,20 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
     case "html":
       extracted = (await import("./html")).extractHtml(bytes, opts);
       break;
+    case "doc":
+      extracted = await (await import("./word")).extractWord(bytes, ext === "wps" ? "wps" : "doc");
+      break;
+    case "rtf":
+      extracted = (await import("./rtf")).extractRtf(bytes);
+      break;
+    case "odt":
+      extracted = (await import("./odt")).extractOdt(bytes);
+      break;
+    case "epub":
+      extracted = (await import("./epub")).extractEpub(bytes);
+      break;
     default: {
-      const unreachable: never = format;
+      const unreachable: never = read;
       throw new Error(`unhandled format ${String(unreachable)}`);
     }
   }
@@ -146,7 +207,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string, opts:
   }
   return {
     ...canonical,
-    format,
+    format: read,
     encoding: extracted.encoding,
     ...(extracted.title !== undefined ? { title: extracted.title } : {}),
     warnings: extracted.warnings,

@@ -174,7 +174,7 @@ function isHidden<N>(a: NodeAdapter<N>, node: N): boolean {
   return style !== null && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-function paragraphsOf<N>(a: NodeAdapter<N>, root: N): string[] {
+function paragraphsOf<N>(a: NodeAdapter<N>, root: N, wholeIsContent = false): string[] {
   const out: string[] = [];
   let line = "";
   const flush = () => {
@@ -211,7 +211,7 @@ function paragraphsOf<N>(a: NodeAdapter<N>, root: N): string[] {
     for (const child of a.children(node)) walk(child, inPre || tag === "pre", inContent || CONTENT_TAGS.has(tag));
     if (block) flush();
   };
-  walk(root, false, false);
+  walk(root, false, wholeIsContent);
   flush();
   return out;
 }
@@ -387,6 +387,17 @@ export function parseHtmlSafely(html: string): Document {
   // linkedom's own Document type is a subset of lib.dom's; Readability and the walker
   // use only what it implements (tests/text/html.test.ts runs them on real pages).
   return new DOMParser().parseFromString(html, "text/html") as unknown as Document;
+}
+
+/**
+ * Every paragraph of a page that is all content (an EPUB chapter): no article detection,
+ * and <header>/<footer> count as text (a chapter's heading often sits in one); scripts,
+ * navigation and hidden elements are still dropped.
+ */
+export function wholePageParagraphs(html: string): string[] {
+  const doc = parseHtmlSafely(html);
+  const root = doc.body ?? doc.documentElement;
+  return root ? paragraphsOf(domAdapter, root as Node, true) : [];
 }
 
 export function extractHtml(bytes: Uint8Array, opts: { encoding?: string } = {}): ExtractedParagraphs {

@@ -1,7 +1,8 @@
 /** Shapes shared by the text pipeline: extraction → canonical text → units → tokens. */
 import type { Bilingual } from "../i18n/locale";
 
-export type SourceFormat = "txt" | "docx" | "pdf" | "html";
+/** The format the content was read as ("doc" also for a .wps that is a Word file inside). */
+export type SourceFormat = "txt" | "docx" | "pdf" | "html" | "doc" | "rtf" | "odt" | "epub";
 
 /** A span of the canonical plain text, in code points, end exclusive. */
 export type Span = { start: number; end: number };
@@ -17,7 +18,11 @@ export type CanonicalText = {
 
 export type ExtractedDocument = CanonicalText & {
   format: SourceFormat;
-  /** Encoding the bytes were decoded with (TXT), or the container's (UTF-8 for DOCX/PDF/HTML when declared). */
+  /**
+   * Encoding the bytes were decoded with (TXT, HTML), or the container's: UTF-8 for
+   * DOCX/PDF/ODT/EPUB, UTF-16LE for Word .doc; for RTF the code page of its \'xx bytes
+   * (e.g. cp936), or UTF-16 when its text is all \uN escapes.
+   */
   encoding: string;
   /** A title found in the file itself (HTML <title>/<h1>, DOCX core title), if any. */
   title?: string;

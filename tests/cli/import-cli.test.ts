@@ -7,6 +7,7 @@ import { createTestDb, type TestDb } from "../helpers/db";
 import { describeWith } from "../helpers/describe-with";
 import { sharedCorpus } from "../helpers/external";
 import { runCli } from "./cli";
+import { DOC_FIXTURE, makeEpub, makeOdt, makeRtf, rtfGbk, xhtmlPage } from "../text/fixtures";
 
 /** The default codebooks of a new project (3co and mismatches) hold this many codes. */
 const DEFAULT_TEMPLATE_CODES = 17;
@@ -96,7 +97,7 @@ describe("juncture CLI: import, projects, documents, demo", () => {
     expect(zh.code).toBe(1);
     expect(zh.stdout).toBe(
       [
-        "项目“P”（新建）：导入 2 个，失败 1 个，跳过 1 个（不是 TXT/DOCX/PDF/HTML）",
+        "项目“P”（新建）：导入 2 个，失败 1 个，跳过 1 个（不是 TXT/DOCX/DOC/WPS/RTF/ODT/EPUB/PDF/HTML）",
         `  失败：${f("empty.txt")}：文件为空`,
         `  跳过：${f("table.xls")}`,
         "",
@@ -118,6 +119,31 @@ describe("juncture CLI: import, projects, documents, demo", () => {
       stdout: `project “P”: 0 imported, 1 failed\n  failed: ${f("empty.txt")}: file is empty\n`,
       stderr: `✗ ${f("empty.txt")}: file is empty\n`,
     });
+  });
+
+  it("imports .doc, .rtf, .odt and .epub from a folder and refuses a .wps that is not a Word file", async () => {
+    fs.copyFileSync(DOC_FIXTURE, path.join(dir, "石家庄市_2024_政府工作报告.doc"));
+    fs.writeFileSync(path.join(dir, "b.rtf"), makeRtf(`${rtfGbk("RTF 正文。")}\\par`, "RTF 标题"));
+    fs.writeFileSync(path.join(dir, "c.odt"), makeOdt("<text:p>ODT 正文。</text:p>", { title: "ODT 标题" }));
+    fs.writeFileSync(path.join(dir, "d.epub"), makeEpub([{ id: "c1", href: "c1.xhtml", xhtml: xhtmlPage("一", "<p>EPUB 正文。</p>") }], { title: "EPUB 标题" }));
+    fs.writeFileSync(path.join(dir, "e.wps"), Buffer.from([0xff, 0x57, 0x50, 0x43, ...new Array(600).fill(0x20)]));
+    fs.writeFileSync(path.join(dir, "f.pages"), "x");
+    const r = await runCli(["import", dir, "--project", "P", "--json", "--lang", "en"], t.url);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.imported.map((d: { file: string; title: string; sentences: number; encoding: string }) => [path.basename(d.file), d.title, d.sentences, d.encoding])).toEqual([
+      ["b.rtf", "RTF 标题", 1, "cp936"],
+      ["c.odt", "ODT 标题", 1, "UTF-8"],
+      ["d.epub", "EPUB 标题", 1, "UTF-8"],
+      ["石家庄市_2024_政府工作报告.doc", "石家庄市 2024 政府工作报告", 6, "UTF-16LE"],
+    ]);
+    expect(out.failed).toEqual([
+      {
+        file: path.join(dir, "e.wps"),
+        error: "this .wps file is not a Word-compatible document that can be read (not a Word 97–2003 file (no OLE header)) — open it in WPS Office and save it as .docx",
+      },
+    ]);
+    expect(out.skipped).toEqual([path.join(dir, "f.pages")]);
   });
 
   it("refuses bad flags with a clear message in the chosen language", async () => {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import iconv from "iconv-lite";
 import { ZodError } from "zod";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -15,6 +16,7 @@ import { insertDocumentWithUnits } from "../../lib/db/documents";
 import { OffsetMap } from "../../lib/text/offsets";
 import { appError } from "../helpers/app-error";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { DOC_FIXTURE, DOC_PARAGRAPHS, makeEpub, makeOdt, makeRtf, rtfGbk, rtfUnicode, xhtmlPage } from "../text/fixtures";
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, "utf8"));
 
@@ -109,7 +111,7 @@ describe("importing a document", () => {
     ["binary file", "binary.txt", new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3, 0, 0, 0, 0, 9, 0]), { code: "unprocessable", message: "binary file, not text / 这是二进制文件，不是文本文件" }],
     ["unsupported extension", "table.xls", utf8("a,b"), {
         code: "unsupported",
-        message: "unsupported file type .xls — use TXT, DOCX, PDF or HTML / 不支持的文件类型 .xls，请使用 TXT、DOCX、PDF 或 HTML",
+        message: "unsupported file type .xls — use TXT, DOCX, DOC, WPS, RTF, ODT, EPUB, PDF or HTML / 不支持的文件类型 .xls，请使用 TXT、DOCX、DOC、WPS、RTF、ODT、EPUB、PDF 或 HTML",
       }],
     ["corrupt DOCX", "broken.docx", new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3, 4, 5]), {
         code: "unprocessable",
@@ -252,6 +254,115 @@ describe("importing a document", () => {
           "region must be one of BTH, YRD, GBA, CC, MYR, SD, WTS, CP, GZP, BBG, HC, SCLN, CSX, CGZ, CYN, HBOY, LZXN, NXYR, TSNS, other / " +
           "大区须为 BTH、YRD、GBA、CC、MYR、SD、WTS、CP、GZP、BBG、HC、SCLN、CSX、CGZ、CYN、HBOY、LZXN、NXYR、TSNS、other 之一",
       },
+    ]);
+  });
+});
+
+describe("importing Word 97–2003, WPS, RTF, ODT and EPUB documents", () => {
+  let t: TestDb;
+  let projectId: string;
+  beforeEach(async () => {
+    t = await createTestDb();
+    projectId = (await createProject(t.db, { name: "P", templates: "none" })).id;
+  });
+  afterEach(async () => t.close());
+
+  const docBytes = new Uint8Array(fs.readFileSync(DOC_FIXTURE));
+  const PARAS = ["保定市政府工作报告", "过去一年，𠮷县推进京津冀协同发展！交通一体化率先突破。", "（一）加快建设雄安新区。"];
+  const rtf = makeRtf(
+    `${rtfGbk(PARAS[0] ?? "")}\\par ${rtfGbk("过去一年，")}${rtfUnicode("𠮷")}${rtfGbk("县推进京津冀协同发展！交通一体化率先突破。")}\\par ${rtfUnicode(PARAS[2] ?? "")}\\par`,
+  );
+  const odt = makeOdt(PARAS.map((p) => `<text:p>${p}</text:p>`).join(""));
+  const epub = makeEpub([
+    { id: "c1", href: "text/c1.xhtml", xhtml: xhtmlPage("一", `<h1>${PARAS[0]}</h1><p>${PARAS[1]}</p>`) },
+    { id: "c2", href: "text/c2.xhtml", xhtml: xhtmlPage("二", `<p>${PARAS[2]}</p>`) },
+  ]);
+  const SENTENCES = ["保定市政府工作报告", "过去一年，𠮷县推进京津冀协同发展！", "交通一体化率先突破。", "（一）加快建设雄安新区。"];
+
+  it.each([
+    ["RTF", "保定市_2018_政府工作报告.rtf", rtf, "rtf", "cp936"],
+    ["ODT", "保定市_2018_政府工作报告.odt", odt, "odt", "UTF-8"],
+    ["EPUB", "保定市_2018_政府工作报告.epub", epub, "epub", "UTF-8"],
+  ])("imports %s with canonical text, sentence units and metadata from the file name", async (_label, fileName, bytes, format, encoding) => {
+    const doc = await importDocument(t.db, { projectId, fileName, bytes });
+    const stored = await getDocument(t.db, doc.id);
+    expect(stored).toMatchObject({ plainText: PARAS.join("\n"), format, encoding, year: 2018, city: "保定市", province: "河北省", region: "BTH", title: "保定市 2018 政府工作报告" });
+    expect(stored.charCount).toBe([...stored.plainText].length);
+    const { sentences } = await getDocumentUnits(t.db, doc.id);
+    const map = new OffsetMap(stored.plainText);
+    expect(sentences.map((u) => map.slice(u.start, u.end))).toEqual(SENTENCES);
+    // The database's substr agrees with the code-point offsets after 𠮷.
+    const rows = await t.db.$queryRawUnsafe<{ s: string }[]>(
+      `SELECT substr(d."plainText", u."start" + 1, u."end" - u."start") AS s
+         FROM "Unit" u JOIN "Document" d ON d.id = u."documentId"
+        WHERE u."kind" = 'sentence' ORDER BY u."ordinal"`,
+    );
+    expect(rows.map((r) => r.s)).toEqual(SENTENCES);
+  });
+
+  it("imports a real .doc and the same file as .wps, with the title from the file name", async () => {
+    const doc = await importDocument(t.db, { projectId, fileName: "石家庄市_2024_政府工作报告.doc", bytes: docBytes });
+    const stored = await getDocument(t.db, doc.id);
+    expect(stored).toMatchObject({ plainText: DOC_PARAGRAPHS.join("\n"), format: "doc", encoding: "UTF-16LE", title: "石家庄市 2024 政府工作报告", year: 2024, city: "石家庄市", originalFilename: "石家庄市_2024_政府工作报告.doc" });
+    const { sentences } = await getDocumentUnits(t.db, doc.id);
+    const map = new OffsetMap(stored.plainText);
+    expect(sentences.map((u) => map.slice(u.start, u.end))).toEqual([
+      "2024年某市政府工作报告",
+      "各位代表：",
+      "过去一年，全市生产总值增长5.2%！",
+      "“𠮷”字在基本多文种平面之外。",
+      "（一）推动京津冀协同发展；",
+      "建设“五个中心”。",
+    ]);
+    // The same bytes under .wps are the same file: refused as a duplicate, nothing added.
+    expect((await appError(importDocument(t.db, { projectId, fileName: "副本.wps", bytes: docBytes }))).code).toBe("conflict");
+    expect(await counts(t)).toEqual({ documents: 1, units: 4 + 6 });
+  });
+
+  it.each([
+    ["truncated .doc", "cut.doc", docBytes.slice(0, 4000), {
+        code: "unprocessable",
+        message:
+          "corrupt Word .doc file: no WordDocument stream found: another Office file, or cut short / " +
+          "Word .doc 文件已损坏或不是 Word 97–2003 文档，请在 Word 或 WPS 中打开并另存为 .docx",
+      }],
+    ["unreadable .wps", "旧版.wps", new Uint8Array([0xff, 0x57, 0x50, 0x43, ...new Array(600).fill(0x20)]), {
+        code: "unprocessable",
+        message:
+          "this .wps file is not a Word-compatible document that can be read (not a Word 97–2003 file (no OLE header)) — open it in WPS Office and save it as .docx / " +
+          "无法读取此 .wps 文件（不是 Word 兼容格式），请在 WPS Office 中打开并另存为 .docx",
+      }],
+    ["truncated RTF", "cut.rtf", rtf.slice(0, rtf.length - 10), {
+        code: "unprocessable",
+        message: "corrupt RTF file: the file ends inside an unclosed group (truncated?) / RTF 文件已损坏：文件在未闭合的编组中结束（可能不完整）",
+      }],
+    ["truncated ODT", "cut.odt", odt.slice(0, odt.length - 30), {
+        code: "unprocessable",
+        message: "corrupt ODT file: not a readable ZIP archive (invalid zip data) / ODT 文件已损坏：不是可读取的 ZIP 压缩包",
+      }],
+    ["truncated EPUB", "cut.epub", epub.slice(0, epub.length - 30), {
+        code: "unprocessable",
+        message: "corrupt EPUB file: not a readable ZIP archive (invalid zip data) / EPUB 文件已损坏：不是可读取的 ZIP 压缩包",
+      }],
+  ])("refuses a %s with its reason and leaves no document or unit behind", async (_label, fileName, bytes, reason) => {
+    expect(await appError(importDocument(t.db, { projectId, fileName, bytes }))).toEqual(reason);
+    expect(await counts(t)).toEqual({ documents: 0, units: 0 });
+  });
+
+  it("imports a batch of the new formats, reporting the broken one and going on", async () => {
+    const result = await importFiles(t.db, {
+      projectId,
+      files: [
+        { fileName: "a.doc", read: async () => docBytes },
+        { fileName: "b.rtf", read: async () => rtf },
+        { fileName: "broken.epub", read: async () => utf8("不是压缩包") },
+        { fileName: "c.odt", read: async () => odt },
+        { fileName: "d.epub", read: async () => epub },
+      ],
+    });
+    expect(result.imported.map((d) => [d.file, d.sentences])).toEqual([["a.doc", 6], ["b.rtf", 4], ["c.odt", 4], ["d.epub", 4]]);
+    expect(result.failed.map((f) => f.error)).toEqual([
+      "corrupt EPUB file: not a readable ZIP archive (invalid zip data) / EPUB 文件已损坏：不是可读取的 ZIP 压缩包",
     ]);
   });
 });

@@ -4,6 +4,7 @@ import { POST } from "../../app/api/projects/[projectId]/documents/route";
 import { createProject } from "../../lib/corpus";
 import { getDb } from "../../lib/db/client";
 import { createTestDb, type TestDb } from "../helpers/db";
+import { makeOdt } from "../text/fixtures";
 
 const MB = 1024 * 1024;
 
@@ -97,6 +98,26 @@ describe("POST /api/projects/:id/documents (upload size, answer language)", () =
     expect(res.status).toBe(201);
     const { document } = (await res.json()) as { document: { title: string; chars: number } };
     expect(document).toMatchObject({ title: "河北省 2018 report", chars: 13 });
+  });
+
+  it("imports an ODT and refuses a .wps that is not a Word file in the request's language, storing nothing", async () => {
+    const post = async (acceptLanguage: string, file: File) => {
+      request.acceptLanguage = acceptLanguage;
+      const form = new FormData();
+      form.set("file", file);
+      return POST(new Request(`http://localhost/api/projects/${projectId}/documents`, { method: "POST", body: form }), {
+        params: Promise.resolve({ projectId }),
+      });
+    };
+    const odt = await post("en", new File([new Uint8Array(makeOdt("<text:p>河北省推进京津冀协同发展。</text:p>", { title: "协同发展" }))], "河北省_2018.odt"));
+    expect(odt.status).toBe(201);
+    expect(((await odt.json()) as { document: unknown }).document).toMatchObject({ title: "协同发展", chars: 13, encoding: "UTF-8", year: 2018 });
+    const wps = await post("zh-CN", new File([new Uint8Array([0xff, 0x57, 0x50, 0x43, ...new Array(600).fill(0x20)])], "旧版.wps"));
+    expect(wps.status).toBe(422);
+    expect(await wps.json()).toEqual({
+      error: { code: "unprocessable", message: "无法读取此 .wps 文件（不是 Word 兼容格式），请在 WPS Office 中打开并另存为 .docx" },
+    });
+    expect(await t.db.document.count()).toBe(1);
   });
 
   it("gives the import's warnings in the request's language", async () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { appError } from "../helpers/app-error";
+import { ACCEPTED_FILE_TYPES } from "../../components/documents/labels";
+import { IMPORTABLE_EXTENSIONS } from "../../lib/corpus/import-files";
 import { extractDocument } from "../../lib/text/extract";
 import { OffsetMap } from "../../lib/text/offsets";
 import { SAMPLE_CRLF, SAMPLE_LINES, SAMPLE_WITH_SUPPLEMENTARY, encode, makeDocx, utf8 } from "./fixtures";
@@ -31,22 +33,27 @@ describe("extractDocument: plain text", () => {
 });
 
 describe("extractDocument: dispatch and refusals", () => {
+  it("offers every format it reads in the CLI walk and the upload accept list", () => {
+    expect(IMPORTABLE_EXTENSIONS).toEqual([".txt", ".text", ".md", ".docx", ".pdf", ".html", ".htm", ".xhtml", ".doc", ".wps", ".rtf", ".odt", ".epub"]);
+    expect(ACCEPTED_FILE_TYPES).toBe(IMPORTABLE_EXTENSIONS.join(","));
+  });
+
   it("refuses an unsupported extension, naming it and the supported formats", async () => {
     expect(await appError(extractDocument(utf8("a,b"), "table.xyz"))).toEqual({
       code: "unsupported",
-      message: "unsupported file type .xyz — use TXT, DOCX, PDF or HTML / 不支持的文件类型 .xyz，请使用 TXT、DOCX、PDF 或 HTML",
+      message: "unsupported file type .xyz — use TXT, DOCX, DOC, WPS, RTF, ODT, EPUB, PDF or HTML / 不支持的文件类型 .xyz，请使用 TXT、DOCX、DOC、WPS、RTF、ODT、EPUB、PDF 或 HTML",
     });
   });
 
-  it("refuses a file without extension and names legacy .doc", async () => {
+  it("refuses a file without extension and names OFD", async () => {
     expect(await appError(extractDocument(utf8("abc"), "README"))).toEqual({
       code: "unsupported",
-      message: "unsupported file type (no extension) — use TXT, DOCX, PDF or HTML / 不支持的文件类型 （无扩展名），请使用 TXT、DOCX、PDF 或 HTML",
+      message: "unsupported file type (no extension) — use TXT, DOCX, DOC, WPS, RTF, ODT, EPUB, PDF or HTML / 不支持的文件类型 （无扩展名），请使用 TXT、DOCX、DOC、WPS、RTF、ODT、EPUB、PDF 或 HTML",
     });
-    expect(await appError(extractDocument(utf8("abc"), "old.doc"))).toEqual({
+    expect(await appError(extractDocument(utf8("abc"), "公告.ofd"))).toEqual({
       code: "unsupported",
       message:
-        "unsupported file type .doc (legacy Word .doc — save it as .docx) — use TXT, DOCX, PDF or HTML / 不支持的文件类型 .doc（旧版 Word .doc，请另存为 .docx），请使用 TXT、DOCX、PDF 或 HTML",
+        "unsupported file type .ofd (OFD — export it as PDF with a text layer) — use TXT, DOCX, DOC, WPS, RTF, ODT, EPUB, PDF or HTML / 不支持的文件类型 .ofd（OFD 版式文件，请导出为含文字层的 PDF），请使用 TXT、DOCX、DOC、WPS、RTF、ODT、EPUB、PDF 或 HTML",
     });
   });
 

@@ -5,6 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Document, Packer, Paragraph, TextRun } from "docx";
+import { strToU8, zipSync, type Zippable } from "fflate";
 import iconv from "iconv-lite";
 import PDFDocument from "pdfkit";
 import { expect } from "vitest";
@@ -43,6 +44,119 @@ export async function makeDocx(paragraphs: string[], title?: string): Promise<Ui
     sections: [{ children: paragraphs.map((t) => new Paragraph({ children: [new TextRun(t)] })) }],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
+}
+
+// ---------------------------------------------------------------------------- DOC
+
+/**
+ * A real Word 97–2003 file (9 KB), made once with LibreOffice 7 from a UTF-8 text holding
+ * DOC_PARAGRAPHS, one per line:
+ *   soffice --headless --infilter="Text (encoded):UTF8,LF,,," --convert-to doc:"MS Word 97" 政府工作报告.txt
+ */
+export const DOC_FIXTURE = path.join(__dirname, "..", "fixtures", "gov-report-zh.doc");
+export const DOC_PARAGRAPHS = [
+  "2024年某市政府工作报告",
+  "各位代表：",
+  "过去一年，全市生产总值增长5.2%！“𠮷”字在基本多文种平面之外。",
+  "（一）推动京津冀协同发展；建设“五个中心”。",
+];
+
+// ---------------------------------------------------------------------------- RTF
+
+/** Text as RTF \'xx escapes of its GBK bytes (what Word and WPS write under \ansicpg936). */
+export function rtfGbk(text: string): string {
+  return Array.from(iconv.encode(text, "gbk"), (b) => `\\'${b.toString(16).padStart(2, "0")}`).join("");
+}
+
+/** Text as RTF \uN? escapes: N is a signed 16-bit UTF-16 code unit, so 𠮷 (U+20BB7) is \u-10174?\u-8265?. */
+export function rtfUnicode(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    out += `\\u${unit > 0x7fff ? unit - 0x10000 : unit}?`;
+  }
+  return out;
+}
+
+/** A Chinese RTF document as Word writes one: font and colour tables, \info, a header, \par paragraphs. */
+export function makeRtf(body: string, title?: string): Uint8Array {
+  return utf8(
+    "{\\rtf1\\ansi\\ansicpg936\\deff0\\deflang1033\\deflangfe2052" +
+      "{\\fonttbl{\\f0\\fnil\\fcharset134 " + rtfGbk("宋体") + ";}{\\f1\\fswiss\\fcharset0 Arial;}}\r\n" +
+      "{\\colortbl ;\\red255\\green0\\blue0;}\r\n" +
+      "{\\stylesheet{\\s0 Normal;}}\r\n" +
+      "{\\*\\generator Riched20 10.0.19041}" +
+      (title !== undefined ? `{\\info{\\title ${rtfGbk(title)}}{\\author ${rtfGbk("作者")}}}` : "") +
+      `{\\header\\pard ${rtfGbk("页眉不是正文")}\\par}\r\n` +
+      "\\viewkind4\\uc1\\pard\\f0\\fs24 " + body + "}\r\n",
+  );
+}
+
+// ---------------------------------------------------------------------------- ODT
+
+const ODT_NS =
+  'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" ' +
+  'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"';
+
+/** An ODT package as LibreOffice lays it out; `bodyXml` goes inside office:text. */
+export function makeOdt(bodyXml: string, opts: { title?: string; extra?: Zippable; mimetype?: string } = {}): Uint8Array {
+  const content = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content ${ODT_NS}><office:automatic-styles/><office:body><office:text>${bodyXml}</office:text></office:body></office:document-content>`;
+  const meta = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-meta ${ODT_NS}><office:meta>${opts.title !== undefined ? `<dc:title>${opts.title}</dc:title>` : ""}<meta:generator xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0">LibreOffice</meta:generator></office:meta></office:document-meta>`;
+  return zipSync({
+    // The mimetype comes first and uncompressed, as the standard asks.
+    mimetype: [strToU8(opts.mimetype ?? "application/vnd.oasis.opendocument.text"), { level: 0 }],
+    "content.xml": strToU8(content),
+    "meta.xml": strToU8(meta),
+    "META-INF/manifest.xml": strToU8('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'),
+    ...opts.extra,
+  });
+}
+
+// ---------------------------------------------------------------------------- EPUB
+
+export type EpubChapter = { id: string; href: string; xhtml: string; linear?: boolean };
+
+export function xhtmlPage(title: string, body: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="zh-CN"><head><title>${title}</title><link rel="stylesheet" href="../css/style.css"/></head>
+<body>${body}</body></html>`;
+}
+
+/**
+ * An EPUB 3 package: container.xml → OEBPS/content.opf, chapters under OEBPS/text/
+ * listed in the manifest in `manifestOrder` (default: as given) and read in the given
+ * spine order, plus a cover image that must never be read as text.
+ */
+export function makeEpub(
+  chapters: EpubChapter[],
+  opts: { title?: string; manifestOrder?: string[]; extra?: Zippable; opfOverride?: string } = {},
+): Uint8Array {
+  const byId = new Map(chapters.map((c) => [c.id, c]));
+  const manifestIds = opts.manifestOrder ?? chapters.map((c) => c.id);
+  const opf = opts.opfOverride ?? `<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="uid">urn:uuid:0</dc:identifier>${opts.title !== undefined ? `<dc:title id="t">${opts.title}</dc:title>` : ""}<dc:language>zh-CN</dc:language></metadata>
+<manifest>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="cover" href="images/cover.png" media-type="image/png"/>
+${manifestIds.map((id) => `<item id="${id}" href="${byId.get(id)?.href ?? ""}" media-type="application/xhtml+xml"/>`).join("\n")}
+</manifest>
+<spine>${chapters.map((c) => `<itemref idref="${c.id}"${c.linear === false ? ' linear="no"' : ""}/>`).join("")}</spine>
+</package>`;
+  const files: Zippable = {
+    mimetype: [strToU8("application/epub+zip"), { level: 0 }],
+    "META-INF/container.xml": strToU8(`<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>`),
+    "OEBPS/content.opf": strToU8(opf),
+    "OEBPS/nav.xhtml": strToU8(xhtmlPage("目录", '<nav epub:type="toc"><ol><li><a href="text/c1.xhtml">目录项不是正文</a></li></ol></nav>')),
+    "OEBPS/images/cover.png": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]),
+    ...opts.extra,
+  };
+  for (const c of chapters) files[`OEBPS/${decodeURIComponent(c.href)}`] = strToU8(c.xhtml);
+  return zipSync(files);
 }
 
 // ---------------------------------------------------------------------------- PDF
