@@ -6,8 +6,11 @@
  * take `DbClient` so the domain can compose them inside one transaction.
  */
 export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
+import { randomUUID } from "node:crypto";
+import type { Db } from "./client";
 import type { DbClient } from "./shared";
 import { Prisma } from "./generated/client";
+import { auditEventInsert, type NewAuditEvent } from "./audit";
 
 
 
@@ -263,18 +266,21 @@ export type NewCodingRow = {
 };
 
 /**
- * Inserts one coding. The caller already holds the code's display fields and the coder's
- * name (it validated against them), so the insert returns only its own columns: no join.
+ * Inserts one coding and its audit event in one transaction. A batch, not an interactive
+ * transaction: the coding's id is chosen here so the event can name it without a round trip
+ * between the two inserts (the coding write path stays two round trips: read, then this).
  */
-export async function insertCoding(
-  db: DbClient,
+export async function insertCodingAudited(
+  db: Db,
   data: NewCodingRow,
   display: { code: Pick<CodeBriefRow, "shortName" | "labelZh" | "labelEn" | "color">; coder: string },
+  event: (codingId: string) => NewAuditEvent,
 ): Promise<CodingView> {
-  const r = await db.coding.create({
-    data,
-    select: { id: true, version: true, comment: true, createdAt: true, updatedAt: true },
-  });
+  const id = randomUUID();
+  const [r] = await db.$transaction([
+    db.coding.create({ data: { id, ...data }, select: { id: true, version: true, comment: true, createdAt: true, updatedAt: true } }),
+    auditEventInsert(db, event(id)),
+  ]);
   const { shortName, labelZh, labelEn, color } = display.code;
   return { ...data, ...r, shortName, labelZh, labelEn, color, coder: display.coder };
 }
@@ -307,8 +313,10 @@ export function findCodingForUpdate(db: DbClient, codingId: string) {
       coderId: true,
       start: true,
       end: true,
+      quote: true,
       comment: true,
       version: true,
+      code: { select: { shortName: true } },
       coder: { select: { name: true } },
       document: { select: { plainText: true } },
     },

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { zodText } from "../i18n/text";
+
+export const AUDIT_KINDS = ["coding", "codebook", "memo", "period"] as const;
+
+const isoTime = (what: { en: string; zh: string }) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .refine((s) => !Number.isNaN(Date.parse(s)), zodText(`${what.en}: not a date or time (ISO 8601, e.g. 2026-12-01 or 2026-12-01T08:00:00Z)`, `${what.zh}：不是有效的日期或时间（ISO 8601，例如 2026-12-01）`))
+    .transform((s) => new Date(s));
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === "" ? undefined : s))
+  .optional();
+
+/** Filters of the audit log, shared by the route (query string), the page and the CLI. */
+export const auditFilterSchema = z
+  .object({
+    user: optionalText,
+    document: optionalText,
+    code: optionalText,
+    kind: z
+      .enum(AUDIT_KINDS, { error: zodText(`kind must be one of ${AUDIT_KINDS.join(", ")}`, `类型须为 ${AUDIT_KINDS.join("、")} 之一`) })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    from: isoTime({ en: "from", zh: "起始时间" }).optional(),
+    to: isoTime({ en: "to", zh: "截止时间" }).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(1000).default(50),
+  })
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: zodText("from must not be after to", "起始时间不能晚于截止时间"), path: ["from"] });
+
+export type AuditFilterInput = z.input<typeof auditFilterSchema>;
+export type AuditFilter = z.output<typeof auditFilterSchema>;
