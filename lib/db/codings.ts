@@ -405,6 +405,13 @@ export function countCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<nu
   return db.coding.count({ where: { codeId: { in: codeIds } } });
 }
 
+/** How many codings each of these codes has (codes without any are absent). */
+export async function countCodingsPerCode(db: DbClient, codeIds: string[]): Promise<Map<string, number>> {
+  if (codeIds.length === 0) return new Map();
+  const rows = await db.coding.groupBy({ by: ["codeId"], where: { codeId: { in: codeIds } }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.codeId, r._count._all]));
+}
+
 /** Moves codings to another code, bumping their version so an editor holding the old one is refused. */
 export async function reassignCodings(db: DbClient, codingIds: string[], codeId: string): Promise<number> {
   if (codingIds.length === 0) return 0;
