@@ -77,3 +77,13 @@ export async function listAuditLog(db: Db, projectId: string, filter: AuditFilte
     })),
   };
 }
+
+/** Every matching event, newest first, read a page at a time (the CSV download). */
+export async function listWholeAuditLog(db: Db, projectId: string, filter: Omit<AuditFilterInput, "page" | "pageSize"> = {}): Promise<AuditEventView[]> {
+  const out: AuditEventView[] = [];
+  for (let page = 1; ; page++) {
+    const p = await listAuditLog(db, projectId, { ...filter, page, pageSize: 1000 });
+    out.push(...p.events);
+    if (p.events.length < p.pageSize || out.length >= p.total) return out;
+  }
+}
