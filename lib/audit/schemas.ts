@@ -23,10 +23,11 @@ export const auditFilterSchema = z
     user: optionalText,
     document: optionalText,
     code: optionalText,
-    kind: z
-      .enum(AUDIT_KINDS, { error: zodText(`kind must be one of ${AUDIT_KINDS.join(", ")}`, `类型须为 ${AUDIT_KINDS.join("、")} 之一`) })
-      .optional()
-      .or(z.literal("").transform(() => undefined)),
+    // An empty select on the page means "any kind".
+    kind: z.preprocess(
+      (v) => (v === "" ? undefined : v),
+      z.enum(AUDIT_KINDS, { error: zodText(`kind must be one of ${AUDIT_KINDS.join(", ")}`, `类型须为 ${AUDIT_KINDS.join("、")} 之一`) }).optional(),
+    ),
     from: isoTime({ en: "from", zh: "起始时间" }).optional(),
     to: isoTime({ en: "to", zh: "截止时间" }).optional(),
     page: z.coerce.number().int().min(1).default(1),
@@ -34,5 +35,6 @@ export const auditFilterSchema = z
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: zodText("from must not be after to", "起始时间不能晚于截止时间"), path: ["from"] });
 
-export type AuditFilterInput = z.input<typeof auditFilterSchema>;
+/** As typed on a command line or in a query string: every filter as text, checked by the schema. */
+export type AuditFilterInput = Partial<Record<keyof z.input<typeof auditFilterSchema>, string | number | undefined>>;
 export type AuditFilter = z.output<typeof auditFilterSchema>;
