@@ -78,8 +78,8 @@ export async function listAuditLog(db: Db, projectId: string, filter: AuditFilte
   };
 }
 
-/** Every matching event, newest first, read a page at a time (the CSV download). */
-export async function listWholeAuditLog(db: Db, projectId: string, filter: Omit<AuditFilterInput, "page" | "pageSize"> = {}): Promise<AuditEventView[]> {
+/** Every matching event, newest first, read a page at a time (the CSV download; paging in `filter` is ignored). */
+export async function listWholeAuditLog(db: Db, projectId: string, filter: AuditFilterInput = {}): Promise<AuditEventView[]> {
   const out: AuditEventView[] = [];
   for (let page = 1; ; page++) {
     const p = await listAuditLog(db, projectId, { ...filter, page, pageSize: 1000 });

@@ -162,10 +162,12 @@ describe("audit log", () => {
     expect(await ids({ code: "x-1" })).toEqual([c3.id, x.id]);
     expect(await ids({ code: x.id, kind: "codebook" })).toEqual([x.id]);
     expect(await ids({ from: "2026-12-02", to: "2026-12-03T00:00:00Z" })).toEqual([x.id, c2.id]);
+    // A date alone as the end takes in the whole day.
+    expect(await ids({ to: "2026-12-02" })).toEqual([c2.id, c1.id]);
     const page2 = await listAuditLog(t.db, projectId, { page: 2, pageSize: 3 });
     expect([page2.total, page2.events.map((e) => e.entityId)]).toEqual([4, [c1.id]]);
     expect(await appError(listAuditLog(t.db, projectId, { code: "NOPE" }))).toEqual({ code: "not_found", message: "no code NOPE in this project / 本项目没有编码 NOPE" });
-    expect((await appError(listAuditLog(t.db, projectId, { from: "yesterday" }))).message).toContain("from: from: not a date or time");
+    expect((await appError(listAuditLog(t.db, projectId, { from: "yesterday" }))).message).toBe("from: not a date or time (ISO 8601, e.g. 2026-12-01 or 2026-12-01T08:00:00Z) / from: 不是有效的日期或时间（ISO 8601，例如 2026-12-01）");
     expect((await appError(listAuditLog(t.db, projectId, { kind: "coding-ish" }))).message).toContain("kind must be one of coding, codebook, memo, period");
   });
 

@@ -30,10 +30,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ projectId: stri
     const user = auditUserScope({ name: actor.name, seesEveryone: actor.local || can(role, "manage") }, filter.user);
     if (user !== actor.name) await requireUnblinded(actor, projectId);
     const db = getDb();
-    if (format === "csv") {
-      const { page: _page, pageSize: _size, ...all } = filter;
-      return csvResponse("audit.csv", auditCsv(await listWholeAuditLog(db, projectId, { ...all, user })));
-    }
+    if (format === "csv") return csvResponse("audit.csv", auditCsv(await listWholeAuditLog(db, projectId, { ...filter, user })));
     return ok(await listAuditLog(db, projectId, { ...filter, user }));
   });
 }
