@@ -1,5 +1,5 @@
-import { auditEventInsert, insertAuditEvents } from "../db/audit";
-import { actorOf, codeEvent, codeGroupEvent, codeSnapshot, type AuditBy } from "../audit/events";
+import { insertAuditEvents } from "../db/audit";
+import { actorOf, codeEvent, codeSnapshot, type AuditBy } from "../audit/events";
 import type { Db } from "../db/client";
 import {
   deleteCodesByIds,

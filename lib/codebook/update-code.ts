@@ -1,5 +1,5 @@
-import { auditEventInsert, insertAuditEvents } from "../db/audit";
-import { actorOf, codeEvent, codeGroupEvent, type AuditBy } from "../audit/events";
+import { auditEventInsert } from "../db/audit";
+import { actorOf, codeEvent, type AuditBy } from "../audit/events";
 import type { Db } from "../db/client";
 import {
   clearPinnedNumber,
