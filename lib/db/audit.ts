@@ -37,9 +37,15 @@ function rowOf(e: NewAuditEvent): Prisma.AuditEventUncheckedCreateInput {
   };
 }
 
+/** The row as raw SQL writes it (lib/db/bulk.ts, the coding write path). */
+export function auditRowOf(e: NewAuditEvent, id: string) {
+  const r = rowOf(e);
+  return { ...r, id, documentId: r.documentId ?? null, codeId: r.codeId ?? null, detail: r.detail ?? "{}" };
+}
+
 /**
  * The insert of one event, not yet sent: a caller inside an interactive transaction awaits
- * it; the coding write path batches it with its own insert (`db.$transaction([...])`).
+ * it (the coding create path writes its event through lib/db/bulk.ts instead).
  */
 export function auditEventInsert(db: DbClient, e: NewAuditEvent) {
   return db.auditEvent.create({ data: rowOf(e), select: { id: true } });

@@ -7,10 +7,11 @@
  */
 export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
 import { randomUUID } from "node:crypto";
-import type { Db } from "./client";
+import { databaseUrlOf, type Db } from "./client";
+import { insertCodingWithEvent } from "./bulk";
 import type { DbClient } from "./shared";
 import { Prisma } from "./generated/client";
-import { auditEventInsert, type NewAuditEvent } from "./audit";
+import { auditRowOf, type NewAuditEvent } from "./audit";
 
 
 
@@ -266,9 +267,9 @@ export type NewCodingRow = {
 };
 
 /**
- * Inserts one coding and its audit event in one transaction. A batch, not an interactive
- * transaction: the coding's id is chosen here so the event can name it without a round trip
- * between the two inserts (the coding write path stays two round trips: read, then this).
+ * Inserts one coding and its audit event in one transaction, through lib/db/bulk.ts (the
+ * coding write path stays two round trips: the read that validates, then this). The ids are
+ * chosen here so the event can name the coding.
  */
 export async function insertCodingAudited(
   db: Db,
@@ -277,12 +278,9 @@ export async function insertCodingAudited(
   event: (codingId: string) => NewAuditEvent,
 ): Promise<CodingView> {
   const id = randomUUID();
-  const [r] = await db.$transaction([
-    db.coding.create({ data: { id, ...data }, select: { id: true, version: true, comment: true, createdAt: true, updatedAt: true } }),
-    auditEventInsert(db, event(id)),
-  ]);
+  const at = await insertCodingWithEvent(databaseUrlOf(db), { id, ...data }, auditRowOf(event(id), randomUUID()));
   const { shortName, labelZh, labelEn, color } = display.code;
-  return { ...data, ...r, shortName, labelZh, labelEn, color, coder: display.coder };
+  return { ...data, id, version: 1, createdAt: at, updatedAt: at, shortName, labelZh, labelEn, color, coder: display.coder };
 }
 
 /** Many codings in one statement (Prisma chunks it to the driver's limits); returned in input order. */
