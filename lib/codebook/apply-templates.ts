@@ -31,7 +31,7 @@ export async function applyTemplates(
   db: Db,
   projectId: string,
   keys: TemplateKey[],
-  by: AuditBy = {},
+  by: AuditBy & { /** A new project's starting codebook: its state at birth, not a change to log. */ startingCodebook?: boolean } = {},
 ): Promise<{ created: number; skipped: number }> {
   const input = parseInput(applyTemplatesSchema, { projectId, keys });
   const uniqueKeys = [...new Set(input.keys)];
@@ -85,7 +85,7 @@ export async function applyTemplates(
         [...new Set(memberIds)].filter((id) => !already.has(id)).map((codeId) => ({ groupId: group.id, codeId })),
       );
     }
-    await insertAuditEvents(tx, events);
+    if (!by.startingCodebook) await insertAuditEvents(tx, events);
     return { created, skipped };
   });
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { auditCsv, listAuditLog, listWholeAuditLog } from "../../lib/audit";
 import {
   addCodesToGroup,
+  applyTemplates,
   createCode,
   createCodeGroup,
   deleteCode,
@@ -13,6 +14,7 @@ import {
   updateCode,
 } from "../../lib/codebook";
 import { codeUnits, createCoding, createMemo, deleteCoding, deleteMemo, updateCoding, updateMemo } from "../../lib/coding";
+import { createProject } from "../../lib/corpus";
 import { createStage, deleteStage } from "../../lib/periods";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { addCode, addDocument, addProject, appError, cpIndexOf } from "../coding/fixtures";
@@ -131,6 +133,16 @@ describe("audit log", () => {
     expect(events[8]!.detail).toMatchObject({ into: { id: b.id, shortName: "B-1" }, from: { id: codeId, shortName: "CON-1" }, movedCodings: 1, after: null });
     const deletedB = events.find((e) => e.action === "deleted" && e.codeId === b.id)!;
     expect(deletedB.detail).toMatchObject({ before: { shortName: "B-1", parentId: a.id }, codings: 1, withParent: a.id });
+  });
+
+  it("records codes a template adds to a project, but not a new project's starting codebook", async () => {
+    const fresh = await createProject(t.db, { name: "新项目", templates: ["3co"] });
+    expect(await t.db.auditEvent.count({ where: { projectId: fresh.id } })).toBe(0);
+    const r = await applyTemplates(t.db, projectId, ["3co"], { actor: "老李" });
+    const events = await listWholeAuditLog(t.db, projectId);
+    expect(r.created).toBeGreaterThan(0);
+    expect(events).toHaveLength(r.created);
+    expect(events.every((e) => e.user === "老李" && e.entity === "code" && e.action === "created")).toBe(true);
   });
 
   it("records period changes under kind period", async () => {
