@@ -175,6 +175,12 @@ export function PeriodsView({
           <Button size="sm" variant="ghost" onClick={() => window.print()}>
             <Printer size={12} /> {t("print")}
           </Button>
+          {/* The periods' change history is the audit log filtered to periods (owners and coders). */}
+          {canEdit ? (
+            <Link className="rounded px-1.5 py-0.5 text-accent-700 hover:bg-accent-50" href={`/projects/${projectId}/audit?kind=period`} data-testid="periods-audit-link">
+              {t("auditLink")}
+            </Link>
+          ) : null}
         </div>
       </div>
 

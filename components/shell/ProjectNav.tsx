@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart3, BookOpen, Download, EyeOff, FileText, GitCommitHorizontal, Lightbulb, NotebookPen, Scale, Search, Users } from "lucide-react";
+import { BarChart3, BookOpen, Download, EyeOff, FileText, GitCommitHorizontal, History, Lightbulb, NotebookPen, Scale, Search, Users } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
@@ -16,14 +16,15 @@ const TABS = [
   { segment: "agreement", label: "agreement", Icon: Scale },
   { segment: "export", label: "export", Icon: Download },
   { segment: "rounds", label: "rounds", Icon: EyeOff },
+  { segment: "audit", label: "audit", Icon: History },
   { segment: "members", label: "members", Icon: Users },
 ] as const;
 
 /** Tabs only owners get (the pages answer 404 to anyone else). */
 const OWNER_TABS: ReadonlySet<string> = new Set(["rounds", "members"]);
 
-/** Tabs of a project. The Documents tab also covers the reader (/documents/…). */
-export function ProjectNav({ projectId, canManage = false }: { projectId: string; canManage?: boolean }) {
+/** Tabs of a project. The Documents tab also covers the reader (/documents/…); the audit log is for owners and coders. */
+export function ProjectNav({ projectId, canManage = false, canAudit = false }: { projectId: string; canManage?: boolean; canAudit?: boolean }) {
   const t = useTranslations("shell");
   const ta = useTranslations("auth");
   const pathname = usePathname();
@@ -32,7 +33,7 @@ export function ProjectNav({ projectId, canManage = false }: { projectId: string
   const current = rest.split("/")[0];
   return (
     <nav className="flex gap-0.5" aria-label={t("projectNav")}>
-      {TABS.filter((tab) => canManage || !OWNER_TABS.has(tab.segment)).map(({ segment, label, Icon }) => {
+      {TABS.filter((tab) => (canManage || !OWNER_TABS.has(tab.segment)) && (canAudit || tab.segment !== "audit")).map(({ segment, label, Icon }) => {
         const active = segment === "" ? current === "" || current === "documents" : current === segment;
         return (
           <Link

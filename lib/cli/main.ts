@@ -12,6 +12,7 @@ import { registerCorpusCommands } from "./corpus-commands";
 import { registerPeriodCommands } from "./period-commands";
 import { registerExchangeCommands } from "./exchange-commands";
 import { registerRoundCommands } from "./round-commands";
+import { registerAuditCommands } from "./audit-commands";
 import { CLI_MESSAGES } from "./messages";
 import { fail } from "./output";
 
@@ -28,6 +29,7 @@ export function buildProgram(locale: Locale): Command {
   registerAgreementCommands(program, locale);
   registerAccountCommands(program, locale);
   registerRoundCommands(program, locale);
+  registerAuditCommands(program, locale);
   registerAnalysisCommands(program, locale);
   registerVariableCommands(program, locale);
   registerWordCommands(program, locale);

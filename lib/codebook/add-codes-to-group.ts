@@ -1,3 +1,5 @@
+import { auditEventInsert } from "../db/audit";
+import { actorOf, codeGroupEvent, type AuditBy } from "../audit/events";
 import type { Db } from "../db/client";
 import { findCodesByIds, inTransaction, insertMemberships, listMembershipsOfGroup } from "../db/codes";
 import { AppError } from "../errors";
@@ -6,7 +8,7 @@ import { parseInput } from "../parse-input";
 import { codeIdsSchema, idSchema } from "./schemas";
 
 /** Adds codes to a group; codes already in it are left alone. Returns how many were added. */
-export async function addCodesToGroup(db: Db, groupId: string, codeIds: string[]): Promise<{ added: number }> {
+export async function addCodesToGroup(db: Db, groupId: string, codeIds: string[], by: AuditBy = {}): Promise<{ added: number }> {
   const gid = parseInput(idSchema, groupId);
   const ids = [...new Set(parseInput(codeIdsSchema, codeIds))];
   return inTransaction(db, async (tx) => {
@@ -23,10 +25,12 @@ export async function addCodesToGroup(db: Db, groupId: string, codeIds: string[]
       });
     }
     const already = new Set((await listMembershipsOfGroup(tx, group.id)).map((m) => m.codeId));
+    const adding = ids.filter((id) => !already.has(id));
     const added = await insertMemberships(
       tx,
-      ids.filter((id) => !already.has(id)).map((codeId) => ({ groupId: group.id, codeId })),
+      adding.map((codeId) => ({ groupId: group.id, codeId })),
     );
+    if (adding.length > 0) await auditEventInsert(tx, codeGroupEvent(actorOf(by), "changed", group, { added: adding }, adding.length === 1 ? adding[0] : undefined));
     return { added };
   });
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { insertAuditEvents, type NewAuditEvent } from "../db/audit";
+import { actorOf, codeEvent, type AuditBy } from "../audit/events";
 import type { Db } from "../db/client";
 import {
   findCodeGroupByName,
@@ -29,6 +31,7 @@ export async function applyTemplates(
   db: Db,
   projectId: string,
   keys: TemplateKey[],
+  by: AuditBy & { /** A new project's starting codebook: its state at birth, not a change to log. */ startingCodebook?: boolean } = {},
 ): Promise<{ created: number; skipped: number }> {
   const input = parseInput(applyTemplatesSchema, { projectId, keys });
   const uniqueKeys = [...new Set(input.keys)];
@@ -45,6 +48,7 @@ export async function applyTemplates(
 
     let created = 0;
     let skipped = 0;
+    const events: NewAuditEvent[] = [];
     for (const key of uniqueKeys) {
       const template = CODEBOOK_TEMPLATES[key];
       const group =
@@ -72,6 +76,7 @@ export async function applyTemplates(
         idByKey.set(shortNameKey(row.shortName), row.id);
         memberIds.push(row.id);
         created++;
+        events.push(codeEvent(actorOf(by), "created", row));
       }
 
       const already = new Set((await listMembershipsOfGroup(tx, group.id)).map((m) => m.codeId));
@@ -80,6 +85,7 @@ export async function applyTemplates(
         [...new Set(memberIds)].filter((id) => !already.has(id)).map((codeId) => ({ groupId: group.id, codeId })),
       );
     }
+    if (!by.startingCodebook) await insertAuditEvents(tx, events);
     return { created, skipped };
   });
 }

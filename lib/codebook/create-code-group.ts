@@ -1,3 +1,5 @@
+import { auditEventInsert } from "../db/audit";
+import { actorOf, codeGroupEvent, type AuditBy } from "../audit/events";
 import type { Db } from "../db/client";
 import { inTransaction, insertCodeGroup, isUniqueViolation, listCodeGroupsWithMembers, projectExists } from "../db/codes";
 import { AppError } from "../errors";
@@ -14,7 +16,7 @@ function groupNameTaken(name: string, id: string): AppError {
 }
 
 /** A named set of codes (e.g. "3-CO", "Mismatches"); names are unique per project, ignoring case. */
-export async function createCodeGroup(db: Db, input: CreateCodeGroupInput): Promise<CodeGroupInfo> {
+export async function createCodeGroup(db: Db, input: CreateCodeGroupInput, by: AuditBy = {}): Promise<CodeGroupInfo> {
   const data = parseInput(createCodeGroupSchema, input);
   try {
     return await inTransaction(db, async (tx) => {
@@ -25,6 +27,7 @@ export async function createCodeGroup(db: Db, input: CreateCodeGroupInput): Prom
       const clash = (await listCodeGroupsWithMembers(tx, data.projectId)).find((g) => g.name.toLowerCase() === key);
       if (clash) throw groupNameTaken(clash.name, clash.id);
       const g = await insertCodeGroup(tx, { projectId: data.projectId, name: data.name, labelZh: data.labelZh ?? "" });
+      await auditEventInsert(tx, codeGroupEvent(actorOf(by), "created", g, { after: { name: g.name, labelZh: g.labelZh } }));
       return { id: g.id, projectId: g.projectId, name: g.name, labelZh: g.labelZh, codeIds: [] };
     });
   } catch (e) {

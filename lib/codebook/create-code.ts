@@ -1,3 +1,5 @@
+import { auditEventInsert } from "../db/audit";
+import { actorOf, codeEvent, type AuditBy } from "../audit/events";
 import type { Db } from "../db/client";
 import {
   findCodeById,
@@ -27,7 +29,7 @@ export function shortNameTaken(existing: { shortName: string; id: string }, labe
 }
 
 /** Adds a code (at the end of its siblings). Short names are unique per project, ignoring case. */
-export async function createCode(db: Db, input: CreateCodeInput): Promise<CodeRecord> {
+export async function createCode(db: Db, input: CreateCodeInput, by: AuditBy = {}): Promise<CodeRecord> {
   const data = parseInput(createCodeSchema, input);
   const parentId = data.parentId ?? null;
   try {
@@ -61,6 +63,7 @@ export async function createCode(db: Db, input: CreateCodeInput): Promise<CodeRe
         keywords: serializeKeywords(data.keywords ?? []),
         sortOrder: (max ?? -1) + 1,
       });
+      await auditEventInsert(tx, codeEvent(actorOf(by), "created", row));
       return toCodeRecord(row);
     });
   } catch (e) {

@@ -1,3 +1,5 @@
+import { insertAuditEvents } from "../db/audit";
+import { actorOf, codeEvent, codeSnapshot, type AuditBy } from "../audit/events";
 import type { Db } from "../db/client";
 import {
   deleteCodesByIds,
@@ -98,7 +100,7 @@ async function relinkMemos(tx: DbTx, projectId: string, sourceId: string, target
  *   filled from the source; the target inherits the source's pin if it had none.
  * Refuses merging a code into itself or into one of its own descendants.
  */
-export async function mergeCodes(db: Db, input: MergeCodesInput): Promise<MergeCodesResult> {
+export async function mergeCodes(db: Db, input: MergeCodesInput, by: AuditBy = {}): Promise<MergeCodesResult> {
   const { sourceId, targetId } = parseInput(mergeCodesSchema, input);
   return inTransaction(db, async (tx) => {
     const source = await findCodeById(tx, sourceId);
@@ -195,6 +197,14 @@ export async function mergeCodes(db: Db, input: MergeCodesInput): Promise<MergeC
       version: { increment: 1 },
     });
 
-    return { movedCodings, droppedDuplicates, movedChildren: children.length };
+    const result = { movedCodings, droppedDuplicates, movedChildren: children.length };
+    // Two events: the source is gone (merged into the target), the target gained its codings.
+    const merged = { into: { id: target.id, shortName: target.shortName }, from: { id: source.id, shortName: source.shortName }, ...result };
+    const after = await findCodeById(tx, target.id);
+    await insertAuditEvents(tx, [
+      codeEvent(actorOf(by), "merged", source, { detail: { before: codeSnapshot(source), after: null, ...merged } }),
+      codeEvent(actorOf(by), "changed", after ?? target, { before: target, detail: merged }),
+    ]);
+    return result;
   });
 }

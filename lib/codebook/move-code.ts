@@ -1,3 +1,5 @@
+import { auditEventInsert } from "../db/audit";
+import { actorOf, codeEvent, type AuditBy } from "../audit/events";
 import type { Db } from "../db/client";
 import { findCodeById, inTransaction, listCodeSkeleton, listSiblings, setSortOrders, updateCodeRow } from "../db/codes";
 import { AppError } from "../errors";
@@ -15,7 +17,7 @@ import type { CodeRecord } from "./types";
  * sides are renumbered 0, 1, 2… Refuses a move under the code itself or its own descendant,
  * which would cut the subtree off the tree as a cycle.
  */
-export async function moveCode(db: Db, input: MoveCodeInput): Promise<CodeRecord> {
+export async function moveCode(db: Db, input: MoveCodeInput, by: AuditBy = {}): Promise<CodeRecord> {
   const { codeId, newParentId, position } = parseInput(moveCodeSchema, input);
   return inTransaction(db, async (tx) => {
     const code = await findCodeById(tx, codeId);
@@ -54,6 +56,10 @@ export async function moveCode(db: Db, input: MoveCodeInput): Promise<CodeRecord
 
     const row = await findCodeById(tx, code.id);
     if (!row) throw codeNotFound(code.id);
+    await auditEventInsert(
+      tx,
+      codeEvent(actorOf(by), "moved", row, { detail: { before: { parentId: oldParentId, sortOrder: code.sortOrder }, after: { parentId: newParentId, sortOrder: row.sortOrder } } }),
+    );
     return toCodeRecord(row);
   });
 }

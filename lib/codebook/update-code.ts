@@ -1,3 +1,5 @@
+import { auditEventInsert } from "../db/audit";
+import { actorOf, codeEvent, type AuditBy } from "../audit/events";
 import type { Db } from "../db/client";
 import {
   clearPinnedNumber,
@@ -34,7 +36,7 @@ export function staleCode(code: Pick<CodeRow, "shortName" | "labelZh" | "labelEn
  * Structure (parent, order) is changed by moveCode and is not versioned: a drag in the tree
  * must not invalidate an open definition editor.
  */
-export async function updateCode(db: Db, codeId: string, expectedVersion: number, patch: CodePatch): Promise<CodeRecord> {
+export async function updateCode(db: Db, codeId: string, expectedVersion: number, patch: CodePatch, by: AuditBy = {}): Promise<CodeRecord> {
   const version = parseInput(versionSchema, expectedVersion);
   const p = parseInput(codePatchSchema, patch);
   if (Object.values(p).every((v) => v === undefined)) {
@@ -63,6 +65,7 @@ export async function updateCode(db: Db, codeId: string, expectedVersion: number
       }
       const row = await findCodeById(tx, codeId);
       if (!row) throw codeNotFound(codeId);
+      await auditEventInsert(tx, codeEvent(actorOf(by), "changed", row, { before: code }));
       return toCodeRecord(row);
     });
   } catch (e) {

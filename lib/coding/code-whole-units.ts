@@ -10,6 +10,8 @@ import {
   type UnitWithProjectRow,
 } from "../db/codings";
 import type { UserRow } from "../db/users";
+import { insertAuditEvents } from "../db/audit";
+import { codingCreated, codingSnapshot } from "../audit/events";
 import { AppError } from "../errors";
 import { OffsetMap } from "../text/offsets";
 import { quoteSelector } from "./validate-span";
@@ -46,7 +48,8 @@ export async function loadUnitsOfProject(
 
 /**
  * Codes each unit's whole span with `code` for `coder`, skipping units this coder has
- * already coded with this code on exactly that span. Run it inside a transaction.
+ * already coded with this code on exactly that span. Run it inside a transaction (the
+ * codings and their audit events are written together).
  */
 export async function codeWholeUnits(
   db: DbClient,
@@ -82,5 +85,7 @@ export async function codeWholeUnits(
       comment: "",
     });
   }
-  return { created: await insertCodings(db, rows), skipped };
+  const created = await insertCodings(db, rows);
+  await insertAuditEvents(db, created.map((c) => codingCreated(coder.name, c, codingSnapshot(c))));
+  return { created, skipped };
 }

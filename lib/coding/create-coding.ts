@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
-import { findIdenticalCoding, insertCoding, isUniqueViolation, type CodingView } from "../db/codings";
+import { findIdenticalCoding, insertCodingAudited, isUniqueViolation, type CodingView } from "../db/codings";
+import { codingCreated, codingSnapshot } from "../audit/events";
 import { upsertUserByName } from "../db/users";
 import { duplicateCodingError, loadCodingTargets } from "./load-coding-targets";
 import { parseInput } from "../parse-input";
@@ -26,8 +27,9 @@ export async function createCoding(
   checkSpanShape(data.start, data.end);
   // Coding is the hottest write path, so it costs two round trips in the usual case:
   // one read of the document's span (not its whole text), code and coder, then the
-  // insert. No interactive transaction: the read only validates, and the unique index
-  // on (document, code, coder, start, end) decides between two racing identical codings.
+  // insert with its audit event (one batch transaction). No interactive transaction: the read
+  // only validates, and the unique index on (document, code, coder, start, end) decides
+  // between two racing identical codings.
   const t = await loadCodingTargets(db, { ...data, coder: data.coder });
   const selector = validateSpanInWindow({ ...t, cpCount: t.charCount, start: data.start, end: data.end });
   assertExpectedQuote(selector.quote, opts.expectQuote);
@@ -35,10 +37,11 @@ export async function createCoding(
   const coderId = t.coderId ?? (await upsertUserByName(db, data.coder)).id;
   const key = { documentId: t.documentId, codeId: t.code.id, start: data.start, end: data.end, coderId };
   try {
-    return await insertCoding(
-      db,
-      { projectId: t.projectId, ...key, ...selector, comment: data.comment ?? "" },
-      { code: t.code, coder: data.coder },
+    const row = { projectId: t.projectId, ...key, ...selector, comment: data.comment ?? "" };
+    // The coder is the one who codes (the web passes the signed-in user as coder).
+    const snap = codingSnapshot({ ...row, shortName: t.code.shortName, coder: data.coder });
+    return await insertCodingAudited(db, row, { code: t.code, coder: data.coder }, (id) =>
+      codingCreated(data.coder, { id, ...row }, snap),
     );
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;

@@ -8,6 +8,8 @@ import {
   type CodingPatchRow,
   type CodingView,
 } from "../db/codings";
+import { auditEventInsert } from "../db/audit";
+import { codingChanged, codingSnapshot } from "../audit/events";
 import { AppError } from "../errors";
 import { OffsetMap } from "../text/offsets";
 import { duplicateCodingError, loadCodeOfProject } from "./load-coding-targets";
@@ -51,6 +53,8 @@ export async function updateCoding(
     expectQuote?: string;
     /** Who asks (web): refused unless it is the coding's coder or may edit others'. */
     by?: CodingEditor;
+    /** Who the audit log names when `by` is not given (the CLI's user); else the coding's coder. */
+    actor?: string;
   },
 ): Promise<CodingView> {
   const { id: codingId, version: expectedVersion } = opts;
@@ -83,6 +87,9 @@ export async function updateCoding(
     }
     const changed = await updateCodingIfVersion(tx, codingId, expectedVersion, data);
     if (changed === 0) throw staleCodingError(codingId);
-    return (await findCodingView(tx, codingId))!;
+    const view = (await findCodingView(tx, codingId))!;
+    const before = codingSnapshot({ ...row, shortName: row.code.shortName, coder: row.coder.name });
+    await auditEventInsert(tx, codingChanged(opts.by?.name ?? opts.actor ?? row.coder.name, view, before, codingSnapshot(view)));
+    return view;
   });
 }

@@ -47,7 +47,7 @@ export async function createProject(db: Db, input: CreateProjectInput) {
     throw new AppError("conflict", { en: `a project named “${name}” already exists`, zh: "已存在同名项目" });
   }
   const project = await insertProject(db, { name, description });
-  if (keys.length > 0) await applyTemplates(db, project.id, keys);
+  if (keys.length > 0) await applyTemplates(db, project.id, keys, { startingCodebook: true });
   return project;
 }
 

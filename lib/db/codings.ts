@@ -6,8 +6,12 @@
  * take `DbClient` so the domain can compose them inside one transaction.
  */
 export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
+import { randomUUID } from "node:crypto";
+import { databaseUrlOf, type Db } from "./client";
+import { insertCodingWithEvent } from "./bulk";
 import type { DbClient } from "./shared";
 import { Prisma } from "./generated/client";
+import { auditRowOf, type NewAuditEvent } from "./audit";
 
 
 
@@ -263,20 +267,20 @@ export type NewCodingRow = {
 };
 
 /**
- * Inserts one coding. The caller already holds the code's display fields and the coder's
- * name (it validated against them), so the insert returns only its own columns: no join.
+ * Inserts one coding and its audit event in one transaction, through lib/db/bulk.ts (the
+ * coding write path stays two round trips: the read that validates, then this). The ids are
+ * chosen here so the event can name the coding.
  */
-export async function insertCoding(
-  db: DbClient,
+export async function insertCodingAudited(
+  db: Db,
   data: NewCodingRow,
   display: { code: Pick<CodeBriefRow, "shortName" | "labelZh" | "labelEn" | "color">; coder: string },
+  event: (codingId: string) => NewAuditEvent,
 ): Promise<CodingView> {
-  const r = await db.coding.create({
-    data,
-    select: { id: true, version: true, comment: true, createdAt: true, updatedAt: true },
-  });
+  const id = randomUUID();
+  const at = await insertCodingWithEvent(databaseUrlOf(db), { id, ...data }, auditRowOf(event(id), randomUUID()));
   const { shortName, labelZh, labelEn, color } = display.code;
-  return { ...data, ...r, shortName, labelZh, labelEn, color, coder: display.coder };
+  return { ...data, id, version: 1, createdAt: at, updatedAt: at, shortName, labelZh, labelEn, color, coder: display.coder };
 }
 
 /** Many codings in one statement (Prisma chunks it to the driver's limits); returned in input order. */
@@ -307,8 +311,10 @@ export function findCodingForUpdate(db: DbClient, codingId: string) {
       coderId: true,
       start: true,
       end: true,
+      quote: true,
       comment: true,
       version: true,
+      code: { select: { shortName: true } },
       coder: { select: { name: true } },
       document: { select: { plainText: true } },
     },
@@ -395,6 +401,13 @@ export function listCodingSpansOfCodes(db: DbClient, codeIds: string[]): Promise
 export function countCodingsOfCodes(db: DbClient, codeIds: string[]): Promise<number> {
   if (codeIds.length === 0) return Promise.resolve(0);
   return db.coding.count({ where: { codeId: { in: codeIds } } });
+}
+
+/** How many codings each of these codes has (codes without any are absent). */
+export async function countCodingsPerCode(db: DbClient, codeIds: string[]): Promise<Map<string, number>> {
+  if (codeIds.length === 0) return new Map();
+  const rows = await db.coding.groupBy({ by: ["codeId"], where: { codeId: { in: codeIds } }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.codeId, r._count._all]));
 }
 
 /** Moves codings to another code, bumping their version so an editor holding the old one is refused. */

@@ -4,6 +4,7 @@
  */
 import { Prisma } from "./generated/client";
 import type { DbClient } from "./shared";
+import { auditEventInsert, type AuditAction, type AuditEntity } from "./audit";
 
 export type ScopeKey = { projectId: string; scopeField: string; scopeValue: string };
 
@@ -99,7 +100,19 @@ export async function recordPeriodChange(
 ): Promise<void> {
   const { detail, ...rest } = c;
   await db.periodChange.create({ data: { ...rest, detail: JSON.stringify(detail ?? {}) } });
+  // The project's audit log holds period changes too (kind "period"), beside the other kinds.
+  await auditEventInsert(db, {
+    projectId: c.projectId,
+    actor: c.actor,
+    kind: "period",
+    entity: c.entity as AuditEntity,
+    entityId: c.entityId,
+    action: PERIOD_ACTIONS[c.action] ?? "changed",
+    detail: { scope: { field: c.scopeField, value: c.scopeValue }, ...(detail && typeof detail === "object" ? detail : {}) },
+  });
 }
+
+const PERIOD_ACTIONS: Record<string, AuditAction> = { create: "created", update: "changed", delete: "deleted", copy: "copied", import: "imported" };
 
 export function periodChanges(db: DbClient, projectId: string, opts: { scopeField?: string; scopeValue?: string; limit?: number } = {}) {
   return db.periodChange.findMany({

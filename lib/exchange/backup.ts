@@ -54,6 +54,7 @@ export const BACKUP_TABLES = [
   "Round",
   "RoundDocument",
   "RoundCoder",
+  "AuditEvent",
 ] as const;
 
 /** Sign-in sessions are not backed up: restoring them would revive browser logins. */

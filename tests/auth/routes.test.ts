@@ -155,6 +155,8 @@ const TABLE: Record<string, Partial<Record<Method, Case>>> = {
   },
   "api/projects/[projectId]/analysis/frequencies": { GET: { action: "read", params: project } },
   "api/projects/[projectId]/analysis/cooccurrence": { GET: { action: "read", params: project } },
+  // A coder may read the log (their own events only): the action that opens it is "code".
+  "api/projects/[projectId]/audit": { GET: { action: "code", params: project, query: () => "format=csv" } },
   "api/projects/[projectId]/analysis/passages": { GET: { action: "read", params: project, query: () => "code=CON-1" } },
   "api/projects/[projectId]/analysis/matrix": { GET: { action: "read", params: project, query: () => "rows=CON-1&cols=CON-2" } },
   "api/projects/[projectId]/analysis/variables": {

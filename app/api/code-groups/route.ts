@@ -12,6 +12,6 @@ export async function POST(req: Request) {
     const actor = await requireUser(req);
     const input = await parseJson(req, createCodeGroupSchema);
     await requireProjectAs(actor, input.projectId, "edit-codebook");
-    return created({ group: await createCodeGroup(getDb(), input) });
+    return created({ group: await createCodeGroup(getDb(), input, { actor: actor.name }) });
   });
 }

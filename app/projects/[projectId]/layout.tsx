@@ -7,6 +7,7 @@ import { getProject } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { requirePageProject } from "@/app/coder";
+import { can } from "@/lib/auth/roles";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ export default async function ProjectLayout({
               {project.name}
             </h1>
           </div>
-          <ProjectNav projectId={project.id} canManage={role === "owner"} />
+          <ProjectNav projectId={project.id} canManage={role === "owner"} canAudit={can(role, "code")} />
         </div>
       </div>
       <main className="flex-1 px-4 py-3">

@@ -3,6 +3,8 @@ import { insertMemo, listMemoRows, projectExists } from "../../db/memos";
 import { findCodeLabels, findCodesBrief } from "../../db/codes";
 import { findCodingBrief, inTransaction, type DbClient } from "../../db/codings";
 import { findDocumentsBrief } from "../../db/documents";
+import { auditEventInsert } from "../../db/audit";
+import { memoEvent } from "../../audit/events";
 import { AppError } from "../../errors";
 import { ensureUser } from "../ensure-user";
 import { parseInput } from "../../parse-input";
@@ -109,6 +111,8 @@ export async function createMemo(db: Db, input: CreateMemoInput): Promise<MemoVi
       body: data.body,
       links: JSON.stringify(links),
     });
-    return toMemoView(row);
+    const view = toMemoView(row);
+    await auditEventInsert(tx, memoEvent(data.author, "created", view));
+    return view;
   });
 }

@@ -1,6 +1,8 @@
 import type { Db } from "../../db/client";
 import { inTransaction } from "../../db/codings";
 import { findMemo, updateMemoIfVersion, type MemoPatchRow } from "../../db/memos";
+import { auditEventInsert } from "../../db/audit";
+import { memoEvent } from "../../audit/events";
 import { AppError } from "../../errors";
 import { parseInput } from "../../parse-input";
 import { memoPatchSchema, type MemoPatch } from "../schemas";
@@ -16,7 +18,10 @@ export function staleMemoError(memoId: string): AppError {
 }
 
 /** Edits a memo's title, body or links as seen at `version`; a stale version is refused. */
-export async function updateMemo(db: Db, opts: { id: string; version: number; patch: MemoPatch }): Promise<MemoView> {
+export async function updateMemo(
+  db: Db,
+  opts: { id: string; version: number; patch: MemoPatch; /** Who edits, for the audit log (default: the memo's author). */ actor?: string },
+): Promise<MemoView> {
   const { id: memoId, version: expectedVersion } = opts;
   const p = parseInput(memoPatchSchema, opts.patch);
   return inTransaction(db, async (tx) => {
@@ -32,6 +37,8 @@ export async function updateMemo(db: Db, opts: { id: string; version: number; pa
       data.links = JSON.stringify(p.links);
     }
     if ((await updateMemoIfVersion(tx, memoId, expectedVersion, data)) === 0) throw staleMemoError(memoId);
-    return toMemoView((await findMemo(tx, memoId))!);
+    const view = toMemoView((await findMemo(tx, memoId))!);
+    await auditEventInsert(tx, memoEvent(opts.actor ?? memo.author.name, "changed", view, toMemoView(memo)));
+    return view;
   });
 }

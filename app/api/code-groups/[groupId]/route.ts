@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export async function DELETE(req: Request, ctx: { params: Promise<{ groupId: string }> }) {
   return handle(async () => {
     const { groupId } = await ctx.params;
-    await requireResource(req, "code-group", groupId, "edit-codebook");
-    await deleteCodeGroup(getDb(), groupId);
+    const { actor } = await requireResource(req, "code-group", groupId, "edit-codebook");
+    await deleteCodeGroup(getDb(), groupId, { actor: actor.name });
     return ok({ deleted: groupId });
   });
 }

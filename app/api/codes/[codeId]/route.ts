@@ -21,9 +21,9 @@ export async function GET(req: Request, ctx: Ctx) {
 export async function PATCH(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { codeId } = await ctx.params;
-    await requireResource(req, "code", codeId, "edit-codebook");
+    const { actor } = await requireResource(req, "code", codeId, "edit-codebook");
     const { expectedVersion, ...patch } = await parseJson(req, updateCodeSchema);
-    return ok({ code: await updateCode(getDb(), codeId, expectedVersion, patch) });
+    return ok({ code: await updateCode(getDb(), codeId, expectedVersion, patch, { actor: actor.name }) });
   });
 }
 
@@ -31,8 +31,8 @@ export async function PATCH(req: Request, ctx: Ctx) {
 export async function DELETE(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { codeId } = await ctx.params;
-    await requireResource(req, "code", codeId, "edit-codebook");
+    const { actor } = await requireResource(req, "code", codeId, "edit-codebook");
     const options = await parseJson(req, deleteCodeSchema);
-    return ok(await deleteCode(getDb(), codeId, options));
+    return ok(await deleteCode(getDb(), codeId, options, { actor: actor.name }));
   });
 }

@@ -12,9 +12,9 @@ type Ctx = { params: Promise<{ memoId: string }> };
 export async function PATCH(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { memoId } = await ctx.params;
-    await requireResource(req, "memo", memoId, "code");
+    const { actor } = await requireResource(req, "memo", memoId, "code");
     const { version, ...patch } = await parseJson(req, updateMemoSchema);
-    return ok({ memo: await updateMemo(getDb(), { id: memoId, version, patch }) });
+    return ok({ memo: await updateMemo(getDb(), { id: memoId, version, patch, actor: actor.name }) });
   });
 }
 
@@ -22,8 +22,8 @@ export async function PATCH(req: Request, ctx: Ctx) {
 export async function DELETE(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { memoId } = await ctx.params;
-    await requireResource(req, "memo", memoId, "code");
+    const { actor } = await requireResource(req, "memo", memoId, "code");
     const { version } = parseQuery(req, versionQuerySchema);
-    return ok({ deleted: await deleteMemo(getDb(), { id: memoId, version }) });
+    return ok({ deleted: await deleteMemo(getDb(), { id: memoId, version, actor: actor.name }) });
   });
 }

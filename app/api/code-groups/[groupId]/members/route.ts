@@ -14,8 +14,8 @@ const bodySchema = z.object({ codeIds: z.array(z.string().trim().min(1)).min(1, 
 export async function POST(req: Request, ctx: { params: Promise<{ groupId: string }> }) {
   return handle(async () => {
     const { groupId } = await ctx.params;
-    await requireResource(req, "code-group", groupId, "edit-codebook");
+    const { actor } = await requireResource(req, "code-group", groupId, "edit-codebook");
     const { codeIds } = await parseJson(req, bodySchema);
-    return ok(await addCodesToGroup(getDb(), groupId, codeIds));
+    return ok(await addCodesToGroup(getDb(), groupId, codeIds, { actor: actor.name }));
   });
 }

@@ -14,8 +14,8 @@ const bodySchema = z.object({ targetId: z.string().trim().min(1, zodText("choose
 export async function POST(req: Request, ctx: { params: Promise<{ codeId: string }> }) {
   return handle(async () => {
     const { codeId } = await ctx.params;
-    await requireResource(req, "code", codeId, "edit-codebook");
+    const { actor } = await requireResource(req, "code", codeId, "edit-codebook");
     const { targetId } = await parseJson(req, bodySchema);
-    return ok({ result: await mergeCodes(getDb(), { sourceId: codeId, targetId }) });
+    return ok({ result: await mergeCodes(getDb(), { sourceId: codeId, targetId }, { actor: actor.name }) });
   });
 }

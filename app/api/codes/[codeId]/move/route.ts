@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export async function POST(req: Request, ctx: { params: Promise<{ codeId: string }> }) {
   return handle(async () => {
     const { codeId } = await ctx.params;
-    await requireResource(req, "code", codeId, "edit-codebook");
+    const { actor } = await requireResource(req, "code", codeId, "edit-codebook");
     const body = await parseJson(req, moveCodeSchema.omit({ codeId: true }));
-    return ok({ code: await moveCode(getDb(), { ...body, codeId }) });
+    return ok({ code: await moveCode(getDb(), { ...body, codeId }, { actor: actor.name }) });
   });
 }

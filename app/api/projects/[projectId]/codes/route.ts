@@ -29,8 +29,8 @@ export async function GET(req: Request, ctx: Ctx) {
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "edit-codebook");
+    const { actor } = await requireProject(req, projectId, "edit-codebook");
     const body = await parseJson(req, createCodeSchema.omit({ projectId: true }));
-    return created({ code: await createCode(getDb(), { ...body, projectId }) });
+    return created({ code: await createCode(getDb(), { ...body, projectId }, { actor: actor.name }) });
   });
 }

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function DELETE(req: Request, ctx: { params: Promise<{ groupId: string; codeId: string }> }) {
   return handle(async () => {
     const { groupId, codeId } = await ctx.params;
-    await requireResource(req, "code-group", groupId, "edit-codebook");
-    return ok(await removeCodeFromGroup(getDb(), groupId, codeId));
+    const { actor } = await requireResource(req, "code-group", groupId, "edit-codebook");
+    return ok(await removeCodeFromGroup(getDb(), groupId, codeId, { actor: actor.name }));
   });
 }

@@ -29,8 +29,8 @@ export async function GET(req: Request, ctx: Ctx) {
 export async function POST(req: Request, ctx: Ctx) {
   return handle(async () => {
     const { projectId } = await ctx.params;
-    await requireProject(req, projectId, "edit-codebook");
+    const { actor } = await requireProject(req, projectId, "edit-codebook");
     const { keys } = await parseJson(req, bodySchema);
-    return ok(await applyTemplates(getDb(), projectId, keys));
+    return ok(await applyTemplates(getDb(), projectId, keys, { actor: actor.name }));
   });
 }
