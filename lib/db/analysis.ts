@@ -315,16 +315,75 @@ export async function queryUnitCodes(db: DbClient, scope: AnalysisScopeSql): Pro
     WHERE ${where} AND u."id" IS NOT NULL`);
 }
 
+export type MatrixCountRow = { units: number; codings: number };
+export type MatrixCountsSql = { cells: MatrixCountRow[][]; rows: MatrixCountRow[]; cols: MatrixCountRow[]; total: MatrixCountRow };
+
 /**
- * Distinct (sentence unit, code, coding) triples in scope: the input of mismatch matrices,
- * which count units and the codings behind them per cell. Same join as queryUnitCodes.
+ * A mismatch matrix's counts, all in one aggregate query (the rule is in lib/analysis/matrix.ts).
+ * `rows[i]`, `cols[j]` and `within` are sets of code ids (a code with its descendants). Each
+ * (unit, coding) row carries flags for the axes its code belongs to; window MAXes over the unit
+ * give the unit's flags (no self-join, which SQLite, without hash joins, does slowly), so a
+ * cell's units are counted on one row per unit and its codings on one row per coding.
  */
-export async function queryUnitCodings(db: DbClient, scope: AnalysisScopeSql): Promise<{ unitId: string; codeId: string; codingId: string }[]> {
-  const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
-  return db.$queryRaw<{ unitId: string; codeId: string; codingId: string }[]>(Prisma.sql`
-    SELECT u."id" AS "unitId", c."codeId" AS "codeId", c."id" AS "codingId"
-    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
-    WHERE ${where} AND u."id" IS NOT NULL`);
+export async function queryMatrixCounts(
+  db: DbClient,
+  scope: AnalysisScopeSql,
+  axes: { rows: string[][]; cols: string[][]; within: string[] | null },
+): Promise<MatrixCountsSql> {
+  const relevant = [...new Set([...axes.rows.flat(), ...axes.cols.flat(), ...(axes.within ?? [])])];
+  const zero = (): MatrixCountRow => ({ units: 0, codings: 0 });
+  const empty = { cells: axes.rows.map(() => axes.cols.map(zero)), rows: axes.rows.map(zero), cols: axes.cols.map(zero), total: zero() };
+  if (relevant.length === 0 || axes.rows.length === 0 || axes.cols.length === 0) return empty;
+  const where = Prisma.join([...documentConditions(scope), ...codingConditions({ ...scope, codeIds: relevant }, "c")], " AND ");
+  const sets: [string, string[]][] = [
+    ...axes.rows.map((ids, i): [string, string[]] => [`r${i}`, ids]),
+    ...axes.cols.map((ids, j): [string, string[]] => [`c${j}`, ids]),
+    ...(axes.within ? [["w", axes.within] as [string, string[]]] : []),
+  ];
+  const flag = ([name, ids]: [string, string[]]) =>
+    Prisma.sql`CASE WHEN c."codeId" IN (${ids.length ? inList(ids) : Prisma.sql`NULL`}) THEN 1 ELSE 0 END AS ${Prisma.raw(`"${name}"`)}`;
+  const unitFlag = ([name]: [string, string[]]) => Prisma.raw(`MAX(t."${name}") OVER (PARTITION BY t."unitId") AS "u${name}"`);
+  const any = (prefix: string, names: string[]) => `(${names.map((n) => `x."${prefix}${n}" = 1`).join(" OR ")})`;
+  const rowNames = axes.rows.map((_, i) => `r${i}`);
+  const colNames = axes.cols.map((_, j) => `c${j}`);
+  const w = axes.within ? ` AND x."uw" = 1` : "";
+  // Each measure: which units it takes (by the unit's flags) and which codings of them it counts (by their code).
+  const measures: { unit: string; coding: string }[] = [
+    ...rowNames.flatMap((r) => colNames.map((c) => ({ unit: `x."u${r}" = 1 AND x."u${c}" = 1${w}`, coding: `(x."${r}" = 1 OR x."${c}" = 1)` }))),
+    ...rowNames.map((r) => ({ unit: `x."u${r}" = 1 AND ${any("u", colNames)}${w}`, coding: `(x."${r}" = 1 OR ${any("", colNames)})` })),
+    ...colNames.map((c) => ({ unit: `x."u${c}" = 1 AND ${any("u", rowNames)}${w}`, coding: `(x."${c}" = 1 OR ${any("", rowNames)})` })),
+    { unit: `${any("u", rowNames)} AND ${any("u", colNames)}${w}`, coding: `(${any("", rowNames)} OR ${any("", colNames)})` },
+  ];
+  const cols = (f: (m: { unit: string; coding: string }, k: number) => string) => Prisma.raw(measures.map((m, k) => `${f(m, k)} AS "v${k}"`).join(", "));
+  type Row = Record<string, string | number | bigint | null>;
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    WITH t AS (
+      SELECT u."id" AS "unitId", c."id" AS "codingId", ${Prisma.join(sets.map(flag), ", ")}
+      FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+      WHERE ${where} AND u."id" IS NOT NULL
+    ),
+    x AS (
+      SELECT t.*, ${Prisma.join(sets.map(unitFlag), ", ")}, ROW_NUMBER() OVER (PARTITION BY t."unitId") AS "rn" FROM t
+    ),
+    k AS (
+      SELECT x."codingId" AS "codingId", ${cols((m) => `MAX(CASE WHEN ${m.unit} AND ${m.coding} THEN 1 ELSE 0 END)`)}
+      FROM x GROUP BY x."codingId"
+    )
+    SELECT 'units' AS "kind", ${cols((m) => `SUM(CASE WHEN x."rn" = 1 AND ${m.unit} THEN 1 ELSE 0 END)`)} FROM x
+    UNION ALL
+    SELECT 'codings', ${cols((_, k) => `SUM(k."v${k}")`)} FROM k`);
+  const units = rows.find((r) => r.kind === "units");
+  const codings = rows.find((r) => r.kind === "codings");
+  const val = (r: Row | undefined, k: number) => Number(r?.[`v${k}`] ?? 0);
+  const at = (k: number): MatrixCountRow => ({ units: val(units, k), codings: val(codings, k) });
+  const R = axes.rows.length;
+  const C = axes.cols.length;
+  return {
+    cells: axes.rows.map((_, i) => axes.cols.map((_, j) => at(i * C + j))),
+    rows: axes.rows.map((_, i) => at(R * C + i)),
+    cols: axes.cols.map((_, j) => at(R * C + R + j)),
+    total: at(R * C + R + C),
+  };
 }
 
 /**
