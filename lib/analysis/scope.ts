@@ -16,6 +16,7 @@ import {
   type AnalysisGroupBy,
   type AnalysisScopeSql,
   type GroupSpec,
+  type SpanBounds,
 } from "../db/analysis";
 import { listVariableRows, type VariableRow } from "../db/variables";
 import type { Db } from "../db/client";
@@ -124,11 +125,18 @@ export function findCode(codes: Map<string, AnalysisCode>, ref: string): Analysi
   throw new AppError("not_found", { en: `no code "${ref}" in this project`, zh: `本项目没有代码"${ref}"` }, { code: ref });
 }
 
-export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<ResolvedScope> {
+/** No bound on a unit's length: correct in any unit join, only without the index shortcut. */
+const UNBOUNDED: SpanBounds = { maxUnitLength: 2147483647 };
+
+/**
+ * `unitBounds: false` skips the longest-sentence scan (one more pass over the units) for views
+ * that never join codings to sentence units through `scope.sql.bounds`, such as word frequencies.
+ */
+export async function resolveScope(db: Db, input: AnalysisScopeInput, options: { unitBounds?: boolean } = {}): Promise<ResolvedScope> {
   const [rows, variables, bounds] = await Promise.all([
     listAnalysisCodes(db, input.projectId),
     listVariableRows(db, input.projectId),
-    spanBounds(db, input.projectId),
+    options.unitBounds === false ? UNBOUNDED : spanBounds(db, input.projectId),
   ]);
   if (rows.length === 0 && !(await projectExists(db, input.projectId))) {
     throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId: input.projectId });

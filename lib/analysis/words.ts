@@ -150,7 +150,8 @@ async function searchUnitIds(db: Db, projectId: string, query: string, mode: Wor
 
 /** The sentence units of a word scope, in document order. */
 export async function wordUnits(db: Db, q: WordScope): Promise<WordUnitRow[]> {
-  const scope = await resolveScope(db, q);
+  // Word units are read without joining codings to sentences by the unit bound.
+  const scope = await resolveScope(db, q, { unitBounds: false });
   let units = await queryWordUnits(db, scope.sql);
   if (q.query !== undefined && q.query.trim() !== "") {
     const hit = await searchUnitIds(db, q.projectId, q.query, q.queryMode);
