@@ -24,7 +24,7 @@ import { projectExists } from "../db/shared";
 import { AppError } from "../errors";
 
 export { ANALYSIS_FIELDS, type AnalysisField, type AnalysisGroupBy };
-export const GROUP_BY_VALUES = ["code", "document", ...ANALYSIS_FIELDS, "coder"] as const satisfies readonly AnalysisGroupBy[];
+export const GROUP_BY_VALUES = ["code", "document", ...ANALYSIS_FIELDS, "stage", "coder"] as const satisfies readonly AnalysisGroupBy[];
 
 /** Built-in document fields (region, type, …) or user-defined variables by name → accepted values. */
 export type AnalysisFilters = Record<string, string[]>;
@@ -59,7 +59,8 @@ export function groupSpecOf(scope: Pick<ResolvedScope, "variables">, by: string)
   if (by.includes("+")) {
     // region+year: a combination of document fields and variables (each part partitions documents).
     const parts = by.split("+").map((p) => p.trim());
-    const bad = parts.find((p) => p === "" || p === "code" || p === "coder" || p === "document" || parts.filter((x) => x === p).length > 1);
+    // A stage already implies its region, and its label is not a key part: it stands alone.
+    const bad = parts.find((p) => p === "" || p === "code" || p === "coder" || p === "document" || p === "stage" || parts.filter((x) => x === p).length > 1);
     if (bad !== undefined || parts.length > 3) {
       throw new AppError("invalid_input", {
         en: `cannot group by "${by}": combine two or three document fields or variables, e.g. region+year`,

@@ -14,8 +14,8 @@ import type { DbClient } from "./shared";
 /** Document fields the analysis groups and filters by (`type` is Document.docType). */
 export const ANALYSIS_FIELDS = ["region", "province", "city", "level", "type", "year"] as const;
 export type AnalysisField = (typeof ANALYSIS_FIELDS)[number];
-/** What a frequency table is split by: nothing (`code`), a document, a document field, or the coder. */
-export type AnalysisGroupBy = "code" | "document" | AnalysisField | "coder";
+/** What a frequency table is split by: nothing (`code`), a document, a document field, the document's stage, or the coder. */
+export type AnalysisGroupBy = "code" | "document" | AnalysisField | "stage" | "coder";
 
 export type AnalysisScopeSql = {
   projectId: string;
@@ -65,6 +65,16 @@ export const GROUP_KEY_SEPARATOR = "\u001f";
 /** A document's value of a variable (NULL when not set), as a scalar subquery on `d`. */
 const variableValue = (variableId: string) =>
   Prisma.sql`(SELECT vv."value" FROM "DocumentVariableValue" vv WHERE vv."documentId" = d."id" AND vv."variableId" = ${variableId})`;
+
+/**
+ * The stage (its id) a document `d` belongs to: a stage of its mega-region whose years contain
+ * the document's year (a stage without an end runs on); NULL — outside stages — for a document
+ * without a year or outside every stage. Documents carry a year only, so where two stages share
+ * a year (one ends in 2010-06, the next starts in 2010-07) the earlier one takes it.
+ */
+const stageOfDocument = Prisma.sql`(SELECT s."id" FROM "Stage" s WHERE s."projectId" = d."projectId" AND s."scopeField" = 'region'
+  AND s."scopeValue" = d."region" AND s."startYear" <= d."year" AND (s."endYear" IS NULL OR s."endYear" >= d."year")
+  ORDER BY s."startYear", COALESCE(s."startMonth", 1), s."id" LIMIT 1)`;
 
 const COLUMN: Record<AnalysisField, string> = {
   region: "region",
@@ -141,6 +151,8 @@ function groupExpr(by: GroupSpec): Prisma.Sql {
       return Prisma.sql`c."coderId"`;
     case "year":
       return Prisma.sql`CAST(d."year" AS TEXT)`;
+    case "stage":
+      return stageOfDocument;
     default:
       return Prisma.raw(`d."${COLUMN[by]}"`);
   }
@@ -262,6 +274,16 @@ export type DocumentBriefRow = { id: string; title: string; year: number | null;
 export async function findDocumentBriefs(db: DbClient, projectId: string, ids: string[]): Promise<DocumentBriefRow[]> {
   if (ids.length === 0) return [];
   return db.document.findMany({ where: { projectId, id: { in: ids } }, select: { id: true, title: true, year: true, region: true } });
+}
+
+export type StageBriefRow = { id: string; scopeValue: string; nameZh: string; nameEn: string; startYear: number; startMonth: number | null; endYear: number | null; endMonth: number | null };
+
+export function findStageBriefs(db: DbClient, projectId: string, ids: string[]): Promise<StageBriefRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.stage.findMany({
+    where: { projectId, id: { in: ids } },
+    select: { id: true, scopeValue: true, nameZh: true, nameEn: true, startYear: true, startMonth: true, endYear: true, endMonth: true },
+  });
 }
 
 export type AnalysisCodeRow = {
@@ -460,6 +482,8 @@ function groupCondition(by: GroupSpec, k: string): Prisma.Sql {
       return Prisma.sql`d."id" = ${k}`;
     case "coder":
       return Prisma.sql`c."coderId" = ${k}`;
+    case "stage":
+      return k === "" ? Prisma.sql`${stageOfDocument} IS NULL` : Prisma.sql`${stageOfDocument} = ${k}`;
     default:
       return fieldCondition(by, [k]);
   }
