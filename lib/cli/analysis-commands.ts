@@ -73,7 +73,7 @@ export function registerAnalysisCommands(program: Command, locale: Locale) {
                 ),
               )
             : [
-                a.stats.header(table.groups.map((g) => `\t${g.label || "–"}`).join("")),
+                a.stats.header(table.groups.map((g) => `\t${g.label || (o.by === "stage" ? a.stats.outsideStages : "–")}`).join("")),
                 ...table.codes.map(
                   (c) =>
                     `${"  ".repeat(c.depth)}${c.shortName}\t${c.total.codings}\t${c.total.units}` +
