@@ -345,7 +345,9 @@ export type MatrixCountsSql = { cells: MatrixCountRow[][]; rows: MatrixCountRow[
  * `rows[i]`, `cols[j]` and `within` are sets of code ids (a code with its descendants). Each
  * (unit, coding) row carries flags for the axes its code belongs to; window MAXes over the unit
  * give the unit's flags (no self-join, which SQLite, without hash joins, does slowly), so a
- * cell's units are counted on one row per unit and its codings on one row per coding.
+ * cell's units are counted on one row per unit and its codings on one row per coding. A coding
+ * is known by its unique (document, code, coder, start, end), all in the covering index of
+ * Coding: reading its id costs a table look-up per coding (seconds on 100,000 codings in SQLite).
  */
 export async function queryMatrixCounts(
   db: DbClient,
@@ -364,40 +366,49 @@ export async function queryMatrixCounts(
   ];
   const flag = ([name, ids]: [string, string[]]) =>
     Prisma.sql`CASE WHEN c."codeId" IN (${ids.length ? inList(ids) : Prisma.sql`NULL`}) THEN 1 ELSE 0 END AS ${Prisma.raw(`"${name}"`)}`;
-  const unitFlag = ([name]: [string, string[]]) => Prisma.raw(`MAX(t."${name}") OVER (PARTITION BY t."unitId") AS "u${name}"`);
-  const any = (prefix: string, names: string[]) => `(${names.map((n) => `x."${prefix}${n}" = 1`).join(" OR ")})`;
+  const any = (alias: string, prefix: string, names: string[]) => `(${names.map((n) => `${alias}."${prefix}${n}" = 1`).join(" OR ")})`;
   const rowNames = axes.rows.map((_, i) => `r${i}`);
   const colNames = axes.cols.map((_, j) => `c${j}`);
-  const w = axes.within ? ` AND x."uw" = 1` : "";
-  // Each measure: which units it takes (by the unit's flags) and which codings of them it counts (by their code).
-  const measures: { unit: string; coding: string }[] = [
-    ...rowNames.flatMap((r) => colNames.map((c) => ({ unit: `x."u${r}" = 1 AND x."u${c}" = 1${w}`, coding: `(x."${r}" = 1 OR x."${c}" = 1)` }))),
-    ...rowNames.map((r) => ({ unit: `x."u${r}" = 1 AND ${any("u", colNames)}${w}`, coding: `(x."${r}" = 1 OR ${any("", colNames)})` })),
-    ...colNames.map((c) => ({ unit: `x."u${c}" = 1 AND ${any("u", rowNames)}${w}`, coding: `(x."${c}" = 1 OR ${any("", rowNames)})` })),
-    { unit: `${any("u", rowNames)} AND ${any("u", colNames)}${w}`, coding: `(${any("", rowNames)} OR ${any("", colNames)})` },
+  // Each measure: which units it takes (by the unit's flags, on `g`) and which codings of them it counts (by their code, on `t`).
+  type Measure = { unit: (g: string) => string; coding: (t: string) => string };
+  const w = (g: string) => (axes.within ? ` AND ${g}."uw" = 1` : "");
+  const measures: Measure[] = [
+    ...rowNames.flatMap((r) =>
+      colNames.map((c) => ({ unit: (g: string) => `${g}."u${r}" = 1 AND ${g}."u${c}" = 1${w(g)}`, coding: (t: string) => `(${t}."${r}" = 1 OR ${t}."${c}" = 1)` })),
+    ),
+    ...rowNames.map((r) => ({ unit: (g: string) => `${g}."u${r}" = 1 AND ${any(g, "u", colNames)}${w(g)}`, coding: (t: string) => `(${t}."${r}" = 1 OR ${any(t, "", colNames)})` })),
+    ...colNames.map((c) => ({ unit: (g: string) => `${g}."u${c}" = 1 AND ${any(g, "u", rowNames)}${w(g)}`, coding: (t: string) => `(${t}."${c}" = 1 OR ${any(t, "", rowNames)})` })),
+    { unit: (g: string) => `${any(g, "u", rowNames)} AND ${any(g, "u", colNames)}${w(g)}`, coding: (t: string) => `(${any(t, "", rowNames)} OR ${any(t, "", colNames)})` },
   ];
-  const cols = (f: (m: { unit: string; coding: string }, k: number) => string) => Prisma.raw(measures.map((m, k) => `${f(m, k)} AS "v${k}"`).join(", "));
+  const cols = (f: (m: Measure, k: number) => string) => Prisma.raw(measures.map((m, k) => `${f(m, k)} AS "v${k}"`).join(", "));
+  const unitFlags = Prisma.raw(sets.map(([name]) => `MAX(t."${name}") AS "u${name}"`).join(", "));
   type Row = Record<string, string | number | bigint | null>;
+  // A coding inside one sentence (the vast majority) counts on that unit alone: summed per unit.
+  // A coding over several sentences is counted once, from its rows joined to their units' flags.
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
     WITH t AS (
-      SELECT u."id" AS "unitId", c."id" AS "codingId", ${Prisma.join(sets.map(flag), ", ")}
+      SELECT u."id" AS "unitId", c."documentId" AS "kd", c."codeId" AS "kc", c."coderId" AS "ku", c."start" AS "ks", c."end" AS "ke",
+        CASE WHEN u."start" <= c."start" AND u."end" >= c."end" THEN 1 ELSE 0 END AS "one",
+        ${Prisma.join(sets.map(flag), ", ")}
       FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
       WHERE ${where} AND u."id" IS NOT NULL
     ),
-    x AS (
-      SELECT t.*, ${Prisma.join(sets.map(unitFlag), ", ")}, ROW_NUMBER() OVER (PARTITION BY t."unitId") AS "rn" FROM t
+    g AS (
+      SELECT t."unitId" AS "unitId", ${unitFlags}, ${cols((m) => `SUM(CASE WHEN t."one" = 1 AND ${m.coding("t")} THEN 1 ELSE 0 END)`)}
+      FROM t GROUP BY t."unitId"
     ),
     k AS (
-      SELECT x."codingId" AS "codingId", ${cols((m) => `MAX(CASE WHEN ${m.unit} AND ${m.coding} THEN 1 ELSE 0 END)`)}
-      FROM x GROUP BY x."codingId"
+      SELECT ${cols((m) => `MAX(CASE WHEN ${m.unit("g")} AND ${m.coding("t")} THEN 1 ELSE 0 END)`)}
+      FROM t JOIN g ON g."unitId" = t."unitId" WHERE t."one" = 0
+      GROUP BY t."kd", t."kc", t."ku", t."ks", t."ke"
     )
-    SELECT 'units' AS "kind", ${cols((m) => `SUM(CASE WHEN x."rn" = 1 AND ${m.unit} THEN 1 ELSE 0 END)`)} FROM x
+    SELECT 'units' AS "kind", ${cols((m) => `SUM(CASE WHEN ${m.unit("g")} THEN 1 ELSE 0 END)`)} FROM g
     UNION ALL
-    SELECT 'codings', ${cols((_, k) => `SUM(k."v${k}")`)} FROM k`);
-  const units = rows.find((r) => r.kind === "units");
-  const codings = rows.find((r) => r.kind === "codings");
-  const val = (r: Row | undefined, k: number) => Number(r?.[`v${k}`] ?? 0);
-  const at = (k: number): MatrixCountRow => ({ units: val(units, k), codings: val(codings, k) });
+    SELECT 'single', ${cols((m, k) => `SUM(CASE WHEN ${m.unit("g")} THEN g."v${k}" ELSE 0 END)`)} FROM g
+    UNION ALL
+    SELECT 'multi', ${cols((_, k) => `SUM(k."v${k}")`)} FROM k`);
+  const val = (kind: string, k: number) => Number(rows.find((r) => r.kind === kind)?.[`v${k}`] ?? 0);
+  const at = (k: number): MatrixCountRow => ({ units: val("units", k), codings: val("single", k) + val("multi", k) });
   const R = axes.rows.length;
   const C = axes.cols.length;
   return {
