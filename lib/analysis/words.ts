@@ -171,38 +171,39 @@ type Counts = { counts: Map<string, { count: number; documents: number; lastDoc:
 
 /** Counts the tokens of units (ordered by document) that pass the stop words and the minimum length. */
 export function countTokens(units: readonly Pick<WordUnitRow, "documentId" | "tokens">[], stop: ReadonlySet<string>, minLength: number): Counts {
-  const counts: Counts["counts"] = new Map();
-  // Verdicts per distinct token: a corpus repeats a few thousand words a million times.
-  const keep = new Map<string, boolean>();
+  type Entry = { count: number; documents: number; lastDoc: string };
+  // One map for verdicts and counts (a corpus repeats a few thousand words a million times):
+  // a dropped token maps to DROPPED, so each token costs one look-up.
+  const DROPPED: Entry = { count: 0, documents: 0, lastDoc: "" };
+  const seen = new Map<string, Entry>();
   let tokens = 0;
   let documents = 0;
   let lastDoc = "";
   for (const u of units) {
-    if (u.documentId !== lastDoc) {
+    const doc = u.documentId;
+    if (doc !== lastDoc) {
       documents++;
-      lastDoc = u.documentId;
+      lastDoc = doc;
     }
     if (u.tokens === "") continue;
     for (const t of u.tokens.split(TOKEN_SEP)) {
-      if (t === "") continue;
-      let ok = keep.get(t);
-      if (ok === undefined) {
-        ok = !stop.has(t) && cpLength(t) >= minLength && !NOT_A_WORD.test(t);
-        keep.set(t, ok);
+      let c = seen.get(t);
+      if (c === undefined) {
+        const ok = t !== "" && !stop.has(t) && cpLength(t) >= minLength && !NOT_A_WORD.test(t);
+        c = ok ? { count: 0, documents: 0, lastDoc: "" } : DROPPED;
+        seen.set(t, c);
       }
-      if (!ok) continue;
+      if (c === DROPPED) continue;
       tokens++;
-      const c = counts.get(t);
-      if (c === undefined) counts.set(t, { count: 1, documents: 1, lastDoc: u.documentId });
-      else {
-        c.count++;
-        if (c.lastDoc !== u.documentId) {
-          c.documents++;
-          c.lastDoc = u.documentId;
-        }
+      c.count++;
+      if (c.lastDoc !== doc) {
+        c.documents++;
+        c.lastDoc = doc;
       }
     }
   }
+  const counts: Counts["counts"] = new Map();
+  for (const [t, c] of seen) if (c !== DROPPED) counts.set(t, c);
   return { counts, tokens, documents };
 }
 

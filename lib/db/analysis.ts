@@ -385,8 +385,9 @@ export async function queryMatrixCounts(
   type Row = Record<string, string | number | bigint | null>;
   // A coding inside one sentence (the vast majority) counts on that unit alone: summed per unit.
   // A coding over several sentences is counted once, from its rows joined to their units' flags.
+  // MATERIALIZED (SQLite ≥ 3.35, PostgreSQL ≥ 12): the join of codings to units runs once, not once per use.
   const rows = await db.$queryRaw<Row[]>(Prisma.sql`
-    WITH t AS (
+    WITH t AS MATERIALIZED (
       SELECT u."id" AS "unitId", c."documentId" AS "kd", c."codeId" AS "kc", c."coderId" AS "ku", c."start" AS "ks", c."end" AS "ke",
         CASE WHEN u."start" <= c."start" AND u."end" >= c."end" THEN 1 ELSE 0 END AS "one",
         ${Prisma.join(sets.map(flag), ", ")}
