@@ -19,7 +19,8 @@ import {
   type SpanBounds,
 } from "../db/analysis";
 import { listVariableRows, type VariableRow } from "../db/variables";
-import type { Db } from "../db/client";
+import { loadConsensusCodings } from "../agreement/consensus";
+import { isPostgresDb, type Db } from "../db/client";
 import { projectExists } from "../db/shared";
 import { AppError } from "../errors";
 
@@ -34,6 +35,8 @@ export type AnalysisScopeInput = {
   filters?: AnalysisFilters;
   /** Coder names; absent or empty = every coder. */
   coders?: string[];
+  /** The consensus of `coders` (two or more: agreed and adjudicated units, lib/agreement/consensus.ts) instead of their own codings. */
+  consensus?: boolean;
   /** A code group's name, or a code's short name (the code with its descendants); absent = every code. */
   codes?: string;
   /** Codings hidden from the asker by an open blind round (lib/coding/rounds.ts); absent = none. */
@@ -153,7 +156,22 @@ export async function resolveScope(db: Db, input: AnalysisScopeInput, options: {
   }
   let coderIds: string[] | undefined;
   const names = (input.coders ?? []).map((n) => n.trim()).filter((n) => n !== "");
-  if (names.length > 0) {
+  let consensus: AnalysisScopeSql["consensus"];
+  if (input.consensus) {
+    if (input.blind && input.blind.documentIds.length > 0) {
+      throw new AppError("forbidden", {
+        en: "the consensus is not shown while you code in an open blind round",
+        zh: "您参与的盲编轮次尚未结束，无法查看共识",
+      });
+    }
+    // The consensus codings replace the coders' own: they carry the coders' agreed and adjudicated units.
+    const k = await loadConsensusCodings(db, input.projectId, { coders: names });
+    consensus = {
+      json: JSON.stringify(k.codings.map((c) => [`consensus:${c.unitId}:${c.codeId}:${c.start}`, c.documentId, c.codeId, c.start, c.end])),
+      postgres: isPostgresDb(db),
+      maxLength: k.codings.reduce((m, c) => Math.max(m, c.end - c.start), 0),
+    };
+  } else if (names.length > 0) {
     const users = await findUsersByNames(db, names);
     // Unknown names match no coding, so a filter on them yields an empty table, not every coder.
     coderIds = users.length > 0 ? users.map((u) => u.id) : ["\u0000none"];
@@ -175,7 +193,7 @@ export async function resolveScope(db: Db, input: AnalysisScopeInput, options: {
   }
   const codeIds = selected ? [...selected] : undefined;
   return {
-    sql: { projectId: input.projectId, filters, coderIds, codeIds, variables: variableFilters, bounds, blind: input.blind ?? null },
+    sql: { projectId: input.projectId, filters, coderIds, codeIds, variables: variableFilters, bounds, blind: input.blind ?? null, consensus },
     codes: codeIds ? ordered.filter((c) => selected!.has(c.id)) : ordered,
     allCodes,
     variables,

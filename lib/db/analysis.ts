@@ -31,9 +31,37 @@ export type AnalysisScopeSql = {
   bounds: SpanBounds;
   /** Codings an open blind round hides from the asker; null = none. */
   blind?: BlindScope;
+  /** Analyse the consensus codings of some coders instead of the stored codings (see `codingTable`). */
+  consensus?: ConsensusSource;
 };
 
 export type SpanBounds = { maxUnitLength: number };
+
+/**
+ * The consensus layer's codings (lib/agreement/consensus.ts: computed, not stored), passed as one
+ * JSON parameter — `[[id, documentId, codeId, start, end], …]` — so their number is not bounded
+ * by the databases' parameter limits. JSON table functions differ: json_each on SQLite,
+ * json_array_elements on PostgreSQL (tested on both).
+ */
+export type ConsensusSource = { json: string; postgres: boolean; maxLength: number };
+
+/** The coder id of consensus codings (shown as the coder of their passages). */
+export const CONSENSUS_CODER = "consensus";
+
+/** The codings an analysis reads: the Coding table, or the consensus codings with the same columns. */
+export function codingTable(scope: Pick<AnalysisScopeSql, "consensus">): Prisma.Sql {
+  const k = scope.consensus;
+  if (!k) return Prisma.sql`"Coding"`;
+  const cols = k.postgres
+    ? Prisma.sql`j->>0 AS "id", j->>1 AS "documentId", j->>2 AS "codeId", CAST(j->>3 AS INTEGER) AS "start", CAST(j->>4 AS INTEGER) AS "end"
+        FROM json_array_elements(CAST(${k.json} AS json)) j`
+    : Prisma.sql`json_extract(j.value, '$[0]') AS "id", json_extract(j.value, '$[1]') AS "documentId", json_extract(j.value, '$[2]') AS "codeId",
+        json_extract(j.value, '$[3]') AS "start", json_extract(j.value, '$[4]') AS "end" FROM json_each(${k.json}) j`;
+  return Prisma.sql`(SELECT x."id" AS "id", x."documentId" AS "documentId", x."codeId" AS "codeId", CAST(${CONSENSUS_CODER} AS TEXT) AS "coderId",
+      x."start" AS "start", x."end" AS "end", dd."projectId" AS "projectId",
+      substr(dd."plainText", x."start" + 1, x."end" - x."start") AS "quote"
+    FROM (SELECT ${cols}) x JOIN "Document" dd ON dd."id" = x."documentId")`;
+}
 
 /**
  * The longest sentence unit of a project. Joins of codings to units use it as a lower bound on
@@ -50,7 +78,8 @@ export async function spanBounds(db: DbClient, projectId: string): Promise<SpanB
 }
 
 /** The longest coding of a project: the same bound for coding-to-coding overlaps (drill-down of co-occurrence). */
-async function maxCodingLength(db: DbClient, projectId: string): Promise<number> {
+async function maxCodingLength(db: DbClient, projectId: string, consensus?: ConsensusSource): Promise<number> {
+  if (consensus) return consensus.maxLength;
   const rows = await db.$queryRaw<{ m: number | bigint | null }[]>(Prisma.sql`
     SELECT MAX(c."end" - c."start") AS "m" FROM "Coding" c WHERE c."projectId" = ${projectId}`);
   return num(rows[0]?.m);
@@ -203,12 +232,12 @@ export async function queryFrequencies(
     ),
     cu AS (
       SELECT DISTINCT c."codeId" AS "codeId", u."id" AS "unitId", ${groupExpr(by)} AS "g"
-      FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+      FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
       WHERE ${where}
     ),
     cc AS (
       SELECT x."codeId" AS "codeId", x."g" AS "g", COUNT(*) AS "n" FROM (
-        SELECT c."codeId" AS "codeId", ${groupExpr(by)} AS "g" FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" WHERE ${where}
+        SELECT c."codeId" AS "codeId", ${groupExpr(by)} AS "g" FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId" WHERE ${where}
       ) x GROUP BY x."codeId", x."g"
     )
     SELECT 'units' AS "kind", a."ancestorId" AS "codeId", cu."g" AS "g", COUNT(DISTINCT cu."unitId") AS "n",
@@ -333,7 +362,7 @@ export async function queryUnitCodes(db: DbClient, scope: AnalysisScopeSql): Pro
   const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
   return db.$queryRaw<{ unitId: string; codeId: string }[]>(Prisma.sql`
     SELECT DISTINCT u."id" AS "unitId", c."codeId" AS "codeId"
-    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+    FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
     WHERE ${where} AND u."id" IS NOT NULL`);
 }
 
@@ -391,7 +420,7 @@ export async function queryMatrixCounts(
       SELECT u."id" AS "unitId", c."documentId" AS "kd", c."codeId" AS "kc", c."coderId" AS "ku", c."start" AS "ks", c."end" AS "ke",
         CASE WHEN u."start" <= c."start" AND u."end" >= c."end" THEN 1 ELSE 0 END AS "one",
         ${Prisma.join(sets.map(flag), ", ")}
-      FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+      FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
       WHERE ${where} AND u."id" IS NOT NULL
     ),
     g AS (
@@ -433,8 +462,8 @@ export async function queryOverlapPairs(db: DbClient, scope: AnalysisScopeSql): 
     SELECT x."a" AS "a", x."b" AS "b", COUNT(*) AS "n12" FROM (
       SELECT CASE WHEN c."codeId" < q."codeId" THEN c."codeId" ELSE q."codeId" END AS "a",
              CASE WHEN c."codeId" < q."codeId" THEN q."codeId" ELSE c."codeId" END AS "b"
-      FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
-      JOIN "Coding" q ON q."documentId" = c."documentId" AND q."start" >= c."start" AND q."start" < c."end"
+      FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId"
+      JOIN ${codingTable(scope)} q ON q."documentId" = c."documentId" AND q."start" >= c."start" AND q."start" < c."end"
         AND (q."start" > c."start" OR q."id" > c."id") AND q."codeId" <> c."codeId"
       WHERE ${where}
     ) x GROUP BY x."a", x."b"`);
@@ -446,7 +475,7 @@ export async function queryCodingCounts(db: DbClient, scope: AnalysisScopeSql): 
   const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
   const rows = await db.$queryRaw<{ codeId: string; n: number | bigint }[]>(Prisma.sql`
     SELECT c."codeId" AS "codeId", COUNT(*) AS "n"
-    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
+    FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId"
     WHERE ${where} GROUP BY c."codeId"`);
   return new Map(rows.map((r) => [r.codeId, num(r.n)]));
 }
@@ -514,19 +543,19 @@ async function passageSource(db: DbClient, q: PassageQuerySql): Promise<{ from: 
   const b = q.scope.bounds;
   let units = Prisma.sql`LEFT JOIN ${unitJoin(b)}`;
   if (q.cooccurrence) {
-    const bc = { maxCodingLength: await maxCodingLength(db, q.scope.projectId) };
+    const bc = { maxCodingLength: await maxCodingLength(db, q.scope.projectId, q.scope.consensus) };
     const w = q.cooccurrence.withCodeIds;
     if (q.cooccurrence.mode === "unit") {
       // Only the units that carry both codes; a coding without such a unit drops out.
       // Codings of either code: the passages of a cell are both sides of it.
       units = Prisma.sql`LEFT JOIN ${unitJoin(b)}
-        AND EXISTS (SELECT 1 FROM "Coding" x WHERE ${overlapsSpan("x", "u", bc)} AND ${other("x", q.codeIds)})
-        AND EXISTS (SELECT 1 FROM "Coding" y WHERE ${overlapsSpan("y", "u", bc)} AND ${other("y", w)})
-        ${q.cooccurrence.withinCodeIds ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Coding" z WHERE ${overlapsSpan("z", "u", bc)} AND ${other("z", q.cooccurrence.withinCodeIds)})` : Prisma.empty}`;
+        AND EXISTS (SELECT 1 FROM ${codingTable(q.scope)} x WHERE ${overlapsSpan("x", "u", bc)} AND ${other("x", q.codeIds)})
+        AND EXISTS (SELECT 1 FROM ${codingTable(q.scope)} y WHERE ${overlapsSpan("y", "u", bc)} AND ${other("y", w)})
+        ${q.cooccurrence.withinCodeIds ? Prisma.sql`AND EXISTS (SELECT 1 FROM ${codingTable(q.scope)} z WHERE ${overlapsSpan("z", "u", bc)} AND ${other("z", q.cooccurrence.withinCodeIds)})` : Prisma.empty}`;
       codeCond = Prisma.sql`${codesIn([...q.codeIds, ...w])} AND u."id" IS NOT NULL`;
     } else {
       const side = (mine: string[], theirs: string[]) =>
-        Prisma.sql`(${codesIn(mine)} AND EXISTS (SELECT 1 FROM "Coding" y
+        Prisma.sql`(${codesIn(mine)} AND EXISTS (SELECT 1 FROM ${codingTable(q.scope)} y
           WHERE ${overlapsSpan("y", "c", bc)} AND y."codeId" <> c."codeId" AND ${other("y", theirs)}))`;
       codeCond = Prisma.sql`(${side(q.codeIds, w)} OR ${side(w, q.codeIds)})`;
     }
@@ -534,7 +563,7 @@ async function passageSource(db: DbClient, q: PassageQuerySql): Promise<{ from: 
   conds.push(codeCond);
   if (q.group) conds.push(groupCondition(q.group.by, q.group.key));
   return {
-    from: Prisma.sql`FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" ${units} WHERE ${Prisma.join(conds, " AND ")}`,
+    from: Prisma.sql`FROM ${codingTable(q.scope)} c JOIN "Document" d ON d."id" = c."documentId" ${units} WHERE ${Prisma.join(conds, " AND ")}`,
     unitMode: q.cooccurrence?.mode === "unit",
   };
 }
