@@ -23,7 +23,8 @@ export type Filters = Record<FilterField, string[]>;
 export const NO_FILTERS: Filters = { region: [], province: [], type: [], level: [], year: [] };
 
 /** `variables`: a document variable's name → accepted values. */
-export type Scope = { filters: Filters; variables: Record<string, string[]>; codes: string; coders: string };
+/** `consensus`: the consensus of `coders` (two or more) instead of their own codings. */
+export type Scope = { filters: Filters; variables: Record<string, string[]>; codes: string; coders: string; consensus?: boolean };
 
 /** A document variable as the page receives it. */
 export type VariableInfo = { name: string; labelZh: string; labelEn: string; kind: string; categories: string[] };
@@ -44,6 +45,7 @@ export function scopeParams(s: Scope): URLSearchParams {
   if (spec) p.set("filter", spec);
   if (s.codes) p.set("codes", s.codes);
   if (s.coders.trim()) p.set("coders", s.coders.trim());
+  if (s.consensus) p.set("consensus", "1");
   return p;
 }
 

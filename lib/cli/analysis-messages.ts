@@ -5,6 +5,7 @@ const en = {
   filter: "document filters: field=value[,field=value…], alternatives with | (fields: region, province, city, level, type, year)",
   codes: "a code group (e.g. 3-CO) or a code with its descendants",
   coder: "only codings of these coders (comma list)",
+  consensus: "the consensus of the --coder coders (two or more: agreed and adjudicated units) instead of their own codings",
   stats: {
     description: "code frequencies rolled up the code tree, overall or per group of documents or per coder",
     by: "what to split by: code (none), document, region, province, city, level, type, year, stage (the stage of the document's mega-region holding its year), coder or a document variable; combine document fields and variables with +, e.g. region+year",
@@ -80,6 +81,7 @@ const zh: AnalysisCliMessages = {
   filter: "文档筛选：字段=值[,字段=值…]，多个取值用 | 分隔（字段：region、province、city、level、type、year）",
   codes: "代码组（如 3-CO），或某个代码及其下级代码",
   coder: "只统计这些编码者的编码（逗号分隔）",
+  consensus: "使用 --coder 所列编码者（两位或以上）的共识（一致及已裁决的句子），而非各自的编码",
   stats: {
     description: "按代码树汇总的代码频次：总体、按文档分组或按编码者",
     by: "分组依据：code（不分组）、document、region、province、city、level、type、year、stage（文档所在城市群中包含其年份的阶段）、coder 或文档变量；文档字段与变量可用 + 组合，如 region+year",

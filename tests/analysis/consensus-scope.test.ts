@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decideConsensus } from "../../lib/agreement/consensus";
-import { codeFrequencies, cooccurrence, findPassages, mismatchMatrix, wordFrequencies } from "../../lib/analysis";
+import { codeFrequencies, cooccurrence, findPassages, frequencyQuerySchema, mismatchMatrix, scopeFromQuery, wordFrequencies } from "../../lib/analysis";
 import { appError } from "../helpers/app-error";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { seedAgreementFixture } from "../agreement/fixture";
@@ -78,5 +78,11 @@ describe("analyses of the consensus layer", () => {
       code: "forbidden",
       message: "the consensus is not shown while you code in an open blind round / 您参与的盲编轮次尚未结束，无法查看共识",
     });
+  });
+
+  it("takes consensus=1 from the routes' query", () => {
+    const q = frequencyQuerySchema.parse({ coders: "alice,bob", consensus: "1" });
+    expect(scopeFromQuery("p", q)).toMatchObject({ coders: ["alice", "bob"], consensus: true });
+    expect(scopeFromQuery("p", frequencyQuerySchema.parse({ coders: "alice" })).consensus).toBe(false);
   });
 });

@@ -84,4 +84,15 @@ describe("juncture stats, cooccurrence, passages", () => {
     const outside = JSON.parse((await runCli(["passages", "--project", "analysis", "--code", "COO-3", "--group-by", "stage", "--group", "", "--json"], t.url)).stdout);
     expect(outside.passages.map((p: { codingId: string }) => p.codingId)).toEqual([f.k.k8]);
   });
+
+  it("counts the consensus of two coders with --consensus", async () => {
+    // alice and bob both coded s0 with CON-1 (k1 k2 · k6): the only agreed unit of the fixture's codes there.
+    const r = await runCli(["stats", "--project", "analysis", "--coder", "alice,bob", "--consensus", "--json"], t.url);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout);
+    expect(out.codes.find((c: { shortName: string }) => c.shortName === "CON-1").total).toMatchObject({ units: 1, codings: 1 });
+    const one = await runCli(["stats", "--project", "analysis", "--coder", "alice", "--consensus", "--lang", "en"], t.url);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain("choose at least two coders");
+  });
 });
