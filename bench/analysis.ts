@@ -56,10 +56,14 @@ export async function benchAnalysis(db: Db, projectId: string): Promise<Figure[]
   const tokenRows = () =>
     db.$queryRaw(Prisma.sql`SELECT u."documentId", u."tokens" FROM "Unit" u JOIN "Document" d ON d."id" = u."documentId"
       WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence'`);
+  // The same index bound as the product's EXISTS (no coding is longer than the longest one).
+  const maxCoding = Number((await db.$queryRaw<{ m: number | bigint }[]>(Prisma.sql`SELECT MAX(c."end" - c."start") AS m FROM "Coding" c
+      WHERE c."projectId" = ${projectId}`))[0]?.m ?? 0);
   const conUnits = () =>
     db.$queryRaw(Prisma.sql`SELECT u."documentId", u."tokens" FROM "Unit" u JOIN "Document" d ON d."id" = u."documentId"
       WHERE d."projectId" = ${projectId} AND u."kind" = 'sentence' AND EXISTS (SELECT 1 FROM "Coding" c
-        WHERE c."documentId" = u."documentId" AND c."codeId" = ${code} AND c."start" < u."end" AND c."end" > u."start")`);
+        WHERE c."documentId" = u."documentId" AND c."codeId" = ${code} AND c."start" < u."end" AND c."end" > u."start"
+          AND c."start" > u."start" - ${maxCoding})`);
 
   const floorUnits = await median(unitsPerCode);
   const floorPairs = await median(overlapPairs);

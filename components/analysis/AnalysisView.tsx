@@ -136,6 +136,18 @@ export function AnalysisView({
         >
           {t("coders")}
           <input className={`${inputClass} w-32`} value={coderDraft} onChange={(e) => setCoderDraft(e.target.value)} onBlur={() => setScope((s) => ({ ...s, coders: coderDraft }))} placeholder={t("codersHint")} />
+          <label className="flex items-center gap-1" title={t("consensusHint")}>
+            <input
+              type="checkbox"
+              checked={!!scope.consensus}
+              onChange={(e) => {
+                const consensus = e.target.checked;
+                setScope((s) => ({ ...s, coders: coderDraft, consensus }));
+              }}
+              data-testid="consensus"
+            />
+            {t("consensus")}
+          </label>
         </form>
       </div>
 

@@ -2,7 +2,7 @@
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
-import type { FrequencyTable } from "@/lib/analysis";
+import type { FrequencyGroup, FrequencyTable } from "@/lib/analysis";
 import type { Locale } from "@/lib/i18n/locale";
 import { EChart } from "./EChart";
 import { codeLabel, groupLabel, isShare, metricValue, type Metric, type PassageTarget } from "./model";
@@ -18,14 +18,14 @@ export function FrequencyPanel({ table, metric, onOpen }: { table: FrequencyTabl
     v === null ? "–" : isShare(m) ? format.number(v, { style: "percent", maximumFractionDigits: 1 }) : m === "per10k" ? format.number(v, { maximumFractionDigits: 2 }) : format.number(v);
   const grouped = table.by !== "code";
   const groups = table.groups.slice(0, MAX_SERIES);
-  const glabel = (g: { key: string; label: string }) => groupLabel(table.by, g, locale, t("unknown"));
+  const glabel = (g: FrequencyGroup) => groupLabel(table.by, g, locale, t("unknown"), t("outsideStages"));
 
   const option = useMemo(() => {
     const codes = table.codes.map((c) => c.shortName);
     const series = grouped
       ? groups.map((g) => ({
           type: "bar" as const,
-          name: groupLabel(table.by, g, locale, t("unknown")),
+          name: groupLabel(table.by, g, locale, t("unknown"), t("outsideStages")),
           data: table.codes.map((c) => metricValue(c.cells[g.key]!, metric) ?? 0),
         }))
       : [{ type: "bar" as const, name: t(`metrics.${metric}`), data: table.codes.map((c) => metricValue(c.total, metric) ?? 0), itemStyle: { color: "#2563eb" } }];

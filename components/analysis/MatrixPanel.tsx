@@ -3,7 +3,7 @@
 import { ArrowDown } from "lucide-react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import type { FrequencyTable } from "@/lib/analysis";
+import type { FrequencyGroup, FrequencyTable } from "@/lib/analysis";
 import type { Locale } from "@/lib/i18n/locale";
 import { codeLabel, groupLabel, groupMetric, heat, isShare, metricValue, type Metric, type PassageTarget } from "./model";
 
@@ -18,7 +18,7 @@ export function MatrixPanel({ table, metric, onOpen }: { table: FrequencyTable; 
   const [sortBy, setSortBy] = useState<string | null>(null);
   const fmt = (v: number | null) =>
     v === null ? "–" : isShare(metric) ? format.number(v, { style: "percent", maximumFractionDigits: 1 }) : format.number(v, { maximumFractionDigits: 2 });
-  const glabel = (g: { key: string; label: string }) => groupLabel(table.by, g, locale, t("unknown"));
+  const glabel = (g: FrequencyGroup) => groupLabel(table.by, g, locale, t("unknown"), t("outsideStages"));
   const max = Math.max(0, ...table.codes.flatMap((c) => table.groups.map((g) => metricValue(c.cells[g.key]!, metric) ?? 0)));
   const rows =
     sortBy === null

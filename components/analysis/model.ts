@@ -9,7 +9,7 @@ import { docTypeLabel, levelLabel, regionLabel } from "@/components/documents/la
 export type { AnalysisGroupBy, CooccurrenceMode };
 export type Metric = "codings" | "units" | "per10k" | "shareOfAll" | "shareOfParent";
 export const METRICS: readonly Metric[] = ["codings", "units", "per10k", "shareOfAll", "shareOfParent"];
-export const GROUPINGS: readonly AnalysisGroupBy[] = ["code", "region", "province", "city", "level", "type", "year", "document", "coder"];
+export const GROUPINGS: readonly AnalysisGroupBy[] = ["code", "region", "province", "city", "level", "type", "year", "stage", "document", "coder"];
 /** Combined groupings offered in the menu (any two or three document fields or variables work in the API). */
 export const COMBINED_GROUPINGS: readonly (readonly AnalysisGroupBy[])[] = [
   ["region", "year"],
@@ -23,7 +23,8 @@ export type Filters = Record<FilterField, string[]>;
 export const NO_FILTERS: Filters = { region: [], province: [], type: [], level: [], year: [] };
 
 /** `variables`: a document variable's name → accepted values. */
-export type Scope = { filters: Filters; variables: Record<string, string[]>; codes: string; coders: string };
+/** `consensus`: the consensus of `coders` (two or more) instead of their own codings. */
+export type Scope = { filters: Filters; variables: Record<string, string[]>; codes: string; coders: string; consensus?: boolean };
 
 /** A document variable as the page receives it. */
 export type VariableInfo = { name: string; labelZh: string; labelEn: string; kind: string; categories: string[] };
@@ -44,6 +45,7 @@ export function scopeParams(s: Scope): URLSearchParams {
   if (spec) p.set("filter", spec);
   if (s.codes) p.set("codes", s.codes);
   if (s.coders.trim()) p.set("coders", s.coders.trim());
+  if (s.consensus) p.set("consensus", "1");
   return p;
 }
 
@@ -98,13 +100,20 @@ export function isShare(metric: Metric): boolean {
   return metric === "shareOfAll" || metric === "shareOfParent";
 }
 
-/** A group's label in the interface language: region, level and type codes are translated. */
-export function groupLabel(by: string, g: { key: string; label: string }, locale: Locale, unknown: string): string {
+type StageInfo = FrequencyGroup["stage"];
+
+/** A group's label in the interface language: region, level and type codes are translated; `outside` names the documents outside stages. */
+export function groupLabel(by: string, g: { key: string; label: string; stage?: StageInfo }, locale: Locale, unknown: string, outside = unknown): string {
   if (by.includes("+")) {
     // region+year: each part of the key (joined by U+001F) translated like a single grouping.
     const parts = by.split("+");
     const keys = g.key.split("\u001f");
     return parts.map((p, i) => groupLabel(p, { key: keys[i] ?? "", label: keys[i] ?? "" }, locale, unknown)).join(" · ");
+  }
+  if (by === "stage") {
+    if (!g.stage) return g.key === "" ? outside : g.label;
+    const name = locale === "zh" ? g.stage.nameZh || g.stage.nameEn : g.stage.nameEn || g.stage.nameZh;
+    return `${regionLabel(g.stage.region)[locale]} ${g.stage.span}${name ? ` ${name}` : ""}`;
   }
   if (g.key === "" && by !== "code") return unknown;
   if (by === "region") return regionLabel(g.key)[locale];

@@ -4,8 +4,9 @@
  * code × document table (groups are its columns, `total` its row totals, `groups` its column
  * totals).
  */
-import { findDocumentBriefs, findUsersByIds, GROUP_KEY_SEPARATOR, queryDocumentGroups, queryFrequencies, type FrequencyRow } from "../db/analysis";
+import { findDocumentBriefs, findStageBriefs, findUsersByIds, GROUP_KEY_SEPARATOR, queryDocumentGroups, queryFrequencies, type FrequencyRow } from "../db/analysis";
 import type { Db } from "../db/client";
+import { formatSpan } from "../periods/period-dates";
 import { groupSpecOf, resolveScope, type AnalysisScopeInput } from "./scope";
 
 export type FrequencyCell = {
@@ -30,6 +31,8 @@ export type FrequencyGroup = {
   /** A document's title or a coder's name; else the key (the interface translates region codes). */
   label: string;
   year?: number | null;
+  /** Grouped by stage: the stage (its mega-region, names and years); null for the documents outside stages. */
+  stage?: { region: string; nameZh: string; nameEn: string; startYear: number; span: string } | null;
   documents: number;
   chars: number;
   /** Codings of the selected codes in the group. */
@@ -80,8 +83,17 @@ export async function codeFrequencies(db: Db, input: AnalysisScopeInput & { by: 
   const totalsByGroup = new Map(grouped.totals.map((t) => [t.group, t]));
   const keys = by === "coder" ? grouped.totals.map((t) => t.group) : docGroups.map((g) => g.group);
   const docByGroup = new Map(docGroups.map((g) => [g.group, g]));
-  const labels = new Map<string, { label: string; year?: number | null }>();
-  if (by === "document") {
+  const labels = new Map<string, { label: string; year?: number | null; stage?: FrequencyGroup["stage"] }>();
+  if (by === "stage") {
+    for (const st of await findStageBriefs(db, input.projectId, keys)) {
+      const span = formatSpan({ year: st.startYear, month: st.startMonth }, st.endYear === null ? null : { year: st.endYear, month: st.endMonth });
+      const name = st.nameZh || st.nameEn;
+      labels.set(st.id, {
+        label: `${st.scopeValue} ${span}${name ? ` ${name}` : ""}`,
+        stage: { region: st.scopeValue, nameZh: st.nameZh, nameEn: st.nameEn, startYear: st.startYear, span },
+      });
+    }
+  } else if (by === "document") {
     for (const d of await findDocumentBriefs(db, input.projectId, keys)) labels.set(d.id, { label: d.title, year: d.year });
   } else if (by === "coder") {
     for (const u of await findUsersByIds(db, keys)) labels.set(u.id, { label: u.name });
@@ -93,6 +105,7 @@ export async function codeFrequencies(db: Db, input: AnalysisScopeInput & { by: 
       key,
       label: labels.get(key)?.label ?? (by.includes("+") ? key.split(GROUP_KEY_SEPARATOR).map((k) => k || "–").join(" · ") : key),
       ...(by === "document" ? { year: labels.get(key)?.year ?? null } : {}),
+      ...(by === "stage" ? { stage: labels.get(key)?.stage ?? null } : {}),
       documents: docs?.documents ?? 0,
       chars: docs?.chars ?? 0,
       codings: t?.codings ?? 0,
@@ -165,10 +178,14 @@ function sumGroups(g: Awaited<ReturnType<typeof queryFrequencies>>): Awaited<Ret
   return { own: sum(g.own), rolled: sum(g.rolled), totals: g.totals.length ? [totals] : [] };
 }
 
-/** Years ascending (unknown last), documents by year then title, other keys alphabetically. */
+/** Years ascending (unknown last), documents by year then title, stages by region then start (outside last), other keys alphabetically. */
 function sortGroups(groups: FrequencyGroup[], by: string) {
   const yearOf = (g: FrequencyGroup) => (by === "year" ? (g.key === "" ? null : Number(g.key)) : (g.year ?? null));
   groups.sort((a, b) => {
+    if (by === "stage") {
+      if (!a.stage || !b.stage) return a.stage ? -1 : b.stage ? 1 : 0;
+      return a.stage.region.localeCompare(b.stage.region) || a.stage.startYear - b.stage.startYear || a.key.localeCompare(b.key);
+    }
     if (by === "year" || by === "document") {
       const ya = yearOf(a);
       const yb = yearOf(b);

@@ -14,7 +14,7 @@
  */
 import { cellKeyOf } from "../coding/memos/cell-key";
 import { listMemos } from "../coding/memos/list-memos";
-import { listGroupMembers, queryUnitCodings } from "../db/analysis";
+import { listGroupMembers, queryMatrixCounts } from "../db/analysis";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { findCode, resolveScope, withDescendants, type AnalysisCode, type AnalysisScopeInput, type ResolvedScope } from "./scope";
@@ -87,85 +87,25 @@ export async function mismatchMatrix(db: Db, input: MatrixInput): Promise<Mismat
   const cols = await resolveAxis(db, scope, input.projectId, input.cols, "cols");
   const within = input.within !== undefined && input.within.trim() !== "" ? findCode(scope.allCodes, input.within.trim()) : null;
 
-  // Which row / column / within code each code counts for (a code may count for several).
-  const rowsOf = new Map<string, number[]>();
-  const colsOf = new Map<string, number[]>();
-  const add = (m: Map<string, number[]>, ids: Set<string>, i: number) => {
-    for (const id of ids) m.set(id, [...(m.get(id) ?? []), i]);
-  };
-  rows.forEach((r, i) => add(rowsOf, withDescendants([r.id], all), i));
-  cols.forEach((c, j) => add(colsOf, withDescendants([c.id], all), j));
-  const withinIds = within ? withDescendants([within.id], all) : null;
-  const relevant = new Set([...rowsOf.keys(), ...colsOf.keys(), ...(withinIds ?? [])]);
-
-  const triples = await queryUnitCodings(db, { ...scope.sql, codeIds: [...relevant] });
-  type UnitHits = { rows: Map<number, Set<string>>; cols: Map<number, Set<string>>; within: boolean };
-  const byUnit = new Map<string, UnitHits>();
-  for (const t of triples) {
-    let u = byUnit.get(t.unitId);
-    if (!u) byUnit.set(t.unitId, (u = { rows: new Map(), cols: new Map(), within: false }));
-    if (withinIds?.has(t.codeId)) u.within = true;
-    for (const i of rowsOf.get(t.codeId) ?? []) {
-      let s = u.rows.get(i);
-      if (!s) u.rows.set(i, (s = new Set()));
-      s.add(t.codingId);
-    }
-    for (const j of colsOf.get(t.codeId) ?? []) {
-      let s = u.cols.get(j);
-      if (!s) u.cols.set(j, (s = new Set()));
-      s.add(t.codingId);
-    }
-  }
-
-  type Acc = { units: number; codings: Set<string> };
-  const acc = (): Acc => ({ units: 0, codings: new Set() });
-  const cellAcc = rows.map(() => cols.map(acc));
-  const rowAcc = rows.map(acc);
-  const colAcc = cols.map(acc);
-  const totalAcc = acc();
-  for (const u of byUnit.values()) {
-    if ((withinIds && !u.within) || u.rows.size === 0 || u.cols.size === 0) continue;
-    // The codings of the unit's row codes and of its column codes: a total counts both sides, like its cells.
-    const rowCodings = [...u.rows.values()].flatMap((s) => [...s]);
-    const colCodings = [...u.cols.values()].flatMap((s) => [...s]);
-    const addAll = (a: Acc, ids: string[]) => {
-      for (const id of ids) a.codings.add(id);
-    };
-    totalAcc.units++;
-    addAll(totalAcc, rowCodings);
-    addAll(totalAcc, colCodings);
-    for (const [i, rc] of u.rows) {
-      rowAcc[i]!.units++;
-      addAll(rowAcc[i]!, [...rc]);
-      addAll(rowAcc[i]!, colCodings);
-      for (const [j, cc] of u.cols) {
-        const cell = cellAcc[i]![j]!;
-        cell.units++;
-        addAll(cell, [...rc]);
-        addAll(cell, [...cc]);
-      }
-    }
-    for (const [j, cc] of u.cols) {
-      colAcc[j]!.units++;
-      addAll(colAcc[j]!, [...cc]);
-      addAll(colAcc[j]!, rowCodings);
-    }
-  }
+  const counts = await queryMatrixCounts(db, scope.sql, {
+    rows: rows.map((r) => [...withDescendants([r.id], all)]),
+    cols: cols.map((c) => [...withDescendants([c.id], all)]),
+    within: within ? [...withDescendants([within.id], all)] : null,
+  });
 
   const findings = await cellFindings(db, input.projectId);
-  const count = (a: Acc): MatrixCount => ({ units: a.units, codings: a.codings.size });
   const cells = rows.map((r, i) =>
     cols.map((c, j) => {
       const cellKey = cellKeyOf({ row: r.id, col: c.id, within: within?.id ?? null });
-      return { row: r.id, col: c.id, cellKey, ...count(cellAcc[i]![j]!), finding: findings.get(cellKey) ?? null };
+      return { row: r.id, col: c.id, cellKey, ...counts.cells[i]![j]!, finding: findings.get(cellKey) ?? null };
     }),
   );
   return {
-    rows: rows.map((r, i) => ({ ...brief(r), total: count(rowAcc[i]!) })),
-    cols: cols.map((c, j) => ({ ...brief(c), total: count(colAcc[j]!) })),
+    rows: rows.map((r, i) => ({ ...brief(r), total: counts.rows[i]! })),
+    cols: cols.map((c, j) => ({ ...brief(c), total: counts.cols[j]! })),
     within: within ? brief(within) : null,
     cells,
-    total: count(totalAcc),
+    total: counts.total,
     maxUnits: Math.max(0, ...cells.flat().map((c) => c.units)),
   };
 }

@@ -16,6 +16,8 @@ const scopeQuery = z.object({
   codes: z.string().max(200).optional(),
   /** Comma-separated coder names. */
   coders: z.string().max(4000).optional(),
+  /** consensus=1: the consensus of `coders` (two or more) instead of their own codings. */
+  consensus: z.enum(["0", "1"]).optional(),
   format: z.enum(["json", "csv"]).default("json"),
 });
 
@@ -66,7 +68,7 @@ const list = (s: string) => s.split(",").map((x) => x.trim()).filter((x) => x !=
 
 export function matrixInputFrom(projectId: string, q: z.output<typeof matrixQuerySchema>): MatrixInput {
   const scope = scopeFromQuery(projectId, { ...q, codes: undefined });
-  return { projectId, filters: scope.filters, coders: scope.coders, rows: list(q.rows), cols: list(q.cols), within: q.within === "" ? undefined : q.within };
+  return { projectId, filters: scope.filters, coders: scope.coders, consensus: scope.consensus, rows: list(q.rows), cols: list(q.cols), within: q.within === "" ? undefined : q.within };
 }
 
 type ScopeQuery = z.output<typeof scopeQuery>;
@@ -80,6 +82,7 @@ export function scopeFromQuery(projectId: string, q: ScopeQuery): AnalysisScopeI
       ?.split(",")
       .map((s) => s.trim())
       .filter((s) => s !== ""),
+    consensus: q.consensus === "1",
   };
 }
 

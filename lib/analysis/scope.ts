@@ -16,14 +16,16 @@ import {
   type AnalysisGroupBy,
   type AnalysisScopeSql,
   type GroupSpec,
+  type SpanBounds,
 } from "../db/analysis";
 import { listVariableRows, type VariableRow } from "../db/variables";
-import type { Db } from "../db/client";
+import { loadConsensusCodings } from "../agreement/consensus";
+import { isPostgresDb, type Db } from "../db/client";
 import { projectExists } from "../db/shared";
 import { AppError } from "../errors";
 
 export { ANALYSIS_FIELDS, type AnalysisField, type AnalysisGroupBy };
-export const GROUP_BY_VALUES = ["code", "document", ...ANALYSIS_FIELDS, "coder"] as const satisfies readonly AnalysisGroupBy[];
+export const GROUP_BY_VALUES = ["code", "document", ...ANALYSIS_FIELDS, "stage", "coder"] as const satisfies readonly AnalysisGroupBy[];
 
 /** Built-in document fields (region, type, …) or user-defined variables by name → accepted values. */
 export type AnalysisFilters = Record<string, string[]>;
@@ -33,6 +35,8 @@ export type AnalysisScopeInput = {
   filters?: AnalysisFilters;
   /** Coder names; absent or empty = every coder. */
   coders?: string[];
+  /** The consensus of `coders` (two or more: agreed and adjudicated units, lib/agreement/consensus.ts) instead of their own codings. */
+  consensus?: boolean;
   /** A code group's name, or a code's short name (the code with its descendants); absent = every code. */
   codes?: string;
   /** Codings hidden from the asker by an open blind round (lib/coding/rounds.ts); absent = none. */
@@ -58,7 +62,8 @@ export function groupSpecOf(scope: Pick<ResolvedScope, "variables">, by: string)
   if (by.includes("+")) {
     // region+year: a combination of document fields and variables (each part partitions documents).
     const parts = by.split("+").map((p) => p.trim());
-    const bad = parts.find((p) => p === "" || p === "code" || p === "coder" || p === "document" || parts.filter((x) => x === p).length > 1);
+    // A stage already implies its region, and its label is not a key part: it stands alone.
+    const bad = parts.find((p) => p === "" || p === "code" || p === "coder" || p === "document" || p === "stage" || parts.filter((x) => x === p).length > 1);
     if (bad !== undefined || parts.length > 3) {
       throw new AppError("invalid_input", {
         en: `cannot group by "${by}": combine two or three document fields or variables, e.g. region+year`,
@@ -124,11 +129,18 @@ export function findCode(codes: Map<string, AnalysisCode>, ref: string): Analysi
   throw new AppError("not_found", { en: `no code "${ref}" in this project`, zh: `本项目没有代码"${ref}"` }, { code: ref });
 }
 
-export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<ResolvedScope> {
+/** No bound on a unit's length: correct in any unit join, only without the index shortcut. */
+const UNBOUNDED: SpanBounds = { maxUnitLength: 2147483647 };
+
+/**
+ * `unitBounds: false` skips the longest-sentence scan (one more pass over the units) for views
+ * that never join codings to sentence units through `scope.sql.bounds`, such as word frequencies.
+ */
+export async function resolveScope(db: Db, input: AnalysisScopeInput, options: { unitBounds?: boolean } = {}): Promise<ResolvedScope> {
   const [rows, variables, bounds] = await Promise.all([
     listAnalysisCodes(db, input.projectId),
     listVariableRows(db, input.projectId),
-    spanBounds(db, input.projectId),
+    options.unitBounds === false ? UNBOUNDED : spanBounds(db, input.projectId),
   ]);
   if (rows.length === 0 && !(await projectExists(db, input.projectId))) {
     throw new AppError("not_found", { en: "Project not found", zh: "未找到该项目" }, { projectId: input.projectId });
@@ -144,7 +156,22 @@ export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<R
   }
   let coderIds: string[] | undefined;
   const names = (input.coders ?? []).map((n) => n.trim()).filter((n) => n !== "");
-  if (names.length > 0) {
+  let consensus: AnalysisScopeSql["consensus"];
+  if (input.consensus) {
+    if (input.blind && input.blind.documentIds.length > 0) {
+      throw new AppError("forbidden", {
+        en: "the consensus is not shown while you code in an open blind round",
+        zh: "您参与的盲编轮次尚未结束，无法查看共识",
+      });
+    }
+    // The consensus codings replace the coders' own: they carry the coders' agreed and adjudicated units.
+    const k = await loadConsensusCodings(db, input.projectId, { coders: names });
+    consensus = {
+      json: JSON.stringify(k.codings.map((c) => [`consensus:${c.unitId}:${c.codeId}:${c.start}`, c.documentId, c.codeId, c.start, c.end])),
+      postgres: isPostgresDb(db),
+      maxLength: k.codings.reduce((m, c) => Math.max(m, c.end - c.start), 0),
+    };
+  } else if (names.length > 0) {
     const users = await findUsersByNames(db, names);
     // Unknown names match no coding, so a filter on them yields an empty table, not every coder.
     coderIds = users.length > 0 ? users.map((u) => u.id) : ["\u0000none"];
@@ -166,7 +193,7 @@ export async function resolveScope(db: Db, input: AnalysisScopeInput): Promise<R
   }
   const codeIds = selected ? [...selected] : undefined;
   return {
-    sql: { projectId: input.projectId, filters, coderIds, codeIds, variables: variableFilters, bounds, blind: input.blind ?? null },
+    sql: { projectId: input.projectId, filters, coderIds, codeIds, variables: variableFilters, bounds, blind: input.blind ?? null, consensus },
     codes: codeIds ? ordered.filter((c) => selected!.has(c.id)) : ordered,
     allCodes,
     variables,

@@ -150,7 +150,8 @@ async function searchUnitIds(db: Db, projectId: string, query: string, mode: Wor
 
 /** The sentence units of a word scope, in document order. */
 export async function wordUnits(db: Db, q: WordScope): Promise<WordUnitRow[]> {
-  const scope = await resolveScope(db, q);
+  // Word units are read without joining codings to sentences by the unit bound.
+  const scope = await resolveScope(db, q, { unitBounds: false });
   let units = await queryWordUnits(db, scope.sql);
   if (q.query !== undefined && q.query.trim() !== "") {
     const hit = await searchUnitIds(db, q.projectId, q.query, q.queryMode);
@@ -170,38 +171,39 @@ type Counts = { counts: Map<string, { count: number; documents: number; lastDoc:
 
 /** Counts the tokens of units (ordered by document) that pass the stop words and the minimum length. */
 export function countTokens(units: readonly Pick<WordUnitRow, "documentId" | "tokens">[], stop: ReadonlySet<string>, minLength: number): Counts {
-  const counts: Counts["counts"] = new Map();
-  // Verdicts per distinct token: a corpus repeats a few thousand words a million times.
-  const keep = new Map<string, boolean>();
+  type Entry = { count: number; documents: number; lastDoc: string };
+  // One map for verdicts and counts (a corpus repeats a few thousand words a million times):
+  // a dropped token maps to DROPPED, so each token costs one look-up.
+  const DROPPED: Entry = { count: 0, documents: 0, lastDoc: "" };
+  const seen = new Map<string, Entry>();
   let tokens = 0;
   let documents = 0;
   let lastDoc = "";
   for (const u of units) {
-    if (u.documentId !== lastDoc) {
+    const doc = u.documentId;
+    if (doc !== lastDoc) {
       documents++;
-      lastDoc = u.documentId;
+      lastDoc = doc;
     }
     if (u.tokens === "") continue;
     for (const t of u.tokens.split(TOKEN_SEP)) {
-      if (t === "") continue;
-      let ok = keep.get(t);
-      if (ok === undefined) {
-        ok = !stop.has(t) && cpLength(t) >= minLength && !NOT_A_WORD.test(t);
-        keep.set(t, ok);
+      let c = seen.get(t);
+      if (c === undefined) {
+        const ok = t !== "" && !stop.has(t) && cpLength(t) >= minLength && !NOT_A_WORD.test(t);
+        c = ok ? { count: 0, documents: 0, lastDoc: "" } : DROPPED;
+        seen.set(t, c);
       }
-      if (!ok) continue;
+      if (c === DROPPED) continue;
       tokens++;
-      const c = counts.get(t);
-      if (c === undefined) counts.set(t, { count: 1, documents: 1, lastDoc: u.documentId });
-      else {
-        c.count++;
-        if (c.lastDoc !== u.documentId) {
-          c.documents++;
-          c.lastDoc = u.documentId;
-        }
+      c.count++;
+      if (c.lastDoc !== doc) {
+        c.documents++;
+        c.lastDoc = doc;
       }
     }
   }
+  const counts: Counts["counts"] = new Map();
+  for (const [t, c] of seen) if (c !== DROPPED) counts.set(t, c);
   return { counts, tokens, documents };
 }
 
@@ -226,8 +228,10 @@ function checkOptions(o: WordOptions): { minLength: number; top: number } {
   return { minLength, top };
 }
 
+/** One collator: localeCompare(…, "zh") builds one per call, which dominates sorting tens of thousands of words. */
+const zhCollator = new Intl.Collator("zh");
 /** Ties by count are broken by documents, then by the word (Chinese collation), so the order is stable. */
-const byWord = (a: string, b: string) => a.localeCompare(b, "zh") || (a < b ? -1 : a > b ? 1 : 0);
+const byWord = (a: string, b: string) => zhCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
 export async function wordFrequencies(db: Db, q: WordScope & WordOptions): Promise<WordTable> {
   const { minLength, top } = checkOptions(q);

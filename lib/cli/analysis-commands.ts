@@ -25,7 +25,7 @@ import { openDb } from "./db";
 import { CLI_MESSAGES } from "./messages";
 import { emit } from "./output";
 
-type ScopeFlags = { project: string; filter?: string; codes?: string; coder?: string; json?: boolean };
+type ScopeFlags = { project: string; filter?: string; codes?: string; coder?: string; consensus?: boolean; json?: boolean };
 
 const pct = (v: number | null) => (v === null ? "–" : `${(v * 100).toFixed(1)}%`);
 const fixed = (v: number | null, digits: number) => (v === null ? "–" : v.toFixed(digits));
@@ -35,7 +35,7 @@ async function scopeOf(o: ScopeFlags): Promise<{ db: Awaited<ReturnType<typeof o
   const db = await openDb();
   const project = await getProjectByName(db, o.project);
   const coders = o.coder ? o.coder.split(",").map((s) => s.trim()) : undefined;
-  return { db, scope: { projectId: project.id, filters, coders, codes: o.codes } };
+  return { db, scope: { projectId: project.id, filters, coders, codes: o.codes, consensus: !!o.consensus } };
 }
 
 function scopeOptions(cmd: Command, locale: Locale): Command {
@@ -46,6 +46,7 @@ function scopeOptions(cmd: Command, locale: Locale): Command {
     .option("--filter <spec>", a.filter)
     .option("--codes <group-or-code>", a.codes)
     .option("--coder <names>", a.coder)
+    .option("--consensus", a.consensus)
     .option("--json", m.json);
 }
 
@@ -73,7 +74,7 @@ export function registerAnalysisCommands(program: Command, locale: Locale) {
                 ),
               )
             : [
-                a.stats.header(table.groups.map((g) => `\t${g.label || "–"}`).join("")),
+                a.stats.header(table.groups.map((g) => `\t${g.label || (o.by === "stage" ? a.stats.outsideStages : "–")}`).join("")),
                 ...table.codes.map(
                   (c) =>
                     `${"  ".repeat(c.depth)}${c.shortName}\t${c.total.codings}\t${c.total.units}` +
@@ -105,11 +106,12 @@ export function registerAnalysisCommands(program: Command, locale: Locale) {
     .option("--within <code>", a.matrix.within)
     .option("--filter <spec>", a.filter)
     .option("--coder <names>", a.coder)
+    .option("--consensus", a.consensus)
     .option("--json", CLI_MESSAGES[locale].json)
     .action(async (o: Omit<ScopeFlags, "codes"> & { rows: string; cols: string; within?: string }) => {
       const { db, scope } = await scopeOf(o);
       const split = (v: string) => v.split(",").map((x) => x.trim()).filter((x) => x !== "");
-      const m = await mismatchMatrix(db, { projectId: scope.projectId, filters: scope.filters, coders: scope.coders, rows: split(o.rows), cols: split(o.cols), within: o.within });
+      const m = await mismatchMatrix(db, { projectId: scope.projectId, filters: scope.filters, coders: scope.coders, consensus: scope.consensus, rows: split(o.rows), cols: split(o.cols), within: o.within });
       emit(!!o.json, m, () => {
         const head = ["", ...m.cols.map((c) => c.shortName)].join("\t");
         const lines = m.rows.map((r, i) => [r.shortName, ...m.cells[i]!.map((c) => `${c.units}/${c.codings}`)].join("\t"));

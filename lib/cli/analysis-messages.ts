@@ -5,9 +5,11 @@ const en = {
   filter: "document filters: field=value[,field=value…], alternatives with | (fields: region, province, city, level, type, year)",
   codes: "a code group (e.g. 3-CO) or a code with its descendants",
   coder: "only codings of these coders (comma list)",
+  consensus: "the consensus of the --coder coders (two or more: agreed and adjudicated units) instead of their own codings",
   stats: {
     description: "code frequencies rolled up the code tree, overall or per group of documents or per coder",
-    by: "what to split by: code (none), document, region, province, city, level, type, year, coder or a document variable; combine document fields and variables with +, e.g. region+year",
+    by: "what to split by: code (none), document, region, province, city, level, type, year, stage (the stage of the document's mega-region holding its year), coder or a document variable; combine document fields and variables with +, e.g. region+year",
+    outsideStages: "outside stages",
     header: (groups: string) => `code\tcodings\tunits${groups}`,
     line: (code: string, codings: number, units: number, shareOfParent: string, shareOfAll: string, per10k: string) =>
       `${code}\t${codings} codings\t${units} units\t${shareOfParent} of parent\t${shareOfAll} of coded units\t${per10k} per 10,000 chars`,
@@ -33,8 +35,8 @@ const en = {
   passages: {
     description: "the passages behind a number: codings of a code (with its descendants), in a group or co-occurring with another code",
     code: "code short name",
-    groupBy: "the group's field (region, province, city, level, type, year, document, coder or a document variable)",
-    group: "the group's value (a document id or coder name for document/coder)",
+    groupBy: "the group's field (region, province, city, level, type, year, stage, document, coder or a document variable)",
+    group: "the group's value (a document id or coder name for document/coder, a stage id for stage, \"\" for outside stages)",
     with: "the other code of a co-occurrence cell",
     mode: "co-occurrence mode with --with: unit or overlap",
     noRollUp: "only codings of the code itself, not of its descendants",
@@ -79,9 +81,11 @@ const zh: AnalysisCliMessages = {
   filter: "文档筛选：字段=值[,字段=值…]，多个取值用 | 分隔（字段：region、province、city、level、type、year）",
   codes: "代码组（如 3-CO），或某个代码及其下级代码",
   coder: "只统计这些编码者的编码（逗号分隔）",
+  consensus: "使用 --coder 所列编码者（两位或以上）的共识（一致及已裁决的句子），而非各自的编码",
   stats: {
     description: "按代码树汇总的代码频次：总体、按文档分组或按编码者",
-    by: "分组依据：code（不分组）、document、region、province、city、level、type、year、coder 或文档变量；文档字段与变量可用 + 组合，如 region+year",
+    by: "分组依据：code（不分组）、document、region、province、city、level、type、year、stage（文档所在城市群中包含其年份的阶段）、coder 或文档变量；文档字段与变量可用 + 组合，如 region+year",
+    outsideStages: "阶段之外",
     header: (groups: string) => `代码\t编码数\t句子数${groups}`,
     line: (code: string, codings: number, units: number, shareOfParent: string, shareOfAll: string, per10k: string) =>
       `${code}\t${codings} 处编码\t${units} 个句子\t占上级 ${shareOfParent}\t占已编码句子 ${shareOfAll}\t每万字 ${per10k}`,
@@ -107,8 +111,8 @@ const zh: AnalysisCliMessages = {
   passages: {
     description: "某个数字背后的段落：某代码（含下级代码）的编码，可限定分组或与另一代码共现",
     code: "代码简称",
-    groupBy: "分组字段（region、province、city、level、type、year、document、coder 或文档变量）",
-    group: "分组取值（document/coder 时为文档 id 或编码者姓名）",
+    groupBy: "分组字段（region、province、city、level、type、year、stage、document、coder 或文档变量）",
+    group: "分组取值（document/coder 时为文档 id 或编码者姓名，stage 时为阶段 id，\"\" 表示阶段之外）",
     with: "共现单元格中的另一个代码",
     mode: "与 --with 一起使用的共现方式：unit 或 overlap",
     noRollUp: "只含该代码本身的编码，不含下级代码",

@@ -7,9 +7,10 @@ import type { Locale } from "../i18n/locale";
 import { openDb } from "./db";
 import { CLI_MESSAGES } from "./messages";
 import { emit } from "./output";
+import { ANALYSIS_CLI_MESSAGES } from "./analysis-messages";
 import { WORDS_CLI_MESSAGES } from "./words-messages";
 
-type WordFlags = { project: string; filter?: string; code?: string; coder?: string; query?: string; compare?: string; top: string; minLength: string; json?: boolean };
+type WordFlags = { project: string; filter?: string; code?: string; coder?: string; consensus?: boolean; query?: string; compare?: string; top: string; minLength: string; json?: boolean };
 
 const int = (flag: string, v: string) => {
   const n = Number(v);
@@ -27,6 +28,7 @@ export function registerWordCommands(program: Command, locale: Locale) {
     .option("--filter <spec>", "region=BTH,type=plan")
     .option("--code <code>", w.words.code)
     .option("--coder <names>", "alice,bob")
+    .option("--consensus", ANALYSIS_CLI_MESSAGES[locale].consensus)
     .option("--query <q>", w.words.query)
     .option("--compare <a:b>", w.words.compare)
     .option("--top <n>", w.words.top, "50")
@@ -38,7 +40,7 @@ export function registerWordCommands(program: Command, locale: Locale) {
       const minLength = int("--min-length", o.minLength);
       const db = await openDb();
       const project = await getProjectByName(db, o.project);
-      const scope = { projectId: project.id, filters, codes: o.code, coders: o.coder?.split(",").map((s) => s.trim()), query: o.query, top, minLength };
+      const scope = { projectId: project.id, filters, codes: o.code, coders: o.coder?.split(",").map((s) => s.trim()), consensus: !!o.consensus, query: o.query, top, minLength };
       if (o.compare) {
         const c = parseCompareSpec(o.compare);
         const table = await compareWords(db, { ...scope, a: c.a as Exclude<CompareSide, "rest">, b: c.b, labels: c.labels });

@@ -14,8 +14,8 @@ import type { DbClient } from "./shared";
 /** Document fields the analysis groups and filters by (`type` is Document.docType). */
 export const ANALYSIS_FIELDS = ["region", "province", "city", "level", "type", "year"] as const;
 export type AnalysisField = (typeof ANALYSIS_FIELDS)[number];
-/** What a frequency table is split by: nothing (`code`), a document, a document field, or the coder. */
-export type AnalysisGroupBy = "code" | "document" | AnalysisField | "coder";
+/** What a frequency table is split by: nothing (`code`), a document, a document field, the document's stage, or the coder. */
+export type AnalysisGroupBy = "code" | "document" | AnalysisField | "stage" | "coder";
 
 export type AnalysisScopeSql = {
   projectId: string;
@@ -31,9 +31,37 @@ export type AnalysisScopeSql = {
   bounds: SpanBounds;
   /** Codings an open blind round hides from the asker; null = none. */
   blind?: BlindScope;
+  /** Analyse the consensus codings of some coders instead of the stored codings (see `codingTable`). */
+  consensus?: ConsensusSource;
 };
 
 export type SpanBounds = { maxUnitLength: number };
+
+/**
+ * The consensus layer's codings (lib/agreement/consensus.ts: computed, not stored), passed as one
+ * JSON parameter — `[[id, documentId, codeId, start, end], …]` — so their number is not bounded
+ * by the databases' parameter limits. JSON table functions differ: json_each on SQLite,
+ * json_array_elements on PostgreSQL (tested on both).
+ */
+export type ConsensusSource = { json: string; postgres: boolean; maxLength: number };
+
+/** The coder id of consensus codings (shown as the coder of their passages). */
+export const CONSENSUS_CODER = "consensus";
+
+/** The codings an analysis reads: the Coding table, or the consensus codings with the same columns. */
+export function codingTable(scope: Pick<AnalysisScopeSql, "consensus">): Prisma.Sql {
+  const k = scope.consensus;
+  if (!k) return Prisma.sql`"Coding"`;
+  const cols = k.postgres
+    ? Prisma.sql`j->>0 AS "id", j->>1 AS "documentId", j->>2 AS "codeId", CAST(j->>3 AS INTEGER) AS "start", CAST(j->>4 AS INTEGER) AS "end"
+        FROM json_array_elements(CAST(${k.json} AS json)) j`
+    : Prisma.sql`json_extract(j.value, '$[0]') AS "id", json_extract(j.value, '$[1]') AS "documentId", json_extract(j.value, '$[2]') AS "codeId",
+        json_extract(j.value, '$[3]') AS "start", json_extract(j.value, '$[4]') AS "end" FROM json_each(${k.json}) j`;
+  return Prisma.sql`(SELECT x."id" AS "id", x."documentId" AS "documentId", x."codeId" AS "codeId", CAST(${CONSENSUS_CODER} AS TEXT) AS "coderId",
+      x."start" AS "start", x."end" AS "end", dd."projectId" AS "projectId",
+      substr(dd."plainText", x."start" + 1, x."end" - x."start") AS "quote"
+    FROM (SELECT ${cols}) x JOIN "Document" dd ON dd."id" = x."documentId")`;
+}
 
 /**
  * The longest sentence unit of a project. Joins of codings to units use it as a lower bound on
@@ -50,7 +78,8 @@ export async function spanBounds(db: DbClient, projectId: string): Promise<SpanB
 }
 
 /** The longest coding of a project: the same bound for coding-to-coding overlaps (drill-down of co-occurrence). */
-async function maxCodingLength(db: DbClient, projectId: string): Promise<number> {
+async function maxCodingLength(db: DbClient, projectId: string, consensus?: ConsensusSource): Promise<number> {
+  if (consensus) return consensus.maxLength;
   const rows = await db.$queryRaw<{ m: number | bigint | null }[]>(Prisma.sql`
     SELECT MAX(c."end" - c."start") AS "m" FROM "Coding" c WHERE c."projectId" = ${projectId}`);
   return num(rows[0]?.m);
@@ -65,6 +94,16 @@ export const GROUP_KEY_SEPARATOR = "\u001f";
 /** A document's value of a variable (NULL when not set), as a scalar subquery on `d`. */
 const variableValue = (variableId: string) =>
   Prisma.sql`(SELECT vv."value" FROM "DocumentVariableValue" vv WHERE vv."documentId" = d."id" AND vv."variableId" = ${variableId})`;
+
+/**
+ * The stage (its id) a document `d` belongs to: a stage of its mega-region whose years contain
+ * the document's year (a stage without an end runs on); NULL — outside stages — for a document
+ * without a year or outside every stage. Documents carry a year only, so where two stages share
+ * a year (one ends in 2010-06, the next starts in 2010-07) the earlier one takes it.
+ */
+const stageOfDocument = Prisma.sql`(SELECT s."id" FROM "Stage" s WHERE s."projectId" = d."projectId" AND s."scopeField" = 'region'
+  AND s."scopeValue" = d."region" AND s."startYear" <= d."year" AND (s."endYear" IS NULL OR s."endYear" >= d."year")
+  ORDER BY s."startYear", COALESCE(s."startMonth", 1), s."id" LIMIT 1)`;
 
 const COLUMN: Record<AnalysisField, string> = {
   region: "region",
@@ -141,6 +180,8 @@ function groupExpr(by: GroupSpec): Prisma.Sql {
       return Prisma.sql`c."coderId"`;
     case "year":
       return Prisma.sql`CAST(d."year" AS TEXT)`;
+    case "stage":
+      return stageOfDocument;
     default:
       return Prisma.raw(`d."${COLUMN[by]}"`);
   }
@@ -191,12 +232,12 @@ export async function queryFrequencies(
     ),
     cu AS (
       SELECT DISTINCT c."codeId" AS "codeId", u."id" AS "unitId", ${groupExpr(by)} AS "g"
-      FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+      FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
       WHERE ${where}
     ),
     cc AS (
       SELECT x."codeId" AS "codeId", x."g" AS "g", COUNT(*) AS "n" FROM (
-        SELECT c."codeId" AS "codeId", ${groupExpr(by)} AS "g" FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" WHERE ${where}
+        SELECT c."codeId" AS "codeId", ${groupExpr(by)} AS "g" FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId" WHERE ${where}
       ) x GROUP BY x."codeId", x."g"
     )
     SELECT 'units' AS "kind", a."ancestorId" AS "codeId", cu."g" AS "g", COUNT(DISTINCT cu."unitId") AS "n",
@@ -264,6 +305,16 @@ export async function findDocumentBriefs(db: DbClient, projectId: string, ids: s
   return db.document.findMany({ where: { projectId, id: { in: ids } }, select: { id: true, title: true, year: true, region: true } });
 }
 
+export type StageBriefRow = { id: string; scopeValue: string; nameZh: string; nameEn: string; startYear: number; startMonth: number | null; endYear: number | null; endMonth: number | null };
+
+export function findStageBriefs(db: DbClient, projectId: string, ids: string[]): Promise<StageBriefRow[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.stage.findMany({
+    where: { projectId, id: { in: ids } },
+    select: { id: true, scopeValue: true, nameZh: true, nameEn: true, startYear: true, startMonth: true, endYear: true, endMonth: true },
+  });
+}
+
 export type AnalysisCodeRow = {
   id: string;
   parentId: string | null;
@@ -311,20 +362,91 @@ export async function queryUnitCodes(db: DbClient, scope: AnalysisScopeSql): Pro
   const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
   return db.$queryRaw<{ unitId: string; codeId: string }[]>(Prisma.sql`
     SELECT DISTINCT u."id" AS "unitId", c."codeId" AS "codeId"
-    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+    FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
     WHERE ${where} AND u."id" IS NOT NULL`);
 }
 
+export type MatrixCountRow = { units: number; codings: number };
+export type MatrixCountsSql = { cells: MatrixCountRow[][]; rows: MatrixCountRow[]; cols: MatrixCountRow[]; total: MatrixCountRow };
+
 /**
- * Distinct (sentence unit, code, coding) triples in scope: the input of mismatch matrices,
- * which count units and the codings behind them per cell. Same join as queryUnitCodes.
+ * A mismatch matrix's counts, all in one aggregate query (the rule is in lib/analysis/matrix.ts).
+ * `rows[i]`, `cols[j]` and `within` are sets of code ids (a code with its descendants). Each
+ * (unit, coding) row carries flags for the axes its code belongs to; window MAXes over the unit
+ * give the unit's flags (no self-join, which SQLite, without hash joins, does slowly), so a
+ * cell's units are counted on one row per unit and its codings on one row per coding. A coding
+ * is known by its unique (document, code, coder, start, end), all in the covering index of
+ * Coding: reading its id costs a table look-up per coding (seconds on 100,000 codings in SQLite).
  */
-export async function queryUnitCodings(db: DbClient, scope: AnalysisScopeSql): Promise<{ unitId: string; codeId: string; codingId: string }[]> {
-  const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
-  return db.$queryRaw<{ unitId: string; codeId: string; codingId: string }[]>(Prisma.sql`
-    SELECT u."id" AS "unitId", c."codeId" AS "codeId", c."id" AS "codingId"
-    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
-    WHERE ${where} AND u."id" IS NOT NULL`);
+export async function queryMatrixCounts(
+  db: DbClient,
+  scope: AnalysisScopeSql,
+  axes: { rows: string[][]; cols: string[][]; within: string[] | null },
+): Promise<MatrixCountsSql> {
+  const relevant = [...new Set([...axes.rows.flat(), ...axes.cols.flat(), ...(axes.within ?? [])])];
+  const zero = (): MatrixCountRow => ({ units: 0, codings: 0 });
+  const empty = { cells: axes.rows.map(() => axes.cols.map(zero)), rows: axes.rows.map(zero), cols: axes.cols.map(zero), total: zero() };
+  if (relevant.length === 0 || axes.rows.length === 0 || axes.cols.length === 0) return empty;
+  const where = Prisma.join([...documentConditions(scope), ...codingConditions({ ...scope, codeIds: relevant }, "c")], " AND ");
+  const sets: [string, string[]][] = [
+    ...axes.rows.map((ids, i): [string, string[]] => [`r${i}`, ids]),
+    ...axes.cols.map((ids, j): [string, string[]] => [`c${j}`, ids]),
+    ...(axes.within ? [["w", axes.within] as [string, string[]]] : []),
+  ];
+  const flag = ([name, ids]: [string, string[]]) =>
+    Prisma.sql`CASE WHEN c."codeId" IN (${ids.length ? inList(ids) : Prisma.sql`NULL`}) THEN 1 ELSE 0 END AS ${Prisma.raw(`"${name}"`)}`;
+  const any = (alias: string, prefix: string, names: string[]) => `(${names.map((n) => `${alias}."${prefix}${n}" = 1`).join(" OR ")})`;
+  const rowNames = axes.rows.map((_, i) => `r${i}`);
+  const colNames = axes.cols.map((_, j) => `c${j}`);
+  // Each measure: which units it takes (by the unit's flags, on `g`) and which codings of them it counts (by their code, on `t`).
+  type Measure = { unit: (g: string) => string; coding: (t: string) => string };
+  const w = (g: string) => (axes.within ? ` AND ${g}."uw" = 1` : "");
+  const measures: Measure[] = [
+    ...rowNames.flatMap((r) =>
+      colNames.map((c) => ({ unit: (g: string) => `${g}."u${r}" = 1 AND ${g}."u${c}" = 1${w(g)}`, coding: (t: string) => `(${t}."${r}" = 1 OR ${t}."${c}" = 1)` })),
+    ),
+    ...rowNames.map((r) => ({ unit: (g: string) => `${g}."u${r}" = 1 AND ${any(g, "u", colNames)}${w(g)}`, coding: (t: string) => `(${t}."${r}" = 1 OR ${any(t, "", colNames)})` })),
+    ...colNames.map((c) => ({ unit: (g: string) => `${g}."u${c}" = 1 AND ${any(g, "u", rowNames)}${w(g)}`, coding: (t: string) => `(${t}."${c}" = 1 OR ${any(t, "", rowNames)})` })),
+    { unit: (g: string) => `${any(g, "u", rowNames)} AND ${any(g, "u", colNames)}${w(g)}`, coding: (t: string) => `(${any(t, "", rowNames)} OR ${any(t, "", colNames)})` },
+  ];
+  const cols = (f: (m: Measure, k: number) => string) => Prisma.raw(measures.map((m, k) => `${f(m, k)} AS "v${k}"`).join(", "));
+  const unitFlags = Prisma.raw(sets.map(([name]) => `MAX(t."${name}") AS "u${name}"`).join(", "));
+  type Row = Record<string, string | number | bigint | null>;
+  // A coding inside one sentence (the vast majority) counts on that unit alone: summed per unit.
+  // A coding over several sentences is counted once, from its rows joined to their units' flags.
+  // MATERIALIZED (SQLite ≥ 3.35, PostgreSQL ≥ 12): the join of codings to units runs once, not once per use.
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    WITH t AS MATERIALIZED (
+      SELECT u."id" AS "unitId", c."documentId" AS "kd", c."codeId" AS "kc", c."coderId" AS "ku", c."start" AS "ks", c."end" AS "ke",
+        CASE WHEN u."start" <= c."start" AND u."end" >= c."end" THEN 1 ELSE 0 END AS "one",
+        ${Prisma.join(sets.map(flag), ", ")}
+      FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId" LEFT JOIN ${unitJoin(scope.bounds)}
+      WHERE ${where} AND u."id" IS NOT NULL
+    ),
+    g AS (
+      SELECT t."unitId" AS "unitId", ${unitFlags}, ${cols((m) => `SUM(CASE WHEN t."one" = 1 AND ${m.coding("t")} THEN 1 ELSE 0 END)`)}
+      FROM t GROUP BY t."unitId"
+    ),
+    k AS (
+      SELECT ${cols((m) => `MAX(CASE WHEN ${m.unit("g")} AND ${m.coding("t")} THEN 1 ELSE 0 END)`)}
+      FROM t JOIN g ON g."unitId" = t."unitId" WHERE t."one" = 0
+      GROUP BY t."kd", t."kc", t."ku", t."ks", t."ke"
+    )
+    SELECT 'units' AS "kind", ${cols((m) => `SUM(CASE WHEN ${m.unit("g")} THEN 1 ELSE 0 END)`)} FROM g
+    UNION ALL
+    SELECT 'single', ${cols((m, k) => `SUM(CASE WHEN ${m.unit("g")} THEN g."v${k}" ELSE 0 END)`)} FROM g
+    UNION ALL
+    SELECT 'multi', ${cols((_, k) => `SUM(k."v${k}")`)} FROM k`);
+  const val = (kind: string, k: number) => Number(rows.find((r) => r.kind === kind)?.[`v${k}`] ?? 0);
+  const at = (k: number): MatrixCountRow => ({ units: val("units", k), codings: val("single", k) + val("multi", k) });
+  const R = axes.rows.length;
+  const C = axes.cols.length;
+  return {
+    cells: axes.rows.map((_, i) => axes.cols.map((_, j) => at(i * C + j))),
+    rows: axes.rows.map((_, i) => at(R * C + i)),
+    cols: axes.cols.map((_, j) => at(R * C + R + j)),
+    total: at(R * C + R + C),
+  };
 }
 
 /**
@@ -340,8 +462,8 @@ export async function queryOverlapPairs(db: DbClient, scope: AnalysisScopeSql): 
     SELECT x."a" AS "a", x."b" AS "b", COUNT(*) AS "n12" FROM (
       SELECT CASE WHEN c."codeId" < q."codeId" THEN c."codeId" ELSE q."codeId" END AS "a",
              CASE WHEN c."codeId" < q."codeId" THEN q."codeId" ELSE c."codeId" END AS "b"
-      FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
-      JOIN "Coding" q ON q."documentId" = c."documentId" AND q."start" >= c."start" AND q."start" < c."end"
+      FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId"
+      JOIN ${codingTable(scope)} q ON q."documentId" = c."documentId" AND q."start" >= c."start" AND q."start" < c."end"
         AND (q."start" > c."start" OR q."id" > c."id") AND q."codeId" <> c."codeId"
       WHERE ${where}
     ) x GROUP BY x."a", x."b"`);
@@ -353,7 +475,7 @@ export async function queryCodingCounts(db: DbClient, scope: AnalysisScopeSql): 
   const where = Prisma.join([...documentConditions(scope), ...codingConditions(scope, "c")], " AND ");
   const rows = await db.$queryRaw<{ codeId: string; n: number | bigint }[]>(Prisma.sql`
     SELECT c."codeId" AS "codeId", COUNT(*) AS "n"
-    FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId"
+    FROM ${codingTable(scope)} c JOIN "Document" d ON d."id" = c."documentId"
     WHERE ${where} GROUP BY c."codeId"`);
   return new Map(rows.map((r) => [r.codeId, num(r.n)]));
 }
@@ -401,6 +523,8 @@ function groupCondition(by: GroupSpec, k: string): Prisma.Sql {
       return Prisma.sql`d."id" = ${k}`;
     case "coder":
       return Prisma.sql`c."coderId" = ${k}`;
+    case "stage":
+      return k === "" ? Prisma.sql`${stageOfDocument} IS NULL` : Prisma.sql`${stageOfDocument} = ${k}`;
     default:
       return fieldCondition(by, [k]);
   }
@@ -419,19 +543,19 @@ async function passageSource(db: DbClient, q: PassageQuerySql): Promise<{ from: 
   const b = q.scope.bounds;
   let units = Prisma.sql`LEFT JOIN ${unitJoin(b)}`;
   if (q.cooccurrence) {
-    const bc = { maxCodingLength: await maxCodingLength(db, q.scope.projectId) };
+    const bc = { maxCodingLength: await maxCodingLength(db, q.scope.projectId, q.scope.consensus) };
     const w = q.cooccurrence.withCodeIds;
     if (q.cooccurrence.mode === "unit") {
       // Only the units that carry both codes; a coding without such a unit drops out.
       // Codings of either code: the passages of a cell are both sides of it.
       units = Prisma.sql`LEFT JOIN ${unitJoin(b)}
-        AND EXISTS (SELECT 1 FROM "Coding" x WHERE ${overlapsSpan("x", "u", bc)} AND ${other("x", q.codeIds)})
-        AND EXISTS (SELECT 1 FROM "Coding" y WHERE ${overlapsSpan("y", "u", bc)} AND ${other("y", w)})
-        ${q.cooccurrence.withinCodeIds ? Prisma.sql`AND EXISTS (SELECT 1 FROM "Coding" z WHERE ${overlapsSpan("z", "u", bc)} AND ${other("z", q.cooccurrence.withinCodeIds)})` : Prisma.empty}`;
+        AND EXISTS (SELECT 1 FROM ${codingTable(q.scope)} x WHERE ${overlapsSpan("x", "u", bc)} AND ${other("x", q.codeIds)})
+        AND EXISTS (SELECT 1 FROM ${codingTable(q.scope)} y WHERE ${overlapsSpan("y", "u", bc)} AND ${other("y", w)})
+        ${q.cooccurrence.withinCodeIds ? Prisma.sql`AND EXISTS (SELECT 1 FROM ${codingTable(q.scope)} z WHERE ${overlapsSpan("z", "u", bc)} AND ${other("z", q.cooccurrence.withinCodeIds)})` : Prisma.empty}`;
       codeCond = Prisma.sql`${codesIn([...q.codeIds, ...w])} AND u."id" IS NOT NULL`;
     } else {
       const side = (mine: string[], theirs: string[]) =>
-        Prisma.sql`(${codesIn(mine)} AND EXISTS (SELECT 1 FROM "Coding" y
+        Prisma.sql`(${codesIn(mine)} AND EXISTS (SELECT 1 FROM ${codingTable(q.scope)} y
           WHERE ${overlapsSpan("y", "c", bc)} AND y."codeId" <> c."codeId" AND ${other("y", theirs)}))`;
       codeCond = Prisma.sql`(${side(q.codeIds, w)} OR ${side(w, q.codeIds)})`;
     }
@@ -439,7 +563,7 @@ async function passageSource(db: DbClient, q: PassageQuerySql): Promise<{ from: 
   conds.push(codeCond);
   if (q.group) conds.push(groupCondition(q.group.by, q.group.key));
   return {
-    from: Prisma.sql`FROM "Coding" c JOIN "Document" d ON d."id" = c."documentId" ${units} WHERE ${Prisma.join(conds, " AND ")}`,
+    from: Prisma.sql`FROM ${codingTable(q.scope)} c JOIN "Document" d ON d."id" = c."documentId" ${units} WHERE ${Prisma.join(conds, " AND ")}`,
     unitMode: q.cooccurrence?.mode === "unit",
   };
 }

@@ -20,6 +20,11 @@ export function databaseUrlOf(db: PrismaClient): string {
   return url;
 }
 
+/** Whether a client opened through createDb() talks to PostgreSQL (for the few dialect-specific SQL functions). */
+export function isPostgresDb(db: PrismaClient): boolean {
+  return isPostgresUrl(databaseUrlOf(db));
+}
+
 const globalForDb = globalThis as unknown as { junctureDb?: PrismaClient; junctureDbUrl?: string };
 
 /** Opens a client for a database URL: a SQLite `file:` URL or a `postgresql://` URL. */

@@ -5,7 +5,7 @@
  * between SQLite and PostgreSQL. The SQL is standard and runs unchanged on both.
  */
 import { Prisma } from "./generated/client";
-import { codingConditions, documentConditions, type AnalysisScopeSql } from "./analysis";
+import { codingConditions, codingTable, documentConditions, type AnalysisScopeSql } from "./analysis";
 import type { DbClient } from "./shared";
 
 export type WordUnitRow = { id: string; documentId: string; start: number; end: number; tokens: string };
@@ -18,10 +18,12 @@ export type WordUnitRow = { id: string; documentId: string; start: number; end: 
 export async function queryWordUnits(db: DbClient, scope: AnalysisScopeSql): Promise<WordUnitRow[]> {
   const conds = [...documentConditions(scope), Prisma.sql`u."kind" = 'sentence'`];
   if (scope.codeIds) {
-    const longest = await db.$queryRaw<{ m: number | bigint | null }[]>(Prisma.sql`
+    const longest = scope.consensus
+      ? [{ m: scope.consensus.maxLength }]
+      : await db.$queryRaw<{ m: number | bigint | null }[]>(Prisma.sql`
       SELECT MAX(c."end" - c."start") AS "m" FROM "Coding" c WHERE c."projectId" = ${scope.projectId}`);
     const bound = Number(longest[0]?.m ?? 0);
-    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM "Coding" c WHERE c."documentId" = u."documentId"
+    conds.push(Prisma.sql`EXISTS (SELECT 1 FROM ${codingTable(scope)} c WHERE c."documentId" = u."documentId"
       AND c."start" < u."end" AND c."end" > u."start" AND c."start" > u."start" - ${bound}
       AND ${Prisma.join(codingConditions(scope, "c"), " AND ")})`);
   }

@@ -45,6 +45,13 @@ describe("mismatch matrices on a fixture with known codings", () => {
     expect(m.maxUnits).toBe(2);
   });
 
+  it("counts a coding once when its code lies on both axes", async () => {
+    // CON-1 is under CON: CON × CON-1 is CON-1's units (s0 s1 t0); s1's CON-2 coding m7 counts too.
+    const m = await mismatchMatrix(t.db, { projectId: f.projectId, rows: ["CON"], cols: ["CON-1"] });
+    expect(grid(m)).toEqual([["3/4"]]);
+    expect(m.total).toEqual({ units: 3, codings: 4 });
+  });
+
   it("counts only units that also carry the 'within' code", async () => {
     const v = await mismatchMatrix(t.db, { projectId: f.projectId, rows: ROWS, cols: COLS, within: "VERTICAL" });
     expect(v.within?.shortName).toBe("VERTICAL");

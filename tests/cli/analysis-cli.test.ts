@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { analysisFixture } from "../analysis/fixture";
+import { createStage } from "../../lib/periods";
 import { runCli } from "./cli";
 
 describe("juncture stats, cooccurrence, passages", () => {
@@ -64,5 +65,34 @@ describe("juncture stats, cooccurrence, passages", () => {
     const one = await runCli(["variables", "set", "--project", "analysis", "--variable", "cityType", "--value", "TYPE-Q", "--document", f.d1.doc.id, "--lang", "en"], t.url);
     expect(one.code).toBe(2);
     expect(one.stderr).toContain('cityType: "TYPE-Q" is not one of TYPE-A, TYPE-B, TYPE-C, TYPE-D, TYPE-E');
+  });
+
+  it("groups by stage, the documents outside stages in a group of their own", async () => {
+    const stage = await createStage(t.db, {
+      projectId: f.projectId,
+      scope: { field: "region", value: "BTH" },
+      stage: { nameZh: "协同起步", start: { year: 2016 }, end: null },
+      actor: "a",
+    });
+    const json = JSON.parse((await runCli(["stats", "--project", "analysis", "--by", "stage", "--json"], t.url)).stdout);
+    expect(json.groups.map((g: { key: string; label: string; codings: number }) => [g.key, g.label, g.codings])).toEqual([
+      [stage.id, "BTH 2016– 协同起步", 8],
+      ["", "", 3],
+    ]);
+    const text = await runCli(["stats", "--project", "analysis", "--by", "stage", "--lang", "en"], t.url);
+    expect(text.stdout.split("\n")[0]).toBe("code\tcodings\tunits\tBTH 2016– 协同起步\toutside stages");
+    const outside = JSON.parse((await runCli(["passages", "--project", "analysis", "--code", "COO-3", "--group-by", "stage", "--group", "", "--json"], t.url)).stdout);
+    expect(outside.passages.map((p: { codingId: string }) => p.codingId)).toEqual([f.k.k8]);
+  });
+
+  it("counts the consensus of two coders with --consensus", async () => {
+    // alice and bob both coded s0 with CON-1 (k1 k2 · k6): the only agreed unit of the fixture's codes there.
+    const r = await runCli(["stats", "--project", "analysis", "--coder", "alice,bob", "--consensus", "--json"], t.url);
+    expect(r.stderr).toBe("");
+    const out = JSON.parse(r.stdout);
+    expect(out.codes.find((c: { shortName: string }) => c.shortName === "CON-1").total).toMatchObject({ units: 1, codings: 1 });
+    const one = await runCli(["stats", "--project", "analysis", "--coder", "alice", "--consensus", "--lang", "en"], t.url);
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain("choose at least two coders");
   });
 });
