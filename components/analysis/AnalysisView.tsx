@@ -79,7 +79,7 @@ export function AnalysisView({
 
   return (
     <div className="flex flex-col gap-3" data-testid="analysis-view">
-      <div className="flex flex-wrap items-end gap-2 rounded-md border border-stone-200 bg-white px-3 py-2">
+      <div className="flex flex-wrap items-end gap-2 rounded-md border border-stone-200 bg-white px-3 py-2 print:hidden">
         <div className="flex gap-0.5" role="tablist">
           {TABS.map((x) => (
             <button
@@ -151,7 +151,7 @@ export function AnalysisView({
         </form>
       </div>
 
-      <div className="flex flex-wrap items-center gap-2 text-[11px] text-stone-500">
+      <div className="flex flex-wrap items-center gap-2 text-[11px] text-stone-500 print:hidden">
         {tab === "variables" || tab === "words" ? null : tab !== "cooccurrence" ? (
           <>
             <label className="flex items-center gap-1 whitespace-nowrap">

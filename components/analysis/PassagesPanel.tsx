@@ -41,7 +41,7 @@ export function PassagesPanel({ projectId, scope, target, onClose }: { projectId
 
   return (
     <aside
-      className="fixed top-10 right-0 bottom-0 z-40 flex w-[30rem] max-w-full flex-col border-l border-stone-200 bg-white shadow-xl"
+      className="fixed top-10 right-0 bottom-0 z-40 flex w-[30rem] max-w-full flex-col border-l border-stone-200 bg-white shadow-xl print:hidden"
       aria-label={t("title")}
       data-testid="passages-panel"
     >

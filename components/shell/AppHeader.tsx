@@ -11,7 +11,7 @@ import { LanguageSwitch } from "./LanguageSwitch";
 export async function AppHeader({ coder, account }: { coder: string | null; account: string | null }) {
   const t = await getTranslations("shell");
   return (
-    <header className="sticky top-0 z-30 flex h-10 items-center justify-between bg-stone-900 px-4 text-stone-100">
+    <header className="sticky top-0 z-30 flex h-10 items-center justify-between bg-stone-900 px-4 text-stone-100 print:hidden">
       <Link href="/" className="flex items-baseline gap-2 hover:text-white">
         <span className="text-sm font-semibold tracking-wide">Juncture</span>
         <span className="text-xs text-stone-400">{t("tagline")}</span>

@@ -32,7 +32,7 @@ export function ProjectNav({ projectId, canManage = false, canAudit = false }: {
   const rest = pathname.startsWith(base) ? pathname.slice(base.length).replace(/^\//, "") : "";
   const current = rest.split("/")[0];
   return (
-    <nav className="flex gap-0.5" aria-label={t("projectNav")}>
+    <nav className="flex gap-0.5 print:hidden" aria-label={t("projectNav")}>
       {TABS.filter((tab) => (canManage || !OWNER_TABS.has(tab.segment)) && (canAudit || tab.segment !== "audit")).map(({ segment, label, Icon }) => {
         const active = segment === "" ? current === "" || current === "documents" : current === segment;
         return (
