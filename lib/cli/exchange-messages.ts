@@ -60,7 +60,7 @@ const zh: typeof en = {
     note: (line: string) => `  说明：${line}`,
   },
   importQdc: {
-    description: "把 REFI-QDA 编码簿（.qdc）导入现有项目；已有的编码沿用；要么全部导入，要么不导入",
+    description: "把 REFI-QDA 代码本（.qdc）导入现有项目；已有的编码沿用；要么全部导入，要么不导入",
     file: ".qdc 文件",
     imported: (o: { codes: number; reused: number; groups: number; memberships: number }) =>
       `已导入 ${o.codes} 个编码和 ${o.groups} 个编码组（${o.memberships} 个成员）；${o.reused} 个编码项目中已有`,

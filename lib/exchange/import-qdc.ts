@@ -45,16 +45,16 @@ const CONTROL = /[\u0000-\u001f\u007f]+/g;
 /** Reads a `.qdc`: refuses what is not a codebook, warns about what does not follow the schema. */
 export function readQdc(bytes: Uint8Array): QdcCodebook {
   if (bytes.length >= 2 && bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    throw refuse("this is a ZIP archive (a .qdpx project?), not a .qdc codebook; import it as a project", "这是 ZIP 压缩包（.qdpx 项目？），不是 .qdc 编码簿；请作为项目导入");
+    throw refuse("this is a ZIP archive (a .qdpx project?), not a .qdc codebook; import it as a project", "这是 ZIP 压缩包（.qdpx 项目？），不是 .qdc 代码本；请作为项目导入");
   }
   const xml = decoder.decode(bytes);
-  if (!xml.trimStart().startsWith("<")) throw refuse("not a .qdc codebook: the file is not XML", "不是 .qdc 编码簿：文件不是 XML");
+  if (!xml.trimStart().startsWith("<")) throw refuse("not a .qdc codebook: the file is not XML", "不是 .qdc 代码本：文件不是 XML");
   const doc = parseXml(xml, "the .qdc file");
   const roots = Object.keys(doc).filter((k) => k !== "?xml" && !k.startsWith("#") && !k.startsWith("!"));
   const cb = doc.CodeBook as X | string | undefined;
   if (cb === undefined) {
     const found = roots[0] ? `<${roots[0]}>` : "no element";
-    throw refuse(`not a .qdc codebook: the root element is ${found}, expected <CodeBook>`, `不是 .qdc 编码簿：根元素是 ${found}，应为 <CodeBook>`);
+    throw refuse(`not a .qdc codebook: the root element is ${found}, expected <CodeBook>`, `不是 .qdc 代码本：根元素是 ${found}，应为 <CodeBook>`);
   }
   const root = typeof cb === "object" ? cb : {};
   const warnings: string[] = [];
