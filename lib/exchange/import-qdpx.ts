@@ -11,7 +11,8 @@
  *   fields become metadata. Notes become memos of the project, document, code or coding that
  *   refers to them. Everything left out or changed is listed in the report.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import type { Prisma } from "../db/generated/client";
 import { normalizeCoderName } from "../coding/coder-name";
 import { quoteSelector } from "../coding/validate-span";
 import type { Db } from "../db/client";
@@ -79,6 +80,15 @@ function unique(name: string, taken: Set<string>): string {
   let n = name.trim() || "code";
   for (let i = 2; taken.has(n); i++) n = `${name.trim() || "code"} (${i})`;
   taken.add(n);
+  return n;
+}
+
+// Rows per INSERT: 1,000 rows × at most 13 columns stays below SQLite's and PostgreSQL's bound-parameter limits.
+const ROWS_PER_STATEMENT = 1000;
+
+async function createManyInChunks<T>(rows: T[], write: (data: T[]) => Promise<{ count: number }>): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) n += (await write(rows.slice(i, i + ROWS_PER_STATEMENT))).count;
   return n;
 }
 
@@ -180,17 +190,19 @@ export async function importQdpx(db: Db, input: { bytes: Uint8Array; projectName
 
     const noteTargets = new Map<string, { kind: "document" | "code" | "coding"; id: string }>();
     for (const c of q.codes) for (const n of c.noteGuids) noteTargets.set(n, { kind: "code", id: codeIds.get(c.guid)! }); // every code was created
+    const codingRows: Prisma.CodingCreateManyInput[] = [];
     for (const d of prepared) {
       const s = d.source;
       const doc = await tx.document.create({
         data: { projectId: project.id, title: s.name, ...d.meta, format: (d.meta.format as string) ?? "txt", sha256: d.sha256, plainText: d.canonical, charCount: cpLength(d.canonical) },
       });
-      await tx.unit.createMany({
-        data: [
+      await createManyInChunks(
+        [
           ...d.built.paragraphs.map((p, i) => ({ documentId: doc.id, kind: "paragraph", ordinal: i, paragraph: i, start: p.start, end: p.end, tokens: "" })),
           ...d.sentences.map((u, i) => ({ documentId: doc.id, kind: "sentence", ordinal: i, paragraph: u.paragraph, start: u.start, end: u.end, tokens: tokensField(d.tokens[i] ?? []) })),
         ],
-      });
+        (data) => tx.unit.createMany({ data }),
+      );
       const { canonical, rawMap, start, end } = d.mapping;
       counts.documents++;
       for (const n of s.noteGuids) noteTargets.set(n, { kind: "document", id: doc.id });
@@ -205,40 +217,42 @@ export async function importQdpx(db: Db, input: { bytes: Uint8Array; projectName
           continue;
         }
         const coderId = await userOf(sel.userGuid);
+        const selector = quoteSelector(canonMap, from, to);
+        const comment = sel.description.slice(0, 5000);
         for (const g of sel.codeGuids) {
           const codeId = codeIds.get(g)!; // checked before the transaction
           const key = `${codeId}|${coderId}|${from}|${to}`;
           if (seen.has(key)) continue; // one coder codes a span with a code once
           seen.add(key);
-          const coding = await tx.coding.create({
-            data: { projectId: project.id, documentId: doc.id, codeId, coderId, start: from, end: to, ...quoteSelector(canonMap, from, to), comment: sel.description.slice(0, 5000) },
-          });
-          counts.codings++;
-          for (const n of sel.noteGuids) if (!noteTargets.has(n)) noteTargets.set(n, { kind: "coding", id: coding.id });
+          // Ids made here so notes can point at a coding before the rows are written in bulk.
+          const id = randomUUID();
+          codingRows.push({ id, projectId: project.id, documentId: doc.id, codeId, coderId, start: from, end: to, ...selector, comment });
+          for (const n of sel.noteGuids) if (!noteTargets.has(n)) noteTargets.set(n, { kind: "coding", id });
         }
       }
+      // Written per document, so the rows of one document are all that is held at a time.
+      counts.codings += await createManyInChunks(codingRows.splice(0), (data) => tx.coding.createMany({ data }));
     }
 
+    const memoRows: Prisma.MemoCreateManyInput[] = [];
     for (const n of q.notes) {
       if (!n.text.trim() && !n.name.trim()) {
         notes.push(`note ${n.guid} is empty; left out`);
         continue;
       }
       const target = noteTargets.get(n.guid);
-      await tx.memo.create({
-        data: {
-          projectId: project.id,
-          kind: target?.kind ?? "project",
-          documentId: target?.kind === "document" ? target.id : null,
-          codeId: target?.kind === "code" ? target.id : null,
-          codingId: target?.kind === "coding" ? target.id : null,
-          authorId: await userOf(n.userGuid),
-          title: n.name,
-          body: n.text,
-        },
+      memoRows.push({
+        projectId: project.id,
+        kind: target?.kind ?? "project",
+        documentId: target?.kind === "document" ? target.id : null,
+        codeId: target?.kind === "code" ? target.id : null,
+        codingId: target?.kind === "coding" ? target.id : null,
+        authorId: await userOf(n.userGuid),
+        title: n.name,
+        body: n.text,
       });
-      counts.memos++;
     }
+    counts.memos += await createManyInChunks(memoRows, (data) => tx.memo.createMany({ data }));
     return {
       projectId: project.id,
       name: project.name,
