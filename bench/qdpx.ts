@@ -48,7 +48,10 @@ export async function benchQdpx(db: Db, dir: string, projectId: string): Promise
   const r = imported.value;
 
   // The same rows the import wrote, copied from it before timing, written bare into a new project.
-  const docs = await db.document.findMany({ where: { projectId: r.projectId } });
+  const docs = await db.document.findMany({
+    where: { projectId: r.projectId },
+    select: { id: true, title: true, region: true, year: true, docType: true, format: true, sha256: true, plainText: true, charCount: true },
+  });
   const units = await db.unit.findMany({ where: { document: { projectId: r.projectId } }, select: { documentId: true, kind: true, ordinal: true, paragraph: true, start: true, end: true, tokens: true } });
   const codings = await db.coding.findMany({ where: { projectId: r.projectId }, select: { documentId: true, codeId: true, coderId: true, start: true, end: true, quote: true, prefix: true, suffix: true, comment: true } });
   const floorProject = await db.project.create({ data: { name: "bench-qdpx-floor" } });
@@ -57,7 +60,7 @@ export async function benchQdpx(db: Db, dir: string, projectId: string): Promise
       async (tx) => {
         const docId = new Map<string, string>();
         for (const d of docs) {
-          const { id, projectId: _p, createdAt: _c, updatedAt: _u, ...rest } = d;
+          const { id, ...rest } = d;
           docId.set(id, (await tx.document.create({ data: { ...rest, projectId: floorProject.id }, select: { id: true } })).id);
         }
         const unitRows = units.map((u) => ({ ...u, documentId: docId.get(u.documentId)! }));
