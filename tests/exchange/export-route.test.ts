@@ -48,7 +48,7 @@ describe("GET /api/projects/[projectId]/export", () => {
   it("POST …/import-qdc adds an exported codebook to another project and answers the report; a file that is not a codebook is refused with the reason", async () => {
     const qdc = new Uint8Array(await (await get("format=qdc")).arrayBuffer());
     const other = await t.db.project.create({ data: { name: "other" } });
-    const post = (bytes: Uint8Array, name: string) => {
+    const post = (bytes: Uint8Array<ArrayBuffer>, name: string) => {
       const form = new FormData();
       form.set("file", new File([bytes], name));
       return importQdcRoute(new Request(`http://localhost/api/projects/${other.id}/import-qdc`, { method: "POST", body: form }), { params: Promise.resolve({ projectId: other.id }) });
