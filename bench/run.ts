@@ -2,7 +2,7 @@
  * `npm run bench`: the figures the issues name, each as a ratio against a floor
  * measured in the same run on the same machine. Uses the shared real corpus
  * (../shared/corpus/raw); sections that need it are skipped when it is absent.
- * Pass section names to run a subset: cli, load, import, import-pg, html, coding, analysis, periods, search, reader.
+ * Pass section names to run a subset: cli, load, import, import-pg, html, coding, analysis, qdpx, periods, search, reader.
  */
 import { benchAnalysis } from "./analysis";
 import { benchCli } from "./cli";
@@ -10,6 +10,7 @@ import { benchCodingCreate } from "./coding";
 import { benchHtmlImport, benchImport, filesReaching } from "./import";
 import { benchLoad } from "./load";
 import { benchPeriods } from "./periods";
+import { benchQdpx } from "./qdpx";
 import { benchReader } from "./reader";
 import { benchSearch } from "./search";
 import { corpusFiles, printFigures, scratchDb } from "./util";
@@ -81,12 +82,12 @@ if (run("import-pg")) {
 
 const { db, url, dir, dispose } = await scratchDb("all");
 try {
-  const onProject = run("import") || run("coding") || run("analysis") || run("periods");
+  const onProject = run("import") || run("coding") || run("analysis") || run("qdpx") || run("periods");
   const files = onProject || run("html") ? await filesReaching(txt, 1_000_000) : [];
   if (onProject) {
     const imported = await benchImport(db, "bench-1M", files);
     if (run("import")) printFigures("Import ≥ 1,000,000 characters in one batch", imported.figures);
-    if (run("coding") || run("analysis") || run("periods")) {
+    if (run("coding") || run("analysis") || run("qdpx") || run("periods")) {
       // The coding section seeds the 100,000 codings the analysis and periods sections read.
       const coding = await benchCodingCreate(db, url, imported.projectId);
       if (run("coding")) printFigures(`Create one coding (project of ${imported.chars.toLocaleString("en")} characters, 100,000 codings)`, coding);
@@ -95,6 +96,12 @@ try {
       printFigures(
         `Analysis views (project of ${imported.chars.toLocaleString("en")} characters, 100,000 codings)`,
         await benchAnalysis(db, imported.projectId),
+      );
+    }
+    if (run("qdpx")) {
+      printFigures(
+        `REFI-QDA export and re-import (project of ${imported.chars.toLocaleString("en")} characters, 100,000 codings)`,
+        await benchQdpx(db, dir, imported.projectId),
       );
     }
     // Last on this project: it puts every document in one region.

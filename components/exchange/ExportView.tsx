@@ -88,7 +88,7 @@ export function ExportView({ projectId, choices }: { projectId: string; choices:
         <Download size={14} aria-hidden /> {t("download")}
       </a>
       <p className="border-t border-stone-200 pt-3 text-xs text-stone-600">
-        <Link href="/projects/import-qdpx" className="text-accent-700 underline">
+        <Link href={`/projects/import-qdpx?project=${encodeURIComponent(projectId)}`} className="text-accent-700 underline">
           {t("importLink")}
         </Link>
       </p>

@@ -4,6 +4,7 @@ import { Option, type Command } from "commander";
 import { getProjectByName } from "../corpus/projects";
 import { EXPORT_FORMATS, exportProject, type ExportFormat } from "../exchange";
 import { backupDatabase, restoreDatabase } from "../exchange/backup";
+import { importQdc } from "../exchange/import-qdc";
 import { importQdpx } from "../exchange/import-qdpx";
 import type { OffsetsChoice } from "../exchange/qdpx-read";
 import type { PositionUnit } from "../exchange/refi";
@@ -75,6 +76,20 @@ export function registerExchangeCommands(program: Command, locale: Locale) {
       const db = await openDb();
       const r = await importQdpx(db, { bytes: fs.readFileSync(file), projectName: o.project, offsets: o.offsets });
       emit(!!o.json, r, () => [mi.imported({ ...r.imported, convention: r.offsets.convention }), ...r.notes.map(mi.note)].join("\n"));
+    });
+
+  const mq = EXCHANGE_MESSAGES[locale].importQdc;
+  program
+    .command("import-qdc")
+    .description(mq.description)
+    .argument("<file>", mq.file)
+    .requiredOption("--project <name>", c.project)
+    .option("--json", c.json)
+    .action(async (file: string, o: { project: string; json?: boolean }) => {
+      const db = await openDb();
+      const project = await getProjectByName(db, o.project);
+      const r = await importQdc(db, { bytes: fs.readFileSync(file), projectId: project.id });
+      emit(!!o.json, r, () => [mq.imported(r.imported), ...r.notes.map(mi.note)].join("\n"));
     });
 
   const mb = EXCHANGE_MESSAGES[locale].backup;

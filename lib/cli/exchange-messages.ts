@@ -21,6 +21,12 @@ const en = {
       `imported ${o.documents} documents, ${o.codes} codes, ${o.codings} codings and ${o.memos} memos (positions read as ${o.convention})`,
     note: (line: string) => `  note: ${line}`,
   },
+  importQdc: {
+    description: "import a REFI-QDA codebook (.qdc) into an existing project; codes already there are reused; all or nothing",
+    file: ".qdc file",
+    imported: (o: { codes: number; reused: number; groups: number; memberships: number }) =>
+      `imported ${o.codes} codes and ${o.groups} code groups (${o.memberships} memberships); ${o.reused} codes were already in the project`,
+  },
   backup: {
     description: "back up every project and account of the database into one portable file (sign-in sessions are left out)",
     out: "backup file to write (gzip'd JSON lines)",
@@ -52,6 +58,12 @@ const zh: typeof en = {
     imported: (o: { documents: number; codes: number; codings: number; memos: number; convention: string }) =>
       `已导入 ${o.documents} 个文档、${o.codes} 个代码、${o.codings} 条编码和 ${o.memos} 条备忘录（位置按 ${o.convention} 读取）`,
     note: (line: string) => `  说明：${line}`,
+  },
+  importQdc: {
+    description: "把 REFI-QDA 代码本（.qdc）导入现有项目；已有的编码沿用；要么全部导入，要么不导入",
+    file: ".qdc 文件",
+    imported: (o: { codes: number; reused: number; groups: number; memberships: number }) =>
+      `已导入 ${o.codes} 个编码和 ${o.groups} 个编码组（${o.memberships} 个成员）；${o.reused} 个编码项目中已有`,
   },
   backup: {
     description: "把数据库中的全部项目和账户备份为一个可移植文件（不含登录会话）",

@@ -6,8 +6,9 @@ export type DbTx = Prisma.TransactionClient;
 /** A client or an open transaction: query functions take either, so callers can compose them. */
 export type DbClient = Db | DbTx;
 
-export function inTransaction<T>(db: Db, fn: (tx: DbTx) => Promise<T>): Promise<T> {
-  return db.$transaction(fn, { maxWait: 10_000, timeout: 60_000 });
+/** `timeoutMs`: how long the transaction may stay open (a whole-project import needs more than the default minute). */
+export function inTransaction<T>(db: Db, fn: (tx: DbTx) => Promise<T>, opts: { timeoutMs?: number } = {}): Promise<T> {
+  return db.$transaction(fn, { maxWait: 10_000, timeout: opts.timeoutMs ?? 60_000 });
 }
 
 /** True when a write failed on a unique constraint (a concurrent duplicate slipped past our check). */

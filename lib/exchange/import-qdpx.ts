@@ -11,7 +11,8 @@
  *   fields become metadata. Notes become memos of the project, document, code or coding that
  *   refers to them. Everything left out or changed is listed in the report.
  */
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import type { Prisma } from "../db/generated/client";
 import { normalizeCoderName } from "../coding/coder-name";
 import { quoteSelector } from "../coding/validate-span";
 import type { Db } from "../db/client";
@@ -82,6 +83,18 @@ function unique(name: string, taken: Set<string>): string {
   return n;
 }
 
+// A project of a million characters and 100,000 codings writes for well over the default minute on a busy machine.
+const IMPORT_TIMEOUT_MS = 15 * 60_000;
+
+// Rows per INSERT: 1,000 rows × at most 13 columns stays below SQLite's and PostgreSQL's bound-parameter limits.
+const ROWS_PER_STATEMENT = 1000;
+
+async function createManyInChunks<T>(rows: T[], write: (data: T[]) => Promise<{ count: number }>): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) n += (await write(rows.slice(i, i + ROWS_PER_STATEMENT))).count;
+  return n;
+}
+
 export async function importQdpx(db: Db, input: { bytes: Uint8Array; projectName: string; offsets?: OffsetsChoice }): Promise<QdpxImportReport> {
   const q = readQdpx(input.bytes);
   const chosen = input.offsets ?? "auto";
@@ -134,99 +147,106 @@ export async function importQdpx(db: Db, input: { bytes: Uint8Array; projectName
     throw new AppError("conflict", { en: `a project named “${input.projectName}” already exists; import into a new name`, zh: `已有名为“${input.projectName}”的项目；请使用新名称导入` });
   }
 
-  return inTransaction(db, async (tx) => {
-    const project = await tx.project.create({ data: { name: input.projectName, description: `Imported from ${q.origin || "a REFI-QDA project"}: ${q.name}` } });
-    const counts = { users: 0, codes: 0, groups: 0, documents: 0, codings: 0, memos: 0 };
-    const userIds = new Map<string, string>();
-    const userOf = async (guid: string | undefined): Promise<string> => {
-      const key = guid ?? "";
-      const known = userIds.get(key);
-      if (known) return known;
-      const raw = q.users.find((u) => u.guid === guid)?.name ?? "imported";
-      const name = normalizeCoderName(raw) ?? "imported";
-      if (name !== raw) notes.push(`user “${raw}” is named “${name}”`);
-      const u = await upsertUserByName(tx as DbTx, name);
-      userIds.set(key, u.id);
-      counts.users = new Set(userIds.values()).size;
-      return u.id;
-    };
+  return inTransaction(
+    db,
+    async (tx) => {
+      const project = await tx.project.create({ data: { name: input.projectName, description: `Imported from ${q.origin || "a REFI-QDA project"}: ${q.name}` } });
+      const counts = { users: 0, codes: 0, groups: 0, documents: 0, codings: 0, memos: 0 };
+      const userIds = new Map<string, string>();
+      const userOf = async (guid: string | undefined): Promise<string> => {
+        const key = guid ?? "";
+        const known = userIds.get(key);
+        if (known) return known;
+        const raw = q.users.find((u) => u.guid === guid)?.name ?? "imported";
+        const name = normalizeCoderName(raw) ?? "imported";
+        if (name !== raw) notes.push(`user “${raw}” is named “${name}”`);
+        const u = await upsertUserByName(tx as DbTx, name);
+        userIds.set(key, u.id);
+        counts.users = new Set(userIds.values()).size;
+        return u.id;
+      };
 
-    // Codes, parents first (the list is in document order: a parent precedes its children).
-    const codeIds = new Map<string, string>();
-    const taken = new Set<string>();
-    let order = 0;
-    for (const c of q.codes) {
-      const name = unique(c.name, taken);
-      if (name !== c.name) notes.push(`code “${c.name}” renamed “${name}” (names are unique in a project)`);
-      const parsed = parseCodeDescription(c.description);
-      const created = await tx.code.create({
-        data: { projectId: project.id, parentId: c.parentGuid ? (codeIds.get(c.parentGuid) ?? null) : null, shortName: name, ...parsed, ...(c.color ? { color: c.color } : {}), sortOrder: order++ },
-      });
-      codeIds.set(c.guid, created.id);
-      counts.codes++;
-    }
-    const groupNames = new Set<string>();
-    for (const s of q.sets) {
-      const members = s.codeGuids.filter((g) => codeIds.has(g));
-      if (members.length === 0) {
-        notes.push(`set “${s.name}” has no codes (document sets are not imported)`);
-        continue;
+      // Codes, parents first (the list is in document order: a parent precedes its children).
+      const codeIds = new Map<string, string>();
+      const taken = new Set<string>();
+      let order = 0;
+      for (const c of q.codes) {
+        const name = unique(c.name, taken);
+        if (name !== c.name) notes.push(`code “${c.name}” renamed “${name}” (names are unique in a project)`);
+        const parsed = parseCodeDescription(c.description);
+        const created = await tx.code.create({
+          data: { projectId: project.id, parentId: c.parentGuid ? (codeIds.get(c.parentGuid) ?? null) : null, shortName: name, ...parsed, ...(c.color ? { color: c.color } : {}), sortOrder: order++ },
+        });
+        codeIds.set(c.guid, created.id);
+        counts.codes++;
       }
-      await tx.codeGroup.create({
-        data: { projectId: project.id, name: unique(s.name, groupNames), labelZh: s.description, members: { create: [...new Set(members)].map((g) => ({ codeId: codeIds.get(g)! })) } }, // filtered above
-      });
-      counts.groups++;
-    }
-
-    const noteTargets = new Map<string, { kind: "document" | "code" | "coding"; id: string }>();
-    for (const c of q.codes) for (const n of c.noteGuids) noteTargets.set(n, { kind: "code", id: codeIds.get(c.guid)! }); // every code was created
-    for (const d of prepared) {
-      const s = d.source;
-      const doc = await tx.document.create({
-        data: { projectId: project.id, title: s.name, ...d.meta, format: (d.meta.format as string) ?? "txt", sha256: d.sha256, plainText: d.canonical, charCount: cpLength(d.canonical) },
-      });
-      await tx.unit.createMany({
-        data: [
-          ...d.built.paragraphs.map((p, i) => ({ documentId: doc.id, kind: "paragraph", ordinal: i, paragraph: i, start: p.start, end: p.end, tokens: "" })),
-          ...d.sentences.map((u, i) => ({ documentId: doc.id, kind: "sentence", ordinal: i, paragraph: u.paragraph, start: u.start, end: u.end, tokens: tokensField(d.tokens[i] ?? []) })),
-        ],
-      });
-      const { canonical, rawMap, start, end } = d.mapping;
-      counts.documents++;
-      for (const n of s.noteGuids) noteTargets.set(n, { kind: "document", id: doc.id });
-      const canonMap = new OffsetMap(canonical);
-      const seen = new Set<string>();
-      for (const sel of s.selections) {
-        const span = rawSpan(sel, rawMap, convention)!; // checked before the transaction
-        const from = start(span[0]);
-        const to = end(span[1]);
-        if (to <= from) {
-          notes.push(`selection ${sel.guid} in “${s.name}” covers only blank text; left out`);
+      const groupNames = new Set<string>();
+      for (const s of q.sets) {
+        const members = s.codeGuids.filter((g) => codeIds.has(g));
+        if (members.length === 0) {
+          notes.push(`set “${s.name}” has no codes (document sets are not imported)`);
           continue;
         }
-        const coderId = await userOf(sel.userGuid);
-        for (const g of sel.codeGuids) {
-          const codeId = codeIds.get(g)!; // checked before the transaction
-          const key = `${codeId}|${coderId}|${from}|${to}`;
-          if (seen.has(key)) continue; // one coder codes a span with a code once
-          seen.add(key);
-          const coding = await tx.coding.create({
-            data: { projectId: project.id, documentId: doc.id, codeId, coderId, start: from, end: to, ...quoteSelector(canonMap, from, to), comment: sel.description.slice(0, 5000) },
-          });
-          counts.codings++;
-          for (const n of sel.noteGuids) if (!noteTargets.has(n)) noteTargets.set(n, { kind: "coding", id: coding.id });
-        }
+        await tx.codeGroup.create({
+          data: { projectId: project.id, name: unique(s.name, groupNames), labelZh: s.description, members: { create: [...new Set(members)].map((g) => ({ codeId: codeIds.get(g)! })) } }, // filtered above
+        });
+        counts.groups++;
       }
-    }
 
-    for (const n of q.notes) {
-      if (!n.text.trim() && !n.name.trim()) {
-        notes.push(`note ${n.guid} is empty; left out`);
-        continue;
+      const noteTargets = new Map<string, { kind: "document" | "code" | "coding"; id: string }>();
+      for (const c of q.codes) for (const n of c.noteGuids) noteTargets.set(n, { kind: "code", id: codeIds.get(c.guid)! }); // every code was created
+      const codingRows: Prisma.CodingCreateManyInput[] = [];
+      for (const d of prepared) {
+        const s = d.source;
+        const doc = await tx.document.create({
+          data: { projectId: project.id, title: s.name, ...d.meta, format: (d.meta.format as string) ?? "txt", sha256: d.sha256, plainText: d.canonical, charCount: cpLength(d.canonical) },
+        });
+        await createManyInChunks(
+          [
+            ...d.built.paragraphs.map((p, i) => ({ documentId: doc.id, kind: "paragraph", ordinal: i, paragraph: i, start: p.start, end: p.end, tokens: "" })),
+            ...d.sentences.map((u, i) => ({ documentId: doc.id, kind: "sentence", ordinal: i, paragraph: u.paragraph, start: u.start, end: u.end, tokens: tokensField(d.tokens[i] ?? []) })),
+          ],
+          (data) => tx.unit.createMany({ data }),
+        );
+        const { canonical, rawMap, start, end } = d.mapping;
+        counts.documents++;
+        for (const n of s.noteGuids) noteTargets.set(n, { kind: "document", id: doc.id });
+        const canonMap = new OffsetMap(canonical);
+        const seen = new Set<string>();
+        for (const sel of s.selections) {
+          const span = rawSpan(sel, rawMap, convention)!; // checked before the transaction
+          const from = start(span[0]);
+          const to = end(span[1]);
+          if (to <= from) {
+            notes.push(`selection ${sel.guid} in “${s.name}” covers only blank text; left out`);
+            continue;
+          }
+          const coderId = await userOf(sel.userGuid);
+          const selector = quoteSelector(canonMap, from, to);
+          const comment = sel.description.slice(0, 5000);
+          for (const g of sel.codeGuids) {
+            const codeId = codeIds.get(g)!; // checked before the transaction
+            const key = `${codeId}|${coderId}|${from}|${to}`;
+            if (seen.has(key)) continue; // one coder codes a span with a code once
+            seen.add(key);
+            // Ids made here so notes can point at a coding before the rows are written in bulk.
+            const id = randomUUID();
+            codingRows.push({ id, projectId: project.id, documentId: doc.id, codeId, coderId, start: from, end: to, ...selector, comment });
+            for (const n of sel.noteGuids) if (!noteTargets.has(n)) noteTargets.set(n, { kind: "coding", id });
+          }
+        }
+        // Written per document, so the rows of one document are all that is held at a time.
+        counts.codings += await createManyInChunks(codingRows.splice(0), (data) => tx.coding.createMany({ data }));
       }
-      const target = noteTargets.get(n.guid);
-      await tx.memo.create({
-        data: {
+
+      const memoRows: Prisma.MemoCreateManyInput[] = [];
+      for (const n of q.notes) {
+        if (!n.text.trim() && !n.name.trim()) {
+          notes.push(`note ${n.guid} is empty; left out`);
+          continue;
+        }
+        const target = noteTargets.get(n.guid);
+        memoRows.push({
           projectId: project.id,
           kind: target?.kind ?? "project",
           documentId: target?.kind === "document" ? target.id : null,
@@ -235,17 +255,18 @@ export async function importQdpx(db: Db, input: { bytes: Uint8Array; projectName
           authorId: await userOf(n.userGuid),
           title: n.name,
           body: n.text,
-        },
-      });
-      counts.memos++;
-    }
-    return {
-      projectId: project.id,
-      name: project.name,
-      origin: q.origin,
-      offsets: { convention, detected: detected.convention, chosen, scores: detected.scores },
-      imported: counts,
-      notes,
-    };
-  });
+        });
+      }
+      counts.memos += await createManyInChunks(memoRows, (data) => tx.memo.createMany({ data }));
+      return {
+        projectId: project.id,
+        name: project.name,
+        origin: q.origin,
+        offsets: { convention, detected: detected.convention, chosen, scores: detected.scores },
+        imported: counts,
+        notes,
+      };
+    },
+    { timeoutMs: IMPORT_TIMEOUT_MS },
+  );
 }

@@ -38,7 +38,7 @@ export type QdpxProject = {
   warnings: string[];
 };
 
-const refuse = (en: string, zh: string) => new AppError("invalid_input", { en, zh });
+export const refuse = (en: string, zh: string) => new AppError("invalid_input", { en, zh });
 
 /** Unpacks an archive safely; entry names are returned as stored. */
 export function unpackQdpx(bytes: Uint8Array): Record<string, Uint8Array> {
@@ -71,7 +71,7 @@ function entry(entries: Record<string, Uint8Array>, name: string): Uint8Array | 
   return undefined;
 }
 
-const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }); // strips a BOM
+export const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: false }); // strips a BOM
 
 const ARRAYS = new Set(["User", "Code", "TextSource", "PlainTextSelection", "Coding", "Note", "NoteRef", "Variable", "VariableValue", "Set", "MemberCode"]);
 const parser = new XMLParser({
@@ -84,38 +84,66 @@ const parser = new XMLParser({
   isArray: (name) => ARRAYS.has(name),
 });
 
-type X = Record<string, unknown>;
+export type X = Record<string, unknown>;
 const arr = (v: unknown): X[] => (Array.isArray(v) ? (v as X[]) : v ? [v as X] : []);
 const str = (v: unknown): string => (typeof v === "string" ? v : v && typeof v === "object" && "#text" in (v as X) ? String((v as X)["#text"]) : "");
 const lower = (g: unknown) => String(g ?? "").replace(/[{}]/g, "").toLowerCase();
+
+const RGB = /^#([0-9a-f]{6}|[0-9a-f]{3})$/i;
+
+/**
+ * The `<Code>` tree under a `<Codes>` element (a project's CodeBook or a `.qdc`), parents
+ * before their children. An invalid colour is dropped with a warning.
+ */
+export function readCodes(codesEl: X | undefined, warnings: string[]): QdpxCode[] {
+  const codes: QdpxCode[] = [];
+  const walk = (list: X[], parent: string | null) => {
+    for (const c of list) {
+      let color: string | undefined;
+      if (typeof c.color === "string" && c.color.trim() !== "") {
+        if (RGB.test(c.color.trim())) color = c.color.trim();
+        else warnings.push(`code “${String(c.name ?? "")}”: colour “${c.color}” is not #rgb or #rrggbb; left out`);
+      }
+      codes.push({ guid: lower(c.guid), name: String(c.name ?? ""), color, description: str(c.Description), parentGuid: parent, noteGuids: arr(c.NoteRef).map((n) => lower(n.targetGUID)) });
+      walk(arr(c.Code), lower(c.guid));
+    }
+  };
+  walk(arr(codesEl?.Code), null);
+  return codes;
+}
+
+/** `<Set>`s with their member codes (`targetGUID` in a project, `guid` in a codebook). */
+export function readSets(setsEl: unknown) {
+  return arr((setsEl as X | undefined)?.Set).map((s) => ({
+    guid: lower(s.guid),
+    name: String(s.name ?? ""),
+    description: str(s.Description),
+    codeGuids: arr(s.MemberCode).map((m) => lower(m.targetGUID ?? m.guid)),
+  }));
+}
+
+/** Parses XML text of an exchange file, refusing what is not well-formed with the line and reason. */
+export function parseXml(xml: string, what: string): X {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw refuse(`${what} is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`, `${what} 不是格式正确的 XML（第 ${valid.err.line} 行：${valid.err.msg}）`);
+  try {
+    return parser.parse(xml) as X;
+  } catch (e) {
+    throw refuse(`${what} is not well-formed XML (${(e as Error).message})`, `${what} 不是格式正确的 XML（${(e as Error).message}）`);
+  }
+}
 
 /** Parses `project.qde` and the archive's sources into a neutral model (positions as written). */
 export function readQdpx(bytes: Uint8Array): QdpxProject {
   const entries = unpackQdpx(bytes);
   const qde = entry(entries, "project.qde");
   if (!qde) throw refuse("the archive has no project.qde", "压缩包中没有 project.qde");
-  let doc: X;
-  const xml = decoder.decode(qde);
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) throw refuse(`project.qde is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`, `project.qde 不是格式正确的 XML（第 ${valid.err.line} 行：${valid.err.msg}）`);
-  try {
-    doc = parser.parse(xml) as X;
-  } catch (e) {
-    throw refuse(`project.qde is not well-formed XML (${(e as Error).message})`, `project.qde 不是格式正确的 XML（${(e as Error).message}）`);
-  }
+  const doc = parseXml(decoder.decode(qde), "project.qde");
   const p = doc.Project as X | undefined;
   if (!p) throw refuse("project.qde has no <Project> root element", "project.qde 缺少 <Project> 根元素");
   const warnings: string[] = [];
   const users = arr((p.Users as X | undefined)?.User).map((u) => ({ guid: lower(u.guid), name: String(u.name ?? u.id ?? u.guid) }));
-  const codes: QdpxCode[] = [];
-  const walk = (list: X[], parent: string | null) => {
-    for (const c of list) {
-      const color = typeof c.color === "string" && /^#([0-9a-f]{6}|[0-9a-f]{3})$/i.test(c.color) ? c.color : undefined;
-      codes.push({ guid: lower(c.guid), name: String(c.name ?? ""), color, description: str(c.Description), parentGuid: parent, noteGuids: arr(c.NoteRef).map((n) => lower(n.targetGUID)) });
-      walk(arr(c.Code), lower(c.guid));
-    }
-  };
-  walk(arr(((p.CodeBook as X | undefined)?.Codes as X | undefined)?.Code), null);
+  const codes = readCodes((p.CodeBook as X | undefined)?.Codes as X | undefined, warnings);
   const variables = new Map(arr((p.Variables as X | undefined)?.Variable).map((v) => [lower(v.guid), String(v.name ?? "")]));
   const sources: QdpxSource[] = [];
   for (const s of arr((p.Sources as X | undefined)?.TextSource)) {
@@ -152,12 +180,7 @@ export function readQdpx(bytes: Uint8Array): QdpxProject {
     text: str(n.PlainTextContent),
     userGuid: n.creatingUser ? lower(n.creatingUser) : undefined,
   }));
-  const sets = arr((p.Sets as X | undefined)?.Set).map((s) => ({
-    guid: lower(s.guid),
-    name: String(s.name ?? ""),
-    description: str(s.Description),
-    codeGuids: arr(s.MemberCode).map((m) => lower(m.targetGUID ?? m.guid)),
-  }));
+  const sets = readSets(p.Sets);
   const noteGuids = arr(p.NoteRef).map((n) => lower(n.targetGUID));
   return { name: String(p.name ?? ""), origin: String(p.origin ?? ""), users, codes, sources, notes, sets, noteGuids, warnings };
 }

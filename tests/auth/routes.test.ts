@@ -132,6 +132,7 @@ const TABLE: Record<string, Partial<Record<Method, Case>>> = {
   "api/projects/[projectId]/periods/export": { GET: { action: "read", params: project, query: () => "format=csv" } },
   "api/projects/[projectId]/export": { GET: { action: "read", params: project, query: () => "format=csv" } },
   "api/projects/import-qdpx": { POST: { action: "signed-in", query: () => "name=imported" } },
+  "api/projects/[projectId]/import-qdc": { POST: { action: "edit-codebook", params: project } },
   "api/projects/[projectId]/periods/stage-codes": { GET: { action: "read", params: project, query: () => "value=BTH&codes=CON-1" } },
   "api/projects/[projectId]/periods/suggestions": { GET: { action: "read", params: project, query: () => "value=BTH&codes=CON-1" } },
   "api/projects/[projectId]/timeline": { GET: { action: "read", params: project, query: () => "value=BTH&codes=CON-1" } },

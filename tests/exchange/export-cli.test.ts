@@ -75,4 +75,31 @@ describe("juncture export", () => {
     expect(refused.stderr).toMatch(/^juncture: ZIP 压缩包已损坏/);
     expect(await t.db.project.count({ where: { name: "丙" } })).toBe(0);
   });
+
+  it("imports an exported .qdc into an existing project (juncture import-qdc), reusing codes on a second run, and refuses a file that is not a codebook", async () => {
+    const qdc = path.join(dir, "p.qdc");
+    expect((await runCli(["export", "--project", "甲", "--format", "qdc", "--out", qdc], t.url)).code).toBe(0);
+    await t.db.project.create({ data: { name: "乙" } });
+    const r = await runCli(["import-qdc", qdc, "--project", "乙", "--json"], t.url);
+    expect(r.stderr).toBe("");
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ origin: "Juncture", imported: { codes: 3, reused: 0, groups: 1, memberships: 2 }, notes: [] });
+    const again = await runCli(["import-qdc", qdc, "--project", "乙"], t.url);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe(
+      [
+        "imported 0 codes and 0 code groups (0 memberships); 3 codes were already in the project",
+        "  note: code “econ” already exists in the project; reused as it is",
+        "  note: code “infra” already exists in the project; reused as it is",
+        "  note: code “gov” already exists in the project; reused as it is",
+        "  note: code group “core” already exists; its members are added to it",
+        "",
+      ].join("\n"),
+    );
+    const notXml = path.join(dir, "codes.qdc");
+    fs.writeFileSync(notXml, "code,name\n");
+    const refused = await runCli(["import-qdc", notXml, "--project", "乙"], t.url);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe("juncture: not a .qdc codebook: the file is not XML\n");
+  });
 });

@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import { unzipSync } from "fflate";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GET } from "../../app/api/projects/[projectId]/export/route";
+import { POST as importQdcRoute } from "../../app/api/projects/[projectId]/import-qdc/route";
 import { createTestDb, type TestDb } from "../helpers/db";
 import { exchangeFixture, type ExchangeFixture } from "./fixture";
 
@@ -42,5 +43,22 @@ describe("GET /api/projects/[projectId]/export", () => {
     const unknown = await get("format=csv&codes=nope");
     expect(unknown.status).toBe(400);
     expect((await unknown.json()).error.message).toContain("unknown code: nope");
+  });
+
+  it("POST …/import-qdc adds an exported codebook to another project and answers the report; a file that is not a codebook is refused with the reason", async () => {
+    const qdc = new Uint8Array(await (await get("format=qdc")).arrayBuffer());
+    const other = await t.db.project.create({ data: { name: "other" } });
+    const post = (bytes: Uint8Array<ArrayBuffer>, name: string) => {
+      const form = new FormData();
+      form.set("file", new File([bytes], name));
+      return importQdcRoute(new Request(`http://localhost/api/projects/${other.id}/import-qdc`, { method: "POST", body: form }), { params: Promise.resolve({ projectId: other.id }) });
+    };
+    const res = await post(qdc, "codes.qdc");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ report: { projectId: other.id, origin: "Juncture", imported: { codes: 3, reused: 0, groups: 1, memberships: 2 }, notes: [] } });
+    expect((await t.db.code.findMany({ where: { projectId: other.id }, orderBy: { shortName: "asc" } })).map((c) => c.shortName)).toEqual(["econ", "gov", "infra"]);
+    const bad = await post(new TextEncoder().encode("<Project/>"), "p.qdc");
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.message).toContain("not a .qdc codebook: the root element is <Project>, expected <CodeBook>");
   });
 });

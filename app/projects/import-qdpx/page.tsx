@@ -7,7 +7,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("exchange.import"))("title") };
 }
 
-/** Import of a REFI-QDA project (.qdpx) into a new project; the route checks who is signed in. */
-export default function ImportQdpxPage() {
-  return <ImportQdpx />;
+/**
+ * Import of a REFI-QDA project (.qdpx) into a new project, or of a codebook (.qdc) into an
+ * existing one (`?project=<id>` preselects it); the routes check who is signed in and may edit.
+ */
+export default async function ImportQdpxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const project = (await searchParams).project;
+  return <ImportQdpx projectId={typeof project === "string" ? project : undefined} />;
 }
