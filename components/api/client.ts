@@ -88,6 +88,70 @@ export function upload<T>(url: string, form: FormData, onProgress: (fraction: nu
   });
 }
 
+/** The file name a response names in its Content-Disposition: the UTF-8 `filename*` (RFC 6266) first, else `filename`. */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1]!.trim());
+    } catch {
+      // A malformed escape: fall back to the plain name.
+    }
+  }
+  const plain = /filename\s*=\s*"([^"]*)"|filename\s*=\s*([^;]+)/i.exec(header);
+  return plain ? (plain[1] ?? plain[2]!.trim()) : null;
+}
+
+/**
+ * Downloads a file route's body, reporting the bytes received so far (fetch gives no total for
+ * a streamed body), and returns it as a Blob with the file name the server chose. Throws
+ * ApiFailure like `apiJson`, with the route's JSON reason when it refuses.
+ */
+export async function download(url: string, onProgress: (bytes: number) => void, signal?: AbortSignal): Promise<{ blob: Blob; fileName: string | null }> {
+  let res: Response;
+  try {
+    res = await fetch(url, { cache: "no-store", signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === "AbortError") throw e;
+    throw new ApiFailure("network", networkMessage(), 0);
+  }
+  if (!res.ok) throw failureOf(res.status, await res.json().catch(() => null));
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let received = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        received += value.length;
+        onProgress(received);
+      }
+    } catch (e) {
+      if (e instanceof DOMException && e.name === "AbortError") throw e;
+      throw new ApiFailure("network", networkMessage(), 0);
+    }
+  }
+  const blob = new Blob(chunks, { type: res.headers.get("content-type") ?? "application/octet-stream" });
+  return { blob, fileName: dispositionFileName(res.headers.get("content-disposition")) };
+}
+
+/** Hands a Blob to the browser as a download under `fileName`, through a temporary object URL. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  a.style.display = "none";
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later, not at once: some browsers start reading the URL only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** The message to show for anything a call threw. */
 export function failureMessage(e: unknown): string {
   if (e instanceof Error) return e.message;

@@ -1,9 +1,10 @@
 "use client";
 
-import { Download } from "lucide-react";
+import { Download, LoaderCircle } from "lucide-react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
+import { download, failureMessage, saveBlob } from "@/components/api/client";
 import { MultiSelect } from "@/components/search/MultiSelect";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "json", "matrix", "qdpx", "qdc"] as const;
@@ -25,9 +26,52 @@ export function exportHref(projectId: string, s: { format: ExportFormatChoice; c
   return `/api/projects/${encodeURIComponent(projectId)}/export?${q.toString()}`;
 }
 
+type Progress = { phase: "idle" } | { phase: "preparing" } | { phase: "receiving"; bytes: number } | { phase: "done"; bytes: number; name: string } | { phase: "failed"; message: string };
+
+/** Sizes for the progress line: bytes, then KB and MB with one decimal. */
+export function formatSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function ProgressLine({ progress }: { progress: Progress }) {
+  const t = useTranslations("exchange.progress");
+  switch (progress.phase) {
+    case "idle":
+      return null;
+    case "preparing":
+      return (
+        <span role="status" data-testid="export-progress" data-phase="preparing" className="text-sm text-stone-600">
+          {t("preparing")}
+        </span>
+      );
+    case "receiving":
+      return (
+        <span role="status" data-testid="export-progress" data-phase="receiving" className="text-sm tabular-nums text-stone-600">
+          {t("receiving", { size: formatSize(progress.bytes) })}
+        </span>
+      );
+    case "done":
+      return (
+        <span role="status" data-testid="export-progress" data-phase="done" className="text-sm tabular-nums text-stone-600">
+          {t("done", { name: progress.name, size: formatSize(progress.bytes) })}
+        </span>
+      );
+    case "failed":
+      return (
+        <span role="alert" data-testid="export-progress" data-phase="failed" className="text-sm text-red-700">
+          {t("failed", { message: progress.message })}
+        </span>
+      );
+  }
+}
+
 /**
  * The export page: choose a format and, optionally, codes (each with its subtree), coders and
- * documents; the button is a plain download link, so the browser streams the file to disk.
+ * documents. The button fetches the file itself so that a large export shows its progress
+ * ("preparing" until the first byte, then the bytes received) and a refused one its reason;
+ * the received file is then saved under the server's file name.
  */
 export function ExportView({ projectId, choices }: { projectId: string; choices: ExportChoices }) {
   const t = useTranslations("exchange");
@@ -37,11 +81,25 @@ export function ExportView({ projectId, choices }: { projectId: string; choices:
   const [coders, setCoders] = useState<string[]>([]);
   const [documents, setDocuments] = useState<string[]>([]);
   const [utf16, setUtf16] = useState(false);
+  const [progress, setProgress] = useState<Progress>({ phase: "idle" });
   const codeLabel = (c: ExportChoices["codes"][number]) => {
     const label = locale === "zh" ? c.labelZh || c.labelEn : c.labelEn || c.labelZh;
     return `${"  ".repeat(c.depth)}${c.shortName}${label && label !== c.shortName ? ` · ${label}` : ""}`;
   };
   const filtersApply = format !== "qdc";
+  const busy = progress.phase === "preparing" || progress.phase === "receiving";
+  const start = async () => {
+    const href = exportHref(projectId, { format, codes: filtersApply ? codes : [], coders: filtersApply ? coders : [], documents: filtersApply ? documents : [], utf16 });
+    setProgress({ phase: "preparing" });
+    try {
+      const { blob, fileName } = await download(href, (bytes) => setProgress({ phase: "receiving", bytes }));
+      const name = fileName ?? `export.${format}`;
+      saveBlob(blob, name);
+      setProgress({ phase: "done", bytes: blob.size, name });
+    } catch (e) {
+      setProgress({ phase: "failed", message: failureMessage(e) });
+    }
+  };
   return (
     <div className="mx-auto max-w-3xl space-y-5 p-6">
       <div>
@@ -79,14 +137,18 @@ export function ExportView({ projectId, choices }: { projectId: string; choices:
           {t("utf16")}
         </label>
       ) : null}
-      <a
-        href={exportHref(projectId, { format, codes: filtersApply ? codes : [], coders: filtersApply ? coders : [], documents: filtersApply ? documents : [], utf16 })}
-        download
-        data-testid="export-download"
-        className="inline-flex items-center gap-1.5 rounded bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
-      >
-        <Download size={14} aria-hidden /> {t("download")}
-      </a>
+      <div className="flex flex-wrap items-center gap-3">
+        <button
+          type="button"
+          onClick={() => void start()}
+          disabled={busy}
+          data-testid="export-download"
+          className="inline-flex items-center gap-1.5 rounded bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700 disabled:opacity-60"
+        >
+          {busy ? <LoaderCircle size={14} className="animate-spin" aria-hidden /> : <Download size={14} aria-hidden />} {t("download")}
+        </button>
+        <ProgressLine progress={progress} />
+      </div>
       <p className="border-t border-stone-200 pt-3 text-xs text-stone-600">
         <Link href={`/projects/import-qdpx?project=${encodeURIComponent(projectId)}`} className="text-accent-700 underline">
           {t("importLink")}

@@ -13,9 +13,9 @@
  * - Dates come from the data, not the clock, so an unchanged project exports byte for byte
  *   the same archive.
  */
-import { zipSync, strToU8 } from "fflate";
-import { create } from "xmlbuilder2";
-import type { XMLBuilder } from "xmlbuilder2/lib/interfaces";
+import { strToU8, Zip, ZipDeflate } from "fflate";
+import { createCB } from "xmlbuilder2";
+import type { XMLBuilderCB } from "xmlbuilder2/lib/interfaces";
 import { OffsetMap } from "../text/offsets";
 import { stableGuid } from "./guid";
 import { METADATA_FIELDS, type ExportCode, type ExportSnapshot } from "./snapshot";
@@ -54,15 +54,17 @@ function childrenOf(codes: ExportCode[]): Map<string | null, ExportCode[]> {
   return out;
 }
 
-function addCodes(parent: XMLBuilder, tree: Map<string | null, ExportCode[]>, parentId: string | null, noteRefs: Map<string, string[]>) {
+/** Writes the code tree depth first; every element opened here is closed here (`up`). */
+function addCodes(xml: XMLBuilderCB, tree: Map<string | null, ExportCode[]>, parentId: string | null, noteRefs: Map<string, string[]>) {
   for (const c of tree.get(parentId) ?? []) {
     const attrs: Record<string, string> = { guid: stableGuid("code", c.id), name: xmlText(c.shortName), isCodable: "true" };
     if (RGB.test(c.color)) attrs.color = c.color;
-    const el = parent.ele("Code", attrs);
+    xml.ele("Code", attrs);
     const description = codeDescription(c);
-    if (description) el.ele("Description").txt(xmlText(description));
-    for (const note of noteRefs.get(c.id) ?? []) el.ele("NoteRef", { targetGUID: note });
-    addCodes(el, tree, c.id, noteRefs);
+    if (description) xml.ele("Description").txt(xmlText(description)).up();
+    for (const note of noteRefs.get(c.id) ?? []) xml.ele("NoteRef", { targetGUID: note }).up();
+    addCodes(xml, tree, c.id, noteRefs);
+    xml.up();
   }
 }
 
@@ -72,8 +74,23 @@ function variablesOf(s: ExportSnapshot): Variable[] {
   return METADATA_FIELDS.map((field) => ({ field, guid: stableGuid("variable", `${s.project.id}:${field}`), type: field === "year" ? "Integer" : "Text" }));
 }
 
-/** `project.qde` of the snapshot, and the source files it refers to. */
-export function buildQde(s: ExportSnapshot, opts: RefiOptions = {}): { xml: string; sources: { path: string; text: string }[] } {
+/** A callback (streaming) XML writer: chunks go to `write` as they are serialized, pretty-printed like the DOM writer. */
+function xmlWriter(write: (chunk: string) => void): XMLBuilderCB {
+  return createCB({
+    data: write,
+    error: (e: Error) => {
+      throw e;
+    },
+    prettyPrint: true,
+  }).dec({ version: "1.0", encoding: "utf-8" });
+}
+
+/**
+ * Writes `project.qde` of the snapshot to `write` in chunks, with the callback writer rather than
+ * a DOM (a DOM of 100,000 selections took most of a large export's time and memory); returns the
+ * source files it refers to.
+ */
+export function writeQde(s: ExportSnapshot, write: (chunk: string) => void, opts: RefiOptions = {}): { path: string; text: string }[] {
   const positions = opts.positions ?? "codepoints";
   const userGuid = new Map(s.users.map((u) => [u.id, stableGuid("user", u.id)]));
   const docIds = new Set(s.documents.map((d) => d.id));
@@ -86,30 +103,37 @@ export function buildQde(s: ExportSnapshot, opts: RefiOptions = {}): { xml: stri
     noteRefs.set(target, [...(noteRefs.get(target) ?? []), stableGuid("note", m.id)]);
   }
 
-  const root = create({ version: "1.0", encoding: "utf-8" }).ele(PROJECT_NS, "Project", {
+  const xml = xmlWriter(write);
+  xml.ele(PROJECT_NS, "Project", {
     name: xmlText(s.project.name),
     origin: "Juncture",
     creationDateTime: iso(s.project.createdAt),
     modifiedDateTime: iso(s.project.updatedAt),
   });
   if (s.users.length) {
-    const users = root.ele("Users");
-    for (const u of s.users) users.ele("User", { guid: userGuid.get(u.id)!, name: xmlText(u.name), id: u.id }); // every user has a GUID (map built from s.users)
+    xml.ele("Users");
+    for (const u of s.users) xml.ele("User", { guid: userGuid.get(u.id)!, name: xmlText(u.name), id: u.id }).up(); // every user has a GUID (map built from s.users)
+    xml.up();
   }
-  if (s.codes.length) addCodes(root.ele("CodeBook").ele("Codes"), childrenOf(s.codes), null, noteRefs);
+  if (s.codes.length) {
+    xml.ele("CodeBook").ele("Codes");
+    addCodes(xml, childrenOf(s.codes), null, noteRefs);
+    xml.up().up();
+  }
   const variables = variablesOf(s);
-  const vars = root.ele("Variables");
-  for (const v of variables) vars.ele("Variable", { guid: v.guid, name: v.field, typeOfVariable: v.type });
+  xml.ele("Variables");
+  for (const v of variables) xml.ele("Variable", { guid: v.guid, name: v.field, typeOfVariable: v.type }).up();
+  xml.up();
 
   const sources: { path: string; text: string }[] = [];
   const codingsByDoc = new Map<string, typeof s.codings>();
   for (const c of s.codings) codingsByDoc.set(c.documentId, [...(codingsByDoc.get(c.documentId) ?? []), c]);
   if (s.documents.length) {
-    const sourcesEl = root.ele("Sources");
+    xml.ele("Sources");
     for (const d of s.documents) {
       const guid = stableGuid("source", d.id);
       sources.push({ path: `sources/${guid}.txt`, text: d.plainText });
-      const src = sourcesEl.ele("TextSource", {
+      xml.ele("TextSource", {
         guid,
         name: xmlText(d.title),
         plainTextPath: `internal://${guid}.txt`,
@@ -119,7 +143,7 @@ export function buildQde(s: ExportSnapshot, opts: RefiOptions = {}): { xml: stri
       const map = positions === "utf16" ? new OffsetMap(d.plainText) : null;
       for (const c of codingsByDoc.get(d.id) ?? []) {
         const user = userGuid.get(c.coderId);
-        const sel = src.ele("PlainTextSelection", {
+        xml.ele("PlainTextSelection", {
           guid: stableGuid("selection", c.id),
           name: xmlText(c.quote.length > 60 ? `${c.quote.slice(0, 60)}…` : c.quote),
           startPosition: String(map ? map.toUtf16(c.start) : c.start),
@@ -128,69 +152,132 @@ export function buildQde(s: ExportSnapshot, opts: RefiOptions = {}): { xml: stri
           creationDateTime: iso(c.createdAt),
           modifiedDateTime: iso(c.updatedAt),
         });
-        if (c.comment) sel.ele("Description").txt(xmlText(c.comment));
-        const coding = sel.ele("Coding", { guid: stableGuid("coding", c.id), ...(user ? { creatingUser: user } : {}), creationDateTime: iso(c.createdAt) });
-        coding.ele("CodeRef", { targetGUID: stableGuid("code", c.codeId) });
-        for (const note of noteRefs.get(c.id) ?? []) coding.ele("NoteRef", { targetGUID: note });
+        if (c.comment) xml.ele("Description").txt(xmlText(c.comment)).up();
+        xml.ele("Coding", { guid: stableGuid("coding", c.id), ...(user ? { creatingUser: user } : {}), creationDateTime: iso(c.createdAt) });
+        xml.ele("CodeRef", { targetGUID: stableGuid("code", c.codeId) }).up();
+        for (const note of noteRefs.get(c.id) ?? []) xml.ele("NoteRef", { targetGUID: note }).up();
+        xml.up().up(); // Coding, PlainTextSelection
       }
-      for (const note of noteRefs.get(d.id) ?? []) src.ele("NoteRef", { targetGUID: note });
+      for (const note of noteRefs.get(d.id) ?? []) xml.ele("NoteRef", { targetGUID: note }).up();
       for (const v of variables) {
         const value = d[v.field];
         if (value === null || value === undefined || value === "") continue;
-        const vv = src.ele("VariableValue");
-        vv.ele("VariableRef", { targetGUID: v.guid });
-        vv.ele(v.type === "Integer" ? "IntegerValue" : "TextValue").txt(xmlText(String(value)));
+        xml.ele("VariableValue");
+        xml.ele("VariableRef", { targetGUID: v.guid }).up();
+        xml.ele(v.type === "Integer" ? "IntegerValue" : "TextValue").txt(xmlText(String(value))).up();
+        xml.up();
       }
+      xml.up(); // TextSource
     }
+    xml.up(); // Sources
   }
   if (memos.length) {
-    const notes = root.ele("Notes");
+    xml.ele("Notes");
     for (const m of memos) {
       const user = userGuid.get(m.authorId);
-      const note = notes.ele("Note", {
+      xml.ele("Note", {
         guid: stableGuid("note", m.id),
         name: xmlText(m.title || m.kind),
         ...(user ? { creatingUser: user } : {}),
         creationDateTime: iso(m.createdAt),
         modifiedDateTime: iso(m.updatedAt),
       });
-      note.ele("PlainTextContent").txt(xmlText(m.body));
+      xml.ele("PlainTextContent").txt(xmlText(m.body)).up();
+      xml.up();
     }
+    xml.up();
   }
-  if (s.groups.length) {
-    const sets = root.ele("Sets");
-    for (const g of s.groups) {
-      const set = sets.ele("Set", { guid: stableGuid("set", g.id), name: xmlText(g.name) });
-      if (g.labelZh) set.ele("Description").txt(xmlText(g.labelZh));
-      for (const m of g.members) set.ele("MemberCode", { targetGUID: stableGuid("code", m.codeId) });
-    }
+  if (s.groups.length) writeSets(xml, s.groups, "targetGUID");
+  if (s.project.description) xml.ele("Description").txt(xmlText(s.project.description)).up();
+  for (const note of noteRefs.get("project") ?? []) xml.ele("NoteRef", { targetGUID: note }).up();
+  xml.up().end();
+  return sources;
+}
+
+/**
+ * Code groups as `<Sets>`: the project schema names a member code by `targetGUID`, the codebook
+ * schema by `guid`.
+ */
+function writeSets(xml: XMLBuilderCB, groups: ExportSnapshot["groups"], memberAttr: "targetGUID" | "guid") {
+  xml.ele("Sets");
+  for (const g of groups) {
+    xml.ele("Set", { guid: stableGuid("set", g.id), name: xmlText(g.name) });
+    if (g.labelZh) xml.ele("Description").txt(xmlText(g.labelZh)).up();
+    for (const m of g.members) xml.ele("MemberCode", { [memberAttr]: stableGuid("code", m.codeId) }).up();
+    xml.up();
   }
-  if (s.project.description) root.ele("Description").txt(xmlText(s.project.description));
-  for (const note of noteRefs.get("project") ?? []) root.ele("NoteRef", { targetGUID: note });
-  return { xml: root.end({ prettyPrint: true }), sources };
+  xml.up();
+}
+
+/** `project.qde` of the snapshot as one string, and the source files it refers to (tests, small exports). */
+export function buildQde(s: ExportSnapshot, opts: RefiOptions = {}): { xml: string; sources: { path: string; text: string }[] } {
+  const chunks: string[] = [];
+  const sources = writeQde(s, (c) => chunks.push(c), opts);
+  return { xml: chunks.join(""), sources };
 }
 
 /** The codebook as a `.qdc` file. */
 export function buildQdc(s: ExportSnapshot): string {
-  const root = create({ version: "1.0", encoding: "utf-8" }).ele(CODEBOOK_NS, "CodeBook", { origin: "Juncture" });
-  addCodes(root.ele("Codes"), childrenOf(s.codes), null, new Map());
+  const chunks: string[] = [];
+  const xml = xmlWriter((c) => chunks.push(c));
+  xml.ele(CODEBOOK_NS, "CodeBook", { origin: "Juncture" }).ele("Codes");
+  addCodes(xml, childrenOf(s.codes), null, new Map());
+  xml.up();
   // The schema needs at least one Set inside <Sets>: left out when there are no groups.
-  if (s.groups.length) {
-    const sets = root.ele("Sets");
-    for (const g of s.groups) {
-      const set = sets.ele("Set", { guid: stableGuid("set", g.id), name: xmlText(g.name) });
-      if (g.labelZh) set.ele("Description").txt(xmlText(g.labelZh));
-      for (const m of g.members) set.ele("MemberCode", { guid: stableGuid("code", m.codeId) });
-    }
-  }
-  return root.end({ prettyPrint: true });
+  if (s.groups.length) writeSets(xml, s.groups, "guid");
+  xml.up().end();
+  return chunks.join("");
 }
 
-/** The `.qdpx` archive. */
+/** XML chunks are this many characters or more when encoded and handed to the deflater (the writer's own chunks are tiny). */
+const ZIP_CHUNK = 1 << 16;
+
+/**
+ * The `.qdpx` archive. `project.qde` is deflated as it is written, so neither a DOM nor the
+ * whole XML string is held; only the compressed archive is.
+ */
 export function buildQdpx(s: ExportSnapshot, opts: RefiOptions = {}): Uint8Array {
-  const { xml, sources } = buildQde(s, opts);
   const mtime = s.project.updatedAt;
-  const files: Record<string, [Uint8Array, { mtime: Date }]> = { "project.qde": [strToU8(xml), { mtime }] };
-  for (const src of sources) files[src.path] = [strToU8(src.text), { mtime }];
-  return zipSync(files, { level: 6 });
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  // fflate's streaming Zip with synchronous ZipDeflate entries calls back before push() returns.
+  const zip = new Zip((err, data) => {
+    if (err) failure = err;
+    else out.push(data);
+  });
+  const entry = (path: string) => {
+    const file = new ZipDeflate(path, { level: 6 });
+    file.mtime = mtime;
+    zip.add(file);
+    return file;
+  };
+  const qde = entry("project.qde");
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const sources = writeQde(
+    s,
+    (chunk) => {
+      pending.push(chunk);
+      pendingLength += chunk.length;
+      if (pendingLength >= ZIP_CHUNK) {
+        qde.push(strToU8(pending.join("")));
+        pending = [];
+        pendingLength = 0;
+      }
+    },
+    opts,
+  );
+  qde.push(strToU8(pending.join("")), true);
+  for (const src of sources) entry(src.path).push(strToU8(src.text), true);
+  zip.end();
+  if (failure) throw failure;
+  let size = 0;
+  for (const c of out) size += c.length;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of out) {
+    bytes.set(c, at);
+    at += c.length;
+  }
+  return bytes;
 }

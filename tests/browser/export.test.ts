@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "../../lib/db/client";
 import { stableGuid } from "../../lib/exchange";
+import { addProject } from "../coding/fixtures";
 import { COMMENT, exchangeFixture, P0, P1, type ExchangeFixture } from "../exchange/fixture";
 import { launchBrowser, newPage } from "./browser";
 
@@ -31,10 +32,16 @@ afterAll(async () => {
   await db?.$disconnect();
 });
 
+/** Clicks Download: the page fetches the file, shows its progress, then hands the browser a Blob to save. */
 async function download(): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-download").click()]);
   const file = await d.path();
-  return { name: d.suggestedFilename(), bytes: fs.readFileSync(file) };
+  const bytes = fs.readFileSync(file);
+  const progress = page.getByTestId("export-progress");
+  await page.locator('[data-testid=export-progress][data-phase="done"]').waitFor();
+  const size = bytes.length < 1024 ? `${bytes.length} B` : `${(bytes.length / 1024).toFixed(1)} KB`;
+  expect(await progress.innerText()).toBe(`Saved ${d.suggestedFilename()} (${size}).`);
+  return { name: d.suggestedFilename(), bytes };
 }
 
 describe.sequential("export page", () => {
@@ -69,6 +76,17 @@ describe.sequential("export page", () => {
     const m = new RegExp(`guid="${stableGuid("selection", f.codings.cCross.id)}"[^>]*startPosition="(\\d+)" endPosition="(\\d+)"`).exec(qde);
     expect(m).not.toBeNull();
     expect(Array.from(text).slice(Number(m![1]), Number(m![2])).join("")).toBe("国家战略。𠮷祥");
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows the route's reason when an export is refused (the .qdc of an empty codebook)", async () => {
+    const empty = await addProject(db, `empty ${Date.now()}`);
+    await page.goto(`/projects/${empty.id}/export`);
+    await page.getByTestId("export-format-qdc").check();
+    await page.getByTestId("export-download").click();
+    const failed = page.locator('[data-testid=export-progress][data-phase="failed"]');
+    await failed.waitFor();
+    expect(await failed.innerText()).toBe("Export failed: the codebook is empty: nothing to export as .qdc");
     expect(pageErrors).toEqual([]);
   });
 
