@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useRef, useState, type DragEvent } from "react";
 import { PROVINCES } from "@/lib/corpus/reference";
 import { failureMessage, upload } from "@/components/api/client";
-import { Button, Field, inputClass, selectClass } from "@/components/shell/ui";
+import { Button, Field, formatBytes, inputClass, selectClass } from "@/components/shell/ui";
 import { ENCODING_CHOICES } from "./labels";
 import { DocTypeSelect, LevelSelect, RegionSelect } from "./selects";
 import type { ImportResult } from "./types";
@@ -356,12 +356,6 @@ function StatusIcon({ status }: { status: Status }) {
     case "queued":
       return <span className="inline-block h-4 w-4 shrink-0 rounded-full border border-stone-300" aria-label={t("queued")} />;
   }
-}
-
-function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** A failure carries the server's reason (already in the request's language) or what went wrong locally. */

@@ -6,6 +6,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import { download, failureMessage, saveBlob } from "@/components/api/client";
 import { MultiSelect } from "@/components/search/MultiSelect";
+import { formatBytes } from "@/components/shell/ui";
 
 export const EXPORT_FORMATS = ["csv", "xlsx", "json", "matrix", "qdpx", "qdc"] as const;
 export type ExportFormatChoice = (typeof EXPORT_FORMATS)[number];
@@ -28,13 +29,6 @@ export function exportHref(projectId: string, s: { format: ExportFormatChoice; c
 
 type Progress = { phase: "idle" } | { phase: "preparing" } | { phase: "receiving"; bytes: number } | { phase: "done"; bytes: number; name: string } | { phase: "failed"; message: string };
 
-/** Sizes for the progress line: bytes, then KB and MB with one decimal. */
-export function formatSize(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
-
 function ProgressLine({ progress }: { progress: Progress }) {
   const t = useTranslations("exchange.progress");
   switch (progress.phase) {
@@ -49,13 +43,13 @@ function ProgressLine({ progress }: { progress: Progress }) {
     case "receiving":
       return (
         <span role="status" data-testid="export-progress" data-phase="receiving" className="text-sm tabular-nums text-stone-600">
-          {t("receiving", { size: formatSize(progress.bytes) })}
+          {t("receiving", { size: formatBytes(progress.bytes) })}
         </span>
       );
     case "done":
       return (
         <span role="status" data-testid="export-progress" data-phase="done" className="text-sm tabular-nums text-stone-600">
-          {t("done", { name: progress.name, size: formatSize(progress.bytes) })}
+          {t("done", { name: progress.name, size: formatBytes(progress.bytes) })}
         </span>
       );
     case "failed":

@@ -122,3 +122,10 @@ export function ErrorNote({ children }: { children: ReactNode }) {
     </p>
   );
 }
+
+/** A file size for people: bytes, then KB and MB with one decimal. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
