@@ -16,7 +16,7 @@ import { Tokenize } from "rtf-stream-parser";
 import type { FeatureHandler } from "rtf-stream-parser/dist/src/features/types";
 import type { ProcessTokens } from "rtf-stream-parser/dist/src/ProcessTokens";
 import type { ProcessTokensGlobalState } from "rtf-stream-parser/dist/src/ProcessTokens.types";
-import { ToPlainText } from "rtf-stream-parser/dist/src/ToPlainText";
+import { ToPlainText } from "rtf-stream-parser/dist/src/ToPlainText.js"; // with .js: the CLI bundle imports it as ESM
 import type { Token } from "rtf-stream-parser/dist/src/tokenize";
 import { AppError } from "../errors";
 import type { ExtractedParagraphs } from "./canonical";
