@@ -83,10 +83,19 @@ it("refuses a viewer's new code with the reason, and hides the project from a no
   const viewer = await signIn("viewer", "viewer password 1");
   await viewer.page.waitForSelector(`[data-testid=project-row][data-project-id="${projectId}"]`);
   await viewer.page.goto(`/projects/${projectId}/codebook`);
-  await viewer.page.click("[data-testid=new-code]");
-  await viewer.page.fill("#code-shortName", "VIEWER-1");
-  await viewer.page.click("[data-testid=code-form-submit]");
-  await viewer.page.getByText("your role in this project does not allow this").waitFor();
+  await viewer.page.waitForSelector("[data-testid=code-tree]");
+  // A viewer is offered no "new code" button; the server refuses the request all the same, with the reason.
+  expect(await viewer.page.locator("[data-testid=new-code]").count()).toBe(0);
+  const refused = await viewer.page.evaluate(async (id) => {
+    const res = await fetch(`/api/projects/${id}/codes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ shortName: "VIEWER-1", labelZh: "观察者", labelEn: "viewer" }),
+    });
+    return { status: res.status, body: await res.text() };
+  }, projectId);
+  expect(refused.status).toBe(403);
+  expect(refused.body).toContain("your role in this project does not allow this");
   expect(await db.code.count({ where: { projectId, shortName: "VIEWER-1" } })).toBe(0);
   await viewer.context.close();
 
