@@ -8,7 +8,7 @@
 export { type DbTx, type DbClient, inTransaction, isUniqueViolation, projectExists } from "./shared";
 import { randomUUID } from "node:crypto";
 import { databaseUrlOf, type Db } from "./client";
-import { insertCodingWithEvent } from "./bulk";
+import { insertCodingWithEvent, type CodingInsertRow } from "./bulk";
 import type { DbClient } from "./shared";
 import { Prisma } from "./generated/client";
 import { auditRowOf, type NewAuditEvent } from "./audit";
@@ -253,18 +253,8 @@ export function listCoderSpans(
   });
 }
 
-export type NewCodingRow = {
-  projectId: string;
-  documentId: string;
-  codeId: string;
-  coderId: string;
-  start: number;
-  end: number;
-  quote: string;
-  prefix: string;
-  suffix: string;
-  comment: string;
-};
+/** A validated coding before its id is chosen: the row lib/db/bulk.ts inserts, without the id. */
+export type NewCodingRow = Omit<CodingInsertRow, "id">;
 
 /**
  * Inserts one coding and its audit event in one transaction, through lib/db/bulk.ts (the
