@@ -2,11 +2,15 @@
 
 import { Pencil } from "lucide-react";
 import { useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/shell/ui";
-import { MetadataDialog } from "./MetadataDialog";
 import type { DocumentRow } from "./types";
+
+// Loaded when first opened: the dialog brings the metadata schema (and zod) that the
+// reader's page has no other use for, so they stay out of the page's first scripts.
+const MetadataDialog = dynamic(() => import("./MetadataDialog").then((m) => m.MetadataDialog), { ssr: false });
 
 /** "Edit metadata" in the reader's header. */
 export function ReaderMetadataButton({ document }: { document: DocumentRow }) {

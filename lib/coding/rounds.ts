@@ -22,7 +22,7 @@ import { findAccountByName, selectMembers } from "../db/accounts";
 import { AppError } from "../errors";
 import { zodText } from "../i18n/text";
 import { parseInput } from "../parse-input";
-import { userNameSchema } from "./coder-name";
+import { userNameSchema } from "./user-name-schema";
 
 export type { BlindScope, RoundRow };
 export { visibleCodingWhere, visibleCodingSql } from "../db/rounds";

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { zodText } from "../i18n/text";
-import { userNameSchema } from "./coder-name";
+import { userNameSchema } from "./user-name-schema";
 
 const id = (what: string, zh: string) =>
   z.string({ error: zodText(`${what} is required`, `缺少${zh}`) }).trim().min(1, zodText(`${what} is required`, `缺少${zh}`));
