@@ -53,10 +53,30 @@ describe("reader wire format", () => {
     ]);
   });
 
-  it("sends a quote only when the text at the span cannot give it back", () => {
-    const packed = packReader(data, CODES);
-    expect(packed.codings.map((row) => row.length)).toEqual([10, 10, 11]);
-    expect(packed.codings[2]?.[10]).toBe("已删除的文字");
+  it("sends a quote only when the text at the span cannot give it back, and leaves usual trailing fields off", () => {
+    const plain = coding({ id: "k0", codeId: "code-a", shortName: "CON-1", labelZh: "CON-1 中文", labelEn: "CON-1 English", start: s, end: s + 2 });
+    const packed = packReader({ ...data, codings: [plain, ok, relocated, orphaned] }, CODES);
+    // plain: no comment, anchor ok, quote from the text → 8 fields; ok: its comment; relocated: comment and anchor; orphaned: and its quote.
+    expect(packed.codings.map((row) => row.length)).toEqual([8, 9, 10, 11]);
+    expect(packed.codings[3]?.[10]).toBe("已删除的文字");
+    const back = unpackReader(packed, CODES).payload.codings;
+    expect(back).toEqual([plain, ok, relocated, orphaned]);
+  });
+
+  it("names codes and coders by position and sends each coder's name once", () => {
+    const other = { ...relocated, id: "k5", coder: "李四" };
+    const packed = packReader({ ...data, codings: [ok, relocated, other] }, CODES);
+    expect(packed.coders).toEqual([ok.coder, "李四"]);
+    expect(packed.codings.map((row) => [row[1], row[5]])).toEqual([
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ]);
+    expect(unpackReader(packed, CODES).payload.codings.map((c) => [c.codeId, c.coder])).toEqual([
+      ["code-a", ok.coder],
+      ["code-b", ok.coder],
+      ["code-b", "李四"],
+    ]);
   });
 
   it("sends the display fields of a code missing from the codebook, and only those", () => {
@@ -68,9 +88,17 @@ describe("reader wire format", () => {
     expect(back?.quote).toBe("𠮷");
   });
 
-  it("turns Date fields into ISO strings", () => {
-    const dated = { ...ok, createdAt: new Date("2026-12-01T08:00:00Z"), updatedAt: new Date("2026-12-01T09:30:00Z") };
-    const back = unpackReader(packReader({ ...data, codings: [dated] }, CODES), CODES).payload.codings[0];
-    expect([back?.createdAt, back?.updatedAt]).toEqual(["2026-12-01T08:00:00.000Z", "2026-12-01T09:30:00.000Z"]);
+  it("turns Date fields into ISO strings, sent as milliseconds (the update as a difference)", () => {
+    const dated = { ...ok, createdAt: new Date("2026-12-01T08:00:00Z"), updatedAt: new Date("2026-12-01T09:30:00.123Z") };
+    const packed = packReader({ ...data, codings: [dated] }, CODES);
+    expect(packed.codings[0]?.slice(6, 8)).toEqual([Date.parse("2026-12-01T08:00:00Z"), 90 * 60_000 + 123]);
+    const back = unpackReader(packed, CODES).payload.codings[0];
+    expect([back?.createdAt, back?.updatedAt]).toEqual(["2026-12-01T08:00:00.000Z", "2026-12-01T09:30:00.123Z"]);
+  });
+
+  it("keeps a time string that is not in canonical ISO form as it is", () => {
+    const odd = { ...ok, createdAt: "2026-12-01 08:00:00", updatedAt: "2026-12-01T09:30:00.000Z" };
+    const back = unpackReader(packReader({ ...data, codings: [odd] }, CODES), CODES).payload.codings[0];
+    expect([back?.createdAt, back?.updatedAt]).toEqual(["2026-12-01 08:00:00", "2026-12-01T09:30:00.000Z"]);
   });
 });
