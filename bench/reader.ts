@@ -103,7 +103,7 @@ async function createOneCoding(page: Page, shortName: string, nth: number): Prom
     return sel.toString().trim();
   }, nth);
   if (!selected) throw new Error("no text to select for the create benchmark");
-  await page.getByRole("combobox", { name: /查找编码/ }).waitFor({ state: "visible" });
+  await page.getByRole("combobox", { name: /查找编码|Find a code/ }).waitFor({ state: "visible" });
   await page.keyboard.type(shortName);
   await page.waitForFunction((s) => document.querySelector("[role=option][aria-selected=true]")?.getAttribute("data-code-short-name") === s, shortName);
   // The observer is in place before Enter is pressed; the result is collected afterwards.
@@ -227,6 +227,38 @@ async function benchSize(
 }
 
 /**
+ * The reader's fixed cost: a document of one paragraph without codings, opened like the
+ * large ones, against the same paragraph as a plain page. Subtracted from the large
+ * documents' figures, it separates what the text and its codings cost from what the
+ * framework (server round trip, scripts, hydration, editor set-up) costs on any page.
+ */
+async function openOneParagraph(db: Db, page: Page, baseUrl: string, files: string[]): Promise<{ chars: number; reader: number[]; floor: number[] }> {
+  const paragraphs = (await assemble(files, 1)).filter((p) => p.trim() !== "").slice(0, 1);
+  const project = await createProject(db, { name: "bench-reader-1p" });
+  const doc = await importDocument(db, { projectId: project.id, fileName: "reader-1p.txt", bytes: Buffer.from(paragraphs.join("\n")) });
+  const readerUrl = `${baseUrl}/projects/${project.id}/documents/${doc.id}`;
+  const floorUrl = `${baseUrl}/__bench_floor_1p`;
+  const floorHtml =
+    `<!doctype html><html><head><meta charset="utf-8"></head><body>` +
+    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("") +
+    `<script>requestAnimationFrame(() => { window.__floorReadyMs = performance.now(); });</script></body></html>`;
+  await page.route(floorUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: floorHtml }));
+  const reader: number[] = [];
+  const floor: number[] = [];
+  await page.goto(readerUrl);
+  await waitReady(page);
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(readerUrl);
+    await waitReady(page);
+    reader.push(await page.evaluate(() => (window as W).__junctureReaderReadyMs ?? NaN));
+    await page.goto(floorUrl);
+    await page.waitForFunction(() => typeof (window as W).__floorReadyMs === "number");
+    floor.push(await page.evaluate(() => (window as W).__floorReadyMs ?? NaN));
+  }
+  return { chars: doc.chars, reader, floor };
+}
+
+/**
  * The coding reader in Debian's Chromium against `next start`, for a 100,000-character
  * document with 2,000 codings and a 300,000-character one with 6,000:
  *  - open: navigation start → window.__junctureReaderReadyMs (interactive: editor mounted,
@@ -244,7 +276,15 @@ export async function benchReader(db: Db, url: string, dir: string, files: strin
   try {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1400, height: 900 });
-    const figures: Figure[] = [];
+    const fixed = await openOneParagraph(db, page, server.baseUrl, files);
+    const figures: Figure[] = [
+      {
+        name: `fixed cost: a one-paragraph document (${fixed.chars} characters, no codings), open until interactive, median of ${RUNS}`,
+        value: `${med(fixed.reader).toFixed(0)} ms — the page, its scripts, hydration and an editor with almost nothing in it`,
+        floor: `${med(fixed.floor).toFixed(0)} ms the same paragraph as a plain page`,
+        ratio: med(fixed.reader) / med(fixed.floor),
+      },
+    ];
     for (const size of SIZES) {
       const r = await benchSize(db, url, page, server.baseUrl, files, size);
       const total = r.creates.map((c) => c.total);
@@ -262,6 +302,12 @@ export async function benchReader(db: Db, url: string, dir: string, files: strin
           value: `${med(r.reader).toFixed(0)} ms (min ${Math.min(...r.reader).toFixed(0)}, max ${Math.max(...r.reader).toFixed(0)})`,
           floor: `${med(r.floor).toFixed(0)} ms plain paragraphs of the same text`,
           ratio: med(r.reader) / med(r.floor),
+        },
+        {
+          name: `${r.label} open beyond the fixed cost (median minus the one-paragraph median): what the text and its codings add`,
+          value: `${(med(r.reader) - med(fixed.reader)).toFixed(0)} ms`,
+          floor: `${(med(r.floor) - med(fixed.floor)).toFixed(0)} ms the same difference for the plain pages`,
+          ratio: (med(r.reader) - med(fixed.reader)) / (med(r.floor) - med(fixed.floor)),
         },
         {
           name: `${r.label} scroll through (${r.scroll.length} frames), frame time p95`,
