@@ -9,11 +9,26 @@
  * the minimum length (code points; default 2, which drops single characters such as 的), or
  * only digits, punctuation and symbols. "Tokens" (the denominator of per 10,000 and of
  * keyness) are the tokens that count, so the table's counts add up to it.
+ *
+ * A scope of whole documents (filters only: no code, no search) reads each document's raw word
+ * counts, stored on its first such query (DocumentWordCounts), instead of every token again;
+ * the table is the same either way.
  */
 import { findDocumentBriefs } from "../db/analysis";
 import type { Db } from "../db/client";
 import { findDocumentTexts } from "../db/documents";
-import { deleteStopWordEdits, listStopWordEdits, queryWordUnits, upsertStopWordEdits, type WordUnitRow } from "../db/words";
+import type { AnalysisScopeSql } from "../db/analysis";
+import {
+  deleteStopWordEdits,
+  insertDocumentWordCounts,
+  listStopWordEdits,
+  queryDocumentTokens,
+  queryDocumentWordCounts,
+  queryScopeDocumentIds,
+  queryWordUnits,
+  upsertStopWordEdits,
+  type WordUnitRow,
+} from "../db/words";
 import { projectExists } from "../db/shared";
 import { AppError } from "../errors";
 import { searchCorpus } from "../search";
@@ -21,7 +36,7 @@ import { MAX_PAGE } from "../search/schemas";
 import { OffsetMap } from "../text/offsets";
 import { TOKEN_SEP } from "../text/tokens";
 import { keyness } from "./keyness";
-import { parseFilterSpec, resolveScope, type AnalysisFilters, type AnalysisScopeInput } from "./scope";
+import { parseFilterSpec, resolveScope, type AnalysisFilters, type AnalysisScopeInput, type ResolvedScope } from "./scope";
 import { BUILT_IN_STOP_WORDS } from "./stopwords-zh";
 
 export { BUILT_IN_STOP_WORDS };
@@ -148,23 +163,106 @@ async function searchUnitIds(db: Db, projectId: string, query: string, mode: Wor
   }
 }
 
+const hasQuery = (query: string | undefined) => query !== undefined && query.trim() !== "";
+
+/** The scope whose sentences a scope's `except` leaves out: the base with the excepted group's filters, codes and query. */
+function exceptScope(q: WordScope): WordScope | undefined {
+  if (!q.except) return undefined;
+  const { except, ...rest } = q;
+  return { ...rest, filters: { ...q.filters, ...except.filters }, codes: except.codes ?? q.codes, query: except.query ?? q.query };
+}
+
+/** The sentence units of a resolved scope (its `except` aside), in document order. */
+async function scopeUnits(db: Db, q: WordScope, scope: ResolvedScope): Promise<WordUnitRow[]> {
+  const units = await queryWordUnits(db, scope.sql);
+  if (!hasQuery(q.query)) return units;
+  const hit = await searchUnitIds(db, q.projectId, q.query!, q.queryMode);
+  return units.filter((u) => hit.has(u.id));
+}
+
+/** Units minus the units of the excepted group. */
+function withoutUnits(units: WordUnitRow[], out: readonly WordUnitRow[]): WordUnitRow[] {
+  const ids = new Set(out.map((u) => u.id));
+  return units.filter((u) => !ids.has(u.id));
+}
+
 /** The sentence units of a word scope, in document order. */
 export async function wordUnits(db: Db, q: WordScope): Promise<WordUnitRow[]> {
   // Word units are read without joining codings to sentences by the unit bound.
+  const units = await scopeUnits(db, q, await resolveScope(db, q, { unitBounds: false }));
+  const ex = exceptScope(q);
+  return ex ? withoutUnits(units, await wordUnits(db, ex)) : units;
+}
+
+/**
+ * Whether a resolved scope takes whole documents: every sentence of the documents its filters
+ * select. Codes (with or without coders, consensus or a blind round) select sentences by their
+ * codings, and a search by its hits; coders, consensus and blind rounds without codes select
+ * nothing (queryWordUnits applies them only to codings), so such scopes still qualify.
+ */
+const takesWholeDocuments = (q: WordScope, scope: ResolvedScope) => scope.sql.codeIds === undefined && !hasQuery(q.query);
+
+/** What a word scope counts: sentence units, or (whole documents) the documents' cached word counts. */
+type WordSource = { kind: "units"; units: WordUnitRow[] } | { kind: "documents"; documents: DocumentCounts[] };
+
+async function wordSource(db: Db, q: WordScope, cache: boolean): Promise<WordSource> {
   const scope = await resolveScope(db, q, { unitBounds: false });
-  let units = await queryWordUnits(db, scope.sql);
-  if (q.query !== undefined && q.query.trim() !== "") {
-    const hit = await searchUnitIds(db, q.projectId, q.query, q.queryMode);
-    units = units.filter((u) => hit.has(u.id));
+  const ex = exceptScope(q);
+  const exScope = ex && (await resolveScope(db, ex, { unitBounds: false }));
+  if (cache && takesWholeDocuments(q, scope) && (!ex || takesWholeDocuments(ex, exScope!))) {
+    return { kind: "documents", documents: await documentCounts(db, scope.sql, exScope?.sql) };
   }
-  if (q.except) {
-    const { except, ...rest } = q;
-    const out = new Set(
-      (await wordUnits(db, { ...rest, filters: { ...q.filters, ...except.filters }, codes: except.codes ?? q.codes, query: except.query ?? q.query })).map((u) => u.id),
-    );
-    units = units.filter((u) => !out.has(u.id));
+  const units = await scopeUnits(db, q, scope);
+  return { kind: "units", units: ex ? withoutUnits(units, await scopeUnits(db, ex, exScope!)) : units };
+}
+
+/**
+ * The cached word counts of a whole-document scope's documents (minus the excepted group's),
+ * counting and storing those without a row first. A document's units never change after import
+ * (nothing updates Unit.tokens; documents are only imported, restored or deleted, and a row goes
+ * with its document), so a row never goes stale; stop words and the minimum length are applied
+ * when rows are merged, so their edits take effect at once.
+ */
+async function documentCounts(db: Db, scope: AnalysisScopeSql, except: AnalysisScopeSql | undefined): Promise<DocumentCounts[]> {
+  let rows = await queryDocumentWordCounts(db, scope);
+  if (except) {
+    const out = new Set(await queryScopeDocumentIds(db, except));
+    rows = rows.filter((r) => !out.has(r.documentId));
   }
-  return units;
+  const missing = rows.filter((r) => r.counts === null).map((r) => r.documentId);
+  const fresh = new Map<string, DocumentCounts>();
+  if (missing.length > 0) {
+    const counted = documentWordCounts(missing, await queryDocumentTokens(db, missing));
+    await insertDocumentWordCounts(db, counted);
+    for (const c of counted) fresh.set(c.documentId, c);
+  }
+  return rows.map((r) => (r.counts === null ? fresh.get(r.documentId)! : { documentId: r.documentId, units: r.units ?? 0, counts: r.counts }));
+}
+
+/** A document's raw word counts as stored: every non-empty token with its count, `token␟count␟token␟count…`. */
+export type DocumentCounts = { documentId: string; units: number; counts: string };
+
+/** Raw word counts (before stop words and minimum length) of documents, from their units' tokens ordered by document. */
+export function documentWordCounts(documentIds: readonly string[], units: readonly Pick<WordUnitRow, "documentId" | "tokens">[]): DocumentCounts[] {
+  const byDoc = new Map<string, { units: number; counts: Map<string, number> }>(documentIds.map((id) => [id, { units: 0, counts: new Map() }]));
+  let current: { units: number; counts: Map<string, number> } | undefined;
+  let currentId = "";
+  for (const u of units) {
+    if (u.documentId !== currentId || current === undefined) {
+      currentId = u.documentId;
+      current = byDoc.get(currentId);
+      if (current === undefined) byDoc.set(currentId, (current = { units: 0, counts: new Map() }));
+    }
+    current.units++;
+    if (u.tokens === "") continue;
+    const counts = current.counts;
+    for (const t of u.tokens.split(TOKEN_SEP)) if (t !== "") counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return [...byDoc].map(([documentId, d]) => {
+    const parts: string[] = [];
+    for (const [t, n] of d.counts) parts.push(t, String(n));
+    return { documentId, units: d.units, counts: parts.join(TOKEN_SEP) };
+  });
 }
 
 type Counts = { counts: Map<string, { count: number; documents: number; lastDoc: string }>; tokens: number; documents: number };
@@ -207,6 +305,48 @@ export function countTokens(units: readonly Pick<WordUnitRow, "documentId" | "to
   return { counts, tokens, documents };
 }
 
+/**
+ * The same counts as `countTokens` over the documents' units, from their raw word counts: the
+ * verdict (stop word, minimum length, not a word) is per distinct word, so applying it to a
+ * word's count gives what applying it to each of its tokens gives.
+ */
+export function mergeDocumentCounts(documents: readonly Pick<DocumentCounts, "units" | "counts">[], stop: ReadonlySet<string>, minLength: number): Counts {
+  type Entry = { count: number; documents: number; lastDoc: string };
+  const DROPPED: Entry = { count: 0, documents: 0, lastDoc: "" };
+  const seen = new Map<string, Entry>();
+  let tokens = 0;
+  let documentCount = 0;
+  for (const d of documents) {
+    // As with units: a document counts when it has a sentence, even one without tokens.
+    if (d.units > 0) documentCount++;
+    if (d.counts === "") continue;
+    const parts = d.counts.split(TOKEN_SEP);
+    for (let i = 0; i + 1 < parts.length; i += 2) {
+      const t = parts[i]!;
+      let c = seen.get(t);
+      if (c === undefined) {
+        const ok = t !== "" && !stop.has(t) && cpLength(t) >= minLength && !NOT_A_WORD.test(t);
+        c = ok ? { count: 0, documents: 0, lastDoc: "" } : DROPPED;
+        seen.set(t, c);
+      }
+      if (c === DROPPED) continue;
+      const n = +parts[i + 1]!;
+      tokens += n;
+      c.count += n;
+      c.documents++; // a word appears once in a document's counts
+    }
+  }
+  const counts: Counts["counts"] = new Map();
+  for (const [t, c] of seen) if (c !== DROPPED) counts.set(t, c);
+  return { counts, tokens, documents: documentCount };
+}
+
+/** The counts of a word source, and its number of sentence units. */
+function countSource(src: WordSource, stop: ReadonlySet<string>, minLength: number): Counts & { units: number } {
+  if (src.kind === "units") return { ...countTokens(src.units, stop, minLength), units: src.units.length };
+  return { ...mergeDocumentCounts(src.documents, stop, minLength), units: src.documents.reduce((n, d) => n + d.units, 0) };
+}
+
 function cpLength(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
@@ -233,15 +373,21 @@ const zhCollator = new Intl.Collator("zh");
 /** Ties by count are broken by documents, then by the word (Chinese collation), so the order is stable. */
 const byWord = (a: string, b: string) => zhCollator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
 
-export async function wordFrequencies(db: Db, q: WordScope & WordOptions): Promise<WordTable> {
+/**
+ * How a table is computed: `wordCountCache: false` counts the sentence units' tokens even for a
+ * whole-document scope (tests and benchmarks compare the two paths; the results are equal).
+ */
+export type WordCountOptions = { wordCountCache?: boolean };
+
+export async function wordFrequencies(db: Db, q: WordScope & WordOptions, how: WordCountOptions = {}): Promise<WordTable> {
   const { minLength, top } = checkOptions(q);
-  const [units, stop] = await Promise.all([wordUnits(db, q), projectStopWords(db, q.projectId)]);
-  const c = countTokens(units, stop, minLength);
+  const [src, stop] = await Promise.all([wordSource(db, q, how.wordCountCache !== false), projectStopWords(db, q.projectId)]);
+  const c = countSource(src, stop, minLength);
   const words = [...c.counts.entries()]
     .map(([word, v]) => ({ word, count: v.count, per10k: (v.count * 10_000) / c.tokens, documents: v.documents }))
     .sort((a, b) => b.count - a.count || b.documents - a.documents || byWord(a.word, b.word))
     .slice(0, top);
-  return { tokens: c.tokens, types: c.counts.size, units: units.length, documents: c.documents, minLength, words };
+  return { tokens: c.tokens, types: c.counts.size, units: c.units, documents: c.documents, minLength, words };
 }
 
 /** One side of a comparison: filters and/or a code (group) on top of the base scope, or the rest of the base scope. */
@@ -307,16 +453,18 @@ export function sideScope(base: WordScope, side: CompareSide, other: Exclude<Com
 export async function compareWords(
   db: Db,
   q: WordScope & WordOptions & { a: Exclude<CompareSide, "rest">; b: CompareSide; labels?: [string, string] },
+  how: WordCountOptions = {},
 ): Promise<KeynessTable> {
   const { minLength, top } = checkOptions(q);
-  const [ua, ub, stop] = await Promise.all([wordUnits(db, sideScope(q, q.a, q.a)), wordUnits(db, sideScope(q, q.b, q.a)), projectStopWords(db, q.projectId)]);
-  const ca = countTokens(ua, stop, minLength);
-  const cb = countTokens(ub, stop, minLength);
-  const info = (c: Counts, units: number, label: string) => ({ label, tokens: c.tokens, units, documents: c.documents });
+  const cache = how.wordCountCache !== false;
+  const [sa, sb, stop] = await Promise.all([wordSource(db, sideScope(q, q.a, q.a), cache), wordSource(db, sideScope(q, q.b, q.a), cache), projectStopWords(db, q.projectId)]);
+  const ca = countSource(sa, stop, minLength);
+  const cb = countSource(sb, stop, minLength);
+  const info = (c: Counts & { units: number }, label: string) => ({ label, tokens: c.tokens, units: c.units, documents: c.documents });
   const labels = q.labels ?? ["A", "B"];
   const result: KeynessTable = {
-    a: info(ca, ua.length, labels[0]),
-    b: info(cb, ub.length, labels[1]),
+    a: info(ca, labels[0]),
+    b: info(cb, labels[1]),
     minLength,
     threshold: KEYNESS_SIGNIFICANT,
     thresholds: KEYNESS_THRESHOLDS,

@@ -57,8 +57,13 @@ export const BACKUP_TABLES = [
   "AuditEvent",
 ] as const;
 
-/** Sign-in sessions are not backed up: restoring them would revive browser logins. */
-export const BACKUP_LEFT_OUT = ["Session"] as const;
+/**
+ * Tables not backed up. Sign-in sessions: restoring them would revive browser logins.
+ * DocumentWordCounts: derived from the units' tokens (which are backed up) and recomputed by the
+ * first word-frequency query that needs a document (lib/analysis/words.ts), so a restored
+ * project starts without them.
+ */
+export const BACKUP_LEFT_OUT = ["Session", "DocumentWordCounts"] as const;
 
 /** Tables whose rows reference rows of the same table: written parents first (PostgreSQL's foreign keys are not deferrable). */
 const SELF_REFERENCES: Record<string, string> = { Code: "parentId" };
