@@ -2,10 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Option, type Command } from "commander";
 import { getProjectByName } from "../corpus/projects";
-import { EXPORT_FORMATS, exportProject, type ExportFormat } from "../exchange";
-import { backupDatabase, restoreDatabase } from "../exchange/backup";
-import { importQdc } from "../exchange/import-qdc";
-import { importQdpx } from "../exchange/import-qdpx";
+// The exporters, importers and backup are loaded by the command that runs them: their
+// XLSX, XML, ZIP and PostgreSQL libraries would otherwise load on every CLI call.
+import { EXPORT_FORMATS, type ExportFormat } from "../exchange/formats";
 import type { OffsetsChoice } from "../exchange/qdpx-read";
 import type { PositionUnit } from "../exchange/refi";
 import type { Locale } from "../i18n/locale";
@@ -58,6 +57,7 @@ export function registerExchangeCommands(program: Command, locale: Locale) {
         const db = await openDb();
         const project = await getProjectByName(db, o.project);
         const filters = { codes: list(o.codes), documents: list(o.documents), coders: list(o.coders) };
+        const { exportProject } = await import("../exchange/export");
         const file = await exportProject(db, { projectId: project.id, format: o.format, filters, positions: o.positions });
         const bytes = await writeAtomically(o.out, file.body);
         emit(!!o.json, { file: path.resolve(o.out), format: o.format, contentType: file.contentType, bytes }, () => m.wrote(o.out, bytes));
@@ -74,6 +74,7 @@ export function registerExchangeCommands(program: Command, locale: Locale) {
     .option("--json", c.json)
     .action(async (file: string, o: { project: string; offsets: OffsetsChoice; json?: boolean }) => {
       const db = await openDb();
+      const { importQdpx } = await import("../exchange/import-qdpx");
       const r = await importQdpx(db, { bytes: fs.readFileSync(file), projectName: o.project, offsets: o.offsets });
       emit(!!o.json, r, () => [mi.imported({ ...r.imported, convention: r.offsets.convention }), ...r.notes.map(mi.note)].join("\n"));
     });
@@ -88,6 +89,7 @@ export function registerExchangeCommands(program: Command, locale: Locale) {
     .action(async (file: string, o: { project: string; json?: boolean }) => {
       const db = await openDb();
       const project = await getProjectByName(db, o.project);
+      const { importQdc } = await import("../exchange/import-qdc");
       const r = await importQdc(db, { bytes: fs.readFileSync(file), projectId: project.id });
       emit(!!o.json, r, () => [mq.imported(r.imported), ...r.notes.map(mi.note)].join("\n"));
     });
@@ -100,6 +102,7 @@ export function registerExchangeCommands(program: Command, locale: Locale) {
     .option("--json", c.json)
     .action(async (o: { out: string; json?: boolean }) => {
       await openDb();
+      const { backupDatabase } = await import("../exchange/backup");
       const r = await backupDatabase(resolveDatabaseUrl(), o.out);
       const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
       emit(!!o.json, r, () => mb.wrote(o.out, r.bytes, total));
@@ -113,6 +116,7 @@ export function registerExchangeCommands(program: Command, locale: Locale) {
     .option("--json", c.json)
     .action(async (file: string, o: { json?: boolean }) => {
       await openDb();
+      const { restoreDatabase } = await import("../exchange/backup");
       const r = await restoreDatabase(resolveDatabaseUrl(), file);
       const total = Object.values(r.rows).reduce((a, b) => a + b, 0);
       emit(!!o.json, r, () => mr.restored(total, r.rows.Project ?? 0));

@@ -11,8 +11,9 @@ import { loadSnapshot, type ExportFilters } from "./snapshot";
 import { codingRows, CODING_COLUMNS, csvChunks, matrixColumns, matrixRows } from "./tabular";
 import { buildXlsx } from "./xlsx";
 
-export const EXPORT_FORMATS = ["csv", "xlsx", "json", "qdpx", "qdc", "matrix"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import { EXPORT_FORMATS, type ExportFormat } from "./formats";
+
+export { EXPORT_FORMATS, type ExportFormat };
 
 export type ExportRequest = { projectId: string; format: ExportFormat; filters?: ExportFilters; positions?: PositionUnit };
 
