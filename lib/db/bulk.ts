@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import { isPostgresUrl, sqliteFileOf } from "./url";
 
 /**
@@ -30,10 +30,13 @@ function sqliteConnection(url: string): Database.Database {
   return conn;
 }
 
-function postgresPool(url: string): pg.Pool {
+/** `pg` is loaded on first use (~80 ms), not by every process that imports this module. */
+async function postgresPool(url: string): Promise<pg.Pool> {
   let pool = pools.get(url);
   if (!pool) {
-    pool = new pg.Pool({ connectionString: url, max: 2 });
+    const { default: driver } = await import("pg");
+    // Another call may have created it while the module loaded.
+    pool = pools.get(url) ?? new driver.Pool({ connectionString: url, max: 2 });
     pools.set(url, pool);
   }
   return pool;
@@ -150,7 +153,7 @@ async function postgresInsertDocument(url: string, doc: BulkDocument, units: Bul
   // Prisma keeps DateTime as UTC in "timestamp(3) without time zone": write the UTC wall time.
   const now = new Date().toISOString().replace("Z", "");
   const row: BulkDocument & Record<DocumentColumn, string | number | null> = { ...doc, id, createdAt: now, updatedAt: now, version: 1 };
-  const client = await postgresPool(url).connect();
+  const client = await (await postgresPool(url)).connect();
   try {
     await client.query("BEGIN");
     await client.query(
@@ -187,7 +190,7 @@ export async function bulkFindDocumentBySha(
   sha256: string,
 ): Promise<{ id: string; title: string; originalFilename: string } | null> {
   if (isPostgresUrl(url)) {
-    const res = await postgresPool(url).query<{ id: string; title: string; originalFilename: string }>(
+    const res = await (await postgresPool(url)).query<{ id: string; title: string; originalFilename: string }>(
       `SELECT "id", "title", "originalFilename" FROM "Document" WHERE "projectId" = $1 AND "sha256" = $2`,
       [projectId, sha256],
     );
@@ -248,7 +251,7 @@ export async function insertCodingWithEvent(url: string, coding: CodingInsertRow
     const c = { ...coding, version: 1, createdAt: wall, updatedAt: wall };
     const e = { ...event, at: wall };
     const n = CODING_COLUMNS.length;
-    await postgresPool(url).query(
+    await (await postgresPool(url)).query(
       `WITH c AS (INSERT INTO "Coding" (${columnList(CODING_COLUMNS)}) VALUES (${CODING_COLUMNS.map((_, i) => `$${i + 1}`).join(", ")}) RETURNING "id")
        INSERT INTO "AuditEvent" (${columnList(AUDIT_COLUMNS)}) SELECT ${AUDIT_COLUMNS.map((k, i) => (k === "at" ? `$${n + i + 1}::timestamp(3)` : `$${n + i + 1}`)).join(", ")} FROM c`,
       [...CODING_COLUMNS.map((k) => c[k]), ...AUDIT_COLUMNS.map((k) => e[k])],

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated-pg/client";
 import { isPostgresUrl, resolveDatabaseUrl, sqliteFileOf } from "./url";
@@ -27,12 +27,22 @@ export function isPostgresDb(db: PrismaClient): boolean {
 
 const globalForDb = globalThis as unknown as { junctureDb?: PrismaClient; junctureDbUrl?: string };
 
+/**
+ * PostgreSQL's driver adapter, loaded when the client first connects: `pg` takes ~80 ms to
+ * load, which every CLI call on the default SQLite database would otherwise pay at start-up.
+ */
+function lazyPostgresAdapter(url: string): Pick<PrismaPg, "provider" | "adapterName" | "connect"> {
+  let factory: Promise<PrismaPg> | undefined;
+  const load = () => (factory ??= import("@prisma/adapter-pg").then(({ PrismaPg }) => new PrismaPg({ connectionString: url })));
+  return { provider: "postgres", adapterName: "@prisma/adapter-pg", connect: async () => (await load()).connect() };
+}
+
 /** Opens a client for a database URL: a SQLite `file:` URL or a `postgresql://` URL. */
 export function createDb(url: string = resolveDatabaseUrl()): PrismaClient {
   if (isPostgresUrl(url)) {
     // The PostgreSQL client is generated from the same data model (prisma/postgres), so its
     // API is the SQLite client's; the cast only bridges two generated declarations of it.
-    const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as PrismaClient;
+    const client = new PostgresPrismaClient({ adapter: lazyPostgresAdapter(url) }) as unknown as PrismaClient;
     urls.set(client, url);
     return client;
   }

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import pg from "pg";
+import type pg from "pg";
 import { AppError } from "../errors";
 import { isPostgresUrl, resolveDatabaseUrl, sqliteFileOf } from "./url";
 
@@ -168,7 +168,8 @@ const POSTGRES_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 const MIGRATION_LOCK = 74_117_301;
 
 async function postgresStore(url: string): Promise<MigrationStore> {
-  const client = new pg.Client({ connectionString: url });
+  const { default: driver } = await import("pg"); // loaded only for PostgreSQL databases
+  const client: pg.Client = new driver.Client({ connectionString: url });
   try {
     await client.connect();
   } catch (e) {
