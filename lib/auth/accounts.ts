@@ -28,7 +28,7 @@ import {
   type ResourceKind,
 } from "../db/accounts";
 import { inTransaction, isUniqueViolation, type DbClient } from "../db/shared";
-import { userNameSchema } from "../coding/coder-name";
+import { userNameSchema } from "../coding/user-name-schema";
 import { AppError } from "../errors";
 import { parseInput } from "../parse-input";
 import { LoginThrottle } from "./login-throttle";
