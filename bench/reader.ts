@@ -151,6 +151,39 @@ async function readPhases(page: Page): Promise<Record<string, number>> {
   });
 }
 
+/**
+ * Serves the paragraphs as a plain page at `floorUrl` (fulfilled by the browser itself), then
+ * opens the reader and the plain page in turn, RUNS times after one warm-up open of the reader,
+ * and returns the time to interactive of each (ms since navigation start).
+ */
+async function timeOpens(
+  page: Page,
+  readerUrl: string,
+  floorUrl: string,
+  paragraphs: readonly string[],
+  afterReader?: () => Promise<void>,
+): Promise<{ reader: number[]; floor: number[] }> {
+  const floorHtml =
+    `<!doctype html><html><head><meta charset="utf-8"></head><body>` +
+    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("") +
+    `<script>requestAnimationFrame(() => { window.__floorReadyMs = performance.now(); });</script></body></html>`;
+  await page.route(floorUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: floorHtml }));
+  const reader: number[] = [];
+  const floor: number[] = [];
+  await page.goto(readerUrl); // warm-up: server caches, compiled route
+  await waitReady(page);
+  for (let i = 0; i < RUNS; i++) {
+    await page.goto(readerUrl);
+    await waitReady(page);
+    reader.push(await page.evaluate(() => (window as W).__junctureReaderReadyMs ?? NaN));
+    await afterReader?.();
+    await page.goto(floorUrl);
+    await page.waitForFunction(() => typeof (window as W).__floorReadyMs === "number");
+    floor.push(await page.evaluate(() => (window as W).__floorReadyMs ?? NaN));
+  }
+  return { reader, floor };
+}
+
 type SizeResult = {
   label: string;
   description: string;
@@ -184,27 +217,10 @@ async function benchSize(
   seedCodings(url, { projectId: project.id, coderId: coder.id, codeIds: codes.map((c) => c.id), count: size.codings, documentIds: [doc.id] });
 
   const readerUrl = `${baseUrl}/projects/${project.id}/documents/${doc.id}`;
-  const floorUrl = `${baseUrl}/__bench_floor_${size.label}`;
-  const floorHtml =
-    `<!doctype html><html><head><meta charset="utf-8"></head><body>` +
-    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("") +
-    `<script>requestAnimationFrame(() => { window.__floorReadyMs = performance.now(); });</script></body></html>`;
-  await page.route(floorUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: floorHtml }));
-
-  const reader: number[] = [];
-  const floor: number[] = [];
   const phases: Record<string, number>[] = [];
-  await page.goto(readerUrl); // warm-up: server caches, compiled route
-  await waitReady(page);
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(readerUrl);
-    await waitReady(page);
-    reader.push(await page.evaluate(() => (window as W).__junctureReaderReadyMs ?? NaN));
+  const { reader, floor } = await timeOpens(page, readerUrl, `${baseUrl}/__bench_floor_${size.label}`, paragraphs, async () => {
     phases.push(await readPhases(page));
-    await page.goto(floorUrl);
-    await page.waitForFunction(() => typeof (window as W).__floorReadyMs === "number");
-    floor.push(await page.evaluate(() => (window as W).__floorReadyMs ?? NaN));
-  }
+  });
   const floorScroll = await scrollThrough(page);
   await page.goto(readerUrl);
   await waitReady(page);
@@ -237,25 +253,7 @@ async function openOneParagraph(db: Db, page: Page, baseUrl: string, files: stri
   const project = await createProject(db, { name: "bench-reader-1p" });
   const doc = await importDocument(db, { projectId: project.id, fileName: "reader-1p.txt", bytes: Buffer.from(paragraphs.join("\n")) });
   const readerUrl = `${baseUrl}/projects/${project.id}/documents/${doc.id}`;
-  const floorUrl = `${baseUrl}/__bench_floor_1p`;
-  const floorHtml =
-    `<!doctype html><html><head><meta charset="utf-8"></head><body>` +
-    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("") +
-    `<script>requestAnimationFrame(() => { window.__floorReadyMs = performance.now(); });</script></body></html>`;
-  await page.route(floorUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: floorHtml }));
-  const reader: number[] = [];
-  const floor: number[] = [];
-  await page.goto(readerUrl);
-  await waitReady(page);
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(readerUrl);
-    await waitReady(page);
-    reader.push(await page.evaluate(() => (window as W).__junctureReaderReadyMs ?? NaN));
-    await page.goto(floorUrl);
-    await page.waitForFunction(() => typeof (window as W).__floorReadyMs === "number");
-    floor.push(await page.evaluate(() => (window as W).__floorReadyMs ?? NaN));
-  }
-  return { chars: doc.chars, reader, floor };
+  return { chars: doc.chars, ...(await timeOpens(page, readerUrl, `${baseUrl}/__bench_floor_1p`, paragraphs)) };
 }
 
 /**

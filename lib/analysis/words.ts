@@ -265,15 +265,37 @@ export function documentWordCounts(documentIds: readonly string[], units: readon
   });
 }
 
-type Counts = { counts: Map<string, { count: number; documents: number; lastDoc: string }>; tokens: number; documents: number };
+type Entry = { count: number; documents: number; lastDoc: string };
+type Counts = { counts: Map<string, Entry>; tokens: number; documents: number };
+
+/**
+ * Verdicts and counts per distinct word in one map (a corpus repeats a few thousand words a
+ * million times): a dropped word (stop word, too short, not a word) maps to null, so each
+ * token costs one look-up. `entry` gives a kept word's counter, null for a dropped one.
+ */
+function wordTally(stop: ReadonlySet<string>, minLength: number) {
+  const seen = new Map<string, Entry | null>();
+  return {
+    entry(t: string): Entry | null {
+      let c = seen.get(t);
+      if (c === undefined) {
+        const ok = t !== "" && !stop.has(t) && cpLength(t) >= minLength && !NOT_A_WORD.test(t);
+        c = ok ? { count: 0, documents: 0, lastDoc: "" } : null;
+        seen.set(t, c);
+      }
+      return c;
+    },
+    counts(): Counts["counts"] {
+      const out: Counts["counts"] = new Map();
+      for (const [t, c] of seen) if (c !== null) out.set(t, c);
+      return out;
+    },
+  };
+}
 
 /** Counts the tokens of units (ordered by document) that pass the stop words and the minimum length. */
 export function countTokens(units: readonly Pick<WordUnitRow, "documentId" | "tokens">[], stop: ReadonlySet<string>, minLength: number): Counts {
-  type Entry = { count: number; documents: number; lastDoc: string };
-  // One map for verdicts and counts (a corpus repeats a few thousand words a million times):
-  // a dropped token maps to DROPPED, so each token costs one look-up.
-  const DROPPED: Entry = { count: 0, documents: 0, lastDoc: "" };
-  const seen = new Map<string, Entry>();
+  const tally = wordTally(stop, minLength);
   let tokens = 0;
   let documents = 0;
   let lastDoc = "";
@@ -285,13 +307,8 @@ export function countTokens(units: readonly Pick<WordUnitRow, "documentId" | "to
     }
     if (u.tokens === "") continue;
     for (const t of u.tokens.split(TOKEN_SEP)) {
-      let c = seen.get(t);
-      if (c === undefined) {
-        const ok = t !== "" && !stop.has(t) && cpLength(t) >= minLength && !NOT_A_WORD.test(t);
-        c = ok ? { count: 0, documents: 0, lastDoc: "" } : DROPPED;
-        seen.set(t, c);
-      }
-      if (c === DROPPED) continue;
+      const c = tally.entry(t);
+      if (c === null) continue;
       tokens++;
       c.count++;
       if (c.lastDoc !== doc) {
@@ -300,9 +317,7 @@ export function countTokens(units: readonly Pick<WordUnitRow, "documentId" | "to
       }
     }
   }
-  const counts: Counts["counts"] = new Map();
-  for (const [t, c] of seen) if (c !== DROPPED) counts.set(t, c);
-  return { counts, tokens, documents };
+  return { counts: tally.counts(), tokens, documents };
 }
 
 /**
@@ -311,9 +326,7 @@ export function countTokens(units: readonly Pick<WordUnitRow, "documentId" | "to
  * word's count gives what applying it to each of its tokens gives.
  */
 export function mergeDocumentCounts(documents: readonly Pick<DocumentCounts, "units" | "counts">[], stop: ReadonlySet<string>, minLength: number): Counts {
-  type Entry = { count: number; documents: number; lastDoc: string };
-  const DROPPED: Entry = { count: 0, documents: 0, lastDoc: "" };
-  const seen = new Map<string, Entry>();
+  const tally = wordTally(stop, minLength);
   let tokens = 0;
   let documentCount = 0;
   for (const d of documents) {
@@ -322,23 +335,15 @@ export function mergeDocumentCounts(documents: readonly Pick<DocumentCounts, "un
     if (d.counts === "") continue;
     const parts = d.counts.split(TOKEN_SEP);
     for (let i = 0; i + 1 < parts.length; i += 2) {
-      const t = parts[i]!;
-      let c = seen.get(t);
-      if (c === undefined) {
-        const ok = t !== "" && !stop.has(t) && cpLength(t) >= minLength && !NOT_A_WORD.test(t);
-        c = ok ? { count: 0, documents: 0, lastDoc: "" } : DROPPED;
-        seen.set(t, c);
-      }
-      if (c === DROPPED) continue;
+      const c = tally.entry(parts[i]!);
+      if (c === null) continue;
       const n = +parts[i + 1]!;
       tokens += n;
       c.count += n;
       c.documents++; // a word appears once in a document's counts
     }
   }
-  const counts: Counts["counts"] = new Map();
-  for (const [t, c] of seen) if (c !== DROPPED) counts.set(t, c);
-  return { counts, tokens, documents: documentCount };
+  return { counts: tally.counts(), tokens, documents: documentCount };
 }
 
 /** The counts of a word source, and its number of sentence units. */
