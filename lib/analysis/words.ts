@@ -186,12 +186,25 @@ function withoutUnits(units: WordUnitRow[], out: readonly WordUnitRow[]): WordUn
   return units.filter((u) => !ids.has(u.id));
 }
 
+/** A word scope resolved, with the group its `except` leaves out (resolved too). */
+type ResolvedWordScope = { scope: ResolvedScope; except?: { q: WordScope; scope: ResolvedScope } };
+
+async function resolveWordScope(db: Db, q: WordScope): Promise<ResolvedWordScope> {
+  // Word units are read without joining codings to sentences by the unit bound.
+  const scope = await resolveScope(db, q, { unitBounds: false });
+  const ex = exceptScope(q);
+  return { scope, except: ex && { q: ex, scope: await resolveScope(db, ex, { unitBounds: false }) } };
+}
+
+/** The sentence units of a resolved word scope, minus those of its excepted group. */
+async function unitsOf(db: Db, q: WordScope, r: ResolvedWordScope): Promise<WordUnitRow[]> {
+  const units = await scopeUnits(db, q, r.scope);
+  return r.except ? withoutUnits(units, await scopeUnits(db, r.except.q, r.except.scope)) : units;
+}
+
 /** The sentence units of a word scope, in document order. */
 export async function wordUnits(db: Db, q: WordScope): Promise<WordUnitRow[]> {
-  // Word units are read without joining codings to sentences by the unit bound.
-  const units = await scopeUnits(db, q, await resolveScope(db, q, { unitBounds: false }));
-  const ex = exceptScope(q);
-  return ex ? withoutUnits(units, await wordUnits(db, ex)) : units;
+  return unitsOf(db, q, await resolveWordScope(db, q));
 }
 
 /**
@@ -206,14 +219,11 @@ const takesWholeDocuments = (q: WordScope, scope: ResolvedScope) => scope.sql.co
 type WordSource = { kind: "units"; units: WordUnitRow[] } | { kind: "documents"; documents: DocumentCounts[] };
 
 async function wordSource(db: Db, q: WordScope, cache: boolean): Promise<WordSource> {
-  const scope = await resolveScope(db, q, { unitBounds: false });
-  const ex = exceptScope(q);
-  const exScope = ex && (await resolveScope(db, ex, { unitBounds: false }));
-  if (cache && takesWholeDocuments(q, scope) && (!ex || takesWholeDocuments(ex, exScope!))) {
-    return { kind: "documents", documents: await documentCounts(db, scope.sql, exScope?.sql) };
+  const r = await resolveWordScope(db, q);
+  if (cache && takesWholeDocuments(q, r.scope) && (!r.except || takesWholeDocuments(r.except.q, r.except.scope))) {
+    return { kind: "documents", documents: await documentCounts(db, r.scope.sql, r.except?.scope.sql) };
   }
-  const units = await scopeUnits(db, q, scope);
-  return { kind: "units", units: ex ? withoutUnits(units, await scopeUnits(db, ex, exScope!)) : units };
+  return { kind: "units", units: await unitsOf(db, q, r) };
 }
 
 /**
