@@ -3,15 +3,22 @@
 // `npm install` / `npm run build` / `npm start` put in dist/cli (plain Node, starts in a
 // fraction of a second), through tsx from the TypeScript sources when there is no bundle
 // or a source changed after it was built (development), or when JUNCTURE_CLI_FROM_SOURCE=1.
-import { pathToFileURL } from "node:url";
-import { CLI_BUNDLE, cliBundleIsCurrent } from "../scripts/cli-bundle.mjs";
+import v8 from "node:v8";
+import { cliBundleIsCurrent, loadCliBundle } from "../scripts/cli-bundle.mjs";
 
-let main;
+// Prisma compiles its query compiler (WebAssembly) in every process; V8's optimising tier
+// would recompile it in the background and Node waits for that before exiting (~0.1 s
+// per call). A CLI call is over long before the optimised code would pay off. Set before
+// the bundle is compiled: V8's code cache is only valid under the same flags.
+v8.setFlagsFromString("--liftoff-only");
+
 if (process.env.JUNCTURE_CLI_FROM_SOURCE !== "1" && cliBundleIsCurrent()) {
-  ({ main } = await import(pathToFileURL(CLI_BUNDLE).href));
+  const { main, saveCodeCache } = loadCliBundle();
+  process.exitCode = await main(process.argv);
+  saveCodeCache();
 } else {
   const { register } = await import("tsx/esm/api");
   register();
-  ({ main } = await import("../lib/cli/main.ts"));
+  const { main } = await import("../lib/cli/main.ts");
+  process.exitCode = await main(process.argv);
 }
-process.exitCode = await main(process.argv);
