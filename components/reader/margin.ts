@@ -42,11 +42,11 @@ export class MarginRenderer {
   ) {}
 
   /**
-   * Lays out the bars of the codings overlapping `near` (all of them when null) and
-   * removes every other bar. Only the text near the viewport is rendered (the paragraphs
-   * use content-visibility: auto), so measuring a coding far away would force the browser
-   * to lay that paragraph out; its bar is drawn when the reader scrolls near it instead.
-   * Lanes are assigned among the drawn bars.
+   * Lays out the bars of the codings overlapping `near` (all of them when null), measured
+   * within it, and removes every other bar. Only the text near the viewport is rendered
+   * (the paragraphs use content-visibility: auto), so measuring a coding far away would
+   * force the browser to lay that paragraph out; its bar is drawn when the reader scrolls
+   * near it instead. Lanes are assigned among the drawn bars.
    */
   layout(
     view: EditorView,
@@ -70,9 +70,13 @@ export class MarginRenderer {
       return v;
     };
     // ---- read pass (codings arrive sorted by start, so the position hint only moves forward)
+    // A coding reaching beyond the window is measured to the window's edge (off screen):
+    // the text beyond it is not rendered, and the next layout draws the rest.
+    const lo = near ? Math.max(0, near.start) : 0;
+    const hi = near ? Math.min(cpCount, near.end) : cpCount;
     const bars = shown.map((c) => {
-      const a = Math.max(0, Math.min(c.start, cpCount));
-      const b = Math.max(a, Math.min(c.end, cpCount));
+      const a = Math.max(lo, Math.min(c.start, hi));
+      const b = Math.max(a, Math.min(c.end, hi));
       const from = map.cpToPos(a, "start", hint);
       const to = Math.max(from, map.cpToPos(b, "end"));
       let top = 0;

@@ -49,6 +49,13 @@ function firstFrom(all: readonly Decoration[], pos: number): number {
   return lo;
 }
 
+/**
+ * While the reader scrolls, adding highlights waits: each chunk re-renders its stretch of
+ * text and would cost a frame in the middle of the scroll (long documents stream for
+ * seconds after opening). A scroll that stopped this long ago no longer holds them back.
+ */
+const SCROLL_QUIET_MS = 150;
+
 const idle = (fn: () => void): (() => void) => {
   if (typeof requestIdleCallback === "function") {
     const id = requestIdleCallback(fn, { timeout: 200 });
@@ -159,14 +166,20 @@ export function useReaderEditor(o: {
     appliedRef.current = codings;
   }, [editor, codings, map, layers, editorRef]);
 
-  // The remaining highlights, a chunk per idle period once the editor is mounted.
+  // The remaining highlights, a chunk per idle period once the editor is mounted, none
+  // while the reader scrolls.
   useEffect(() => {
     if (!editor) return;
     let cancel = () => {};
+    let lastScroll = -Infinity;
+    const onScroll = (e: Event) => {
+      lastScroll = e.timeStamp;
+    };
+    window.addEventListener("scroll", onScroll, { passive: true });
     const step = () => {
       const ed = editorRef.current;
-      if (!ed) {
-        cancel = idle(step); // not mounted yet
+      if (!ed || performance.now() - lastScroll < SCROLL_QUIET_MS) {
+        cancel = idle(step); // not mounted yet, or scrolling
         return;
       }
       if (limitRef.current >= map.cpCount) return;
@@ -187,7 +200,10 @@ export function useReaderEditor(o: {
       cancel = idle(step);
     };
     cancel = idle(step);
-    return () => cancel();
+    return () => {
+      cancel();
+      window.removeEventListener("scroll", onScroll);
+    };
   }, [editor, map, layers, editorRef, codingsRef]);
 
   useEffect(() => {

@@ -31,3 +31,35 @@ export function paragraphsInBand(
   }
   return { first, last: lo };
 }
+
+/**
+ * The paragraphs whose text the browser has laid out, around the viewport: `core` (the
+ * paragraphs on screen, always kept) widened towards `limit` while `isRendered` holds.
+ * The reader's paragraphs use content-visibility: auto, so the browser lays out only those
+ * near the viewport; measuring a position in any other one would make it lay that
+ * paragraph out there and then (and, during a scroll, every frame). The rendered ones
+ * form one run around the viewport, so each side is found by binary search.
+ */
+export function renderedAround(
+  core: { first: number; last: number },
+  limit: { first: number; last: number },
+  isRendered: (i: number) => boolean,
+): { first: number; last: number } {
+  // Lowest i in [limit.first, core.first] with every paragraph from i to core.first rendered.
+  let lo = limit.first;
+  let hi = core.first;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (isRendered(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  const first = lo;
+  lo = core.last;
+  hi = limit.last;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (isRendered(mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return { first, last: lo };
+}

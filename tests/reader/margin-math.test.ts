@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignLanes } from "../../components/reader/lanes";
-import { paragraphsInBand } from "../../components/reader/viewport";
+import { paragraphsInBand, renderedAround } from "../../components/reader/viewport";
 
 describe("margin lanes", () => {
   it("gives overlapping bars different lanes and reuses a lane once it is free (gap included)", () => {
@@ -53,5 +53,31 @@ describe("paragraphs near the viewport", () => {
     expect(paragraphsInBand(10, rect, { top: 800, bottom: 900 })).toBeNull();
     expect(paragraphsInBand(10, rect, { top: -900, bottom: -400 })).toBeNull();
     expect(paragraphsInBand(0, rect, { top: 0, bottom: 100 })).toBeNull();
+  });
+});
+
+describe("paragraphs the browser has rendered around the viewport", () => {
+  // Paragraphs 40–60 rendered (content-visibility: auto lays out only those near the viewport).
+  const rendered = (i: number) => i >= 40 && i <= 60;
+
+  it("widens the on-screen paragraphs to the rendered run, within the limit", () => {
+    expect(renderedAround({ first: 48, last: 52 }, { first: 0, last: 99 }, rendered)).toEqual({ first: 40, last: 60 });
+    expect(renderedAround({ first: 48, last: 52 }, { first: 45, last: 55 }, rendered)).toEqual({ first: 45, last: 55 });
+  });
+
+  it("keeps the on-screen paragraphs even before the browser has rendered them (the first layout)", () => {
+    expect(renderedAround({ first: 10, last: 12 }, { first: 0, last: 99 }, () => false)).toEqual({ first: 10, last: 12 });
+    // Rendered on one side only.
+    expect(renderedAround({ first: 38, last: 39 }, { first: 0, last: 99 }, rendered)).toEqual({ first: 38, last: 60 });
+  });
+
+  it("asks about a logarithmic number of paragraphs", () => {
+    let asked = 0;
+    const counted = (i: number) => {
+      asked++;
+      return i >= 40_000 && i <= 60_000;
+    };
+    expect(renderedAround({ first: 50_000, last: 50_010 }, { first: 0, last: 99_999 }, counted)).toEqual({ first: 40_000, last: 60_000 });
+    expect(asked).toBeLessThanOrEqual(2 * 17);
   });
 });
