@@ -220,9 +220,8 @@ export function useMarginLayout(o: {
     if (!host) return;
     // The browser rendered a paragraph it skipped (it came near the viewport): its codings
     // can be drawn now, which matters when the viewport is near the drawn edge; or it
-    // skipped one again. Listened to from the first commit, before
-    // the editor mounts, so the first reports are not missed. (The event does not bubble:
-    // caught on the way down.)
+    // skipped one again. Listened to from the first commit, before the editor mounts, so
+    // the first reports are not missed. (The event does not bubble: caught on the way down.)
     const onRenderedChange = (e: Event) => {
       const skipped = (e as Event & { skipped?: boolean }).skipped;
       if (!(e.target instanceof Element) || skipped === undefined) return;
