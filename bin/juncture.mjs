@@ -12,13 +12,14 @@ import { cliBundleIsCurrent, loadCliBundle } from "../scripts/cli-bundle.mjs";
 // the bundle is compiled: V8's code cache is only valid under the same flags.
 v8.setFlagsFromString("--liftoff-only");
 
+let main;
+let afterMain = () => {};
 if (process.env.JUNCTURE_CLI_FROM_SOURCE !== "1" && cliBundleIsCurrent()) {
-  const { main, saveCodeCache } = loadCliBundle();
-  process.exitCode = await main(process.argv);
-  saveCodeCache();
+  ({ main, saveCodeCache: afterMain } = loadCliBundle());
 } else {
   const { register } = await import("tsx/esm/api");
   register();
-  const { main } = await import("../lib/cli/main.ts");
-  process.exitCode = await main(process.argv);
+  ({ main } = await import("../lib/cli/main.ts"));
 }
+process.exitCode = await main(process.argv);
+afterMain();

@@ -43,7 +43,8 @@ const inlineStartupPackages = {
 };
 
 /** Prisma's query compilers, shipped as base64 text inside a JS module; the bundle reads them as .wasm files instead. */
-const QUERY_COMPILER = /^@prisma\/client\/runtime\/(query_compiler_bg\.(?:sqlite|postgresql))\.wasm-base64\.mjs$/;
+const QUERY_COMPILERS = ["sqlite", "postgresql"].map((flavour) => `query_compiler_bg.${flavour}`);
+const QUERY_COMPILER = new RegExp(`^@prisma/client/runtime/(${QUERY_COMPILERS.join("|").replaceAll(".", "\\.")})\\.wasm-base64\\.mjs$`);
 
 const queryCompilerAsFile = {
   name: "query-compiler-as-file",
@@ -85,8 +86,7 @@ const zodEnglishOnly = {
 
 /** Writes the query compilers' bytes next to the bundle's chunks, where queryCompilerAsFile looks. */
 async function writeQueryCompilers(outDir) {
-  for (const flavour of ["sqlite", "postgresql"]) {
-    const name = `query_compiler_bg.${flavour}`;
+  for (const name of QUERY_COMPILERS) {
     const { wasm } = await import(`@prisma/client/runtime/${name}.wasm-base64.mjs`);
     fs.writeFileSync(path.join(outDir, `${name}.wasm`), Buffer.from(wasm, "base64"));
   }

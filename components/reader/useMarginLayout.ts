@@ -40,18 +40,21 @@ const DRAW = 1.5;
  */
 const KEEP = 0.25;
 
-/** Whether the viewport, widened by KEEP above and below, lies within the drawn extent. */
-function viewportDrawn(extent: Extent): boolean {
+/** Whether the viewport, widened by KEEP above and below, lies within the drawn paragraphs (unbounded at the text's ends). */
+function viewportDrawn(d: Drawn): boolean {
   const margin = KEEP * window.innerHeight;
-  return window.scrollY - margin >= extent.top && window.scrollY + window.innerHeight + margin <= extent.bottom;
+  const top = d.textStart ? -Infinity : d.top;
+  const bottom = d.textEnd ? Infinity : d.bottom;
+  return window.scrollY - margin >= top && window.scrollY + window.innerHeight + margin <= bottom;
 }
 
 type Band = { first: number; last: number };
-/** The page's vertical extent (document coordinates) of the drawn paragraphs; unbounded at the text's ends. */
-type Extent = { top: number; bottom: number };
-/** The first and last drawn paragraphs and where they were (document coordinates) when the margin was laid out. */
-type Edges = { first: Element | null; top: number; last: Element | null; bottom: number };
-const NO_EDGES: Edges = { first: null, top: 0, last: null, bottom: 0 };
+/**
+ * The first and last drawn paragraphs, where they were (document coordinates) when the
+ * margin was laid out, and whether they are the text's first and last.
+ */
+type Drawn = { first: Element | null; top: number; last: Element | null; bottom: number; textStart: boolean; textEnd: boolean };
+const NOTHING_DRAWN: Drawn = { first: null, top: 0, last: null, bottom: 0, textStart: false, textEnd: false };
 
 /**
  * The margin beside the text, laid out for the codings near the viewport: on mount (the
@@ -88,19 +91,18 @@ export function useMarginLayout(o: {
    */
   const rendered = useRef(new WeakSet<Element>());
   /** What the margin was last laid out for: the codings, the paragraphs drawn and the host's size. */
-  const laidOut = useRef<{ codings: readonly ReaderCoding[] | null; extent: Extent; edges: Edges; width: number; height: number }>({
+  const laidOut = useRef<{ codings: readonly ReaderCoding[] | null; drawn: Drawn; width: number; height: number }>({
     codings: null,
-    extent: { top: 0, bottom: 0 },
-    edges: NO_EDGES,
+    drawn: NOTHING_DRAWN,
     width: -1,
     height: -1,
   });
 
   /**
    * The rendered paragraphs within DRAW viewport heights of the viewport, with those on
-   * screen, and their extent on the page (null when no paragraph is that near).
+   * screen, and where they are on the page (null when no paragraph is that near).
    */
-  const paragraphsNear = useCallback((): { band: Band; extent: Extent; edges: Edges } | null => {
+  const paragraphsNear = useCallback((): { band: Band; drawn: Drawn } | null => {
     const dom = editorRef.current?.view.dom;
     if (!dom) return null;
     const h = window.innerHeight;
@@ -120,9 +122,15 @@ export function useMarginLayout(o: {
       return p !== undefined && shown.has(p);
     });
     const y = window.scrollY;
-    const edges = { first: paragraphs[band.first] ?? null, top: rectOf(band.first).top + y, last: paragraphs[band.last] ?? null, bottom: rectOf(band.last).bottom + y };
-    const extent = { top: band.first === 0 ? -Infinity : edges.top, bottom: band.last === count - 1 ? Infinity : edges.bottom };
-    return { band, extent, edges };
+    const drawn = {
+      first: paragraphs[band.first] ?? null,
+      top: rectOf(band.first).top + y,
+      last: paragraphs[band.last] ?? null,
+      bottom: rectOf(band.last).bottom + y,
+      textStart: band.first === 0,
+      textEnd: band.last === count - 1,
+    };
+    return { band, drawn };
   }, [editorRef, map]);
 
   const layoutNow = useCallback(() => {
@@ -144,8 +152,7 @@ export function useMarginLayout(o: {
     // Read after the layout's own reads, while layout is clean (the bars' writes come later).
     laidOut.current = {
       codings: codingsRef.current,
-      extent: found?.extent ?? { top: 0, bottom: 0 },
-      edges: found?.edges ?? NO_EDGES,
+      drawn: found?.drawn ?? NOTHING_DRAWN,
       width,
       height: host.clientHeight,
     };
@@ -186,7 +193,7 @@ export function useMarginLayout(o: {
       if (host.clientWidth !== last.width) return scheduleLayout();
       if (host.clientHeight === last.height) return;
       const y = window.scrollY;
-      const { first, top, last: lastEl, bottom } = last.edges;
+      const { first, top, last: lastEl, bottom } = last.drawn;
       const moved =
         !first || !lastEl || Math.abs(first.getBoundingClientRect().top + y - top) > 0.5 || Math.abs(lastEl.getBoundingClientRect().bottom + y - bottom) > 0.5;
       if (moved) scheduleLayout();
@@ -194,10 +201,10 @@ export function useMarginLayout(o: {
     });
     ro.observe(host);
     // A scroll near the edge of the drawn paragraphs lays the margin out (compared with the
-    // extent saved by the last layout: nothing is read from the page). Paragraphs resized
+    // place saved by the last layout: nothing is read from the page). Paragraphs resized
     // since then resized the host, which the observer above handles.
     const onScroll = () => {
-      if (!viewportDrawn(laidOut.current.extent)) scheduleLayout();
+      if (!viewportDrawn(laidOut.current.drawn)) scheduleLayout();
     };
     window.addEventListener("scroll", onScroll, { passive: true });
     window.addEventListener("resize", scheduleLayout);
@@ -229,7 +236,7 @@ export function useMarginLayout(o: {
         rendered.current.delete(e.target);
       } else {
         rendered.current.add(e.target);
-        if (!viewportDrawn(laidOut.current.extent)) scheduleLayoutRef.current();
+        if (!viewportDrawn(laidOut.current.drawn)) scheduleLayoutRef.current();
       }
     };
     host.addEventListener("contentvisibilityautostatechange", onRenderedChange, { capture: true });
