@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { markStartupChunks } from "./compile-hints.mjs";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const NEXT_BIN = path.join(ROOT, "node_modules", ".bin", "next");
@@ -45,9 +46,16 @@ export function buildIsStale() {
   return Math.max(...SOURCES.map((s) => newestMtime(path.join(ROOT, s)))) > built;
 }
 
-/** Builds the Next.js app unless an up-to-date build exists. */
+/**
+ * Builds the Next.js app unless an up-to-date build exists, and marks its start-up chunks
+ * with the compile hint (scripts/compile-hints.mjs; a no-op on a build already marked).
+ */
 export function ensureBuild() {
-  if (!buildIsStale()) return;
+  if (buildIsStale()) nextBuild();
+  markStartupChunks(path.join(ROOT, ".next"));
+}
+
+function nextBuild() {
   console.log("next build (sources changed since the last build)…");
   const res = spawnSync(NEXT_BIN, ["build"], {
     cwd: ROOT,

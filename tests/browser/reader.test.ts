@@ -365,6 +365,16 @@ describe("coding reader", () => {
     await expect.poll(() => highlightedText(page, row.id)).toBe("京津冀协同发展取得重大进展。推进交通一体化，");
   });
 
+  it("loads scripts marked for whole compilation at start-up (scripts/compile-hints.mjs ran on this build)", async () => {
+    await openReader(page);
+    const scripts = await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>("script[src*='/_next/static/chunks/']:not([nomodule])")].map((s) => s.src));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const src of scripts) {
+      const code = await (await fetch(src)).text();
+      expect(code.split("\n", 1)[0], src).toBe("//# allFunctionsCalledOnLoad");
+    }
+  });
+
   describe("a long document", () => {
     let far: { id: string; start: number; end: number };
     const longUrl = () => `/projects/${projectId}/documents/${longDocumentId}`;
