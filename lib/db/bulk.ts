@@ -103,10 +103,18 @@ export type BulkUnit = { kind: string; ordinal: number; paragraph: number; start
 const UNITS_PER_STATEMENT = 100;
 const UNIT_COLUMNS = `"id", "documentId", "kind", "ordinal", "paragraph", "start", "end", "tokens"`;
 
+/** Prepared unit INSERTs by row count, per connection: preparing a 100-row INSERT costs more than running it. */
+const unitInserts = new WeakMap<Database.Database, Map<number, Database.Statement>>();
+
 function unitInsert(conn: Database.Database, rows: number): Database.Statement {
-  return conn.prepare(
-    `INSERT INTO "Unit" (${UNIT_COLUMNS}) VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`,
-  );
+  let byRows = unitInserts.get(conn);
+  if (!byRows) unitInserts.set(conn, (byRows = new Map()));
+  let stmt = byRows.get(rows);
+  if (!stmt) {
+    stmt = conn.prepare(`INSERT INTO "Unit" (${UNIT_COLUMNS}) VALUES ${Array.from({ length: rows }, () => "(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`);
+    byRows.set(rows, stmt);
+  }
+  return stmt;
 }
 
 /**

@@ -126,7 +126,9 @@ function sniffBom(b: Uint8Array): Bom | null {
 function looksBinary(b: Uint8Array): boolean {
   const n = Math.min(b.length, BINARY_SNIFF_BYTES);
   let control = 0;
-  for (const c of b.subarray(0, n)) {
+  // Indexed, not for…of: the iterator made this scan a fifth of an HTML page's extraction.
+  for (let i = 0; i < n; i++) {
+    const c = b[i]!; // i < n <= b.length
     if (c === 0) return true;
     // Allowed: \t \n \v \f \r and ESC (ISO-2022 escapes).
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0b && c !== 0x0c && c !== 0x0d && c !== 0x1b) || c === 0x7f) {

@@ -20,18 +20,30 @@ export function cpLength(s: string): number {
   return n;
 }
 
+/** A high surrogate followed by a low one: the only place where the two units differ. */
+const SURROGATE_PAIR = /[\uD800-\uDBFF][\uDC00-\uDFFF]/;
+
 /**
  * Maps between code-point and UTF-16 offsets of one text, built in one pass.
  * Use it when converting many offsets of the same document.
  */
 export class OffsetMap {
-  /** utf16At[cp] = UTF-16 index of code point cp; length cpCount + 1. */
-  private readonly utf16At: Uint32Array;
+  /**
+   * utf16At[cp] = UTF-16 index of code point cp; length cpCount + 1. Null when the text has
+   * no surrogate pair: then both units count alike (most Chinese text), and the import and
+   * the reader need not build a four-byte entry per character.
+   */
+  private readonly utf16At: Uint32Array | null;
   readonly cpCount: number;
   readonly text: string;
 
   constructor(text: string) {
     this.text = text;
+    if (!SURROGATE_PAIR.test(text)) {
+      this.utf16At = null;
+      this.cpCount = text.length;
+      return;
+    }
     const tmp = new Uint32Array(text.length + 1);
     let cp = 0;
     for (let i = 0; i < text.length; i++) {
@@ -52,7 +64,7 @@ export class OffsetMap {
     if (!Number.isInteger(cp) || cp < 0 || cp > this.cpCount) {
       throw new RangeError(`code point offset ${cp} outside 0…${this.cpCount}`);
     }
-    return this.utf16At[cp]!; // 0 … cpCount, checked above
+    return this.utf16At === null ? cp : this.utf16At[cp]!; // 0 … cpCount, checked above
   }
 
   /**
@@ -63,11 +75,13 @@ export class OffsetMap {
     if (!Number.isInteger(utf16) || utf16 < 0 || utf16 > this.text.length) {
       throw new RangeError(`UTF-16 offset ${utf16} outside 0…${this.text.length}`);
     }
+    const at = this.utf16At;
+    if (at === null) return utf16;
     let lo = 0;
     let hi = this.cpCount;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.utf16At[mid]! <= utf16) lo = mid; // 1 ≤ mid ≤ cpCount
+      if (at[mid]! <= utf16) lo = mid; // 1 ≤ mid ≤ cpCount
       else hi = mid - 1;
     }
     return lo;

@@ -32,4 +32,25 @@ describe("code point offsets", () => {
     expect(() => map.toUtf16(15)).toThrow(RangeError);
     expect(() => map.toCp(-1)).toThrow(RangeError);
   });
+
+  // Texts without a surrogate pair take a shortcut (no table); a lone surrogate is one unit in both counts.
+  it.each([
+    ["BMP only", "京津冀协同发展，雄安新区。"],
+    ["a lone high surrogate", "京津\uD842冀"],
+    ["a lone low surrogate", "京\uDFB7津冀"],
+    ["a pair after BMP text", "京津冀协同发展𠮷"],
+    ["empty", ""],
+  ])("agrees with counting Array.from's code points (%s)", (_, s) => {
+    const map = new OffsetMap(s);
+    const chars = Array.from(s);
+    expect(map.cpCount).toBe(chars.length);
+    let utf16 = 0;
+    for (let cp = 0; cp <= chars.length; cp++) {
+      expect(map.toUtf16(cp)).toBe(utf16);
+      expect(map.toCp(utf16)).toBe(cp);
+      utf16 += chars[cp]?.length ?? 0;
+    }
+    expect(() => map.toUtf16(chars.length + 1)).toThrow(`code point offset ${chars.length + 1} outside 0…${chars.length}`);
+    expect(() => map.toCp(s.length + 1)).toThrow(`UTF-16 offset ${s.length + 1} outside 0…${s.length}`);
+  });
 });
