@@ -4,7 +4,8 @@
  * Decoding follows the browser's order: BOM, then a declared charset
  * (<meta charset>, http-equiv Content-Type, XML declaration), then detection.
  * The main text is the page's one content element when the page makes that plain (see
- * obviousArticle), else what @mozilla/readability finds on the linkedom document; when
+ * obviousArticle, read on htmlparser2's plain tree, which builds several times faster than a
+ * DOM), else what @mozilla/readability finds on the linkedom document; when
  * Readability finds nothing usable, a cheerio pass keeps the whole page minus scripts
  * and furniture. Both paths end in the same walker, which turns blocks, list items and
  * <br> into paragraphs and drops nav/aside/form and the page's header/footer.
@@ -15,6 +16,9 @@
  */
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";
+import { isTag, type AnyNode, type Document as DhDocument, type Element as DhElement } from "domhandler";
+import { findAll, findOne, removeElement, textContent } from "domutils";
+import { parseDocument } from "htmlparser2";
 import { DOMParser } from "linkedom";
 import { AppError, isAppError } from "../errors";
 import type { ExtractedParagraphs } from "./canonical";
@@ -247,18 +251,33 @@ function cleanTitle(s: string | null | undefined): string {
   return (s ?? "").replace(/\s+/g, " ").trim();
 }
 
+/** The nearest element parent (null at the document root). */
+function parentElementOf(node: AnyNode): DhElement | null {
+  const p = node.parent;
+  return p && isTag(p) ? p : null;
+}
+
+/** `el` or its nearest ancestor whose tag is in `tags`, as Element.closest does. */
+function closestOf(el: DhElement | null, tags: ReadonlySet<string>): DhElement | null {
+  for (let e = el; e !== null; e = parentElementOf(e)) if (tags.has(e.name)) return e;
+  return null;
+}
+
+const TITLE_EXCLUDED = new Set(["header", "nav", "footer", "aside"]);
+
 /**
  * The document's title: an <h1> outside the page header/nav (the article heading), else
  * the <title> read by the same rule as file names (titleFromName: separators become
  * spaces, a trailing site name such as "…_政策文件_XX市人民政府" is dropped).
  */
-function findTitle(doc: Document): string | undefined {
-  for (const h1 of Array.from(doc.querySelectorAll("h1"))) {
-    if (h1.closest("header, nav, footer, aside")) continue;
-    const t = cleanTitle(h1.textContent);
+function findTitle(doc: DhDocument): string | undefined {
+  for (const h1 of findAll((e) => e.name === "h1", doc.children)) {
+    if (closestOf(h1, TITLE_EXCLUDED)) continue;
+    const t = cleanTitle(textContent(h1));
     if (Array.from(t).length >= 2) return t;
   }
-  const title = titleFromName(cleanTitle(doc.querySelector("title")?.textContent));
+  const titleEl = findOne((e) => e.name === "title", doc.children);
+  const title = titleFromName(cleanTitle(titleEl ? textContent(titleEl) : ""));
   return title === "" ? undefined : title;
 }
 
@@ -289,17 +308,17 @@ function visibleLength(s: string | null): number {
 }
 
 /** Whether an element is page furniture the walker drops, memoised (every <p> asks for each ancestor). */
-function furnitureTest(): (el: Element) => boolean {
-  const memo = new Map<Element, boolean>();
-  const test = (el: Element): boolean => {
+function furnitureTest(): (el: DhElement) => boolean {
+  const memo = new Map<DhElement, boolean>();
+  const test = (el: DhElement): boolean => {
     const known = memo.get(el);
     if (known !== undefined) return known;
-    const tag = el.localName.toLowerCase();
+    const tag = el.name.toLowerCase();
     const result =
       FURNITURE_TAGS.has(tag) ||
       SKIP_TAGS.has(tag) ||
-      FURNITURE_ROLES.has(el.getAttribute("role") ?? "") ||
-      (PAGE_FRAME_TAGS.has(tag) && el.parentElement?.closest("article, main") == null);
+      FURNITURE_ROLES.has(el.attribs.role ?? "") ||
+      (PAGE_FRAME_TAGS.has(tag) && closestOf(parentElementOf(el), CONTENT_TAGS) === null);
     memo.set(el, result);
     return result;
   };
@@ -307,14 +326,14 @@ function furnitureTest(): (el: Element) => boolean {
 }
 
 /** The element holding the article when the page makes it plain (see above), else null. */
-function obviousArticle(doc: Document): Element | null {
-  const mass = new Map<Element, number>();
+function obviousArticle(doc: DhDocument): DhElement | null {
+  const mass = new Map<DhElement, number>();
   const isFurniture = furnitureTest();
   let total = 0;
-  for (const p of Array.from(doc.getElementsByTagName("p"))) {
-    const ancestors: Element[] = [];
+  for (const p of findAll((e) => e.name === "p", doc.children)) {
+    const ancestors: DhElement[] = [];
     let furniture = false;
-    for (let el = p.parentElement; el !== null; el = el.parentElement) {
+    for (let el = parentElementOf(p); el !== null; el = parentElementOf(el)) {
       if (isFurniture(el)) {
         furniture = true;
         break;
@@ -322,38 +341,41 @@ function obviousArticle(doc: Document): Element | null {
       ancestors.push(el);
     }
     if (furniture) continue;
-    const n = visibleLength(p.textContent);
+    const n = visibleLength(textContent(p));
     total += n;
     for (const el of ancestors) mass.set(el, (mass.get(el) ?? 0) + n);
   }
-  if (total < OBVIOUS_MIN_CHARS || !doc.body) return null;
+  const body = findOne((e) => e.name === "body", doc.children);
+  if (total < OBVIOUS_MIN_CHARS || !body) return null;
   // Descend from <body> while one child still holds the required share.
-  let article: Element = doc.body;
+  let article: DhElement = body;
   for (;;) {
-    const next = Array.from(article.children).find((c) => (mass.get(c) ?? 0) >= total * ARTICLE_SHARE);
+    const next = article.children.find((c): c is DhElement => isTag(c) && (mass.get(c) ?? 0) >= total * ARTICLE_SHARE);
     if (!next) break;
     article = next;
   }
-  const own = visibleLength(article.textContent);
+  const own = visibleLength(textContent(article));
   if ((mass.get(article) ?? 0) < own * PARAGRAPH_SHARE) return null;
   return article;
 }
 
+const LINK_BLOCK_TAGS = new Set(["div", "ul", "ol", "table", "section"]);
+
 /** Drops blocks inside the article that are mostly links (print, close, share, related lists). */
-function dropLinkBlocks(article: Element): void {
-  for (const block of Array.from(article.querySelectorAll("div, ul, ol, table, section"))) {
-    const text = visibleLength(block.textContent);
+function dropLinkBlocks(article: DhElement): void {
+  for (const block of findAll((e) => LINK_BLOCK_TAGS.has(e.name), article.children)) {
+    const text = visibleLength(textContent(block));
     if (text === 0) continue;
-    const links = Array.from(block.querySelectorAll("a")).reduce((n, a) => n + visibleLength(a.textContent), 0);
-    if (links / text > LINK_BLOCK_DENSITY) block.remove();
+    const links = findAll((e) => e.name === "a", block.children).reduce((n, a) => n + visibleLength(textContent(a)), 0);
+    if (links / text > LINK_BLOCK_DENSITY) removeElement(block);
   }
 }
 
-function obviousArticleParagraphs(doc: Document): string[] | null {
+function obviousArticleParagraphs(doc: DhDocument): string[] | null {
   const article = obviousArticle(doc);
   if (!article) return null;
   dropLinkBlocks(article);
-  return paragraphsOf(domAdapter, article);
+  return paragraphsOf(cheerioAdapter, article as unknown as DhNode);
 }
 
 function readabilityParagraphs(doc: Document): string[] | null {
@@ -404,12 +426,14 @@ export function extractHtml(bytes: Uint8Array, opts: { encoding?: string } = {})
   const decoded = decodeHtml(bytes, opts);
   const html = decoded.text;
   try {
-    const doc = parseHtmlSafely(html);
-    const title = findTitle(doc);
+    // The title and the obvious article are read from htmlparser2's plain tree; the fuller
+    // DOM that Readability needs (linkedom) is built only for pages that are not so plain.
+    const tree = parseDocument(html);
+    const title = findTitle(tree);
     const warnings = [...decoded.warnings];
-    const obvious = obviousArticleParagraphs(doc);
+    const obvious = obviousArticleParagraphs(tree);
     if (obvious !== null) return { paragraphs: obvious, title, encoding: decoded.encoding, warnings };
-    const main = readabilityParagraphs(doc); // mutates doc: the title is read first
+    const main = readabilityParagraphs(parseHtmlSafely(html));
     // Trust Readability unless it kept almost nothing of what the page holds.
     if (main !== null && textLength(main) >= 200) return { paragraphs: main, title, encoding: decoded.encoding, warnings };
     const fallback = fallbackParagraphs(html);
