@@ -1,5 +1,7 @@
 import fs from "node:fs";
-import type { Page } from "playwright-core";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
 import { createProject, importDocument } from "../lib/corpus";
 import { ensureUser } from "../lib/coding";
 import { flattenCodebook, getCodebook } from "../lib/codebook";
@@ -11,6 +13,8 @@ import { seedCodings } from "./seed";
 import { quantile, type Figure } from "./util";
 
 const RUNS = 5;
+/** Opens of the reader before the timed ones. */
+const WARM_UP = 2;
 /** The issue's document, and a long one (a five-year plan's length) with codings at the same density. */
 const SIZES = [
   { chars: 100_000, codings: 2_000, label: "100k" },
@@ -152,36 +156,71 @@ async function readPhases(page: Page): Promise<Record<string, number>> {
 }
 
 /**
- * Serves the paragraphs as a plain page at `floorUrl` (fulfilled by the browser itself), then
- * opens the reader and the plain page in turn, RUNS times after one warm-up open of the reader,
- * and returns the time to interactive of each (ms since navigation start).
+ * Serves `html` from a plain Node server on the loopback interface (the same site as the
+ * reader's server) until `close`. Not through Playwright's request routing: a page that
+ * routes requests has its HTTP cache, and so the scripts' code cache, turned off, and the
+ * reader must keep both, as a researcher's browser does.
+ */
+async function serveFloor(html: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * Opens the reader and the same paragraphs as a plain page (serveFloor) in turn, in the same
+ * tab, RUNS times after WARM_UP opens of the reader, and returns the time to interactive of
+ * each (ms since navigation start).
  */
 async function timeOpens(
   page: Page,
   readerUrl: string,
-  floorUrl: string,
   paragraphs: readonly string[],
   afterReader?: () => Promise<void>,
 ): Promise<{ reader: number[]; floor: number[] }> {
-  const floorHtml =
+  const floorPage = await serveFloor(
     `<!doctype html><html><head><meta charset="utf-8"></head><body>` +
-    paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("") +
-    `<script>requestAnimationFrame(() => { window.__floorReadyMs = performance.now(); });</script></body></html>`;
-  await page.route(floorUrl, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: floorHtml }));
+      paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("") +
+      `<script>requestAnimationFrame(() => { window.__floorReadyMs = performance.now(); });</script></body></html>`,
+  );
   const reader: number[] = [];
   const floor: number[] = [];
-  await page.goto(readerUrl); // warm-up: server caches, compiled route
-  await waitReady(page);
-  for (let i = 0; i < RUNS; i++) {
-    await page.goto(readerUrl);
-    await waitReady(page);
-    reader.push(await page.evaluate(() => (window as W).__junctureReaderReadyMs ?? NaN));
-    await afterReader?.();
-    await page.goto(floorUrl);
-    await page.waitForFunction(() => typeof (window as W).__floorReadyMs === "number");
-    floor.push(await page.evaluate(() => (window as W).__floorReadyMs ?? NaN));
+  try {
+    // Warm-up: server caches and compiled route; Chromium keeps a script's compiled code from its second load on.
+    for (let i = 0; i < WARM_UP; i++) {
+      await page.goto(readerUrl);
+      await waitReady(page);
+    }
+    for (let i = 0; i < RUNS; i++) {
+      await page.goto(readerUrl);
+      await waitReady(page);
+      reader.push(await page.evaluate(() => (window as W).__junctureReaderReadyMs ?? NaN));
+      await afterReader?.();
+      await page.goto(floorPage.url);
+      await page.waitForFunction(() => typeof (window as W).__floorReadyMs === "number");
+      floor.push(await page.evaluate(() => (window as W).__floorReadyMs ?? NaN));
+    }
+  } finally {
+    await floorPage.close();
   }
   return { reader, floor };
+}
+
+/** One open in a new browser context: no script in the HTTP cache or the code cache yet. */
+async function coldOpen(browser: Browser, readerUrl: string): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(readerUrl);
+    await waitReady(page);
+    return await page.evaluate(() => (window as W).__junctureReaderReadyMs ?? NaN);
+  } finally {
+    await page.context().close();
+  }
 }
 
 type SizeResult = {
@@ -189,6 +228,8 @@ type SizeResult = {
   description: string;
   reader: number[];
   floor: number[];
+  /** An open with the browser's caches empty (coldOpen). */
+  cold: number;
   barsAtOpen: number;
   /** Median time since navigation start at which each phase of opening ended (ms). */
   phases: Record<string, number>;
@@ -218,10 +259,12 @@ async function benchSize(
 
   const readerUrl = `${baseUrl}/projects/${project.id}/documents/${doc.id}`;
   const phases: Record<string, number>[] = [];
-  const { reader, floor } = await timeOpens(page, readerUrl, `${baseUrl}/__bench_floor_${size.label}`, paragraphs, async () => {
+  const { reader, floor } = await timeOpens(page, readerUrl, paragraphs, async () => {
     phases.push(await readPhases(page));
   });
+  // timeOpens leaves the tab on the floor page.
   const floorScroll = await scrollThrough(page);
+  const cold = await coldOpen(page.context().browser()!, readerUrl);
   await page.goto(readerUrl);
   await waitReady(page);
   const barsAtOpen = await page.locator("[data-testid=reader-margin] [data-coding-id]").count();
@@ -234,6 +277,7 @@ async function benchSize(
     description: `${doc.chars.toLocaleString("en")} characters, ${doc.sentences} sentences, ${size.codings.toLocaleString("en")} codings`,
     reader,
     floor,
+    cold,
     barsAtOpen,
     phases: Object.fromEntries(Object.keys(phases[0] ?? {}).map((k) => [k, med(phases.map((p) => p[k] ?? NaN))])),
     scroll,
@@ -253,7 +297,7 @@ async function openOneParagraph(db: Db, page: Page, baseUrl: string, files: stri
   const project = await createProject(db, { name: "bench-reader-1p" });
   const doc = await importDocument(db, { projectId: project.id, fileName: "reader-1p.txt", bytes: Buffer.from(paragraphs.join("\n")) });
   const readerUrl = `${baseUrl}/projects/${project.id}/documents/${doc.id}`;
-  return { chars: doc.chars, ...(await timeOpens(page, readerUrl, `${baseUrl}/__bench_floor_1p`, paragraphs)) };
+  return { chars: doc.chars, ...(await timeOpens(page, readerUrl, paragraphs)) };
 }
 
 /**
@@ -261,8 +305,10 @@ async function openOneParagraph(db: Db, page: Page, baseUrl: string, files: stri
  * document with 2,000 codings and a 300,000-character one with 6,000:
  *  - open: navigation start → window.__junctureReaderReadyMs (interactive: editor mounted,
  *    the highlights and the margin bars near the viewport drawn, handlers attached; see
- *    components/reader/readiness.ts). Floor: the same text as plain paragraphs from the
- *    same origin (a requestAnimationFrame after parsing), in the same run.
+ *    components/reader/readiness.ts), with the scripts in the browser's caches as on any
+ *    open after the first (an open with empty caches is reported beside it). Floor: the same text as
+ *    plain paragraphs from a plain local server (a requestAnimationFrame after parsing), in the
+ *    same run.
  *  - scroll: frame-to-frame time while scrolling top to bottom half a viewport per frame.
  *    Floor: the same scroll over the plain paragraphs.
  *  - create: Enter in the picker → the new coding's margin bar, in the page. Floor: the
@@ -300,6 +346,10 @@ export async function benchReader(db: Db, url: string, dir: string, files: strin
           value: `${med(r.reader).toFixed(0)} ms (min ${Math.min(...r.reader).toFixed(0)}, max ${Math.max(...r.reader).toFixed(0)})`,
           floor: `${med(r.floor).toFixed(0)} ms plain paragraphs of the same text`,
           ratio: med(r.reader) / med(r.floor),
+        },
+        {
+          name: `${r.label} open in a new browser context (the page's scripts in neither the HTTP cache nor the code cache), once`,
+          value: `${r.cold.toFixed(0)} ms`,
         },
         {
           name: `${r.label} open beyond the fixed cost (median minus the one-paragraph median): what the text and its codings add`,
