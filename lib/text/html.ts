@@ -119,8 +119,9 @@ export function decodeHtml(bytes: Uint8Array, opts: { encoding?: string } = {}):
 }
 
 // ---------------------------------------------------------------------------
-// Walking a DOM into paragraphs. Works over DOM (linkedom) nodes and cheerio (domhandler)
-// nodes through a small adapter, so both paths produce paragraphs the same way.
+// Walking a DOM into paragraphs. Works over DOM (linkedom) nodes and domhandler nodes
+// (htmlparser2's tree, also cheerio's) through a small adapter, so every path produces
+// paragraphs the same way.
 
 type NodeAdapter<N> = {
   /** "text", "element" or "other" (comments, doctypes…). */
@@ -234,7 +235,7 @@ const domAdapter: NodeAdapter<Node> = {
 /** The subset of domhandler's node shape we read (cheerio does not re-export its types). */
 type DhNode = { type: string; name?: string; data?: string; attribs?: Record<string, string>; children?: DhNode[] };
 
-const cheerioAdapter: NodeAdapter<DhNode> = {
+const domhandlerAdapter: NodeAdapter<DhNode> = {
   kind: (n) => {
     if (n.type === "text") return "text";
     // domhandler types <script>/<style> separately from other tags, and the root as "root".
@@ -375,7 +376,7 @@ function obviousArticleParagraphs(doc: DhDocument): string[] | null {
   const article = obviousArticle(doc);
   if (!article) return null;
   dropLinkBlocks(article);
-  return paragraphsOf(cheerioAdapter, article as unknown as DhNode);
+  return paragraphsOf(domhandlerAdapter, article as unknown as DhNode);
 }
 
 function readabilityParagraphs(doc: Document): string[] | null {
@@ -394,7 +395,7 @@ function fallbackParagraphs(html: string): string[] {
   // Furniture marked by class instead of element (the walker drops nav, aside, header…).
   $(".nav, .navbar, .menu, .breadcrumb, .footer, .header, #nav, #footer, #header").remove();
   const root = $("body").get(0) ?? $.root().get(0);
-  return root ? paragraphsOf(cheerioAdapter, root as unknown as DhNode) : [];
+  return root ? paragraphsOf(domhandlerAdapter, root as unknown as DhNode) : [];
 }
 
 function textLength(paragraphs: string[]): number {
