@@ -47,15 +47,25 @@ export function startupChunks(nextDir) {
   return [...files].filter((f) => f.endsWith(".js"));
 }
 
+function startsWithHint(file) {
+  const head = Buffer.alloc(COMPILE_HINT.length);
+  const fd = fs.openSync(file, "r");
+  try {
+    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.toString("utf8") === COMPILE_HINT;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 /** Prepends the compile hint to each start-up chunk that lacks it; returns how many were marked. */
 export function markStartupChunks(nextDir) {
   let marked = 0;
   for (const rel of startupChunks(nextDir)) {
     const file = path.join(nextDir, rel);
     if (!fs.existsSync(file)) throw new Error(`compile hints: ${rel} is listed in the build's manifests but missing from ${nextDir}`);
-    const code = fs.readFileSync(file, "utf8");
-    if (code.startsWith(COMPILE_HINT)) continue;
-    fs.writeFileSync(file, COMPILE_HINT + code);
+    // Every start checks an already marked build: read the chunk's first bytes, not the whole chunk.
+    if (startsWithHint(file)) continue;
+    fs.writeFileSync(file, COMPILE_HINT + fs.readFileSync(file, "utf8"));
     marked++;
   }
   return marked;

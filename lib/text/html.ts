@@ -16,7 +16,7 @@
  */
 import { Readability } from "@mozilla/readability";
 import * as cheerio from "cheerio";
-import { isTag, type AnyNode, type Document as DhDocument, type Element as DhElement } from "domhandler";
+import { hasChildren, isCDATA, isDocument, isTag, isText, type AnyNode, type Document as DhDocument, type Element as DhElement } from "domhandler";
 import { findAll, findOne, removeElement, textContent } from "domutils";
 import { parseDocument } from "htmlparser2";
 import { DOMParser } from "linkedom";
@@ -232,20 +232,13 @@ const domAdapter: NodeAdapter<Node> = {
   text: (n) => n.nodeValue ?? "",
 };
 
-/** The subset of domhandler's node shape we read (cheerio does not re-export its types). */
-type DhNode = { type: string; name?: string; data?: string; attribs?: Record<string, string>; children?: DhNode[] };
-
-const domhandlerAdapter: NodeAdapter<DhNode> = {
-  kind: (n) => {
-    if (n.type === "text") return "text";
-    // domhandler types <script>/<style> separately from other tags, and the root as "root".
-    if (n.type === "tag" || n.type === "script" || n.type === "style" || n.type === "root") return "element";
-    return n.type === "cdata" ? "element" : "other";
-  },
-  tag: (n) => (n.type === "root" ? "body" : (n.name ?? "").toLowerCase()),
-  attr: (n, name) => n.attribs?.[name] ?? null,
-  children: (n) => n.children ?? [],
-  text: (n) => n.data ?? "",
+const domhandlerAdapter: NodeAdapter<AnyNode> = {
+  // domhandler types <script>/<style> apart from other tags (isTag covers all three); the root is walked as <body>.
+  kind: (n) => (isText(n) ? "text" : isTag(n) || isCDATA(n) || isDocument(n) ? "element" : "other"),
+  tag: (n) => (isDocument(n) ? "body" : isTag(n) ? n.name.toLowerCase() : ""),
+  attr: (n, name) => (isTag(n) ? (n.attribs[name] ?? null) : null),
+  children: (n) => (hasChildren(n) ? n.children : []),
+  text: (n) => (isText(n) ? n.data : ""),
 };
 
 function cleanTitle(s: string | null | undefined): string {
@@ -314,7 +307,7 @@ function furnitureTest(): (el: DhElement) => boolean {
   const test = (el: DhElement): boolean => {
     const known = memo.get(el);
     if (known !== undefined) return known;
-    const tag = el.name.toLowerCase();
+    const tag = el.name; // htmlparser2 lower-cases HTML tag names
     const result =
       FURNITURE_TAGS.has(tag) ||
       SKIP_TAGS.has(tag) ||
@@ -376,7 +369,7 @@ function obviousArticleParagraphs(doc: DhDocument): string[] | null {
   const article = obviousArticle(doc);
   if (!article) return null;
   dropLinkBlocks(article);
-  return paragraphsOf(domhandlerAdapter, article as unknown as DhNode);
+  return paragraphsOf(domhandlerAdapter, article);
 }
 
 function readabilityParagraphs(doc: Document): string[] | null {
@@ -395,7 +388,7 @@ function fallbackParagraphs(html: string): string[] {
   // Furniture marked by class instead of element (the walker drops nav, aside, header…).
   $(".nav, .navbar, .menu, .breadcrumb, .footer, .header, #nav, #footer, #header").remove();
   const root = $("body").get(0) ?? $.root().get(0);
-  return root ? paragraphsOf(domhandlerAdapter, root as unknown as DhNode) : [];
+  return root ? paragraphsOf(domhandlerAdapter, root) : [];
 }
 
 function textLength(paragraphs: string[]): number {
