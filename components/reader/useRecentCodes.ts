@@ -33,22 +33,51 @@ function read(key: string): readonly string[] {
   return ids;
 }
 
+/**
+ * Whether this page has opened localStorage yet. Chromium loads a site's whole storage area
+ * on its first use (the first getItem or "storage" listener), 15–25 ms on the main thread;
+ * the list matters only once the coder selects text or presses a key, so it is read at the
+ * first such gesture or when the browser is idle after the reader opened, whichever comes first.
+ */
+let opened = false;
+let scheduled = false;
+
+function open(): void {
+  if (opened) return;
+  opened = true;
+  window.addEventListener("storage", notify); // another tab coded meanwhile
+  notify();
+}
+
+function notify(): void {
+  for (const l of listeners) l();
+}
+
+function openSoon(): void {
+  if (scheduled) return;
+  scheduled = true;
+  const gesture = { capture: true, once: true, passive: true } as const;
+  window.addEventListener("pointerdown", open, gesture);
+  window.addEventListener("keydown", open, gesture);
+  if (typeof requestIdleCallback === "function") requestIdleCallback(open, { timeout: 1_000 });
+  else window.setTimeout(open, 200);
+}
+
 function subscribe(onChange: () => void): () => void {
   listeners.add(onChange);
-  window.addEventListener("storage", onChange); // another tab coded meanwhile
+  openSoon();
   return () => {
     listeners.delete(onChange);
-    window.removeEventListener("storage", onChange);
   };
 }
 
 /** The codes used last in this project (most recent first), kept in localStorage. */
 export function useRecentCodes(projectId: string): [recent: readonly string[], remember: (codeId: string) => void] {
   const key = `juncture-recent-codes:${projectId}`;
-  // The server renders no recent codes; the browser's list replaces it right after hydration.
+  // The server renders no recent codes; the browser's list replaces it once storage is open (openSoon).
   const recent = useSyncExternalStore(
     subscribe,
-    () => read(key),
+    () => (opened ? read(key) : NONE),
     () => NONE,
   );
   const remember = useCallback(

@@ -214,6 +214,33 @@ describe("coding reader", () => {
     expect(await page.getByRole("combobox", { name: /Find a code/ }).count()).toBe(0);
   });
 
+  it("remembers the codes used last across a reload: the picker marks them, Shift+click on a handle applies the last one", async () => {
+    await openReader(page);
+    const units = await db.unit.findMany({ where: { documentId, kind: "sentence" }, orderBy: { ordinal: "asc" } });
+    const [u0, u1, u2] = [units[0]!, units[1]!, units[2]!];
+    await page.locator(`[data-unit-handle="${u1.id}"]`).click();
+    await page.getByRole("combobox", { name: /Find a code/ }).waitFor({ state: "visible" });
+    await page.keyboard.type("COE-1");
+    await page.keyboard.press("Enter");
+    await expect.poll(async () => (await codingsInDb()).some((c) => c.code.shortName === "COE-1" && c.start === u1.start && c.end === u1.end)).toBe(true);
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=reader][data-ready="true"]');
+    // The list comes from localStorage, read at the first gesture (or when the browser is idle).
+    await page.locator(`[data-unit-handle="${u0.id}"]`).click();
+    await page.getByRole("combobox", { name: /Find a code/ }).waitFor({ state: "visible" });
+    await expect.poll(() => page.locator('[role=option][data-code-short-name="COE-1"]').textContent()).toContain("recent");
+    await page.keyboard.press("Escape");
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=reader][data-ready="true"]');
+    const before = (await codingsInDb()).filter((c) => c.start === u2.start && c.end === u2.end && c.code.shortName === "COE-1").length;
+    await page.locator(`[data-unit-handle="${u2.id}"]`).click({ modifiers: ["Shift"] });
+    await expect
+      .poll(async () => (await codingsInDb()).filter((c) => c.start === u2.start && c.end === u2.end && c.code.shortName === "COE-1").length)
+      .toBe(before + 1);
+  });
+
   it("draws overlapping codings in separate lanes; deletes from the margin and undoes it", async () => {
     const s = cpIndexOf(plainText, "京津冀协同发展");
     const a = await createCoding(db, { documentId, codeId: codeIds.get("COO-1")!, start: s, end: s + 7, coder: "tester" });
