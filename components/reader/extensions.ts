@@ -1,8 +1,9 @@
-import { Extension, Mark, mergeAttributes } from "@tiptap/core";
+import { Extension, Mark } from "@tiptap/core";
 import Paragraph from "@tiptap/extension-paragraph";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { DecorationSet } from "@tiptap/pm/view";
-import type { EditorView } from "@tiptap/pm/view";
+import type { EditorView, ViewMutationRecord } from "@tiptap/pm/view";
+import type { Attrs } from "@tiptap/pm/model";
 
 /**
  * The sentence unit as a mark: `<span class="unit" data-unit-id data-start data-end>`
@@ -24,6 +25,31 @@ function unitTemplate(): HTMLElement {
   return template;
 }
 
+/** The unit's element in the editor (see UnitMark.addMarkView): the attributes of unitAttributes, plus the handle. */
+/** A unit's data attributes: its id and its span in code points (and its number, from 0). */
+function unitAttributes(a: Attrs): Record<string, string> {
+  const out: Record<string, string> = { "data-start": String(a.start), "data-end": String(a.end), "data-ordinal": String(a.ordinal) };
+  if (a.unitId != null) out["data-unit-id"] = String(a.unitId);
+  return out;
+}
+
+function unitView(a: Attrs, handleLabel: (n: string) => string) {
+  // Thousands of units: clone one prepared element rather than build each from scratch.
+  const dom = unitTemplate().cloneNode(true) as HTMLElement;
+  const [handle, contentDOM] = [dom.firstChild as HTMLElement, dom.lastChild as HTMLElement];
+  for (const [k, v] of Object.entries(unitAttributes(a))) dom.setAttribute(k, v);
+  const label = String(Number(a.ordinal) + 1);
+  handle.setAttribute("data-unit-handle", String(a.unitId ?? ""));
+  handle.setAttribute("data-ordinal", label);
+  handle.setAttribute("aria-label", handleLabel(label));
+  return {
+    dom,
+    contentDOM,
+    // The reader sets the handle's title on first hover: nothing for the editor to re-read.
+    ignoreMutation: (m: ViewMutationRecord) => m.type !== "selection" && handle.contains(m.target),
+  };
+}
+
 export const UnitMark = Mark.create<{ handleLabel: (n: string) => string }>({
   name: "unit",
   addOptions() {
@@ -32,22 +58,22 @@ export const UnitMark = Mark.create<{ handleLabel: (n: string) => string }>({
   },
   inclusive: false,
   spanning: true,
+  // Not rendered by Tiptap (rendered: false): it would render and merge each attribute of
+  // each of thousands of units on every build, a tenth of building a long text. The mark
+  // view and renderHTML write them from the mark's attributes instead (unitAttributes).
   addAttributes() {
     return {
-      unitId: { default: null, renderHTML: (a) => ({ "data-unit-id": a.unitId }) },
-      start: { default: 0, renderHTML: (a) => ({ "data-start": String(a.start) }) },
-      end: { default: 0, renderHTML: (a) => ({ "data-end": String(a.end) }) },
-      ordinal: {
-        default: 0,
-        renderHTML: (a) => ({ "data-ordinal": String(a.ordinal), "data-label": String(Number(a.ordinal) + 1) }),
-      },
+      unitId: { default: null, rendered: false },
+      start: { default: 0, rendered: false },
+      end: { default: 0, rendered: false },
+      ordinal: { default: 0, rendered: false },
     };
   },
   parseHTML() {
     return [{ tag: "span.unit" }];
   },
-  renderHTML({ HTMLAttributes }) {
-    return ["span", mergeAttributes({ class: "unit" }, HTMLAttributes), 0];
+  renderHTML({ mark }) {
+    return ["span", { class: "unit", ...unitAttributes(mark.attrs), "data-label": String(Number(mark.attrs.ordinal) + 1) }, 0];
   },
   /**
    * In the editor, each sentence also carries its handle: a small clickable badge before
@@ -59,26 +85,7 @@ export const UnitMark = Mark.create<{ handleLabel: (n: string) => string }>({
    */
   addMarkView() {
     const handleLabel = this.options.handleLabel;
-    return ({ HTMLAttributes }) => {
-      // Thousands of units: clone one prepared element rather than build each from scratch.
-      const dom = unitTemplate().cloneNode(true) as HTMLElement;
-      const [handle, contentDOM] = [dom.firstChild as HTMLElement, dom.lastChild as HTMLElement];
-      for (const [k, v] of Object.entries(HTMLAttributes as Record<string, unknown>)) {
-        // data-label feeds .unit::before outside the editor; here the handle shows the number.
-        if (v != null && k !== "data-label") dom.setAttribute(k, String(v));
-      }
-      const label = String(Number(HTMLAttributes["data-ordinal"] ?? 0) + 1);
-      handle.setAttribute("data-unit-handle", String(HTMLAttributes["data-unit-id"] ?? ""));
-      handle.setAttribute("data-ordinal", label);
-      handle.setAttribute("aria-label", handleLabel(label));
-      return {
-        dom,
-        contentDOM,
-        // The reader sets the handle's title on first hover: nothing for the editor to re-read.
-        ignoreMutation: (m: { type: string; target: Node }) => m.type !== "selection" && handle.contains(m.target),
-        // A plain ProseMirror mark view ({ dom, contentDOM }): Tiptap passes it through.
-      } as never;
-    };
+    return ({ mark }) => unitView(mark.attrs, handleLabel) as never; // a plain ProseMirror mark view: Tiptap passes it through
   },
 });
 
@@ -88,17 +95,29 @@ export const UnitMark = Mark.create<{ handleLabel: (n: string) => string }>({
  * the height of the paragraph while it is off screen and not rendered (content-visibility).
  */
 export const ReaderParagraph = Paragraph.extend({
+  // As for units: written from the node's attributes in one object, not rendered and merged one by one.
   addAttributes() {
     return {
-      paragraph: {
-        default: null,
-        renderHTML: (a) => ({ "data-paragraph": String(a.paragraph), style: `--chars:${Math.max(0, Number(a.end) - Number(a.start))}` }),
-      },
-      start: { default: 0, renderHTML: (a) => ({ "data-start": String(a.start) }) },
-      end: { default: 0, renderHTML: (a) => ({ "data-end": String(a.end) }) },
+      paragraph: { default: null, rendered: false },
+      start: { default: 0, rendered: false },
+      end: { default: 0, rendered: false },
     };
   },
-}).configure({ HTMLAttributes: { class: "reader-paragraph" } });
+  renderHTML({ node }) {
+    const a = node.attrs;
+    return [
+      "p",
+      {
+        class: "reader-paragraph",
+        "data-paragraph": String(a.paragraph),
+        style: `--chars:${Math.max(0, Number(a.end) - Number(a.start))}`,
+        "data-start": String(a.start),
+        "data-end": String(a.end),
+      },
+      0,
+    ];
+  },
+});
 
 /**
  * A decoration layer: a plugin whose state is a DecorationSet replaced wholesale through

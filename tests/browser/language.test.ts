@@ -127,6 +127,7 @@ it("shows the reader's own words in one language, code labels in that language f
   expect(await page.getByTestId("undo").innerText()).toContain("撤销");
   expect(await page.getByTestId("codebook-list").innerText()).toContain("交通先行");
   expect(await page.getByTestId("codebook-list").innerText()).not.toContain("Transport first");
+  expect(await page.locator("[data-unit-handle]").first().getAttribute("aria-label")).toBe("编码第 1 句");
 
   await page.getByRole("button", { name: "English", exact: true }).click();
   await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
