@@ -44,6 +44,8 @@ const iso = (d: Date | string) => (typeof d === "string" ? d : d.toISOString());
 
 /** Epoch ms when the ISO string is what new Date(ms).toISOString() gives back, else the string itself. */
 function packTime(d: Date | string): number | string {
+  // A valid Date always round-trips: no string to build and parse back (two per coding, thousands per document).
+  if (d instanceof Date && Number.isFinite(d.getTime())) return d.getTime();
   const s = iso(d);
   const ms = Date.parse(s);
   return Number.isFinite(ms) && new Date(ms).toISOString() === s ? ms : s;
