@@ -22,10 +22,18 @@ export function buildCodingDecorations(doc: PMNode, map: PositionMap, codings: r
   return decos.length > 0 ? DecorationSet.create(doc, decos) : DecorationSet.empty;
 }
 
-/** The decorations of buildCodingDecorations as a list, in increasing position order. */
-export function codingDecorations(map: PositionMap, codings: readonly ReaderCoding[]): Decoration[] {
+/**
+ * The decorations of buildCodingDecorations as a list, in increasing position order; with
+ * `window` (code points), only the segments inside it, exactly as the whole build cuts them
+ * there (codings keep their own starts, so overlaps stack in the same order).
+ */
+export function codingDecorations(map: PositionMap, codings: readonly ReaderCoding[], window?: { start: number; end: number }): Decoration[] {
   const cpCount = map.cpCount;
-  const byStart = codings.filter((c) => isDrawable(c, cpCount)).sort((a, b) => a.start - b.start || b.end - a.end);
+  const lo = window?.start ?? 0;
+  const hi = window?.end ?? cpCount;
+  const byStart = codings
+    .filter((c) => isDrawable(c, cpCount) && c.start < hi && c.end > lo)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
   const n = byStart.length;
   if (n === 0) return [];
   const byEnd = byStart.slice().sort((a, b) => a.end - b.end);
@@ -39,9 +47,10 @@ export function codingDecorations(map: PositionMap, codings: readonly ReaderCodi
     const opening = byStart[i];
     const closing = byEnd[j]!; // j < n
     const next = Math.min(opening ? opening.start : Infinity, closing.end);
-    if (active.length > 0 && prev < next) {
-      const from = map.cpToPos(prev, "start", hint);
-      const to = map.cpToPos(next, "end", hint);
+    const [a, z] = [Math.max(prev, lo), Math.min(next, hi)];
+    if (active.length > 0 && a < z) {
+      const from = map.cpToPos(a, "start", hint);
+      const to = map.cpToPos(z, "end", hint);
       if (from < to) decos.push(Decoration.inline(from, to, segmentAttrs(active)));
     }
     for (let c = byEnd[j]; c && c.end === next; c = byEnd[++j]) {
@@ -52,6 +61,54 @@ export function codingDecorations(map: PositionMap, codings: readonly ReaderCodi
     prev = next;
   }
   return decos;
+}
+
+/** What a coding contributes to the highlights: a change in any of these redraws it. */
+const drawKey = (c: ReaderCoding) => `${c.id}\u0000${c.start}\u0000${c.end}\u0000${c.color}\u0000${c.anchor}`;
+
+/** Beyond this many changed codings a whole rebuild is as cheap as patching. */
+const PATCH_LIMIT = 64;
+
+/**
+ * The highlights of `after`, made from `set` (the highlights of `before`) by redrawing only
+ * the stretch of text the changed codings cover: creating, editing or deleting one coding in
+ * a document with thousands redraws a few segments, not the whole text. The stretch is
+ * widened to the nearest boundaries of unchanged codings, where the whole build cuts a
+ * segment in both states, so the result equals buildCodingDecorations(after). Null when many
+ * codings changed (the caller rebuilds).
+ */
+export function patchCodingDecorations(
+  set: DecorationSet,
+  doc: PMNode,
+  map: PositionMap,
+  before: readonly ReaderCoding[],
+  after: readonly ReaderCoding[],
+): DecorationSet | null {
+  const cpCount = map.cpCount;
+  const drawable = (list: readonly ReaderCoding[]) => new Map(list.filter((c) => isDrawable(c, cpCount)).map((c) => [drawKey(c), c]));
+  const [old, now] = [drawable(before), drawable(after)];
+  const changed: ReaderCoding[] = [];
+  for (const [k, c] of old) if (!now.has(k)) changed.push(c);
+  for (const [k, c] of now) if (!old.has(k)) changed.push(c);
+  if (changed.length === 0) return set;
+  if (changed.length > PATCH_LIMIT) return null;
+  let start = Math.min(...changed.map((c) => c.start));
+  let end = Math.max(...changed.map((c) => c.end));
+  // Widen to the nearest boundaries of unchanged codings (or the text's ends).
+  let lo = 0;
+  let hi = cpCount;
+  for (const [k, c] of now) {
+    if (!old.has(k)) continue;
+    for (const b of [c.start, c.end]) {
+      if (b <= start && b > lo) lo = b;
+      if (b >= end && b < hi) hi = b;
+    }
+  }
+  [start, end] = [lo, hi];
+  const from = map.cpToPos(start, "start");
+  const to = map.cpToPos(end, "end");
+  const stale = set.find(from, to).filter((d) => d.from >= from && d.to <= to);
+  return set.remove(stale).add(doc, codingDecorations(map, after, { start, end }));
 }
 
 /** Attributes of a segment covered by `active` (not empty; in the order the codings started). */

@@ -2,7 +2,8 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import type { DecorationSet } from "@tiptap/pm/view";
 import { describe, expect, it } from "vitest";
 import { DecorationSet as Set } from "@tiptap/pm/view";
-import { buildCodingDecorations, buildOverlayDecorations, codingDecorations, isDrawable } from "../../components/reader/decorations";
+import { buildCodingDecorations, buildOverlayDecorations, codingDecorations, isDrawable, patchCodingDecorations } from "../../components/reader/decorations";
+import type { ReaderCoding } from "../../components/reader/types";
 import { coding, cpIndexOf, cps, editorDoc, positionMap, TEXT } from "./fixtures";
 
 const map = positionMap();
@@ -77,5 +78,71 @@ describe("coding decorations", () => {
       ["轨道", "flash-span flash-a"],
     ]);
     expect(got[1]?.attrs["data-selected-coding"]).toBe("a");
+  });
+
+  describe("patching after a change", () => {
+    const total = cps(TEXT).length;
+    const COLORS = ["#2f7d91", "#b45309", "#7c3aed"];
+    /** mulberry32: the same "random" codings on every run. */
+    function rng(seed: number) {
+      let a = seed >>> 0;
+      return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+    }
+    function randomCoding(r: () => number, id: string): ReaderCoding {
+      const start = Math.floor(r() * (total - 1));
+      const end = Math.min(total, start + 1 + Math.floor(r() * 12));
+      return coding({ id, start, end, color: COLORS[Math.floor(r() * COLORS.length)]!, anchor: r() < 0.1 ? "orphaned" : "ok" });
+    }
+    /** One change a coder makes: create, delete, move an edge, or re-code (another colour). */
+    function change(r: () => number, list: ReaderCoding[], k: number): ReaderCoding[] {
+      const i = Math.floor(r() * list.length);
+      const c = list[i]!;
+      const kind = Math.floor(r() * 4);
+      if (kind === 0 || list.length < 2) return [...list, randomCoding(r, `new${k}`)];
+      if (kind === 1) return list.filter((_, j) => j !== i);
+      const next =
+        kind === 2 ? { ...c, end: Math.max(c.start + 1, Math.min(total, c.end + (r() < 0.5 ? -1 : 2))) } : { ...c, color: COLORS[(COLORS.indexOf(c.color) + 1) % COLORS.length]! };
+      return list.map((x, j) => (j === i ? next : x));
+    }
+
+    it("gives exactly the highlights of a whole rebuild, over 300 random changes", () => {
+      const r = rng(7);
+      let list = Array.from({ length: 14 }, (_, k) => randomCoding(r, `b${k}`));
+      let set = buildCodingDecorations(doc, map, list);
+      for (let k = 0; k < 300; k++) {
+        const next = change(r, list, k);
+        const patched = patchCodingDecorations(set, doc, map, list, next);
+        expect(patched).not.toBeNull();
+        expect(segments(patched!)).toEqual(segments(buildCodingDecorations(doc, map, next)));
+        [list, set] = [next, patched!];
+      }
+    });
+
+    it("keeps the highlights away from the change as they were (the same decorations)", () => {
+      const far = coding({ id: "far", start: cpIndexOf("全面融入"), end: cpIndexOf("全面融入") + 4 });
+      const near = coding({ id: "near", start: 1, end: 4 });
+      const set = buildCodingDecorations(doc, map, [near, far]);
+      const added = coding({ id: "added", start: 2, end: 6, color: "#b45309" });
+      const patched = patchCodingDecorations(set, doc, map, [near, far], [near, far, added])!;
+      // find() hands out positioned copies; the decoration's type (its attributes) is the stored object.
+      const farDeco = (s: DecorationSet) => (s.find().find((d) => d.from === map.cpToPos(far.start, "start")) as unknown as { type: object } | undefined)?.type;
+      expect(farDeco(set)).toBeDefined();
+      expect(farDeco(patched)).toBe(farDeco(set));
+      expect(segments(patched).map((g) => g.attrs["data-coding-ids"])).toEqual(["near", "near added", "added", "far"]);
+    });
+
+    it("returns the same set when nothing drawn changed, and gives up on a change of many codings", () => {
+      const list = Array.from({ length: 70 }, (_, k) => coding({ id: `m${k}`, start: k % 40, end: (k % 40) + 3 }));
+      const set = buildCodingDecorations(doc, map, list);
+      const orphanedOnly = [...list, coding({ id: "lost", start: 0, end: 2, anchor: "orphaned" })];
+      expect(patchCodingDecorations(set, doc, map, list, orphanedOnly)).toBe(set);
+      expect(patchCodingDecorations(set, doc, map, list, [])).toBeNull();
+    });
   });
 });
