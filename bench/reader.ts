@@ -122,11 +122,17 @@ async function createOneCoding(page: Page, shortName: string, nth: number): Prom
       },
       { capture: true, once: true },
     );
-    (window as W & { __created?: Promise<{ total: number; request: number }> }).__created = new Promise((resolve) => {
+    (window as W & { __created?: Promise<{ total: number; request: number }> }).__created = new Promise((resolve, reject) => {
+      // A bar that never comes fails the run with a reason instead of hanging it.
+      const timer = setTimeout(() => {
+        mo.disconnect();
+        reject(new Error(`no new margin bar within 30 s of Enter (Enter seen: ${t0 > 0})`));
+      }, 30_000);
       const mo = new MutationObserver(() => {
         const fresh = [...margin.querySelectorAll("[data-coding-id]")].find((e) => !before.has(e.getAttribute("data-coding-id")));
         if (!fresh || !t0) return;
         mo.disconnect();
+        clearTimeout(timer);
         const total = performance.now() - t0;
         const req = performance
           .getEntriesByType("resource")
