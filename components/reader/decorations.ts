@@ -70,12 +70,43 @@ const drawKey = (c: ReaderCoding) => `${c.id}\u0000${c.start}\u0000${c.end}\u000
 const PATCH_LIMIT = 64;
 
 /**
+ * What a change from `before` to `after` redraws: the stretch of text the changed codings
+ * cover, widened to the nearest boundaries of unchanged codings (where a whole build cuts a
+ * segment in both states), with its new segments. "unchanged" when nothing drawn changed;
+ * null when many codings changed (rebuilding is as cheap).
+ */
+export type CodingPatch = { start: number; end: number; from: number; to: number; decos: Decoration[] };
+
+export function codingPatch(map: PositionMap, before: readonly ReaderCoding[], after: readonly ReaderCoding[]): CodingPatch | "unchanged" | null {
+  const cpCount = map.cpCount;
+  const drawable = (list: readonly ReaderCoding[]) => new Map(list.filter((c) => isDrawable(c, cpCount)).map((c) => [drawKey(c), c]));
+  const [old, now] = [drawable(before), drawable(after)];
+  const changed: ReaderCoding[] = [];
+  for (const [k, c] of old) if (!now.has(k)) changed.push(c);
+  for (const [k, c] of now) if (!old.has(k)) changed.push(c);
+  if (changed.length === 0) return "unchanged";
+  if (changed.length > PATCH_LIMIT) return null;
+  const first = Math.min(...changed.map((c) => c.start));
+  const last = Math.max(...changed.map((c) => c.end));
+  let start = 0;
+  let end = cpCount;
+  for (const [k, c] of now) {
+    if (!old.has(k)) continue;
+    for (const b of [c.start, c.end]) {
+      if (b <= first && b > start) start = b;
+      if (b >= last && b < end) end = b;
+    }
+  }
+  return { start, end, from: map.cpToPos(start, "start"), to: map.cpToPos(end, "end"), decos: codingDecorations(map, after, { start, end }) };
+}
+
+/** The decorations of `set` inside the patch's stretch (each lies wholly inside it). */
+const staleIn = (set: DecorationSet, p: CodingPatch) => set.find(p.from, p.to).filter((d) => d.from >= p.from && d.to <= p.to);
+
+/**
  * The highlights of `after`, made from `set` (the highlights of `before`) by redrawing only
- * the stretch of text the changed codings cover: creating, editing or deleting one coding in
- * a document with thousands redraws a few segments, not the whole text. The stretch is
- * widened to the nearest boundaries of unchanged codings, where the whole build cuts a
- * segment in both states, so the result equals buildCodingDecorations(after). Null when many
- * codings changed (the caller rebuilds).
+ * the stretch codingPatch finds: creating, editing or deleting one coding in a document with
+ * thousands redraws a few segments, not the whole text, and equals buildCodingDecorations(after).
  */
 export function patchCodingDecorations(
   set: DecorationSet,
@@ -84,31 +115,40 @@ export function patchCodingDecorations(
   before: readonly ReaderCoding[],
   after: readonly ReaderCoding[],
 ): DecorationSet | null {
-  const cpCount = map.cpCount;
-  const drawable = (list: readonly ReaderCoding[]) => new Map(list.filter((c) => isDrawable(c, cpCount)).map((c) => [drawKey(c), c]));
-  const [old, now] = [drawable(before), drawable(after)];
-  const changed: ReaderCoding[] = [];
-  for (const [k, c] of old) if (!now.has(k)) changed.push(c);
-  for (const [k, c] of now) if (!old.has(k)) changed.push(c);
-  if (changed.length === 0) return set;
-  if (changed.length > PATCH_LIMIT) return null;
-  let start = Math.min(...changed.map((c) => c.start));
-  let end = Math.max(...changed.map((c) => c.end));
-  // Widen to the nearest boundaries of unchanged codings (or the text's ends).
+  const p = codingPatch(map, before, after);
+  if (p === "unchanged" || p === null) return p === null ? null : set;
+  return set.remove(staleIn(set, p)).add(doc, p.decos);
+}
+
+/**
+ * The same patch for highlights being added in position order (the reader's first seconds):
+ * `all` is every decoration of `before` in order, of which those starting before `shownTo`
+ * are in `set`. Returns the new list and the new set, the latter still holding exactly the
+ * decorations that start before `shownTo`.
+ */
+export function patchStreamedDecorations(
+  stream: { all: readonly Decoration[]; set: DecorationSet; shownTo: number },
+  doc: PMNode,
+  p: CodingPatch,
+): { all: Decoration[]; set: DecorationSet } {
+  const at = firstFrom(stream.all, p.from);
+  let past = at;
+  while (past < stream.all.length && stream.all[past]!.to <= p.to) past++;
+  const all = [...stream.all.slice(0, at), ...p.decos, ...stream.all.slice(past)];
+  const set = stream.set.remove(staleIn(stream.set, p)).add(doc, p.decos.filter((d) => d.from < stream.shownTo));
+  return { all, set };
+}
+
+/** Index of the first decoration starting at or after `pos` (decorations in position order). */
+export function firstFrom(all: readonly Decoration[], pos: number): number {
   let lo = 0;
-  let hi = cpCount;
-  for (const [k, c] of now) {
-    if (!old.has(k)) continue;
-    for (const b of [c.start, c.end]) {
-      if (b <= start && b > lo) lo = b;
-      if (b >= end && b < hi) hi = b;
-    }
+  let hi = all.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((all[mid]?.from ?? Infinity) < pos) lo = mid + 1;
+    else hi = mid;
   }
-  [start, end] = [lo, hi];
-  const from = map.cpToPos(start, "start");
-  const to = map.cpToPos(end, "end");
-  const stale = set.find(from, to).filter((d) => d.from >= from && d.to <= to);
-  return set.remove(stale).add(doc, codingDecorations(map, after, { start, end }));
+  return lo;
 }
 
 /** Attributes of a segment covered by `active` (not empty; in the order the codings started). */

@@ -6,7 +6,16 @@ import Text from "@tiptap/extension-text";
 import { DecorationSet, type Decoration } from "@tiptap/pm/view";
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import { useLatest } from "./useLatest";
-import { buildCodingDecorations, buildOverlayDecorations, codingDecorations, patchCodingDecorations, type OverlayInput } from "./decorations";
+import {
+  buildCodingDecorations,
+  buildOverlayDecorations,
+  codingDecorations,
+  codingPatch,
+  firstFrom,
+  patchCodingDecorations,
+  patchStreamedDecorations,
+  type OverlayInput,
+} from "./decorations";
 import { buildDocJson } from "./doc";
 import { decorationLayer, ReaderParagraph, UnitMark } from "./extensions";
 import type { PositionMap } from "./positions";
@@ -36,18 +45,6 @@ function codedUpTo(doc: Editor["state"]["doc"], map: PositionMap, codings: reado
  * stream costs one build, not one per chunk.
  */
 type Stream = { codings: readonly ReaderCoding[]; all: Decoration[]; shown: number; set: DecorationSet };
-
-/** Index of the first decoration starting at or after `pos` (decorations in position order). */
-function firstFrom(all: readonly Decoration[], pos: number): number {
-  let lo = 0;
-  let hi = all.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((all[mid]?.from ?? Infinity) < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * While the reader scrolls, adding highlights waits: each chunk re-renders its stretch of
@@ -163,13 +160,24 @@ export function useReaderEditor(o: {
     const ed = editorRef.current;
     const before = appliedRef.current;
     if (!editor || !ed || before === codings) return;
-    // Once every highlight is drawn, a change redraws only the stretch it touches (a coding
-    // created in a 300,000-character text with 6,000 codings must not redraw them all);
-    // while highlights are still being added in idle time, the drawn set is rebuilt.
+    // A change redraws only the stretch it touches (a coding created in a 300,000-character
+    // text with 6,000 codings must not redraw them all): in the drawn highlights once all are
+    // drawn, and in the stream while they are still being added in idle time.
     const drawn = layers.codings.key.getState(ed.state);
-    const patched =
-      before && drawn && limitRef.current >= map.cpCount ? patchCodingDecorations(drawn, ed.state.doc, map, before, codings) : null;
-    layers.codings.set(ed.view, patched ?? codedUpTo(ed.state.doc, map, codings, limitRef.current));
+    const st = streamRef.current;
+    let next: DecorationSet | null = null;
+    if (before && drawn && limitRef.current >= map.cpCount) {
+      next = patchCodingDecorations(drawn, ed.state.doc, map, before, codings);
+    } else if (before && st && st.codings === before && st.set === drawn) {
+      const p = codingPatch(map, before, codings);
+      if (p === "unchanged") next = drawn;
+      else if (p) {
+        const patched = patchStreamedDecorations({ all: st.all, set: st.set, shownTo: map.cpToPos(limitRef.current) }, ed.state.doc, p);
+        streamRef.current = { codings, all: patched.all, set: patched.set, shown: firstFrom(patched.all, map.cpToPos(limitRef.current)) };
+        next = patched.set;
+      }
+    }
+    layers.codings.set(ed.view, next ?? codedUpTo(ed.state.doc, map, codings, limitRef.current));
     appliedRef.current = codings;
   }, [editor, codings, map, layers, editorRef]);
 

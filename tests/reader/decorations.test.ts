@@ -2,7 +2,15 @@ import type { Node as PMNode } from "@tiptap/pm/model";
 import type { DecorationSet } from "@tiptap/pm/view";
 import { describe, expect, it } from "vitest";
 import { DecorationSet as Set } from "@tiptap/pm/view";
-import { buildCodingDecorations, buildOverlayDecorations, codingDecorations, isDrawable, patchCodingDecorations } from "../../components/reader/decorations";
+import {
+  buildCodingDecorations,
+  buildOverlayDecorations,
+  codingDecorations,
+  codingPatch,
+  isDrawable,
+  patchCodingDecorations,
+  patchStreamedDecorations,
+} from "../../components/reader/decorations";
 import type { ReaderCoding } from "../../components/reader/types";
 import { coding, cpIndexOf, cps, editorDoc, positionMap, TEXT } from "./fixtures";
 
@@ -121,6 +129,27 @@ describe("coding decorations", () => {
         expect(patched).not.toBeNull();
         expect(segments(patched!)).toEqual(segments(buildCodingDecorations(doc, map, next)));
         [list, set] = [next, patched!];
+      }
+    });
+
+    it("patches highlights still being added in order: the list and the part already drawn both match a whole rebuild", () => {
+      const r = rng(11);
+      let list = Array.from({ length: 14 }, (_, k) => randomCoding(r, `s${k}`));
+      let all = codingDecorations(map, list);
+      const shownTo = map.cpToPos(cpIndexOf("推进"), "start"); // the first paragraph is drawn, the rest not yet
+      let set = Set.create(doc, all.filter((d) => d.from < shownTo));
+      // DecorationSet.create consumes the array it is given (ProseMirror nulls its entries): hand it a copy.
+      const asSegments = (ds: readonly { from: number; to: number }[]) => segments(Set.create(doc, [...ds] as never));
+      for (let k = 0; k < 200; k++) {
+        const next = change(r, list, k);
+        const p = codingPatch(map, list, next);
+        expect(p).not.toBeNull();
+        if (p !== "unchanged" && p !== null) ({ all, set } = patchStreamedDecorations({ all, set, shownTo }, doc, p));
+        const whole = codingDecorations(map, next);
+        expect(asSegments(all)).toEqual(asSegments(whole));
+        expect(all.map((d) => d.from)).toEqual(whole.map((d) => d.from));
+        expect(segments(set)).toEqual(asSegments(whole.filter((d) => d.from < shownTo)));
+        list = next;
       }
     });
 
