@@ -75,23 +75,33 @@ const PATCH_LIMIT = 64;
  * segment in both states), with its new segments. "unchanged" when nothing drawn changed;
  * null when many codings changed (rebuilding is as cheap).
  */
-export type CodingPatch = { start: number; end: number; from: number; to: number; decos: Decoration[] };
+export type HighlightPatch = { start: number; end: number; from: number; to: number; decos: Decoration[] };
 
-export function codingPatch(map: PositionMap, before: readonly ReaderCoding[], after: readonly ReaderCoding[]): CodingPatch | "unchanged" | null {
+export function highlightPatch(map: PositionMap, before: readonly ReaderCoding[], after: readonly ReaderCoding[]): HighlightPatch | "unchanged" | null {
   const cpCount = map.cpCount;
-  const drawable = (list: readonly ReaderCoding[]) => new Map(list.filter((c) => isDrawable(c, cpCount)).map((c) => [drawKey(c), c]));
-  const [old, now] = [drawable(before), drawable(after)];
-  const changed: ReaderCoding[] = [];
-  for (const [k, c] of old) if (!now.has(k)) changed.push(c);
-  for (const [k, c] of now) if (!old.has(k)) changed.push(c);
+  // Codings the change did not touch are the same objects in both lists: only the others are
+  // compared by what they draw (thousands of codings, one or two changed).
+  const [inBefore, inAfter] = [new Set(before), new Set(after)];
+  const removed = new Map<string, ReaderCoding>();
+  for (const c of before) if (!inAfter.has(c) && isDrawable(c, cpCount)) removed.set(drawKey(c), c);
+  const added: ReaderCoding[] = [];
+  for (const c of after) {
+    if (inBefore.has(c) || !isDrawable(c, cpCount)) continue;
+    const k = drawKey(c);
+    if (removed.has(k)) removed.delete(k); // a new object drawn exactly as before (e.g. a comment edited)
+    else added.push(c);
+  }
+  const changed = [...removed.values(), ...added];
   if (changed.length === 0) return "unchanged";
   if (changed.length > PATCH_LIMIT) return null;
   const first = Math.min(...changed.map((c) => c.start));
   const last = Math.max(...changed.map((c) => c.end));
+  // Widen to the nearest boundaries of unchanged codings (or the text's ends).
+  const fresh = new Set(added);
   let start = 0;
   let end = cpCount;
-  for (const [k, c] of now) {
-    if (!old.has(k)) continue;
+  for (const c of after) {
+    if (fresh.has(c) || !isDrawable(c, cpCount)) continue;
     for (const b of [c.start, c.end]) {
       if (b <= first && b > start) start = b;
       if (b >= last && b < end) end = b;
@@ -101,11 +111,11 @@ export function codingPatch(map: PositionMap, before: readonly ReaderCoding[], a
 }
 
 /** The decorations of `set` inside the patch's stretch (each lies wholly inside it). */
-const staleIn = (set: DecorationSet, p: CodingPatch) => set.find(p.from, p.to).filter((d) => d.from >= p.from && d.to <= p.to);
+const staleIn = (set: DecorationSet, p: HighlightPatch) => set.find(p.from, p.to).filter((d) => d.from >= p.from && d.to <= p.to);
 
 /**
  * The highlights of `after`, made from `set` (the highlights of `before`) by redrawing only
- * the stretch codingPatch finds: creating, editing or deleting one coding in a document with
+ * the stretch highlightPatch finds: creating, editing or deleting one coding in a document with
  * thousands redraws a few segments, not the whole text, and equals buildCodingDecorations(after).
  */
 export function patchCodingDecorations(
@@ -115,7 +125,7 @@ export function patchCodingDecorations(
   before: readonly ReaderCoding[],
   after: readonly ReaderCoding[],
 ): DecorationSet | null {
-  const p = codingPatch(map, before, after);
+  const p = highlightPatch(map, before, after);
   if (p === "unchanged" || p === null) return p === null ? null : set;
   return set.remove(staleIn(set, p)).add(doc, p.decos);
 }
@@ -129,7 +139,7 @@ export function patchCodingDecorations(
 export function patchStreamedDecorations(
   stream: { all: readonly Decoration[]; set: DecorationSet; shownTo: number },
   doc: PMNode,
-  p: CodingPatch,
+  p: HighlightPatch,
 ): { all: Decoration[]; set: DecorationSet } {
   const at = firstFrom(stream.all, p.from);
   let past = at;

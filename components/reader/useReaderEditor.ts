@@ -10,7 +10,7 @@ import {
   buildCodingDecorations,
   buildOverlayDecorations,
   codingDecorations,
-  codingPatch,
+  highlightPatch,
   firstFrom,
   patchCodingDecorations,
   patchStreamedDecorations,
@@ -169,7 +169,7 @@ export function useReaderEditor(o: {
     if (before && drawn && limitRef.current >= map.cpCount) {
       next = patchCodingDecorations(drawn, ed.state.doc, map, before, codings);
     } else if (before && st && st.codings === before && st.set === drawn) {
-      const p = codingPatch(map, before, codings);
+      const p = highlightPatch(map, before, codings);
       if (p === "unchanged") next = drawn;
       else if (p) {
         const patched = patchStreamedDecorations({ all: st.all, set: st.set, shownTo: map.cpToPos(limitRef.current) }, ed.state.doc, p);

@@ -6,7 +6,7 @@ import {
   buildCodingDecorations,
   buildOverlayDecorations,
   codingDecorations,
-  codingPatch,
+  highlightPatch,
   isDrawable,
   patchCodingDecorations,
   patchStreamedDecorations,
@@ -142,7 +142,7 @@ describe("coding decorations", () => {
       const asSegments = (ds: readonly { from: number; to: number }[]) => segments(Set.create(doc, [...ds] as never));
       for (let k = 0; k < 200; k++) {
         const next = change(r, list, k);
-        const p = codingPatch(map, list, next);
+        const p = highlightPatch(map, list, next);
         expect(p).not.toBeNull();
         if (p !== "unchanged" && p !== null) ({ all, set } = patchStreamedDecorations({ all, set, shownTo }, doc, p));
         const whole = codingDecorations(map, next);
@@ -166,11 +166,13 @@ describe("coding decorations", () => {
       expect(segments(patched).map((g) => g.attrs["data-coding-ids"])).toEqual(["near", "near added", "added", "far"]);
     });
 
-    it("returns the same set when nothing drawn changed, and gives up on a change of many codings", () => {
+    it("returns the same set when nothing drawn changed (an orphaned coding, a comment), and gives up on a change of many codings", () => {
       const list = Array.from({ length: 70 }, (_, k) => coding({ id: `m${k}`, start: k % 40, end: (k % 40) + 3 }));
       const set = buildCodingDecorations(doc, map, list);
       const orphanedOnly = [...list, coding({ id: "lost", start: 0, end: 2, anchor: "orphaned" })];
       expect(patchCodingDecorations(set, doc, map, list, orphanedOnly)).toBe(set);
+      const commented = list.map((c, k) => (k === 3 ? { ...c, comment: "a new comment" } : c));
+      expect(patchCodingDecorations(set, doc, map, list, commented)).toBe(set);
       expect(patchCodingDecorations(set, doc, map, list, [])).toBeNull();
     });
   });
