@@ -69,14 +69,15 @@ const drawKey = (c: ReaderCoding) => `${c.id}\u0000${c.start}\u0000${c.end}\u000
 /** Beyond this many changed codings a whole rebuild is as cheap as patching. */
 const PATCH_LIMIT = 64;
 
+/** A stretch of text to redraw, in code points and editor positions, with its new segments in order. */
+export type HighlightPatch = { start: number; end: number; from: number; to: number; decos: Decoration[] };
+
 /**
  * What a change from `before` to `after` redraws: the stretch of text the changed codings
  * cover, widened to the nearest boundaries of unchanged codings (where a whole build cuts a
  * segment in both states), with its new segments. "unchanged" when nothing drawn changed;
  * null when many codings changed (rebuilding is as cheap).
  */
-export type HighlightPatch = { start: number; end: number; from: number; to: number; decos: Decoration[] };
-
 export function highlightPatch(map: PositionMap, before: readonly ReaderCoding[], after: readonly ReaderCoding[]): HighlightPatch | "unchanged" | null {
   const cpCount = map.cpCount;
   // Codings the change did not touch are the same objects in both lists: only the others are
@@ -126,7 +127,8 @@ export function patchCodingDecorations(
   after: readonly ReaderCoding[],
 ): DecorationSet | null {
   const p = highlightPatch(map, before, after);
-  if (p === "unchanged" || p === null) return p === null ? null : set;
+  if (p === null) return null;
+  if (p === "unchanged") return set;
   return set.remove(staleIn(set, p)).add(doc, p.decos);
 }
 

@@ -25,7 +25,6 @@ function unitTemplate(): HTMLElement {
   return template;
 }
 
-/** The unit's element in the editor (see UnitMark.addMarkView): the attributes of unitAttributes, plus the handle. */
 /** A unit's data attributes: its id and its span in code points (and its number, from 0). */
 function unitAttributes(a: Attrs): Record<string, string> {
   const out: Record<string, string> = { "data-start": String(a.start), "data-end": String(a.end), "data-ordinal": String(a.ordinal) };
@@ -33,6 +32,7 @@ function unitAttributes(a: Attrs): Record<string, string> {
   return out;
 }
 
+/** The unit's element in the editor (see UnitMark.addMarkView): its data attributes, its handle, its text. */
 function unitView(a: Attrs, handleLabel: (n: string) => string) {
   // Thousands of units: clone one prepared element rather than build each from scratch.
   const dom = unitTemplate().cloneNode(true) as HTMLElement;

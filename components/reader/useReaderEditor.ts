@@ -10,8 +10,8 @@ import {
   buildCodingDecorations,
   buildOverlayDecorations,
   codingDecorations,
-  highlightPatch,
   firstFrom,
+  highlightPatch,
   patchCodingDecorations,
   patchStreamedDecorations,
   type OverlayInput,
@@ -177,7 +177,7 @@ export function useReaderEditor(o: {
         next = patched.set;
       }
     }
-    layers.codings.set(ed.view, next ?? codedUpTo(ed.state.doc, map, codings, limitRef.current));
+    if (next !== drawn) layers.codings.set(ed.view, next ?? codedUpTo(ed.state.doc, map, codings, limitRef.current));
     appliedRef.current = codings;
   }, [editor, codings, map, layers, editorRef]);
 
