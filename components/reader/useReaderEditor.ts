@@ -50,8 +50,13 @@ type Stream = { codings: readonly ReaderCoding[]; all: Decoration[]; shown: numb
  * While the reader scrolls, adding highlights waits: each chunk re-renders its stretch of
  * text and would cost a frame in the middle of the scroll (long documents stream for
  * seconds after opening). A scroll that stopped this long ago no longer holds them back.
+ * They also wait while the coder selects text (a button held down, or a selection in the
+ * text made less than SELECT_QUIET_MS ago): re-rendering the stretch under a selection would
+ * drop it before the picker has taken its span (in code points; a selection left standing
+ * does not hold the highlights back for long).
  */
 const SCROLL_QUIET_MS = 150;
+const SELECT_QUIET_MS = 1_000;
 
 const idle = (fn: () => void): (() => void) => {
   if (typeof requestIdleCallback === "function") {
@@ -182,19 +187,40 @@ export function useReaderEditor(o: {
   }, [editor, codings, map, layers, editorRef]);
 
   // The remaining highlights, a chunk per idle period once the editor is mounted, none
-  // while the reader scrolls.
+  // while the reader scrolls or selects.
   useEffect(() => {
     if (!editor) return;
     let cancel = () => {};
     let lastScroll = -Infinity;
+    let lastSelect = -Infinity;
+    let pressed = false;
     const onScroll = (e: Event) => {
       lastScroll = e.timeStamp;
     };
+    const onSelect = (e: Event) => {
+      lastSelect = e.timeStamp;
+    };
+    const onDown = () => {
+      pressed = true;
+    };
+    const onUp = () => {
+      pressed = false;
+    };
     window.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener("pointerdown", onDown, { capture: true, passive: true });
+    window.addEventListener("pointerup", onUp, { capture: true, passive: true });
+    window.addEventListener("pointercancel", onUp, { capture: true, passive: true });
+    document.addEventListener("selectionchange", onSelect);
+    const selecting = (root: HTMLElement) => {
+      if (pressed) return true;
+      if (performance.now() - lastSelect >= SELECT_QUIET_MS) return false;
+      const sel = window.getSelection();
+      return !!sel && !sel.isCollapsed && !!sel.anchorNode && root.contains(sel.anchorNode);
+    };
     const step = () => {
       const ed = editorRef.current;
-      if (!ed || performance.now() - lastScroll < SCROLL_QUIET_MS) {
-        cancel = idle(step); // not mounted yet, or scrolling
+      if (!ed || performance.now() - lastScroll < SCROLL_QUIET_MS || selecting(ed.view.dom)) {
+        cancel = idle(step); // not mounted yet, scrolling or selecting
         return;
       }
       if (limitRef.current >= map.cpCount) return;
@@ -218,6 +244,10 @@ export function useReaderEditor(o: {
     return () => {
       cancel();
       window.removeEventListener("scroll", onScroll);
+      window.removeEventListener("pointerdown", onDown, { capture: true });
+      window.removeEventListener("pointerup", onUp, { capture: true });
+      window.removeEventListener("pointercancel", onUp, { capture: true });
+      document.removeEventListener("selectionchange", onSelect);
     };
   }, [editor, map, layers, editorRef, codingsRef]);
 
