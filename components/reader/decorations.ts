@@ -111,8 +111,15 @@ export function highlightPatch(map: PositionMap, before: readonly ReaderCoding[]
   return { start, end, from: map.cpToPos(start, "start"), to: map.cpToPos(end, "end"), decos: codingDecorations(map, after, { start, end }) };
 }
 
-/** The decorations of `set` inside the patch's stretch (each lies wholly inside it). */
-const staleIn = (set: DecorationSet, p: HighlightPatch) => set.find(p.from, p.to).filter((d) => d.from >= p.from && d.to <= p.to);
+/**
+ * `set` with the patch's stretch redrawn: its old segments (each lies wholly inside the
+ * stretch) out, the new ones starting before `upTo` in. (A copy goes to add(), which
+ * consumes the array it is given.)
+ */
+function redraw(set: DecorationSet, doc: PMNode, p: HighlightPatch, upTo = Infinity): DecorationSet {
+  const stale = set.find(p.from, p.to).filter((d) => d.from >= p.from && d.to <= p.to);
+  return set.remove(stale).add(doc, p.decos.filter((d) => d.from < upTo));
+}
 
 /**
  * The highlights of `after`, made from `set` (the highlights of `before`) by redrawing only
@@ -129,26 +136,25 @@ export function patchCodingDecorations(
   const p = highlightPatch(map, before, after);
   if (p === null) return null;
   if (p === "unchanged") return set;
-  return set.remove(staleIn(set, p)).add(doc, p.decos);
+  return redraw(set, doc, p);
 }
 
 /**
  * The same patch for highlights being added in position order (the reader's first seconds):
  * `all` is every decoration of `before` in order, of which those starting before `shownTo`
- * are in `set`. Returns the new list and the new set, the latter still holding exactly the
- * decorations that start before `shownTo`.
+ * are in `set`. Returns the new list, the new set (still exactly the decorations that start
+ * before `shownTo`) and how many of the list that is.
  */
 export function patchStreamedDecorations(
   stream: { all: readonly Decoration[]; set: DecorationSet; shownTo: number },
   doc: PMNode,
   p: HighlightPatch,
-): { all: Decoration[]; set: DecorationSet } {
+): { all: Decoration[]; set: DecorationSet; shown: number } {
   const at = firstFrom(stream.all, p.from);
   let past = at;
   while (past < stream.all.length && stream.all[past]!.to <= p.to) past++;
   const all = [...stream.all.slice(0, at), ...p.decos, ...stream.all.slice(past)];
-  const set = stream.set.remove(staleIn(stream.set, p)).add(doc, p.decos.filter((d) => d.from < stream.shownTo));
-  return { all, set };
+  return { all, set: redraw(stream.set, doc, p, stream.shownTo), shown: firstFrom(all, stream.shownTo) };
 }
 
 /** Index of the first decoration starting at or after `pos` (decorations in position order). */

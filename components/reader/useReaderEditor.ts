@@ -5,6 +5,7 @@ import Document from "@tiptap/extension-document";
 import Text from "@tiptap/extension-text";
 import { DecorationSet, type Decoration } from "@tiptap/pm/view";
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { whenIdle } from "./idle";
 import { useLatest } from "./useLatest";
 import {
   buildCodingDecorations,
@@ -58,14 +59,7 @@ type Stream = { codings: readonly ReaderCoding[]; all: Decoration[]; shown: numb
 const SCROLL_QUIET_MS = 150;
 const SELECT_QUIET_MS = 1_000;
 
-const idle = (fn: () => void): (() => void) => {
-  if (typeof requestIdleCallback === "function") {
-    const id = requestIdleCallback(fn, { timeout: 200 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = window.setTimeout(fn, 16);
-  return () => window.clearTimeout(id);
-};
+const idle = (fn: () => void) => whenIdle(fn, { timeout: 200, fallback: 16 });
 
 /**
  * The read-only Tiptap editor showing the text: created once per document with the
@@ -178,7 +172,7 @@ export function useReaderEditor(o: {
       if (p === "unchanged") next = drawn;
       else if (p) {
         const patched = patchStreamedDecorations({ all: st.all, set: st.set, shownTo: map.cpToPos(limitRef.current) }, ed.state.doc, p);
-        streamRef.current = { codings, all: patched.all, set: patched.set, shown: firstFrom(patched.all, map.cpToPos(limitRef.current)) };
+        streamRef.current = { codings, ...patched };
         next = patched.set;
       }
     }

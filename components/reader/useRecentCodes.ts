@@ -1,6 +1,7 @@
 "use client";
 
 import { useCallback, useSyncExternalStore } from "react";
+import { whenIdle } from "./idle";
 
 const RECENT_LIMIT = 8;
 const NONE: readonly string[] = [];
@@ -59,8 +60,7 @@ function openSoon(): void {
   const gesture = { capture: true, once: true, passive: true } as const;
   window.addEventListener("pointerdown", open, gesture);
   window.addEventListener("keydown", open, gesture);
-  if (typeof requestIdleCallback === "function") requestIdleCallback(open, { timeout: 1_000 });
-  else window.setTimeout(open, 200);
+  whenIdle(open, { timeout: 1_000, fallback: 200 });
 }
 
 function subscribe(onChange: () => void): () => void {
