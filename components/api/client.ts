@@ -25,6 +25,12 @@ export type ApiInit = {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * The browser's HTTP cache: "no-store" (the default) for data that changes; "default" lets
+   * a route that marks its answer cacheable (a document's text) be served from the cache, or
+   * from a `<link rel="preload" as="fetch">` of the same URL.
+   */
+  cache?: RequestCache;
 };
 
 // Not a hook, so no catalogue here: the page's <html lang> tells the language.
@@ -54,7 +60,7 @@ export async function apiJson<T>(url: string, init: ApiInit = {}): Promise<T> {
       headers: hasBody || method !== "GET" ? { "content-type": "application/json" } : undefined,
       body: hasBody ? JSON.stringify(init.body) : undefined,
       signal: init.signal,
-      cache: "no-store",
+      cache: init.cache ?? "no-store",
     });
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;

@@ -4,7 +4,7 @@ import "./reader.css";
 import * as Tooltip from "@radix-ui/react-tooltip";
 import type { Editor } from "@tiptap/core";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import { useCan } from "@/components/auth/ProjectRole";
 import { codeLabel } from "@/components/codebook/tree";
 import type { Locale } from "@/lib/i18n/locale";
@@ -16,7 +16,6 @@ import { MemoPanel } from "./MemoPanel";
 import { PositionMap } from "./positions";
 import { ReaderToolbar } from "./ReaderToolbar";
 import { CodebookList, CoderFilter, coderCounts, DocumentCodes } from "./SidePanel";
-import { StaticText } from "./StaticText";
 import type { PendingSpan, PickerCode, ReaderCoding } from "./types";
 import { useCodePicker } from "./useCodePicker";
 import { useCodingMutations } from "./useCodingMutations";
@@ -31,7 +30,8 @@ import { useReaderShortcuts } from "./useReaderShortcuts";
 import { useRecentCodes } from "./useRecentCodes";
 import { useTextPointer } from "./useTextPointer";
 import { useTextSelection } from "./useTextSelection";
-import { unpackReader, type PackedReader } from "./wire";
+import { useReaderText } from "./useReaderText";
+import { unpackReader, type PackedCodings } from "./wire";
 
 const ignore = () => {};
 /** Stands for the sentence number in the handle's label (a character no message contains). */
@@ -50,8 +50,52 @@ const NUMBER_SLOT = "\u0000";
  * editor (useReaderEditor), the margin (useMarginLayout), changes and undo
  * (useCodingMutations), the text selection, the picker, navigation and the keyboard.
  */
-export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; codes: PickerCode[]; me?: string }) {
-  const unpacked = useMemo(() => unpackReader(data, initialCodes), [data, initialCodes]);
+export function Reader(props: { textUrl: string; data: PackedCodings; codes: PickerCode[]; me?: string; firstScreen: ReactNode }) {
+  const { textUrl, data, codes, firstScreen } = props;
+  const [text, retry] = useReaderText(textUrl);
+  const unpacked = useMemo(() => (text.value ? unpackReader({ ...text.value, ...data }, codes) : null), [text.value, data, codes]);
+  if (!unpacked) {
+    // Until the text arrives (usually from the browser's cache, while the scripts start): its
+    // first screen as the server rendered it, in the reader's frame; or why it failed.
+    return (
+      <ReaderFrame
+        toolbar={
+          <ReaderToolbar
+            busy={false}
+            notice={null}
+            undoLabel={null}
+            undoCount={0}
+            codingCount={data.codings.length}
+            error={text.error ? { message: text.error, conflict: true } : null}
+            onUndo={ignore}
+            onReload={retry}
+            onDismissError={retry}
+          />
+        }
+        text={
+          <div className="min-w-0 max-w-[46em] flex-1" data-testid="reader-text" data-document-id={data.document.id}>
+            {firstScreen}
+          </div>
+        }
+        documentId={data.document.id}
+        ready={false}
+      />
+    );
+  }
+  return <LoadedReader unpacked={unpacked} codes={codes} me={props.me} firstScreen={firstScreen} />;
+}
+
+function LoadedReader({
+  unpacked,
+  codes: initialCodes,
+  me,
+  firstScreen,
+}: {
+  unpacked: ReturnType<typeof unpackReader>;
+  codes: PickerCode[];
+  me?: string;
+  firstScreen: ReactNode;
+}) {
   const { document: doc, text, paragraphs, sentences } = unpacked.payload;
   const map = useMemo(() => new PositionMap(unpacked.offsets, paragraphs), [unpacked, paragraphs]);
   const sentenceById = useMemo(() => new Map(sentences.map((s) => [s.id, s])), [sentences]);
@@ -213,13 +257,10 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
 
   return (
     <Tooltip.Provider delayDuration={150}>
-      <div
-        className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]"
-        data-testid="reader"
-        data-ready={margin.ready ? "true" : "false"}
-        data-document-id={doc.id}
-      >
-        <div className="flex min-w-0 flex-col gap-2">
+      <ReaderFrame
+        documentId={doc.id}
+        ready={margin.ready}
+        toolbar={
           <ReaderToolbar
             busy={m.busy}
             notice={m.notice}
@@ -231,70 +272,113 @@ export function Reader({ data, codes: initialCodes, me }: { data: PackedReader; 
             onReload={() => void m.reload()}
             onDismissError={() => m.setError(null)}
           />
-          <article className="rounded-md border border-stone-200 bg-white py-6 pr-3 pl-8" lang="zh-Hans">
-            <div ref={stageRef} className="relative flex gap-3">
-              <div
-                ref={hostRef}
-                className="min-w-0 max-w-[46em] flex-1"
-                data-testid="reader-text"
-                data-document-id={doc.id}
-                data-readonly={canCode ? undefined : "true"}
-                onMouseDown={pointer.onMouseDown}
-                onClick={pointer.onClick}
-                onMouseOver={pointer.onMouseOver}
-              >
-                {editor ? null : <StaticText map={map} sentences={sentences} />}
-                {paragraphs.length === 0 ? <p className="text-stone-500">{t("noText")}</p> : null}
-              </div>
-              <MarginTooltip marginRef={marginRef} codingOf={(id) => byId.get(id)} onSelect={select} />
-              {canCode ? (
-                <CodePicker
-                  open={picker.picker !== null}
-                  anchor={picker.picker?.anchor ?? null}
-                  codes={codes}
-                  recentIds={recent}
-                  heading={picker.picker?.heading ?? ""}
-                  onPick={pick}
-                  onClose={picker.close}
-                />
-              ) : null}
-            </div>
-          </article>
-        </div>
-
-        <aside className="flex flex-col gap-4 lg:sticky lg:top-12 lg:max-h-[calc(100vh-3.5rem)] lg:overflow-y-auto lg:pr-1">
-          {selected ? (
-            <CodingInspector
-              coding={selected}
-              projectId={doc.projectId}
-              busy={m.busy}
-              readOnly={!canCode}
-              onClose={() => select(null)}
-              onRecode={() => openRecode(selected.id)}
-              onDelete={() => void m.remove(selected.id)}
-              onResize={resize}
-              onComment={(comment) => void m.edit(selected.id, () => ({ comment }), t("actions.comment", { code: selected.shortName }))}
+        }
+        stageRef={stageRef}
+        text={
+          <div
+            ref={hostRef}
+            className="min-w-0 max-w-[46em] flex-1"
+            data-testid="reader-text"
+            data-document-id={doc.id}
+            data-readonly={canCode ? undefined : "true"}
+            onMouseDown={pointer.onMouseDown}
+            onClick={pointer.onClick}
+            onMouseOver={pointer.onMouseOver}
+          >
+            {editor ? null : firstScreen}
+            {paragraphs.length === 0 ? <p className="text-stone-500">{t("noText")}</p> : null}
+          </div>
+        }
+        beside={
+          <>
+            <MarginTooltip marginRef={marginRef} codingOf={(id) => byId.get(id)} onSelect={select} />
+            {canCode ? (
+              <CodePicker
+                open={picker.picker !== null}
+                anchor={picker.picker?.anchor ?? null}
+                codes={codes}
+                recentIds={recent}
+                heading={picker.picker?.heading ?? ""}
+                onPick={pick}
+                onClose={picker.close}
+              />
+            ) : null}
+          </>
+        }
+        aside={
+          <>
+            {selected ? (
+              <CodingInspector
+                coding={selected}
+                projectId={doc.projectId}
+                busy={m.busy}
+                readOnly={!canCode}
+                onClose={() => select(null)}
+                onRecode={() => openRecode(selected.id)}
+                onDelete={() => void m.remove(selected.id)}
+                onResize={resize}
+                onComment={(comment) => void m.edit(selected.id, () => ({ comment }), t("actions.comment", { code: selected.shortName }))}
+              />
+            ) : null}
+            <CoderFilter coders={coders} me={me ?? null} value={coder} onChange={(c) => { setCoder(c); select(null); }} />
+            <DocumentCodes
+              counts={counts}
+              orphaned={anchorIssues.filter((c) => c.anchor === "orphaned").length}
+              relocated={anchorIssues.filter((c) => c.anchor === "relocated").length}
+              jump={nav.jump}
+              onJump={nav.jumpToCode}
+              onShowAnchors={nav.showAnchorIssues}
             />
-          ) : null}
-          <CoderFilter coders={coders} me={me ?? null} value={coder} onChange={(c) => { setCoder(c); select(null); }} />
-          <DocumentCodes
-            counts={counts}
-            orphaned={anchorIssues.filter((c) => c.anchor === "orphaned").length}
-            relocated={anchorIssues.filter((c) => c.anchor === "relocated").length}
-            jump={nav.jump}
-            onJump={nav.jumpToCode}
-            onShowAnchors={nav.showAnchorIssues}
-          />
-          <MemoPanel projectId={doc.projectId} target={{ kind: "document", documentId: doc.id }} label={t("side.documentMemos")} />
-          <CodebookList
-            codes={codes}
-            target={!canCode ? null : picker.pending ? "selection" : selected ? "coding" : null}
-            readOnly={!canCode}
-            onPick={pickFromList}
-            onPin={canEditCodebook ? pin : undefined}
-          />
-        </aside>
-      </div>
+            <MemoPanel projectId={doc.projectId} target={{ kind: "document", documentId: doc.id }} label={t("side.documentMemos")} />
+            <CodebookList
+              codes={codes}
+              target={!canCode ? null : picker.pending ? "selection" : selected ? "coding" : null}
+              readOnly={!canCode}
+              onPick={pickFromList}
+              onPin={canEditCodebook ? pin : undefined}
+            />
+          </>
+        }
+      />
     </Tooltip.Provider>
+  );
+}
+
+/** The reader's layout: the toolbar and the text (with what sits beside it: margin, tooltip, picker), and the side panel. */
+function ReaderFrame({
+  documentId,
+  ready,
+  toolbar,
+  text,
+  stageRef,
+  beside,
+  aside,
+}: {
+  documentId: string;
+  ready: boolean;
+  toolbar: ReactNode;
+  text: ReactNode;
+  stageRef?: RefObject<HTMLDivElement | null>;
+  beside?: ReactNode;
+  aside?: ReactNode;
+}) {
+  return (
+    <div
+      className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_20rem]"
+      data-testid="reader"
+      data-ready={ready ? "true" : "false"}
+      data-document-id={documentId}
+    >
+      <div className="flex min-w-0 flex-col gap-2">
+        {toolbar}
+        <article className="rounded-md border border-stone-200 bg-white py-6 pr-3 pl-8" lang="zh-Hans">
+          <div ref={stageRef} className="relative flex gap-3">
+            {text}
+            {beside}
+          </div>
+        </article>
+      </div>
+      <aside className="flex flex-col gap-4 lg:sticky lg:top-12 lg:max-h-[calc(100vh-3.5rem)] lg:overflow-y-auto lg:pr-1">{aside}</aside>
+    </div>
   );
 }

@@ -3,15 +3,15 @@ import type { PositionMap } from "./positions";
 import type { ReaderSentence } from "./types";
 
 /**
- * The document as plain markup, rendered on the server and shown until the editor mounts:
- * the same paragraphs and `.unit` spans the editor renders (same classes and data
- * attributes, offsets in code points), so the text is readable and testable at first
- * paint. The reader swaps it for the editor in one commit (see Reader.tsx).
+ * The document's opening as plain markup, rendered by the reader's page on the server and
+ * shown while the reader fetches the whole text and until its editor mounts: the same
+ * paragraphs and `.unit` spans the editor renders (same classes and data attributes,
+ * offsets in code points), so the text is readable and testable at first paint. The reader
+ * swaps it for the editor in one commit (see Reader.tsx).
  *
  * Only the opening paragraphs are rendered (up to `limit` code points, at least one
- * paragraph): that is what the first screen shows, and the whole text would otherwise
- * travel twice in the HTML (markup and the client component's data), be styled and laid
- * out, and then be thrown away when the editor mounts a moment later.
+ * paragraph): that is what the first screen shows; the whole text would be styled and laid
+ * out, and then thrown away when the editor mounts a moment later.
  */
 export const STATIC_TEXT_LIMIT = 4_000;
 

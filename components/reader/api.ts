@@ -1,5 +1,6 @@
 import { apiJson, type ApiInit } from "@/components/api/client";
 import type { AnchorStatus, MemoKind, ReaderCoding, ReaderMemo, ReaderPayload } from "./types";
+import type { PackedText } from "./wire";
 
 /**
  * The reader's typed calls to its route handlers, over the shared client: every failure is
@@ -45,6 +46,9 @@ export const api = {
     const r = await call<{ fingerprint: string; unchanged: boolean; codings?: RawCoding[] }>("GET", `/api/documents/${encodeURIComponent(documentId)}/codings${q}`);
     return { fingerprint: r.fingerprint, codings: r.unchanged ? null : (r.codings ?? []).map(toReaderCoding) };
   },
+
+  /** The document's text and units (readerTextUrl): cacheable, and preloaded by the reader's page. */
+  text: (url: string) => apiJson<PackedText>(url, { cache: "default" }),
 
   reader: (documentId: string) => call<ReaderPayload>("GET", `/api/documents/${encodeURIComponent(documentId)}/reader`),
 

@@ -94,7 +94,7 @@ export function useReaderEditor(o: {
   const labels = useLatest(o.labels);
 
   useEffect(() => {
-    performance.mark("juncture:reader:hydrated");
+    performance.mark("juncture:reader:text-arrived");
     resetReaderReady();
     // The first render must already show highlights (and the units' handles, see UnitMark): one DOM build instead of
     // a plain render followed by two decoration passes. Tiptap's state gets its plugins only

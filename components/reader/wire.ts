@@ -2,8 +2,9 @@ import { OffsetMap } from "@/lib/text/offsets";
 import type { AnchorStatus, PickerCode, ReaderCoding, ReaderDocument, ReaderParagraph, ReaderPayload, ReaderSentence } from "./types";
 
 /**
- * A compact form of the reader's data for the page → client-component hop, where every
- * byte is serialised into the HTML and parsed before the reader can start. A 100,000
+ * A compact form of the reader's data for its way to the browser: the text and its units
+ * from a route the browser caches (packText), the codings in the page (packCodings), where
+ * every byte is serialised into the HTML and parsed before the reader can start. A 100,000
  * character document has thousands of sentences and codings, so:
  *  - sentences travel as columns (ids, starts, ends, paragraphs; ordinals are implied by order);
  *  - a coding names its code and its coder by position (in the codes the page also sends, and in
@@ -15,11 +16,25 @@ import type { AnchorStatus, PickerCode, ReaderCoding, ReaderDocument, ReaderPara
  * 2,000 codings took ~306 KB as named ids and ISO times, ~130 KB this way.
  * Offsets stay in code points. pack() runs on the server, unpack() in the browser.
  */
-export type PackedReader = {
-  document: ReaderDocument;
+export type PackedReader = PackedText & PackedCodings;
+
+/**
+ * The document's text and its units: immutable once imported, so the reader fetches them
+ * from a route the browser may cache (app/api/documents/[documentId]/text), in parallel
+ * with the page's scripts, instead of carrying them in the page.
+ */
+export type PackedText = {
   text: string;
   paragraphs: ReaderParagraph[];
   sentences: { ids: string[]; ordinals: number[]; paragraphs: number[]; starts: number[]; ends: number[] };
+};
+
+/** Where the reader fetches a document's text (the version keys the browser's cache). */
+export const readerTextUrl = (documentId: string, version: number) => `/api/documents/${encodeURIComponent(documentId)}/text?v=${version}`;
+
+/** What changes as the team codes: the document's fields and its codings; travels in the page. */
+export type PackedCodings = {
+  document: ReaderDocument;
   /** [id, code, start, end, version, coder, created, updated, comment?, anchor?, quote?]: see PackedCoding. */
   codings: PackedCoding[];
   /** The coders' names the codings point to. */
@@ -53,6 +68,25 @@ function packTime(d: Date | string): number | string {
 const unpackTime = (t: number | string) => (typeof t === "number" ? new Date(t).toISOString() : t);
 
 export function packReader(data: ServerReader, codes: readonly Pick<PickerCode, "id">[]): PackedReader {
+  return { ...packText(data), ...packCodings(data, codes) };
+}
+
+export function packText(data: Pick<ServerReader, "text" | "paragraphs" | "sentences">): PackedText {
+  const s = data.sentences;
+  return {
+    text: data.text,
+    paragraphs: data.paragraphs,
+    sentences: {
+      ids: s.map((u) => u.id),
+      ordinals: s.map((u) => u.ordinal),
+      paragraphs: s.map((u) => u.paragraph),
+      starts: s.map((u) => u.start),
+      ends: s.map((u) => u.end),
+    },
+  };
+}
+
+export function packCodings(data: ServerReader, codes: readonly Pick<PickerCode, "id">[]): PackedCodings {
   const map = new OffsetMap(data.text);
   const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
   const extra = new Map<string, PackedReader["extraCodes"][number]>();
@@ -76,22 +110,7 @@ export function packReader(data: ServerReader, codes: readonly Pick<PickerCode, 
     else if (c.comment !== "") row.push(c.comment);
     return row;
   });
-  const s = data.sentences;
-  return {
-    document: data.document,
-    text: data.text,
-    paragraphs: data.paragraphs,
-    sentences: {
-      ids: s.map((u) => u.id),
-      ordinals: s.map((u) => u.ordinal),
-      paragraphs: s.map((u) => u.paragraph),
-      starts: s.map((u) => u.start),
-      ends: s.map((u) => u.end),
-    },
-    codings,
-    coders: [...coderIndex.keys()],
-    extraCodes: [...extra.values()],
-  };
+  return { document: data.document, codings, coders: [...coderIndex.keys()], extraCodes: [...extra.values()] };
 }
 
 export function unpackReader(p: PackedReader, codes: readonly PickerCode[]): { payload: ReaderPayload; offsets: OffsetMap } {

@@ -72,6 +72,24 @@ function paragraphSpans(map: OffsetMap): ReaderData["paragraphs"] {
   }
 }
 
+const documentNotFound = (documentId: string) => new AppError("not_found", { en: `document ${documentId} not found`, zh: "未找到该文档" });
+
+export type ReaderText = Pick<ReaderData, "text" | "paragraphs" | "sentences"> & {
+  /** The document's version: the text and its units never change, but a cache key must name what it keys. */
+  version: number;
+};
+
+/**
+ * The document's text with its paragraph and sentence spans (code points): the part of the
+ * reader's data that never changes after import, which the reader fetches apart from the
+ * codings so that the browser can keep it (see app/api/documents/[documentId]/text).
+ */
+export async function getReaderText(db: Db, documentId: string): Promise<ReaderText> {
+  const [doc, sentences] = await Promise.all([findReaderDocument(db, documentId), listSentenceUnits(db, documentId)]);
+  if (!doc) throw documentNotFound(documentId);
+  return { version: doc.version, text: doc.plainText, paragraphs: paragraphSpans(new OffsetMap(doc.plainText)), sentences };
+}
+
 /**
  * Everything the reader shows for one document, in code points (the UI converts at its
  * edge with OffsetMap): the text, paragraph and sentence spans, and the codings re-anchored
@@ -83,7 +101,7 @@ export async function getReaderData(db: Db, documentId: string, opts: { onlyCode
     listSentenceUnits(db, documentId),
     listCodingViewsForDocument(db, documentId, opts.onlyCoderId),
   ]);
-  if (!doc) throw new AppError("not_found", { en: `document ${documentId} not found`, zh: "未找到该文档" });
+  if (!doc) throw documentNotFound(documentId);
   const { plainText, ...document } = doc;
   const map = new OffsetMap(plainText);
   const anchors = verifyCodingAnchors(map, codings);

@@ -4,11 +4,14 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { preload } from "react-dom";
 import { ReaderMetadataButton } from "@/components/documents/ReaderMetadataButton";
 import { docTypeLabel, levelLabel, regionLabel } from "@/components/documents/labels";
 import { Reader } from "@/components/reader/Reader";
 import type { PickerCode } from "@/components/reader/types";
-import { packReader } from "@/components/reader/wire";
+import { PositionMap } from "@/components/reader/positions";
+import { StaticText } from "@/components/reader/StaticText";
+import { packCodings, readerTextUrl } from "@/components/reader/wire";
 import { flattenCodebook, getCodebook } from "@/lib/codebook";
 import { blindCoderOn, getReaderData } from "@/lib/coding";
 import { getDocumentSummary } from "@/lib/corpus";
@@ -41,7 +44,8 @@ async function load(projectId: string, documentId: string, me: string) {
 }
 
 /**
- * The coding reader: the metadata header (server-rendered), then the text as a read-only
+ * The coding reader: the metadata header (server-rendered), the text's first screen as
+ * server markup until the reader has fetched the whole text, then the text as a read-only
  * Tiptap editor with codings as decorations, the coding margin and the side panel
  * (components/reader/). Every sentence stays a `.unit` span with its code-point offsets.
  */
@@ -65,8 +69,11 @@ export default async function ReaderPage({ params }: { params: Params }) {
     version: c.version,
     depth: c.depth,
   }));
-  // Compact JSON for the client component (see components/reader/wire.ts).
-  const data = packReader(reader, codes);
+  // The codings travel in the page, compactly (components/reader/wire.ts); the text and its
+  // units, which never change, from a route the browser caches, fetched from the start.
+  const data = packCodings(reader, codes);
+  const textUrl = readerTextUrl(doc.id, reader.document.version);
+  preload(textUrl, { as: "fetch", crossOrigin: "anonymous" });
 
   const level = levelLabel(doc.level);
   const type = docTypeLabel(doc.docType);
@@ -136,7 +143,13 @@ export default async function ReaderPage({ params }: { params: Params }) {
           {t("blindNotice")}
         </p>
       ) : null}
-      <Reader data={data} codes={codes} me={actor.name} />
+      <Reader
+        textUrl={textUrl}
+        data={data}
+        codes={codes}
+        me={actor.name}
+        firstScreen={<StaticText map={new PositionMap(reader.text, reader.paragraphs)} sentences={reader.sentences} />}
+      />
     </div>
   );
 }
