@@ -392,6 +392,30 @@ describe("coding reader", () => {
     await expect.poll(() => highlightedText(page, row.id)).toBe("京津冀协同发展取得重大进展。推进交通一体化，");
   });
 
+  it("fetches the text once, with the page's preload, and from the browser's cache when the document is opened again", async () => {
+    const { page: fresh, errors } = await newPage(browser);
+    const textLoads = () =>
+      fresh.evaluate(() =>
+        performance
+          .getEntriesByType("resource")
+          .filter((e) => e.name.includes("/text?v="))
+          .map((e) => (e as PerformanceResourceTiming).transferSize),
+      );
+    await openReader(fresh);
+    expect(await fresh.locator(`link[rel=preload][as=fetch][href^="/api/documents/${documentId}/text?v="]`).count()).toBe(1);
+    // One request: the reader's fetch took the preloaded answer instead of asking again.
+    const first = await textLoads();
+    expect(first).toHaveLength(1);
+    expect(first[0]).toBeGreaterThan(0);
+    await openReader(fresh);
+    expect(await textLoads()).toEqual([0]); // served by the cache: nothing transferred
+    expect(await fresh.locator("[data-testid=reader-text] span.unit").count()).toBe(
+      await db.unit.count({ where: { documentId, kind: "sentence" } }),
+    );
+    await fresh.context().close();
+    expect(errors).toEqual([]);
+  });
+
   it("loads scripts marked for whole compilation at start-up (scripts/compile-hints.mjs ran on this build)", async () => {
     await openReader(page);
     const scripts = await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>("script[src*='/_next/static/chunks/']:not([nomodule])")].map((s) => s.src));
