@@ -7,7 +7,7 @@ import type { ReaderSentence } from "./types";
  * shown while the reader fetches the whole text and until its editor mounts: the same
  * paragraphs and `.unit` spans the editor renders (same classes and data attributes,
  * offsets in code points), so the text is readable and testable at first paint. The reader
- * swaps it for the editor in one commit (see Reader.tsx).
+ * swaps it for the editor in one commit (see CodingReader.tsx).
  *
  * Only the opening paragraphs are rendered (up to `limit` code points, at least one
  * paragraph): that is what the first screen shows; the whole text would be styled and laid
