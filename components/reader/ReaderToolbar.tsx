@@ -20,7 +20,8 @@ export function ReaderToolbar({
   notice: string | null;
   undoLabel: string | null;
   undoCount: number;
-  codingCount: number;
+  /** Null while the codings are loading. */
+  codingCount: number | null;
   error: { message: string; conflict: boolean } | null;
   onUndo: () => void;
   onReload: () => void;
@@ -46,7 +47,7 @@ export function ReaderToolbar({
             t("hint")
           )}
         </span>
-        <span className="text-[11px] text-stone-400 tabular-nums">{t("codings", { count: codingCount })}</span>
+        {codingCount === null ? null : <span className="text-[11px] text-stone-400 tabular-nums">{t("codings", { count: codingCount })}</span>}
       </div>
       {error ? (
         <div

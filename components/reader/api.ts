@@ -1,6 +1,6 @@
 import { apiJson, type ApiInit } from "@/components/api/client";
 import type { AnchorStatus, MemoKind, ReaderCoding, ReaderMemo, ReaderPayload } from "./types";
-import type { PackedText } from "./wire";
+import type { PackedCodings, PackedText } from "./wire";
 
 /**
  * The reader's typed calls to its route handlers, over the shared client: every failure is
@@ -49,6 +49,12 @@ export const api = {
 
   /** The document's text and units (readerTextUrl): cacheable, and preloaded by the reader's page. */
   text: (url: string) => apiJson<PackedText>(url, { cache: "default" }),
+
+  /**
+   * The document's codings (readerCodingsUrl), preloaded by the reader's page. The route
+   * forbids storing them; the default cache mode lets this request take the preloaded answer.
+   */
+  readerCodings: (url: string) => apiJson<PackedCodings>(url, { cache: "default" }),
 
   reader: (documentId: string) => call<ReaderPayload>("GET", `/api/documents/${encodeURIComponent(documentId)}/reader`),
 

@@ -3,9 +3,9 @@ import type { AnchorStatus, PickerCode, ReaderCoding, ReaderDocument, ReaderPara
 
 /**
  * A compact form of the reader's data for its way to the browser: the text and its units
- * from a route the browser caches (packText), the codings in the page (packCodings), where
- * every byte is serialised into the HTML and parsed before the reader can start. A 100,000
- * character document has thousands of sentences and codings, so:
+ * from a route the browser caches (packText), the codings from one it asks on every open
+ * (packCodings), both fetched while the page's scripts start, and parsed before the reader
+ * can. A 100,000-character document has thousands of sentences and codings, so:
  *  - sentences travel as columns (ids, starts, ends, paragraphs; ordinals are implied by order);
  *  - a coding names its code and its coder by position (in the codes the page also sends, and in
  *    a list of the document's coders) and does not repeat the code's short name, labels and colour;
@@ -32,7 +32,10 @@ export type PackedText = {
 /** Where the reader fetches a document's text (the version keys the browser's cache). */
 export const readerTextUrl = (documentId: string, version: number) => `/api/documents/${encodeURIComponent(documentId)}/text?v=${version}`;
 
-/** What changes as the team codes: the document's fields and its codings; travels in the page. */
+/** Where the reader fetches a document's codings (packed, never cached). */
+export const readerCodingsUrl = (documentId: string) => `/api/documents/${encodeURIComponent(documentId)}/reader/codings`;
+
+/** What changes as the team codes: the document's fields and its codings, fetched fresh on every open. */
 export type PackedCodings = {
   document: ReaderDocument;
   /** [id, code, start, end, version, coder, created, updated, comment?, anchor?, quote?]: see PackedCoding. */
@@ -86,7 +89,11 @@ export function packText(data: Pick<ServerReader, "text" | "paragraphs" | "sente
   };
 }
 
-export function packCodings(data: ServerReader, codes: readonly Pick<PickerCode, "id">[]): PackedCodings {
+/**
+ * `codes` are those the client will unpack with (the page's codebook), named by position;
+ * a code not among them travels in `extraCodes`. With no codes, every code used does.
+ */
+export function packCodings(data: Pick<ServerReader, "document" | "text" | "codings">, codes: readonly Pick<PickerCode, "id">[]): PackedCodings {
   const map = new OffsetMap(data.text);
   const codeIndex = new Map(codes.map((c, i) => [c.id, i]));
   const extra = new Map<string, PackedReader["extraCodes"][number]>();

@@ -82,25 +82,35 @@ export type ReaderText = Pick<ReaderData, "text" | "paragraphs" | "sentences"> &
 /**
  * The document's text with its paragraph and sentence spans (code points): the part of the
  * reader's data that never changes after import, which the reader fetches apart from the
- * codings so that the browser can keep it (see app/api/documents/[documentId]/text).
+ * codings so that the browser can keep it (see app/api/documents/[documentId]/text). With
+ * `startsBefore`, only the sentences starting before that code point (the page's first screen).
  */
-export async function getReaderText(db: Db, documentId: string): Promise<ReaderText> {
-  const [doc, sentences] = await Promise.all([findReaderDocument(db, documentId), listSentenceUnits(db, documentId)]);
+export async function getReaderText(db: Db, documentId: string, opts: { startsBefore?: number } = {}): Promise<ReaderText> {
+  const [doc, sentences] = await Promise.all([findReaderDocument(db, documentId), listSentenceUnits(db, documentId, opts)]);
   if (!doc) throw documentNotFound(documentId);
   return { version: doc.version, text: doc.plainText, paragraphs: paragraphSpans(new OffsetMap(doc.plainText)), sentences };
 }
 
+/** The codings' side of the reader's data: the document, its codings re-anchored against its text, and their counts per code. */
+export type ReaderCodings = Pick<ReaderData, "document" | "text" | "codings" | "codeCounts" | "blind">;
+
 /**
  * Everything the reader shows for one document, in code points (the UI converts at its
  * edge with OffsetMap): the text, paragraph and sentence spans, and the codings re-anchored
- * against the text. One query per table (document, units, codings + code + user).
+ * against the text.
  */
 export async function getReaderData(db: Db, documentId: string, opts: { onlyCoderId?: string } = {}): Promise<ReaderData> {
-  const [doc, sentences, codings] = await Promise.all([
-    findReaderDocument(db, documentId),
-    listSentenceUnits(db, documentId),
-    listCodingViewsForDocument(db, documentId, opts.onlyCoderId),
-  ]);
+  const [{ sentences, paragraphs }, codings] = await Promise.all([getReaderText(db, documentId), getReaderCodings(db, documentId, opts)]);
+  return { ...codings, paragraphs, sentences };
+}
+
+/**
+ * The document and its codings (a blind coder's own only), each re-anchored against the
+ * text, sorted by position; the text comes along (the anchors were verified against it).
+ * One query per table (document, codings + code + user).
+ */
+export async function getReaderCodings(db: Db, documentId: string, opts: { onlyCoderId?: string } = {}): Promise<ReaderCodings> {
+  const [doc, codings] = await Promise.all([findReaderDocument(db, documentId), listCodingViewsForDocument(db, documentId, opts.onlyCoderId)]);
   if (!doc) throw documentNotFound(documentId);
   const { plainText, ...document } = doc;
   const map = new OffsetMap(plainText);
@@ -142,5 +152,5 @@ export async function getReaderData(db: Db, documentId: string, opts: { onlyCode
   const codeCounts = [...counts.values()].sort(
     (a, b) => b.count - a.count || (a.shortName < b.shortName ? -1 : a.shortName > b.shortName ? 1 : 0),
   );
-  return { document, text: plainText, paragraphs: paragraphSpans(map), sentences, codings: readerCodings, codeCounts, blind: opts.onlyCoderId !== undefined };
+  return { document, text: plainText, codings: readerCodings, codeCounts, blind: opts.onlyCoderId !== undefined };
 }

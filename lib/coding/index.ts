@@ -10,7 +10,7 @@ export {
   type AnchorResult,
   type AnchorStatus,
 } from "./verify-coding-anchors";
-export { getReaderData, getReaderText, type ReaderData, type ReaderText, type ReaderCoding, type ReaderCodeCount } from "./get-reader-data";
+export { getReaderCodings, getReaderData, getReaderText, type ReaderCodings, type ReaderData, type ReaderText, type ReaderCoding, type ReaderCodeCount } from "./get-reader-data";
 export {
   createMemo,
   updateMemo,

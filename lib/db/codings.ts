@@ -371,9 +371,10 @@ export function findReaderDocument(db: DbClient, documentId: string): Promise<Re
 
 export type SentenceRow = { id: string; ordinal: number; paragraph: number; start: number; end: number };
 
-export function listSentenceUnits(db: DbClient, documentId: string): Promise<SentenceRow[]> {
+/** A document's sentences in order; with `startsBefore`, only those starting before that code point. */
+export function listSentenceUnits(db: DbClient, documentId: string, opts: { startsBefore?: number } = {}): Promise<SentenceRow[]> {
   return db.unit.findMany({
-    where: { documentId, kind: "sentence" },
+    where: { documentId, kind: "sentence", ...(opts.startsBefore === undefined ? {} : { start: { lt: opts.startsBefore } }) },
     select: { id: true, ordinal: true, paragraph: true, start: true, end: true },
     orderBy: { ordinal: "asc" },
   });

@@ -392,26 +392,36 @@ describe("coding reader", () => {
     await expect.poll(() => highlightedText(page, row.id)).toBe("京津冀协同发展取得重大进展。推进交通一体化，");
   });
 
-  it("fetches the text once, with the page's preload, and from the browser's cache when the document is opened again", async () => {
+  it("fetches the text and the codings once each, with the page's preloads; the text from the browser's cache when the document is opened again", async () => {
     const { page: fresh, errors } = await newPage(browser);
-    const textLoads = () =>
-      fresh.evaluate(() =>
-        performance
-          .getEntriesByType("resource")
-          .filter((e) => e.name.includes("/text?v="))
-          .map((e) => (e as PerformanceResourceTiming).transferSize),
-      );
+    // Bytes transferred by each request for the text and for the codings (0: served by the cache).
+    const loads = () =>
+      fresh.evaluate(() => {
+        const sizes = (part: string) =>
+          performance
+            .getEntriesByType("resource")
+            .filter((e) => e.name.includes(part))
+            .map((e) => (e as PerformanceResourceTiming).transferSize);
+        return { text: sizes("/text?v="), codings: sizes("/reader/codings") };
+      });
     await openReader(fresh);
-    expect(await fresh.locator(`link[rel=preload][as=fetch][href^="/api/documents/${documentId}/text?v="]`).count()).toBe(1);
-    // One request: the reader's fetch took the preloaded answer instead of asking again.
-    const first = await textLoads();
-    expect(first).toHaveLength(1);
-    expect(first[0]).toBeGreaterThan(0);
+    for (const part of ["/text?v=", "/reader/codings"])
+      expect(await fresh.locator(`link[rel=preload][as=fetch][href^="/api/documents/${documentId}${part}"]`).count()).toBe(1);
+    // One request each: the reader's fetches took the preloaded answers instead of asking again.
+    const first = await loads();
+    expect(first.text).toHaveLength(1);
+    expect(first.text[0]).toBeGreaterThan(0);
+    expect(first.codings).toHaveLength(1);
+    expect(first.codings[0]).toBeGreaterThan(0);
     await openReader(fresh);
-    expect(await textLoads()).toEqual([0]); // served by the cache: nothing transferred
+    const again = await loads();
+    expect(again.text).toEqual([0]); // the text from the cache: nothing transferred
+    expect(again.codings).toHaveLength(1);
+    expect(again.codings[0]).toBeGreaterThan(0); // the codings asked again
     expect(await fresh.locator("[data-testid=reader-text] span.unit").count()).toBe(
       await db.unit.count({ where: { documentId, kind: "sentence" } }),
     );
+    expect(await fresh.locator(".margin-bar[data-coding-id]").count()).toBeGreaterThan(0);
     await fresh.context().close();
     expect(errors).toEqual([]);
   });

@@ -10,10 +10,10 @@ import { docTypeLabel, levelLabel, regionLabel } from "@/components/documents/la
 import { Reader } from "@/components/reader/Reader";
 import type { PickerCode } from "@/components/reader/types";
 import { PositionMap } from "@/components/reader/positions";
-import { StaticText } from "@/components/reader/StaticText";
-import { packCodings, readerTextUrl } from "@/components/reader/wire";
+import { STATIC_TEXT_LIMIT, StaticText } from "@/components/reader/StaticText";
+import { readerCodingsUrl, readerTextUrl } from "@/components/reader/wire";
 import { flattenCodebook, getCodebook } from "@/lib/codebook";
-import { blindCoderOn, getReaderData } from "@/lib/coding";
+import { blindCoderOn, getReaderText } from "@/lib/coding";
 import { getDocumentSummary } from "@/lib/corpus";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -30,13 +30,13 @@ type Params = Promise<{ projectId: string; documentId: string }>;
 async function load(projectId: string, documentId: string, me: string) {
   const db = getDb();
   try {
-    const onlyCoderId = await blindCoderOn(db, documentId, me);
-    const [document, reader, codebook] = await Promise.all([
+    const [document, opening, codebook, blindCoder] = await Promise.all([
       getDocumentSummary(db, documentId),
-      getReaderData(db, documentId, { onlyCoderId }),
+      getReaderText(db, documentId, { startsBefore: STATIC_TEXT_LIMIT }),
       getCodebook(db, projectId),
+      blindCoderOn(db, documentId, me),
     ]);
-    return { document, reader, codebook };
+    return { document, opening, codebook, blind: blindCoder !== undefined };
   } catch (e) {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
@@ -52,7 +52,7 @@ async function load(projectId: string, documentId: string, me: string) {
 export default async function ReaderPage({ params }: { params: Params }) {
   const { projectId, documentId } = await params;
   const { actor } = await requirePageProject(projectId, "read");
-  const { document: doc, reader, codebook } = await load(projectId, documentId, actor.name);
+  const { document: doc, opening, codebook, blind } = await load(projectId, documentId, actor.name);
   if (doc.projectId !== projectId) notFound();
   const [t, locale, format] = await Promise.all([getTranslations("readerPage"), getLocale(), getFormatter()]);
   const other = otherLocale(locale);
@@ -69,11 +69,13 @@ export default async function ReaderPage({ params }: { params: Params }) {
     version: c.version,
     depth: c.depth,
   }));
-  // The codings travel in the page, compactly (components/reader/wire.ts); the text and its
-  // units, which never change, from a route the browser caches, fetched from the start.
-  const data = packCodings(reader, codes);
-  const textUrl = readerTextUrl(doc.id, reader.document.version);
+  // The reader's data does not travel in the page: the text and its units, which never
+  // change, come from a route the browser caches, the codings from one it asks on every
+  // open; both requests start as soon as the page's head arrives (components/reader/wire.ts).
+  const textUrl = readerTextUrl(doc.id, opening.version);
+  const codingsUrl = readerCodingsUrl(doc.id);
   preload(textUrl, { as: "fetch", crossOrigin: "anonymous" });
+  preload(codingsUrl, { as: "fetch", crossOrigin: "anonymous" });
 
   const level = levelLabel(doc.level);
   const type = docTypeLabel(doc.docType);
@@ -138,17 +140,18 @@ export default async function ReaderPage({ params }: { params: Params }) {
         </dl>
       </header>
 
-      {reader.blind ? (
+      {blind ? (
         <p className="rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900" data-testid="blind-notice" role="status">
           {t("blindNotice")}
         </p>
       ) : null}
       <Reader
+        documentId={doc.id}
         textUrl={textUrl}
-        data={data}
+        codingsUrl={codingsUrl}
         codes={codes}
         me={actor.name}
-        firstScreen={<StaticText map={new PositionMap(reader.text, reader.paragraphs)} sentences={reader.sentences} />}
+        firstScreen={<StaticText map={new PositionMap(opening.text, opening.paragraphs)} sentences={opening.sentences} />}
       />
     </div>
   );

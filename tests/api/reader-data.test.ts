@@ -1,13 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GET as codingsRoute } from "../../app/api/documents/[documentId]/reader/codings/route";
 import { GET as textRoute } from "../../app/api/documents/[documentId]/text/route";
 import { PositionMap } from "../../components/reader/positions";
-import { readerTextUrl, type PackedText } from "../../components/reader/wire";
-import { getReaderData } from "../../lib/coding";
+import { readerCodingsUrl, readerTextUrl, unpackReader, type PackedCodings, type PackedText } from "../../components/reader/wire";
+import { createCoding, getReaderData } from "../../lib/coding";
 import { createTestDb, type TestDb } from "../helpers/db";
-import { addDocument, addProject } from "../coding/fixtures";
+import { addCode, addDocument, addProject } from "../coding/fixtures";
 
-/** GET /api/documents/{id}/text?v=N: the reader's text, cacheable for good only when N is the document's version. */
-describe("reader text (API)", () => {
+/**
+ * The reader's two requests: GET /api/documents/{id}/text?v=N (the text, cacheable for good
+ * only when N is the document's version) and GET /api/documents/{id}/reader/codings (fresh).
+ */
+describe("reader data (API)", () => {
   let t: TestDb;
   let documentId: string;
   const savedUrl = process.env.DATABASE_URL;
@@ -23,8 +27,8 @@ describe("reader text (API)", () => {
     await t.close();
   });
 
-  const get = (url: string, id = documentId) =>
-    textRoute(new Request(`http://localhost${url}`), { params: Promise.resolve({ documentId: id }) } as never);
+  const get = (url: string, id = documentId, route = textRoute) =>
+    route(new Request(`http://localhost${url}`), { params: Promise.resolve({ documentId: id }) } as never);
 
   it("answers the text and its units in code points, cacheable for good at the current version", async () => {
     const res = await get(readerTextUrl(documentId, 1));
@@ -64,5 +68,26 @@ describe("reader text (API)", () => {
       code: "not_found",
       message: "document nope not found",
     });
+  });
+
+  it("answers the codings packed with their own codes, never to be stored; with the text they unpack to the reader's data", async () => {
+    const projectId = (await t.db.document.findUniqueOrThrow({ where: { id: documentId } })).projectId;
+    const code = await addCode(t.db, projectId, "CON-1");
+    // After 𠮷 (one code point, two UTF-16 units): code points 3–6 are 在上海; the second paragraph starts at 17.
+    await createCoding(t.db, { documentId, codeId: code.id, start: 3, end: 6, coder: "a", comment: "注" });
+    await createCoding(t.db, { documentId, codeId: code.id, start: 17, end: 21, coder: "b" });
+    const res = await get(readerCodingsUrl(documentId), documentId, codingsRoute);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("private, no-store");
+    const packed = (await res.json()) as PackedCodings;
+    expect(packed.extraCodes).toEqual([{ id: code.id, shortName: "CON-1", labelZh: code.labelZh, labelEn: code.labelEn, color: code.color }]);
+    const text = (await (await get(readerTextUrl(documentId, 1))).json()) as PackedText;
+    const { payload } = unpackReader({ ...text, ...packed }, []);
+    const full = await getReaderData(t.db, documentId);
+    expect(payload.codings.map((c) => ({ ...c }))).toEqual(
+      full.codings.map((c) => ({ ...c, createdAt: c.createdAt.toISOString(), updatedAt: c.updatedAt.toISOString() })),
+    );
+    expect(payload.codings.map((c) => c.quote)).toEqual(["在上海", "第二段落"]);
+    expect(payload.codeCounts).toEqual(full.codeCounts);
   });
 });
