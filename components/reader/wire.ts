@@ -7,8 +7,9 @@ import type { AnchorStatus, PickerCode, ReaderCoding, ReaderDocument, ReaderPara
  * (packCodings), both fetched while the page's scripts start, and parsed before the reader
  * can. A 100,000-character document has thousands of sentences and codings, so:
  *  - sentences travel as columns (ids, starts, ends, paragraphs; ordinals are implied by order);
- *  - a coding names its code and its coder by position (in the codes the page also sends, and in
- *    a list of the document's coders) and does not repeat the code's short name, labels and colour;
+ *  - a coding names its code and its coder by position (in a list of codes: those the client
+ *    already holds, or the ones the answer lists in `extraCodes`; and in a list of the document's
+ *    coders) and does not repeat the code's short name, labels and colour;
  *  - its times travel as epoch milliseconds (the update as a difference, usually 0);
  *  - its trailing fields are left off at their usual values (no comment, anchor ok), and its
  *    quote is omitted when it is exactly the text at its span (anchor ok or relocated) and

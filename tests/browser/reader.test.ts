@@ -421,9 +421,32 @@ describe("coding reader", () => {
     expect(await fresh.locator("[data-testid=reader-text] span.unit").count()).toBe(
       await db.unit.count({ where: { documentId, kind: "sentence" } }),
     );
-    expect(await fresh.locator(".margin-bar[data-coding-id]").count()).toBeGreaterThan(0);
     await fresh.context().close();
     expect(errors).toEqual([]);
+  });
+
+  it("says why the text or the codings could not be loaded, keeps the first screen, and loads them on Reload", async () => {
+    const s = cpIndexOf(plainText, "推进交通");
+    const mine = await createCoding(db, { documentId, codeId: codeIds.get("COO-2")!, start: s, end: s + 4, coder: "loader" });
+    const { page: fresh, errors } = await newPage(browser);
+    await fresh.route("**/reader/codings", (r) =>
+      r.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "the server is restarting" } }) }),
+    );
+    await fresh.goto(readerUrl);
+    const alert = fresh.getByTestId("reader-error");
+    await alert.waitFor({ state: "visible" });
+    expect(await alert.textContent()).toContain("the server is restarting");
+    // The server's first screen is still there to read.
+    expect(await fresh.locator("[data-testid=reader-text] .reader-static .unit").first().textContent()).toBe("𠮷祥物“保定𠮷”深受欢迎，𠮷𠮷相传。");
+    await fresh.unroute("**/reader/codings");
+    await alert.getByRole("button", { name: "Reload" }).click();
+    await fresh.waitForSelector('[data-testid=reader][data-ready="true"]', { timeout: 30_000 });
+    expect(await fresh.getByTestId("reader-error").count()).toBe(0);
+    await fresh.locator(`.margin-bar[data-coding-id="${mine.id}"]`).waitFor({ state: "visible" });
+    await fresh.context().close();
+    await db.coding.delete({ where: { id: mine.id } });
+    // Nothing failed but the answers this test made fail.
+    expect(errors.filter((e) => !/^HTTP 503 GET .*\/reader\/codings$/.test(e))).toEqual([]);
   });
 
   it("loads scripts marked for whole compilation at start-up (scripts/compile-hints.mjs ran on this build)", async () => {

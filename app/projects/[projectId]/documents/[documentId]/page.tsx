@@ -45,7 +45,7 @@ async function load(projectId: string, documentId: string, me: string) {
 
 /**
  * The coding reader: the metadata header (server-rendered), the text's first screen as
- * server markup until the reader has fetched the whole text, then the text as a read-only
+ * server markup until the reader has fetched the text and the codings, then the text as a read-only
  * Tiptap editor with codings as decorations, the coding margin and the side panel
  * (components/reader/). Every sentence stays a `.unit` span with its code-point offsets.
  */
