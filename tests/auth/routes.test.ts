@@ -91,6 +91,8 @@ const TABLE: Record<string, Partial<Record<Method, Case>>> = {
     POST: { action: "code", params: document, body: (f) => ({ codeId: f.otherCodeId, start: 0, end: 2 }) },
   },
   "api/documents/[documentId]/reader": { GET: { action: "read", params: document } },
+  "api/documents/[documentId]/reader/codings": { GET: { action: "read", params: document } },
+  "api/documents/[documentId]/text": { GET: { action: "read", params: document } },
   "api/codings/units": {
     POST: { action: "code", body: (f) => ({ unitIds: [f.unitId], codeId: f.otherCodeId }) },
   },
