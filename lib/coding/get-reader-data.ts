@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { findReaderDocument, listCodingViewsForDocument, listSentenceUnits } from "../db/codings";
+import { findReaderDocument, listCodingViewsForDocument, listSentenceUnits, type ReaderDocumentRow } from "../db/codings";
 import { AppError } from "../errors";
 import { OffsetMap } from "../text/offsets";
 import { PARAGRAPH_SEPARATOR } from "../text/types";
@@ -97,11 +97,17 @@ export type ReaderCodings = Pick<ReaderData, "document" | "text" | "codings" | "
 /**
  * Everything the reader shows for one document, in code points (the UI converts at its
  * edge with OffsetMap): the text, paragraph and sentence spans, and the codings re-anchored
- * against the text.
+ * against the text. One query per table (document, units, codings + code + user).
  */
 export async function getReaderData(db: Db, documentId: string, opts: { onlyCoderId?: string } = {}): Promise<ReaderData> {
-  const [{ sentences, paragraphs }, codings] = await Promise.all([getReaderText(db, documentId), getReaderCodings(db, documentId, opts)]);
-  return { ...codings, paragraphs, sentences };
+  const [doc, sentences, codings] = await Promise.all([
+    findReaderDocument(db, documentId),
+    listSentenceUnits(db, documentId),
+    listCodingViewsForDocument(db, documentId, opts.onlyCoderId),
+  ]);
+  if (!doc) throw documentNotFound(documentId);
+  const map = new OffsetMap(doc.plainText);
+  return { ...anchoredCodings(doc, map, codings, opts), paragraphs: paragraphSpans(map), sentences };
 }
 
 /**
@@ -112,8 +118,17 @@ export async function getReaderData(db: Db, documentId: string, opts: { onlyCode
 export async function getReaderCodings(db: Db, documentId: string, opts: { onlyCoderId?: string } = {}): Promise<ReaderCodings> {
   const [doc, codings] = await Promise.all([findReaderDocument(db, documentId), listCodingViewsForDocument(db, documentId, opts.onlyCoderId)]);
   if (!doc) throw documentNotFound(documentId);
+  return anchoredCodings(doc, new OffsetMap(doc.plainText), codings, opts);
+}
+
+/** The codings as the reader gets them: re-anchored against the document's text (`map`), counted per code, in text order. */
+function anchoredCodings(
+  doc: ReaderDocumentRow,
+  map: OffsetMap,
+  codings: Awaited<ReturnType<typeof listCodingViewsForDocument>>,
+  opts: { onlyCoderId?: string },
+): ReaderCodings {
   const { plainText, ...document } = doc;
-  const map = new OffsetMap(plainText);
   const anchors = verifyCodingAnchors(map, codings);
 
   const counts = new Map<string, ReaderCodeCount>();
