@@ -100,7 +100,9 @@ export function CodingReader({
   const { codes, pinned: pinnedCodes, pin } = usePinnedCodes(initialCodes, { onDone: () => m.setError(null), onError: m.report });
 
   const picker = useCodePicker({ stageRef, editorRef, map });
-  const nav = useJumpToCoding({ editorRef, map, codingsRef: shownRef, anchorIssues, select });
+  // A jump may lead beyond the text added so far (useReaderEditor adds a long text's rest after opening).
+  const completeTextRef = useRef(() => {});
+  const nav = useJumpToCoding({ editorRef, map, codingsRef: shownRef, anchorIssues, select, completeText: completeTextRef });
   const selection = useTextSelection({ editorRef, map, onSpan: canCode ? picker.openForSelection : ignore });
 
   const overlay = useMemo(
@@ -119,7 +121,7 @@ export function CodingReader({
   }, [t]);
   // The margin's first layout runs in the commit that mounts the editor (see useReaderEditor).
   const marginHooks = useRef({ layoutNow: () => {}, clear: () => {} });
-  const editor = useReaderEditor({
+  const { editor, completeText } = useReaderEditor({
     map,
     sentences,
     codings: shown,
@@ -137,6 +139,7 @@ export function CodingReader({
   const margin = useMarginLayout({ editor, editorRef, hostRef, marginRef, map, codings: shown, selectedId, barLabel });
   useLayoutEffect(() => {
     marginHooks.current = margin;
+    completeTextRef.current = completeText;
   });
 
   useFollowLink({ ready: margin.ready, map, sentences, revealAt: nav.revealAt });

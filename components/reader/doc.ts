@@ -14,11 +14,31 @@ import type { ReaderSentence } from "./types";
  * read-only document is built (it changes neither the text nor any position); codings are
  * decorations, and each sentence's handle is part of the unit's mark view (extensions.ts).
  */
-export function buildDocJson(map: PositionMap, sentences: readonly ReaderSentence[]): JSONContent {
+export function buildDocJson(map: PositionMap, sentences: readonly ReaderSentence[], paragraphCount = map.paragraphCount): JSONContent {
+  const paragraphs = paragraphsJson(map, sentences, 0, paragraphCount);
+  if (paragraphs.length === 0) paragraphs.push({ type: "paragraph" });
+  return { type: "doc", content: paragraphs };
+}
+
+/**
+ * Paragraphs `from` … `to` - 1 as editor nodes: how the reader builds its document at open
+ * (the first screens) and adds the rest after it (useReaderEditor).
+ */
+export function paragraphsJson(map: PositionMap, sentences: readonly ReaderSentence[], from: number, to: number): JSONContent[] {
   const paragraphs: JSONContent[] = [];
-  // Sentences arrive in ordinal (= text) order; walk them alongside the paragraphs once.
+  // Sentences are in ordinal (= text) order: find the first one reaching into paragraph
+  // `from`, then walk them alongside the paragraphs once.
   let s = 0;
-  for (let i = 0; i < map.paragraphCount; i++) {
+  if (from > 0) {
+    const pStart = map.paragraphSpan(from).start;
+    let hi = sentences.length;
+    while (s < hi) {
+      const mid = (s + hi) >> 1;
+      if ((sentences[mid]?.end ?? Infinity) <= pStart) s = mid + 1;
+      else hi = mid;
+    }
+  }
+  for (let i = from; i < Math.min(to, map.paragraphCount); i++) {
     const { start: pStart, end: pEnd } = map.paragraphSpan(i);
     const content: JSONContent[] = [];
     let at = pStart;
@@ -41,6 +61,5 @@ export function buildDocJson(map: PositionMap, sentences: readonly ReaderSentenc
     const attrs = { paragraph: i, start: pStart, end: pEnd };
     paragraphs.push(content.length > 0 ? { type: "paragraph", attrs, content } : { type: "paragraph", attrs });
   }
-  if (paragraphs.length === 0) paragraphs.push({ type: "paragraph" });
-  return { type: "doc", content: paragraphs };
+  return paragraphs;
 }

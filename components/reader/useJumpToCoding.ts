@@ -20,8 +20,10 @@ export function useJumpToCoding(o: {
   codingsRef: { readonly current: readonly ReaderCoding[] };
   anchorIssues: readonly ReaderCoding[];
   select: (id: string | null) => void;
+  /** Puts the whole text in the editor (a long one is still being added after opening). */
+  completeText: { readonly current: () => void };
 }) {
-  const { editorRef, map, codingsRef, anchorIssues, select } = o;
+  const { editorRef, map, codingsRef, anchorIssues, select, completeText } = o;
   const [flash, setFlash] = useState<OverlayInput["flash"]>(null);
   const [jump, setJump] = useState<{ codeId: string; index: number; total: number } | null>(null);
   const flashNonce = useRef(0);
@@ -32,6 +34,7 @@ export function useJumpToCoding(o: {
     (at: number) => {
       const view = editorRef.current?.view;
       if (!view) return false;
+      completeText.current();
       const cp = Math.max(0, Math.min(at, map.cpCount));
       // Off-screen paragraphs are placeholders (content-visibility: auto) whose heights are
       // estimates: scroll the coding's paragraph in first, so it and its neighbours are laid
@@ -45,7 +48,7 @@ export function useJumpToCoding(o: {
       }
       return true;
     },
-    [editorRef, map],
+    [editorRef, map, completeText],
   );
 
   const flashSpan = useCallback((start: number, end: number, color: string, ms = FLASH_MS) => {

@@ -23,7 +23,10 @@ export function useReaderData(textUrl: string, codingsUrl: string): [DataState, 
     resetReaderReady();
     let live = true;
     Promise.all([api.text(textUrl), api.readerCodings(codingsUrl)]).then(
-      ([text, codings]) => live && setState({ key, value: { text, codings }, error: null }),
+      ([text, codings]) => {
+        performance.mark("juncture:reader:data-arrived");
+        if (live) setState({ key, value: { text, codings }, error: null });
+      },
       (e: unknown) => live && setState({ key, value: null, error: e instanceof Error ? e.message : String(e) }),
     );
     return () => {

@@ -4,7 +4,7 @@ import { Editor } from "@tiptap/core";
 import Document from "@tiptap/extension-document";
 import Text from "@tiptap/extension-text";
 import { DecorationSet, type Decoration } from "@tiptap/pm/view";
-import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import { whenIdle } from "./idle";
 import { useLatest } from "./useLatest";
 import {
@@ -17,10 +17,10 @@ import {
   patchStreamedDecorations,
   type OverlayInput,
 } from "./decorations";
-import { buildDocJson } from "./doc";
+import { buildDocJson, paragraphsJson } from "./doc";
 import { decorationLayer, ReaderParagraph, UnitMark } from "./extensions";
 import type { PositionMap } from "./positions";
-import { resetReaderReady } from "./readiness";
+import { markTextComplete, resetReaderReady } from "./readiness";
 import type { ReaderCoding, ReaderSentence } from "./types";
 
 type Layers = { codings: ReturnType<typeof decorationLayer>; overlay: ReturnType<typeof decorationLayer> };
@@ -33,6 +33,25 @@ type Layers = { codings: ReturnType<typeof decorationLayer>; overlay: ReturnType
  */
 const FIRST_CHARS = 8_000;
 const CHUNK = 10_000;
+
+/**
+ * The text itself opens the same way: the editor starts with the paragraphs of the first
+ * FIRST_CHARS code points (and of every coding starting there), and the rest is appended
+ * after it, TEXT_CHUNK code points per idle period, before any more highlights. Building
+ * the DOM of a whole 100,000-character text took a fifth of opening it, for paragraphs
+ * far below the screen; appending at the end moves no position, so the code-point map of
+ * the whole text holds for every stage. A spacer of the estimated height stands for the
+ * text still to come, so the page's length does not jump. Whatever needs a position
+ * further on appends up to it first (ensureText), and a jump appends the rest (completeText).
+ */
+const TEXT_CHUNK = 20_000;
+
+/** The end (code points) of the codings starting before `limit`, or `at least` if further. */
+function codedEnd(codings: readonly ReaderCoding[], limit: number, atLeast: number): number {
+  let end = atLeast;
+  for (const c of codings) if (c.start < limit && c.end > end) end = c.end;
+  return end;
+}
 
 /** The highlights of the codings that start before `limit` (code points). */
 function codedUpTo(doc: Editor["state"]["doc"], map: PositionMap, codings: readonly ReaderCoding[], limit: number) {
@@ -80,7 +99,7 @@ export function useReaderEditor(o: {
   onDestroy: () => void;
   /** Accessible names in the interface language: the text, and a sentence handle by its number. */
   labels: { text: string; handle: (n: string) => string };
-}): Editor | null {
+}): { editor: Editor | null; completeText: () => void } {
   const { map, sentences, codings, overlay, hostRef, editorRef, onMounted, onDestroy } = o;
   const [editor, setEditor] = useState<Editor | null>(null);
   const [layers] = useState<Layers>(() => ({ codings: decorationLayer("junctureCodings"), overlay: decorationLayer("junctureOverlay") }));
@@ -89,9 +108,59 @@ export function useReaderEditor(o: {
   const appliedRef = useRef<readonly ReaderCoding[] | null>(null);
   /** Codings starting before this code point have their highlights drawn. */
   const limitRef = useRef(FIRST_CHARS);
+  /** Paragraphs in the editor's document: a prefix of the text's, all of them once complete. */
+  const mountedRef = useRef(0);
+  const spacerRef = useRef<HTMLDivElement | null>(null);
   const streamRef = useRef<Stream | null>(null);
   const callbacks = useLatest({ onMounted, onDestroy });
   const labels = useLatest(o.labels);
+
+  /** Paragraphs needed for the text before `cp` to be in the editor. */
+  const paragraphsTo = useCallback((cp: number) => (cp <= 0 ? 0 : Math.min(map.paragraphCount, map.paragraphAt(cp - 1) + 1)), [map]);
+
+  /** The spacer's height: the text still to come, at the mounted text's height per code point. */
+  const sizeSpacer = useCallback(
+    (ed: Editor) => {
+      const spacer = spacerRef.current;
+      if (!spacer) return;
+      const mounted = mountedRef.current;
+      if (mounted >= map.paragraphCount) {
+        spacer.remove();
+        spacerRef.current = null;
+        return;
+      }
+      const shownTo = map.paragraphSpan(mounted - 1).end;
+      spacer.style.height = `${Math.round((ed.view.dom.offsetHeight * (map.cpCount - shownTo)) / Math.max(1, shownTo))}px`;
+    },
+    [map],
+  );
+
+  /** Appends paragraphs up to (not including) `to` to the mounted editor's document. */
+  const appendText = useCallback(
+    (ed: Editor, to: number) => {
+      const from = mountedRef.current;
+      if (to <= from) return;
+      const nodes = paragraphsJson(map, sentences, from, to).map((json) => ed.schema.nodeFromJSON(json));
+      ed.view.dispatch(ed.state.tr.insert(ed.state.doc.content.size, nodes).setMeta("addToHistory", false));
+      mountedRef.current = to;
+      if (to >= map.paragraphCount) markTextComplete();
+      sizeSpacer(ed);
+    },
+    [map, sentences, sizeSpacer],
+  );
+
+  /** The text up to code point `cp` in the editor (positions before it can be drawn and measured). */
+  const ensureText = useCallback(
+    (ed: Editor, cp: number) => {
+      if (mountedRef.current < map.paragraphCount) appendText(ed, paragraphsTo(cp));
+    },
+    [map, appendText, paragraphsTo],
+  );
+
+  const completeText = useCallback(() => {
+    const ed = editorRef.current;
+    if (ed) appendText(ed, map.paragraphCount);
+  }, [editorRef, appendText, map]);
 
   useEffect(() => {
     performance.mark("juncture:reader:text-arrived");
@@ -102,10 +171,12 @@ export function useReaderEditor(o: {
     // prebuilt decorations, and the plugins start from the very same Decoration objects —
     // the re-render at reconfigure then finds nothing to change.
     let first: DecorationSet | null = null;
+    limitRef.current = FIRST_CHARS;
+    mountedRef.current = paragraphsTo(codedEnd(codingsRef.current, FIRST_CHARS, FIRST_CHARS));
     const ed = new Editor({
       element: null, // mounted in the layout effect below, in the same commit that drops the static text
       extensions: [Document, ReaderParagraph, Text, UnitMark.configure({ handleLabel: (n) => labels.current.handle(n) }), layers.codings.extension, layers.overlay.extension],
-      content: buildDocJson(map, sentences),
+      content: buildDocJson(map, sentences, mountedRef.current),
       editable: false,
       enableInputRules: false,
       enablePasteRules: false,
@@ -119,7 +190,6 @@ export function useReaderEditor(o: {
         decorations: (state) => (first && layers.codings.key.getState(state) === undefined ? first : null),
       },
     });
-    limitRef.current = FIRST_CHARS;
     const coded = codedUpTo(ed.state.doc, map, codingsRef.current, limitRef.current);
     first = coded;
     layers.codings.setInitial(coded);
@@ -127,16 +197,17 @@ export function useReaderEditor(o: {
     performance.mark("juncture:reader:editor-created");
     // The editor is an external object created after hydration and destroyed with this
     // effect; its instance is state so the hooks that need it re-run once it exists.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     setEditor(ed);
     const cb = callbacks.current; // onDestroy reads the margin through its own ref
     return () => {
       editorRef.current = null;
       appliedRef.current = null;
       cb.onDestroy();
+      spacerRef.current?.remove();
+      spacerRef.current = null;
       ed.destroy();
     };
-  }, [map, sentences, layers, editorRef, callbacks, codingsRef, labels]);
+  }, [map, sentences, layers, editorRef, callbacks, codingsRef, labels, paragraphsTo]);
 
   useLayoutEffect(() => {
     const host = hostRef.current;
@@ -144,16 +215,25 @@ export function useReaderEditor(o: {
     if (!editor || !host || editorRef.current === editor) return;
     editor.mount(host);
     editorRef.current = editor;
+    if (mountedRef.current < map.paragraphCount) {
+      const spacer = document.createElement("div");
+      spacer.setAttribute("aria-hidden", "true");
+      spacer.dataset.testid = "reader-text-to-come";
+      host.appendChild(spacer);
+      spacerRef.current = spacer;
+      sizeSpacer(editor);
+    } else markTextComplete();
     performance.mark("juncture:reader:editor-mounted");
     if (appliedRef.current !== codingsRef.current) {
+      ensureText(editor, codedEnd(codingsRef.current, limitRef.current, 0));
       layers.codings.set(editor.view, codedUpTo(editor.state.doc, map, codingsRef.current, limitRef.current));
       appliedRef.current = codingsRef.current;
     }
     // Lay the margin out now, in the commit that puts the editor in place: its one forced
     // layout is the layout the browser would do for the next frame anyway.
     callbacks.current.onMounted();
-    // editor.destroy() in the effect above removes the view's DOM.
-  }, [editor, map, layers, hostRef, editorRef, callbacks, codingsRef]);
+    // editor.destroy() in the effect above removes the view's DOM, and the spacer.
+  }, [editor, map, layers, hostRef, editorRef, callbacks, codingsRef, sizeSpacer, ensureText]);
 
   useEffect(() => {
     const ed = editorRef.current;
@@ -176,9 +256,13 @@ export function useReaderEditor(o: {
         next = patched.set;
       }
     }
-    if (next !== drawn) layers.codings.set(ed.view, next ?? codedUpTo(ed.state.doc, map, codings, limitRef.current));
+    if (next !== drawn) {
+      // A coding changed or arriving while the text is still being added may reach beyond it.
+      if (!next) ensureText(ed, codedEnd(codings, limitRef.current, 0));
+      layers.codings.set(ed.view, next ?? codedUpTo(ed.state.doc, map, codings, limitRef.current));
+    }
     appliedRef.current = codings;
-  }, [editor, codings, map, layers, editorRef]);
+  }, [editor, codings, map, layers, editorRef, ensureText]);
 
   // The remaining highlights, a chunk per idle period once the editor is mounted, none
   // while the reader scrolls or selects.
@@ -213,8 +297,18 @@ export function useReaderEditor(o: {
     };
     const step = () => {
       const ed = editorRef.current;
-      if (!ed || performance.now() - lastScroll < SCROLL_QUIET_MS || selecting(ed.view.dom)) {
-        cancel = idle(step); // not mounted yet, scrolling or selecting
+      if (!ed || selecting(ed.view.dom)) {
+        cancel = idle(step); // not mounted yet, or selecting
+        return;
+      }
+      // The text first, even while the reader scrolls: the reader is scrolling into it.
+      if (mountedRef.current < map.paragraphCount) {
+        appendText(ed, paragraphsTo(map.paragraphSpan(mountedRef.current - 1).end + TEXT_CHUNK));
+        cancel = idle(step);
+        return;
+      }
+      if (performance.now() - lastScroll < SCROLL_QUIET_MS) {
+        cancel = idle(step); // scrolling
         return;
       }
       if (limitRef.current >= map.cpCount) return;
@@ -243,14 +337,15 @@ export function useReaderEditor(o: {
       window.removeEventListener("pointercancel", onUp, { capture: true });
       document.removeEventListener("selectionchange", onSelect);
     };
-  }, [editor, map, layers, editorRef, codingsRef]);
+  }, [editor, map, layers, editorRef, codingsRef, appendText, paragraphsTo]);
 
   useEffect(() => {
     const ed = editorRef.current;
     if (!editor || !ed) return;
+    ensureText(ed, Math.max(overlay.selected?.end ?? 0, overlay.pending?.end ?? 0, overlay.flash?.end ?? 0));
     // A handful of decorations: cheap to rebuild whenever the selection or the codings change.
     layers.overlay.set(ed.view, buildOverlayDecorations(ed.state.doc, map, overlay));
-  }, [editor, overlay, map, layers, editorRef]);
+  }, [editor, overlay, map, layers, editorRef, ensureText]);
 
-  return editor;
+  return { editor, completeText };
 }

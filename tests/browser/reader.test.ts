@@ -534,8 +534,32 @@ describe("coding reader", () => {
       expect(await page.getByTestId("coding-inspector").count()).toBe(0);
     });
 
-    it("finds text near the end of the document (the browser's find sees every paragraph)", async () => {
+    it("opens with its first screens and adds the rest of the text right after, at the page's full length from the start", async () => {
+      expect(cpLen(longText)).toBeGreaterThan(10_000); // longer than what the reader mounts at open (8,000 code points)
       await openReader(page, longUrl());
+      const atReady = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.waitForFunction(() => (window as Window & { __junctureReaderTextComplete?: boolean }).__junctureReaderTextComplete === true);
+      const complete = await page.evaluate(() => {
+        const mark = (n: string) => performance.getEntriesByName(`juncture:reader:${n}`).at(-1)?.startTime ?? NaN;
+        return {
+          afterReady: mark("text-complete") > mark("ready"),
+          paragraphs: document.querySelectorAll(".ProseMirror > p").length,
+          spacer: document.querySelectorAll("[data-testid=reader-text-to-come]").length,
+          height: document.documentElement.scrollHeight,
+        };
+      });
+      // Added after the reader was ready, not before: the open did not wait for the whole text.
+      expect(complete.afterReady).toBe(true);
+      expect(complete.paragraphs).toBe(longText.split("\n").length);
+      expect(complete.spacer).toBe(0);
+      // The spacer stood for the rest: the page was (about) its final length when it opened.
+      expect(atReady / complete.height).toBeGreaterThan(0.8);
+      expect(atReady / complete.height).toBeLessThan(1.25);
+    });
+
+    it("finds text near the end of the document once the whole text is in (the browser's find sees every paragraph)", async () => {
+      await openReader(page, longUrl());
+      await page.waitForFunction(() => (window as Window & { __junctureReaderTextComplete?: boolean }).__junctureReaderTextComplete === true);
       const found = await page.evaluate(() => {
         const w = window as Window & { find?: (s: string) => boolean };
         const ok = w.find?.("第298段：") ?? false;
