@@ -4,7 +4,7 @@ import "./reader.css";
 import * as Tooltip from "@radix-ui/react-tooltip";
 import type { Editor } from "@tiptap/core";
 import { useLocale, useTranslations } from "next-intl";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useCan } from "@/components/auth/ProjectRole";
 import { codeLabel } from "@/components/codebook/tree";
 import type { Locale } from "@/lib/i18n/locale";
@@ -41,7 +41,7 @@ const NUMBER_SLOT = "\u0000";
  * The coding reader on a document whose text has arrived (Reader.tsx loads it). The text is
  * a read-only Tiptap editor (one paragraph node per stored paragraph, sentences as `unit`
  * marks, off-screen paragraphs left unrendered by content-visibility), in place of the
- * server's first screen (`firstScreen`) from the commit that mounts it; codings are
+ * server's first screen (Reader.tsx) from the commit that shows it; codings are
  * decorations rebuilt from the stored spans; a margin beside the text draws a bar per coding
  * near the viewport, in overlap lanes. Selecting text (or a sentence's handle) opens the code
  * picker at the selection; every change goes through the routes with the version the reader
@@ -56,12 +56,10 @@ export function CodingReader({
   unpacked,
   codes: initialCodes,
   me,
-  firstScreen,
 }: {
   unpacked: ReturnType<typeof unpackReader>;
   codes: PickerCode[];
   me?: string;
-  firstScreen: ReactNode;
 }) {
   const { document: doc, text, paragraphs, sentences } = unpacked.payload;
   const map = useMemo(() => new PositionMap(unpacked.offsets, paragraphs), [unpacked, paragraphs]);
@@ -255,7 +253,6 @@ export function CodingReader({
             onClick={pointer.onClick}
             onMouseOver={pointer.onMouseOver}
           >
-            {editor ? null : firstScreen}
             {paragraphs.length === 0 ? <p className="text-stone-500">{t("noText")}</p> : null}
           </div>
         }

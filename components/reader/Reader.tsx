@@ -58,5 +58,5 @@ export function Reader(props: {
       />
     );
   }
-  return <CodingReader unpacked={unpacked} codes={codes} me={props.me} firstScreen={firstScreen} />;
+  return <CodingReader unpacked={unpacked} codes={codes} me={props.me} />;
 }

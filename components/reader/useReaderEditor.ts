@@ -162,7 +162,11 @@ export function useReaderEditor(o: {
     if (ed) appendText(ed, map.paragraphCount);
   }, [editorRef, appendText, map]);
 
-  useEffect(() => {
+  // Created and mounted in the commit that shows the reader, before the browser paints: no
+  // frame shows the reader without its text, and opening waits for no scheduled effect.
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
     performance.mark("juncture:reader:text-arrived");
     resetReaderReady();
     // The first render must already show highlights (and the units' handles, see UnitMark): one DOM build instead of
@@ -174,7 +178,7 @@ export function useReaderEditor(o: {
     limitRef.current = FIRST_CHARS;
     mountedRef.current = paragraphsTo(codedEnd(codingsRef.current, FIRST_CHARS, FIRST_CHARS));
     const ed = new Editor({
-      element: null, // mounted in the layout effect below, in the same commit that drops the static text
+      element: null, // mounted below, once the first highlights are built
       extensions: [Document, ReaderParagraph, Text, UnitMark.configure({ handleLabel: (n) => labels.current.handle(n) }), layers.codings.extension, layers.overlay.extension],
       content: buildDocJson(map, sentences, mountedRef.current),
       editable: false,
@@ -195,8 +199,20 @@ export function useReaderEditor(o: {
     layers.codings.setInitial(coded);
     appliedRef.current = codingsRef.current;
     performance.mark("juncture:reader:editor-created");
-    // The editor is an external object created after hydration and destroyed with this
-    // effect; its instance is state so the hooks that need it re-run once it exists.
+    ed.mount(host);
+    editorRef.current = ed;
+    if (mountedRef.current < map.paragraphCount) {
+      const spacer = document.createElement("div");
+      spacer.setAttribute("aria-hidden", "true");
+      spacer.dataset.testid = "reader-text-to-come";
+      host.appendChild(spacer);
+      spacerRef.current = spacer;
+      sizeSpacer(ed);
+    } else markTextComplete();
+    performance.mark("juncture:reader:editor-mounted");
+    // The editor is an external object destroyed with this effect; its instance is state so
+    // the hooks that need it (the margin's among them) re-run once it exists, in a render
+    // React does before the browser paints (a layout effect's update).
     setEditor(ed);
     const cb = callbacks.current; // onDestroy reads the margin through its own ref
     return () => {
@@ -205,35 +221,15 @@ export function useReaderEditor(o: {
       cb.onDestroy();
       spacerRef.current?.remove();
       spacerRef.current = null;
-      ed.destroy();
+      ed.destroy(); // removes the view's DOM
     };
-  }, [map, sentences, layers, editorRef, callbacks, codingsRef, labels, paragraphsTo]);
+  }, [map, sentences, layers, hostRef, editorRef, callbacks, codingsRef, labels, paragraphsTo, sizeSpacer]);
 
+  // The margin's first layout, in that same render: its one forced layout is the layout the
+  // browser would do for the next frame anyway.
   useLayoutEffect(() => {
-    const host = hostRef.current;
-    // (Tiptap's isDestroyed is also true before the first mount, so it cannot tell us much here.)
-    if (!editor || !host || editorRef.current === editor) return;
-    editor.mount(host);
-    editorRef.current = editor;
-    if (mountedRef.current < map.paragraphCount) {
-      const spacer = document.createElement("div");
-      spacer.setAttribute("aria-hidden", "true");
-      spacer.dataset.testid = "reader-text-to-come";
-      host.appendChild(spacer);
-      spacerRef.current = spacer;
-      sizeSpacer(editor);
-    } else markTextComplete();
-    performance.mark("juncture:reader:editor-mounted");
-    if (appliedRef.current !== codingsRef.current) {
-      ensureText(editor, codedEnd(codingsRef.current, limitRef.current, 0));
-      layers.codings.set(editor.view, codedUpTo(editor.state.doc, map, codingsRef.current, limitRef.current));
-      appliedRef.current = codingsRef.current;
-    }
-    // Lay the margin out now, in the commit that puts the editor in place: its one forced
-    // layout is the layout the browser would do for the next frame anyway.
-    callbacks.current.onMounted();
-    // editor.destroy() in the effect above removes the view's DOM, and the spacer.
-  }, [editor, map, layers, hostRef, editorRef, callbacks, codingsRef, sizeSpacer, ensureText]);
+    if (editor) callbacks.current.onMounted();
+  }, [editor, callbacks]);
 
   useEffect(() => {
     const ed = editorRef.current;
