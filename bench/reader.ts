@@ -26,6 +26,7 @@ const CREATES = 5;
 type W = Window & {
   __junctureReaderReady?: boolean;
   __junctureReaderReadyMs?: number;
+  __junctureReaderTextComplete?: boolean;
   __floorReadyMs?: number;
 };
 
@@ -266,6 +267,8 @@ async function benchSize(
   const readerUrl = `${baseUrl}/projects/${project.id}/documents/${doc.id}`;
   const phases: Record<string, number>[] = [];
   const { reader, floor } = await timeOpens(page, readerUrl, paragraphs, async () => {
+    // A long text's rest is added after the reader is ready: its phases include when all of it was in.
+    await page.waitForFunction(() => (window as W).__junctureReaderTextComplete === true, null, { timeout: 120_000 });
     phases.push(await readPhases(page));
   });
   // timeOpens leaves the tab on the floor page.
@@ -312,7 +315,8 @@ async function openOneParagraph(db: Db, page: Page, baseUrl: string, files: stri
  *  - open: navigation start → window.__junctureReaderReadyMs (interactive: editor mounted,
  *    the highlights and the margin bars near the viewport drawn, handlers attached; see
  *    components/reader/readiness.ts), with the scripts in the browser's caches as on any
- *    open after the first (an open with empty caches is reported beside it). Floor: the same text as
+ *    open after the first (an open with empty caches is reported beside it); a long text's rest
+ *    is added after that, and the phases say when all of it was in (text-complete). Floor: the same text as
  *    plain paragraphs from a plain local server (a requestAnimationFrame after parsing), in the
  *    same run.
  *  - scroll: frame-to-frame time while scrolling top to bottom half a viewport per frame.
