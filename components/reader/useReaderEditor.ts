@@ -81,10 +81,11 @@ const SELECT_QUIET_MS = 1_000;
 const idle = (fn: () => void) => whenIdle(fn, { timeout: 200, fallback: 16 });
 
 /**
- * The read-only Tiptap editor showing the text: created once per document with the
- * highlights of its first screens already in place (the rest follow in idle time), mounted into `hostRef` in the commit that drops the static
- * text, and kept in step with the codings and the overlay (selected coding, pending span,
- * flash). `onMounted` runs in that same commit (the margin's first layout).
+ * The read-only Tiptap editor showing the text: created once per document with the text
+ * and the highlights of its first screens (the rest of both follow in idle time), mounted
+ * into `hostRef` in the commit that shows the reader, and kept in step with the codings and
+ * the overlay (selected coding, pending span, flash). `onMounted` runs before the browser
+ * paints (the margin's first layout). `completeText` puts the rest of the text in at once.
  */
 export function useReaderEditor(o: {
   map: PositionMap;
@@ -260,8 +261,8 @@ export function useReaderEditor(o: {
     appliedRef.current = codings;
   }, [editor, codings, map, layers, editorRef, ensureText]);
 
-  // The remaining highlights, a chunk per idle period once the editor is mounted, none
-  // while the reader scrolls or selects.
+  // The rest of the text, then the remaining highlights, a chunk per idle period once the
+  // editor is mounted: nothing while the reader selects, and no highlights while it scrolls.
   useEffect(() => {
     if (!editor) return;
     let cancel = () => {};

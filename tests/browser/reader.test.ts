@@ -47,6 +47,11 @@ async function openReader(p: Page, url = readerUrl) {
   await p.waitForSelector('[data-testid=reader][data-ready="true"]', { timeout: 30_000 });
 }
 
+/** A long text's rest is added after the reader is ready (useReaderEditor): until all of it is in. */
+async function waitTextComplete(p: Page) {
+  await p.waitForFunction(() => (window as Window & { __junctureReaderTextComplete?: boolean }).__junctureReaderTextComplete === true);
+}
+
 /** Selects the DOM text from `from` to `to` (each the start of a unique string; `to` exclusive) in the editor. */
 async function selectBetween(p: Page, from: string, to: string): Promise<string> {
   return p.evaluate(
@@ -538,7 +543,7 @@ describe("coding reader", () => {
       expect(cpLen(longText)).toBeGreaterThan(10_000); // longer than what the reader mounts at open (8,000 code points)
       await openReader(page, longUrl());
       const atReady = await page.evaluate(() => document.documentElement.scrollHeight);
-      await page.waitForFunction(() => (window as Window & { __junctureReaderTextComplete?: boolean }).__junctureReaderTextComplete === true);
+      await waitTextComplete(page);
       const complete = await page.evaluate(() => {
         const mark = (n: string) => performance.getEntriesByName(`juncture:reader:${n}`).at(-1)?.startTime ?? NaN;
         return {
@@ -559,7 +564,7 @@ describe("coding reader", () => {
 
     it("finds text near the end of the document once the whole text is in (the browser's find sees every paragraph)", async () => {
       await openReader(page, longUrl());
-      await page.waitForFunction(() => (window as Window & { __junctureReaderTextComplete?: boolean }).__junctureReaderTextComplete === true);
+      await waitTextComplete(page);
       const found = await page.evaluate(() => {
         const w = window as Window & { find?: (s: string) => boolean };
         const ok = w.find?.("第298段：") ?? false;
